@@ -1,0 +1,32 @@
+package dev.aios.router.client;
+
+import java.util.Optional;
+
+/**
+ * Who is calling and why; the router scores complexity from it and sums cost by it. Sent over HTTP as
+ * {@code X-AIOS-*} headers (see {@link RouterHeaders}).
+ */
+public record CallMetadata(
+        String projectId,
+        String taskId,
+        String role,
+        String taskKind,
+        String complexityHint,
+        int estimatePoints,
+        int filesInvolved,
+        Optional<String> tierOverride,
+        Optional<Long> budgetRemainingMicros) {
+    public CallMetadata {
+        projectId = projectId == null ? "" : projectId;
+        taskId = taskId == null ? "" : taskId;
+        role = role == null ? "" : role;
+        taskKind = taskKind == null ? "" : taskKind;
+        complexityHint = complexityHint == null ? "" : complexityHint;
+        tierOverride = tierOverride == null ? Optional.empty() : tierOverride;
+        budgetRemainingMicros = budgetRemainingMicros == null ? Optional.empty() : budgetRemainingMicros;
+    }
+
+    public static CallMetadata none() {
+        return new CallMetadata("", "", "", "", "", 0, 0, Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.aios.router.client;
+
+/**
+ * An LLM call that did not produce an answer. {@link Kind#retriable()} says whether trying again later can help;
+ * a non-retriable failure is never retried.
+ */
+public class LlmCallException extends RuntimeException {
+    public enum Kind {
+        RATE_LIMITED(true),
+        PROVIDER_UNAVAILABLE(true),
+        TIMEOUT(true),
+        UNAUTHORIZED(false),
+        INVALID_REQUEST(false),
+        CONTENT_FILTERED(false),
+        BUDGET_EXHAUSTED(false);
+
+        private final boolean retriable;
+
+        Kind(boolean retriable) {
+            this.retriable = retriable;
+        }
+
+        public boolean retriable() {
+            return retriable;
+        }
+    }
+
+    private final Kind kind;
+
+    public LlmCallException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public LlmCallException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean retriable() {
+        return kind.retriable();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.aios.router.client;
+
+/** HTTP header names that carry {@link CallMetadata} to the router and the decision back. */
+public final class RouterHeaders {
+    public static final String PROJECT_ID = "X-AIOS-Project-Id";
+    public static final String TASK_ID = "X-AIOS-Task-Id";
+    public static final String ROLE = "X-AIOS-Role";
+    public static final String TASK_KIND = "X-AIOS-Task-Kind";
+    public static final String COMPLEXITY_HINT = "X-AIOS-Complexity-Hint";
+    public static final String ESTIMATE_POINTS = "X-AIOS-Estimate-Points";
+    public static final String FILES_INVOLVED = "X-AIOS-Files-Involved";
+    /** An explicit tier (local, gpt, claude); allowed and recorded. */
+    public static final String TIER_OVERRIDE = "X-AIOS-Tier";
+    /** What the project may still spend, in micro-dollars; the router refuses a call once it is spent. */
+    public static final String BUDGET_REMAINING_MICROS = "X-AIOS-Budget-Remaining-Micros";
+
+    private RouterHeaders() {}
+}
