@@ -1,0 +1,38 @@
+package dev.aios.agent.persona;
+
+import dev.aios.agent.Role;
+import dev.aios.agent.task.PlanRequest;
+import dev.aios.agent.task.TaskAssignment;
+import dev.aios.agent.task.TaskDefinition;
+import dev.aios.router.client.CallMetadata;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The router metadata for a call: who asks, for which task, how hard it looks and what budget is left. */
+public final class TaskCalls {
+    /** The task id the CTO's planning calls carry (scripted recordings match on it). */
+    public static final String PLAN_TASK_ID = "plan";
+
+    private TaskCalls() {}
+
+    public static CallMetadata metadataFor(Role role, TaskAssignment assignment) {
+        TaskDefinition task = assignment.task();
+        long budget = assignment.context().remainingBudgetMicros();
+        return new CallMetadata(
+                assignment.projectId(),
+                assignment.taskId(),
+                role.routingKey(),
+                task.kind().name().toLowerCase(Locale.ROOT),
+                task.complexityHint().name().toLowerCase(Locale.ROOT),
+                task.estimatePoints(),
+                assignment.context().relevantFiles().size(),
+                Optional.empty(),
+                budget > 0 ? Optional.of(budget) : Optional.empty());
+    }
+
+    public static CallMetadata metadataFor(Role role, PlanRequest request) {
+        return new CallMetadata(
+                request.projectId(), PLAN_TASK_ID, role.routingKey(), "plan", "high", 0, 0,
+                Optional.empty(), Optional.empty());
+    }
+}
