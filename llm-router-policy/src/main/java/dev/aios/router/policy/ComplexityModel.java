@@ -1,0 +1,159 @@
+package dev.aios.router.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A logistic model over {@link RequestFeatures}: {@code score = sigmoid(intercept + Σ weight·(x - mean)/scale)},
+ * the estimated probability that the weak model would fail where the strong one succeeds, plus the two
+ * thresholds calibrated on held-out data. Shipped as a versioned resource written by the fit command, so
+ * production scores with exactly the coefficients that were evaluated.
+ */
+public record ComplexityModel(
+        String version,
+        String provenance,
+        double intercept,
+        double[] means,
+        double[] scales,
+        double[] weights,
+        boolean[] fitted,
+        Thresholds thresholds) {
+
+    /** The classpath resource the default policy loads. */
+    public static final String RESOURCE = "/dev/aios/router/policy/complexity-model.properties";
+
+    public ComplexityModel {
+        requireNonNull(version, "version");
+        requireNonNull(provenance, "provenance");
+        requireNonNull(thresholds, "thresholds");
+        int n = RequestFeatures.SIZE;
+        if (means.length != n || scales.length != n || weights.length != n || fitted.length != n) {
+            throw new IllegalArgumentException("a complexity model needs exactly " + n + " features");
+        }
+        for (double s : scales) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("feature scales must be positive, got " + s);
+            }
+        }
+        means = means.clone();
+        scales = scales.clone();
+        weights = weights.clone();
+        fitted = fitted.clone();
+    }
+
+    /** The score in (0, 1): higher means a stronger model is more likely to be needed. */
+    public double score(double[] features) {
+        double z = intercept;
+        for (int i = 0; i < features.length; i++) {
+            z += weights[i] * (features[i] - means[i]) / scales[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public ComplexityModel withThresholds(Thresholds newThresholds) {
+        return new ComplexityModel(version, provenance, intercept, means, scales, weights, fitted, newThresholds);
+    }
+
+    public static ComplexityModel loadDefault() {
+        try (InputStream in = ComplexityModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("complexity model resource " + RESOURCE + " is missing from the classpath");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return fromProperties(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public static ComplexityModel read(Reader reader) throws IOException {
+        Properties p = new Properties();
+        p.load(reader);
+        return fromProperties(p);
+    }
+
+    static ComplexityModel fromProperties(Properties p) {
+        int n = RequestFeatures.SIZE;
+        double[] means = new double[n], scales = new double[n], weights = new double[n];
+        boolean[] fitted = new boolean[n];
+        List<String> names = RequestFeatures.NAMES;
+        for (int i = 0; i < n; i++) {
+            String key = "feature." + names.get(i) + ".";
+            means[i] = number(p, key + "mean");
+            scales[i] = number(p, key + "scale");
+            weights[i] = number(p, key + "weight");
+            fitted[i] = "fitted".equals(required(p, key + "source"));
+        }
+        Thresholds thresholds = new Thresholds(number(p, "threshold.gpt"), number(p, "threshold.claude"));
+        return new ComplexityModel(
+                required(p, "version"), p.getProperty("provenance", ""), number(p, "intercept"), means, scales, weights,
+                fitted, thresholds);
+    }
+
+    /** Writes the resource format, features in vector order so that diffs between fits stay readable. */
+    public void write(Writer out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# Complexity model for ComplexityRoutingPolicy. Written by RouterEvaluation --fit; do not edit by hand.\n");
+        b.append("version=").append(version).append('\n');
+        b.append("provenance=").append(provenance.replace("\n", " ")).append('\n');
+        b.append("intercept=").append(intercept).append('\n');
+        b.append("threshold.gpt=").append(thresholds.gpt()).append('\n');
+        b.append("threshold.claude=").append(thresholds.claude()).append('\n');
+        for (int i = 0; i < RequestFeatures.SIZE; i++) {
+            String key = "feature." + RequestFeatures.NAMES.get(i) + ".";
+            b.append(key).append("source=").append(fitted[i] ? "fitted" : "prior").append('\n');
+            b.append(key).append("mean=").append(means[i]).append('\n');
+            b.append(key).append("scale=").append(scales[i]).append('\n');
+            b.append(key).append("weight=").append(weights[i]).append('\n');
+        }
+        out.write(b.toString());
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException("complexity model lacks '" + key + "'");
+        }
+        return value.strip();
+    }
+
+    private static double number(Properties p, String key) {
+        String value = required(p, key);
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("complexity model '" + key + "' is not a number: " + value, e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ComplexityModel m
+                && version.equals(m.version)
+                && intercept == m.intercept
+                && Arrays.equals(means, m.means)
+                && Arrays.equals(scales, m.scales)
+                && Arrays.equals(weights, m.weights)
+                && Arrays.equals(fitted, m.fitted)
+                && thresholds.equals(m.thresholds);
+    }
+
+    @Override
+    public int hashCode() {
+        return version.hashCode() * 31 + Arrays.hashCode(weights);
+    }
+
+    @Override
+    public String toString() {
+        return "ComplexityModel[" + version + ", thresholds=" + thresholds + "]";
+    }
+}

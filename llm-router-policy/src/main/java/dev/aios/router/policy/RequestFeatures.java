@@ -1,0 +1,175 @@
+package dev.aios.router.policy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link RoutingRequest} into the fixed feature vector the complexity model scores. Text signals come
+ * from the prompt alone (the offline data has nothing else); the request signals (role, task kind, hint,
+ * estimate, files, expected output) are centred so that "unknown" contributes nothing.
+ */
+public final class RequestFeatures {
+
+    /** Feature names in vector order; the model resource must name exactly these. */
+    public static final List<String> NAMES = List.of(
+            "prompt_tokens",
+            "message_count",
+            "question_marks",
+            "digit_ratio",
+            "math_operators",
+            "equation",
+            "latex",
+            "math_phrases",
+            "code_fence",
+            "code_keywords",
+            "stack_trace",
+            "file_extensions",
+            "reasoning_phrases",
+            "multi_part",
+            "choice_options",
+            "long_word_ratio",
+            "writing_phrases",
+            "expected_output",
+            "files_involved",
+            "estimate_points",
+            "complexity_hint",
+            "role_cto",
+            "task_reasoning",
+            "task_code",
+            "task_light");
+
+    /** The request signals: the evaluation data carries none of them, so their weights are priors, not fitted. */
+    public static final List<String> REQUEST_SIGNALS = NAMES.subList(NAMES.indexOf("expected_output"), NAMES.size());
+
+    public static final int SIZE = NAMES.size();
+
+    private static final Pattern EQUATION = Pattern.compile("\\d\\s*[-+*/^x×÷]\\s*\\d|\\b[a-z]\\s*=\\s*-?\\d");
+    private static final Pattern LATEX = Pattern.compile("\\\\(frac|sqrt|sum|int|cdot|times|begin|left|pi|alpha|theta)\\b|\\$[^$\\n]{1,80}\\$");
+    private static final Pattern MATH_PHRASES = Pattern.compile(
+            "how many|how much|calculate|compute|solve|what is the value|percent|probability|total|average|remainder");
+    private static final Pattern CODE_KEYWORDS = Pattern.compile(
+            "\\b(def|class|function|return|import|public|private|void|const|let|var|lambda|async|await|select|insert|struct|interface|fn)\\b|=>|\\};|#include");
+    private static final Pattern STACK_TRACE = Pattern.compile(
+            "traceback \\(most recent call last\\)|exception in thread|\\n\\s+at [\\w.$]+\\(|\\berror:|\\bpanicked at");
+    private static final Pattern FILE_EXTENSIONS = Pattern.compile(
+            "\\b[\\w/-]+\\.(java|kt|py|ts|tsx|js|go|rs|c|cpp|h|yaml|yml|json|xml|sql|md|proto|sh|toml|gradle)\\b");
+    private static final Pattern REASONING_PHRASES = Pattern.compile(
+            "prove|\\bwhy\\b|step by step|design|trade-?off|explain|compare|analy[sz]|justify|derive|evaluate|pros and cons|implication|architect");
+    private static final Pattern MULTI_PART = Pattern.compile("(?m)^\\s*(\\d+[.)]|[a-h][.)]|[-*•] )\\s*\\S");
+    private static final Pattern CHOICE_OPTIONS = Pattern.compile("(?m)^\\s*[A-D][.)]\\s");
+    private static final Pattern WRITING_PHRASES = Pattern.compile(
+            "write a|compose|story|poem|blog|essay|email|slogan|rewrite|role-?play|pretend|imagine");
+
+    private RequestFeatures() {}
+
+    /** The feature vector, in {@link #NAMES} order. */
+    public static double[] extract(RoutingRequest request) {
+        String prompt = request.prompt();
+        String lower = prompt.toLowerCase(Locale.ROOT);
+        double[] x = new double[SIZE];
+        TextCounts counts = TextCounts.of(prompt);
+        x[0] = Math.log1p(prompt.length() / 4.0);
+        x[1] = Math.log1p(Math.max(0, request.messageCount()));
+        x[2] = Math.log1p(counts.questionMarks());
+        x[3] = prompt.isEmpty() ? 0 : (double) counts.digits() / prompt.length();
+        x[4] = Math.log1p(counts.operators());
+        x[5] = EQUATION.matcher(lower).find() ? 1 : 0;
+        x[6] = LATEX.matcher(prompt).find() ? 1 : 0;
+        x[7] = Math.log1p(count(MATH_PHRASES, lower));
+        x[8] = prompt.contains("```") ? 1 : 0;
+        x[9] = Math.log1p(count(CODE_KEYWORDS, lower));
+        x[10] = STACK_TRACE.matcher(lower).find() ? 1 : 0;
+        x[11] = Math.log1p(count(FILE_EXTENSIONS, lower));
+        x[12] = Math.log1p(count(REASONING_PHRASES, lower));
+        x[13] = Math.log1p(count(MULTI_PART, lower));
+        x[14] = Math.log1p(count(CHOICE_OPTIONS, prompt));
+        x[15] = counts.words() == 0 ? 0 : (double) counts.longWords() / counts.words();
+        x[16] = Math.log1p(count(WRITING_PHRASES, lower));
+        x[17] = request.expectedOutputTokens() > 0 ? log2(request.expectedOutputTokens() / 1024.0) : 0;
+        x[18] = Math.log1p(Math.max(0, request.filesInvolved()));
+        x[19] = request.estimatePoints() > 0 ? log2(request.estimatePoints() / 3.0) : 0;
+        x[20] = hintLevel(request.complexityHint());
+        x[21] = "cto".equals(normalise(request.role())) ? 1 : 0;
+        String kind = normalise(request.taskKind());
+        x[22] = switch (kind) {
+            case "planning", "sprint_planning", "architecture", "design", "sprint_review", "defect_fix", "review" -> 1;
+            default -> 0;
+        };
+        x[23] = switch (kind) {
+            case "code", "tests", "infra" -> 1;
+            default -> 0;
+        };
+        x[24] = switch (kind) {
+            case "docs", "summary", "summarize", "chat" -> 1;
+            default -> 0;
+        };
+        return x;
+    }
+
+    /** {@code LOW}/{@code COMPLEXITY_LOW}/{@code easy} → -1, medium → 0, high/hard → +1, unknown → 0. */
+    static double hintLevel(String hint) {
+        String h = normalise(hint);
+        if (h.startsWith("complexity_")) {
+            h = h.substring("complexity_".length());
+        }
+        return switch (h) {
+            case "low", "trivial", "easy", "simple" -> -1;
+            case "high", "hard", "complex" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static String normalise(String value) {
+        return value.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2);
+    }
+
+    /** One pass over the characters for the signals a regex would only make slower. */
+    private record TextCounts(int questionMarks, int digits, int operators, int words, int longWords) {
+        static TextCounts of(String text) {
+            int questions = 0, digits = 0, operators = 0, words = 0, longWords = 0, run = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    run++;
+                    continue;
+                }
+                if (run > 0) {
+                    words++;
+                    if (run >= 9) {
+                        longWords++;
+                    }
+                    run = 0;
+                }
+                if (c == '?') {
+                    questions++;
+                } else if (c >= '0' && c <= '9') {
+                    digits++;
+                } else if (c == '=' || c == '+' || c == '*' || c == '/' || c == '^' || c == '%') {
+                    operators++;
+                }
+            }
+            if (run > 0) {
+                words++;
+                if (run >= 9) {
+                    longWords++;
+                }
+            }
+            return new TextCounts(questions, digits, operators, words, longWords);
+        }
+    }
+}
