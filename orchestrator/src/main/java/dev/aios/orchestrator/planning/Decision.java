@@ -1,0 +1,23 @@
+package dev.aios.orchestrator.planning;
+
+import com.google.protobuf.Message;
+import dev.aios.events.v1.AgentRole;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What the planner decided: events to append, in order; some also go to an agent role as a command. */
+public record Decision(List<Output> outputs) {
+    public Decision {
+        outputs = List.copyOf(outputs);
+    }
+
+    public record Output(Message event, @Nullable AgentRole commandTo) {}
+
+    public List<Message> events() {
+        return outputs.stream().map(Output::event).toList();
+    }
+
+    public boolean isEmpty() {
+        return outputs.isEmpty();
+    }
+}

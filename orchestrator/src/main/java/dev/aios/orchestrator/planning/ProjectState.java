@@ -1,0 +1,158 @@
+package dev.aios.orchestrator.planning;
+
+import com.google.protobuf.Message;
+import dev.aios.events.v1.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A project as its events tell it: the fold the planner decides on. */
+public final class ProjectState {
+    public static final String PLAN_TASK_ID = "plan";
+
+    String projectId = "";
+    String name = "";
+    String brief = "";
+    ProjectOptions options = ProjectOptions.getDefaultInstance();
+    ProjectStatus status = ProjectStatus.NEW;
+    long budgetMicros;
+    long spentMicros;
+    int planAttempt;
+    String architectureNotes = "";
+    BacklogProposed lastProposal = BacklogProposed.getDefaultInstance();
+    final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    int currentSprint;
+    boolean sprintOpen;
+    int tasksCompleted;
+    int tasksAbandoned;
+    long version;
+
+    public static ProjectState from(List<? extends Message> events) {
+        var state = new ProjectState();
+        events.forEach(state::apply);
+        return state;
+    }
+
+    public void apply(Message event) {
+        version++;
+        switch (event) {
+            case ProjectSubmitted e -> {
+                projectId = e.getProjectId();
+                name = e.getName();
+                brief = e.getBrief();
+                budgetMicros = e.getBudgetMicros();
+                options = e.getOptions();
+                status = ProjectStatus.PLANNING;
+            }
+            case PlanProject e -> planAttempt = e.getAttempt();
+            case BacklogProposed e -> lastProposal = e;
+            case BacklogAccepted e -> {
+                architectureNotes = lastProposal.getArchitectureNotes();
+                lastProposal.getTasksList().forEach(t -> tasks.put(t.getTaskId(), new TaskState(t)));
+                status = ProjectStatus.RUNNING;
+            }
+            case SprintPlanned e -> {
+                currentSprint = e.getSprintNumber();
+                sprintOpen = true;
+                e.getTaskIdsList().forEach(id -> tasks.get(id).sprint = e.getSprintNumber());
+            }
+            case TaskAssigned e -> {
+                TaskState t = tasks.computeIfAbsent(e.getTaskId(), id -> new TaskState(e.getTask()));
+                t.status = TaskStatus.ASSIGNED;
+                t.sprint = e.getSprintNumber();
+                t.attempt = e.getAttempt();
+                t.leaseId = e.getLeaseId();
+            }
+            case TaskStarted e -> task(e.getTaskId()).ifPresent(t -> t.agentId = e.getAgentId());
+            case TaskCompleted e -> task(e.getTaskId()).ifPresent(t -> {
+                t.status = TaskStatus.DONE;
+                t.agentId = e.getAgentId();
+                t.summary = e.getSummary();
+                t.paths = e.getChangeset().getWritesList().stream().map(FileWrite::getPath).toList();
+                if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                    tasksCompleted++;
+                }
+            });
+            case TaskFailed e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
+            case TaskLeaseExpired e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
+            case TaskAbandoned e -> {
+                task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.ABANDONED);
+                tasksAbandoned++;
+                e.getBlockedTaskIdsList().forEach(id -> task(id).ifPresent(t -> t.status = TaskStatus.BLOCKED));
+            }
+            case SprintReviewed e -> {
+                for (int i = 0; i < e.getDefectsCount(); i++) {
+                    Defect d = e.getDefects(i);
+                    TaskSpec spec = SprintPlanner.defectTask(e.getSprintNumber(), i + 1, d);
+                    tasks.put(spec.getTaskId(), new TaskState(spec));
+                }
+            }
+            case SprintCompleted e -> sprintOpen = false;
+            case LlmCallCompleted e -> spentMicros += e.getCostMicros();
+            case BudgetChanged e -> budgetMicros = e.getBudgetMicros();
+            case ProjectPaused e -> status = ProjectStatus.PAUSED;
+            case ProjectResumed e -> status = ProjectStatus.RUNNING;
+            case ProjectDelivered e -> status = ProjectStatus.DELIVERED;
+            case ProjectStopped e -> status = ProjectStatus.STOPPED;
+            default -> {
+                // facts the planner does not need (BacklogRejected, progress) still count as versions
+            }
+        }
+    }
+
+    Optional<TaskState> task(String id) {
+        return Optional.ofNullable(tasks.get(id));
+    }
+
+    List<TaskState> backlog() {
+        var list = new ArrayList<TaskState>();
+        for (TaskState t : tasks.values()) {
+            if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                list.add(t);
+            }
+        }
+        return list;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    public ProjectStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public long budgetMicros() {
+        return budgetMicros;
+    }
+
+    public long spentMicros() {
+        return spentMicros;
+    }
+
+    public int currentSprint() {
+        return currentSprint;
+    }
+
+    public Map<String, TaskState> tasks() {
+        return java.util.Collections.unmodifiableMap(tasks);
+    }
+
+    int capacity(PlannerSettings s) {
+        return options.getSprintCapacityPoints() > 0 ? options.getSprintCapacityPoints() : s.sprintCapacityPoints();
+    }
+
+    int sprintLimit(PlannerSettings s) {
+        return options.getSprintLimit() > 0 ? options.getSprintLimit() : s.sprintLimit();
+    }
+
+    int maxReplans(PlannerSettings s) {
+        return options.getMaxReplans() > 0 ? options.getMaxReplans() : s.maxReplans();
+    }
+}
