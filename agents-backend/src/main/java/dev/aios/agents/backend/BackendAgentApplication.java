@@ -1,0 +1,19 @@
+package dev.aios.agents.backend;
+
+import dev.aios.router.client.LlmClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The backend persona service; the {@link LlmClient} comes from the router client (or the standalone launcher). */
+@SpringBootApplication
+public class BackendAgentApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(BackendAgentApplication.class, args);
+    }
+
+    @Bean
+    BackendAgent backendAgent(LlmClient llm) {
+        return new BackendAgent(llm);
+    }
+}

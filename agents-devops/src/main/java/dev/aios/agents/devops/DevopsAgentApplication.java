@@ -1,0 +1,19 @@
+package dev.aios.agents.devops;
+
+import dev.aios.router.client.LlmClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The devops persona service; the {@link LlmClient} comes from the router client (or the standalone launcher). */
+@SpringBootApplication
+public class DevopsAgentApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(DevopsAgentApplication.class, args);
+    }
+
+    @Bean
+    DevopsAgent devopsAgent(LlmClient llm) {
+        return new DevopsAgent(llm);
+    }
+}

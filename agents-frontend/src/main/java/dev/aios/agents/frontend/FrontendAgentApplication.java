@@ -1,0 +1,19 @@
+package dev.aios.agents.frontend;
+
+import dev.aios.router.client.LlmClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** The frontend persona service; the {@link LlmClient} comes from the router client (or the standalone launcher). */
+@SpringBootApplication
+public class FrontendAgentApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(FrontendAgentApplication.class, args);
+    }
+
+    @Bean
+    FrontendAgent frontendAgent(LlmClient llm) {
+        return new FrontendAgent(llm);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.aios.agents.frontend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.aios.agent.Role;
+import dev.aios.agent.persona.testing.Assignments;
+import dev.aios.agent.persona.testing.ChangesetAgentSpecification;
+import dev.aios.agent.task.TaskAssignment;
+import dev.aios.agent.task.TaskDefinition.TaskKind;
+import dev.aios.agent.task.TaskOutcome;
+import dev.aios.router.client.LlmClient;
+import org.junit.jupiter.api.Test;
+
+class FrontendAgentTest extends ChangesetAgentSpecification {
+    @Override
+    protected Role role() {
+        return Role.FRONTEND;
+    }
+
+    @Override
+    protected TaskKind kind() {
+        return TaskKind.CODE;
+    }
+
+    @Override
+    protected TaskOutcome perform(LlmClient llm, TaskAssignment assignment) {
+        return new FrontendAgent(llm).perform(assignment, (message, percent) -> {});
+    }
+
+    @Test
+    void briefsTheModelWithTheVersionedRolePrompt() {
+        // given
+        llm.answers(Assignments.changesetJson("x.txt", "y"));
+
+        // when
+        perform(llm, Assignments.task(Role.FRONTEND, "T3", TaskKind.CODE));
+
+        // then
+        assertThat(llm.lastRequest().messages().getFirst().content()).contains("frontend engineer");
+        assertThat(llm.lastRequest().maxOutputTokens()).isEqualTo(FrontendAgent.MAX_OUTPUT_TOKENS);
+    }
+}
