@@ -2,6 +2,8 @@ package dev.aios.agent;
 
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
+import dev.aios.agent.task.Usage;
+import dev.aios.router.client.LlmCallException;
 
 /** An agent that also answers PlanProject with a BacklogProposed (the CTO). */
 public abstract class PlanningAgent extends BaseAgent {
@@ -10,4 +12,21 @@ public abstract class PlanningAgent extends BaseAgent {
     }
 
     protected abstract PlanOutcome plan(PlanRequest request) throws Exception;
+
+    /** Runs {@link #plan} and never throws: an exception becomes {@link PlanOutcome.Failed}. */
+    public final PlanOutcome executePlan(PlanRequest request) {
+        PlanOutcome outcome;
+        try {
+            outcome = plan(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PlanOutcome.Failed("interrupted while planning", true, Usage.NONE);
+        } catch (Exception e) {
+            LlmCallException llm = llmCause(e);
+            return llm != null
+                    ? new PlanOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE)
+                    : new PlanOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
+        }
+        return outcome == null ? new PlanOutcome.Failed(getClass().getSimpleName() + " returned no plan", false, Usage.NONE) : outcome;
+    }
 }

@@ -1,0 +1,73 @@
+package dev.aios.agent.messaging;
+
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens the adapter's two connections (publisher and consumer are kept apart so a broker alarm that blocks
+ * publishing cannot stall acks), with automatic recovery and a consumer pool that tolerates long-running handlers.
+ */
+public final class AmqpConnections implements AutoCloseable {
+    private final Connection publisher;
+    private final Connection consumer;
+    private final ExecutorService consumerPool;
+
+    public AmqpConnections(String host, int port, String username, String password, String virtualHost, String clientName) {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(host);
+        factory.setPort(port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(1000);
+        factory.setRequestedHeartbeat(20);
+        this.consumerPool = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "aios-consumer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            this.publisher = factory.newConnection(clientName + "-publisher");
+            factory.setSharedExecutor(consumerPool);
+            this.consumer = factory.newConnection(clientName + "-consumer");
+        } catch (IOException e) {
+            consumerPool.shutdownNow();
+            throw new UncheckedIOException("cannot connect to the broker at " + host + ":" + port + virtualHost + ": " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            consumerPool.shutdownNow();
+            throw new IllegalStateException("broker connection timed out at " + host + ":" + port, e);
+        }
+    }
+
+    public Connection publisher() {
+        return publisher;
+    }
+
+    public Connection consumer() {
+        return consumer;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(consumer);
+        closeQuietly(publisher);
+        consumerPool.shutdownNow();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection.isOpen()) {
+                connection.close(5_000);
+            }
+        } catch (IOException | com.rabbitmq.client.ShutdownSignalException e) {
+            // the broker is gone already: nothing to release
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.aios.agent.messaging;
+
+import java.util.Map;
+
+/**
+ * Where RabbitMQ and Apache Qpid Broker-J differ: queue arguments, how a crash-looping message reaches its DLQ,
+ * and whether delayed retries can ride on TTL queues. Everything else in the adapter is broker-neutral.
+ */
+public sealed interface BrokerDialect permits RabbitMqDialect, QpidDialect {
+    String name();
+
+    /** Arguments of a work queue whose poison messages go to {@code deadLetterExchange} after the delivery limit. */
+    Map<String, Object> workQueueArguments(String deadLetterExchange, String deadLetterRoutingKey, int deliveryLimit);
+
+    Map<String, Object> deadLetterQueueArguments(long maxLength);
+
+    /** True when {@code <queue>.retry.<millis>} TTL queues dead-letter back to the work queue. */
+    boolean supportsRetryQueues();
+
+    Map<String, Object> retryQueueArguments(String workQueue, long delayMillis);
+
+
+    static BrokerDialect named(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "rabbitmq", "rabbit" -> new RabbitMqDialect();
+            case "qpid" -> new QpidDialect();
+            default -> throw new IllegalArgumentException("unknown broker dialect '" + name + "': rabbitmq or qpid");
+        };
+    }
+}

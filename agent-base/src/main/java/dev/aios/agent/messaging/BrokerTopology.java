@@ -1,0 +1,127 @@
+package dev.aios.agent.messaging;
+
+import static java.util.Objects.requireNonNull;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.aios.agent.Role;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Declares the topology idempotently: {@code aios.commands} (direct) and {@code aios.events} (topic); for every work
+ * queue Q a dead-letter fanout exchange {@code Q.dlx}, a DLQ {@code Q.dlq} and, where the dialect allows, one TTL
+ * retry queue {@code Q.retry.<delayMillis>} per configured delay that dead-letters back to Q.
+ */
+public final class BrokerTopology {
+    private final Connection connection;
+    private final BrokerDialect dialect;
+    private final MessagingSettings settings;
+    private final Set<String> workQueues = ConcurrentHashMap.newKeySet();
+
+    public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings) {
+        this.connection = requireNonNull(connection, "connection");
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.settings = requireNonNull(settings, "settings");
+    }
+
+    public void declareExchanges() {
+        withChannel(channel -> {
+            channel.exchangeDeclare(Destination.COMMANDS_EXCHANGE, "direct", true);
+            channel.exchangeDeclare(Destination.EVENTS_EXCHANGE, "topic", true);
+        });
+    }
+
+    /** The role's work queue {@code aios.agent.<role>}, bound to {@code aios.commands} by the role's routing key. */
+    public String declareRoleQueue(Role role) {
+        declareExchanges();
+        String queue = role.queueName();
+        declareWorkQueue(queue);
+        withChannel(channel -> channel.queueBind(queue, Destination.COMMANDS_EXCHANGE, role.routingKey()));
+        return queue;
+    }
+
+    /** A work queue bound to {@code aios.events} with each topic pattern (e.g. {@code task.*}, {@code #}). */
+    public String declareEventQueue(String queue, List<String> bindingPatterns) {
+        requireNonNull(queue, "queue");
+        if (bindingPatterns.isEmpty()) {
+            throw new IllegalArgumentException("an event queue needs at least one binding pattern");
+        }
+        declareExchanges();
+        declareWorkQueue(queue);
+        withChannel(channel -> {
+            for (String pattern : bindingPatterns) {
+                channel.queueBind(queue, Destination.EVENTS_EXCHANGE, pattern);
+            }
+        });
+        return queue;
+    }
+
+    /** Work queues declared through this topology (their DLQs are what {@link DeadLetters} lists). */
+    public Set<String> workQueues() {
+        return Set.copyOf(workQueues);
+    }
+
+    public BrokerDialect dialect() {
+        return dialect;
+    }
+
+    public MessagingSettings settings() {
+        return settings;
+    }
+
+    public static String deadLetterQueueName(String queue) {
+        return queue + ".dlq";
+    }
+
+    public static String deadLetterExchangeName(String queue) {
+        return queue + ".dlx";
+    }
+
+    public static String retryQueueName(String queue, Duration delay) {
+        return queue + ".retry." + delay.toMillis();
+    }
+
+    private void declareWorkQueue(String queue) {
+        String dlq = deadLetterQueueName(queue);
+        String dlx = deadLetterExchangeName(queue);
+        withChannel(channel -> {
+            channel.exchangeDeclare(dlx, "fanout", true);
+            channel.queueDeclare(dlq, true, false, false, dialect.deadLetterQueueArguments(settings.deadLetterMaxLength()));
+            channel.queueBind(dlq, dlx, "");
+            channel.queueDeclare(queue, true, false, false, dialect.workQueueArguments(dlx, dlq, settings.deliveryLimit()));
+            if (dialect.supportsRetryQueues()) {
+                for (Duration delay : Set.copyOf(settings.retryDelays())) {
+                    channel.queueDeclare(
+                            retryQueueName(queue, delay),
+                            true,
+                            false,
+                            false,
+                            dialect.retryQueueArguments(queue, delay.toMillis()));
+                }
+            }
+        });
+        workQueues.add(queue);
+    }
+
+    private void withChannel(ChannelWork work) {
+        // A failed declaration closes its channel, so each step gets a fresh one and errors surface at once.
+        try (Channel channel = connection.createChannel()) {
+            work.run(channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("topology declaration failed: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("topology declaration timed out", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChannelWork {
+        void run(Channel channel) throws IOException;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.aios.agent.messaging;
+
+import static java.util.Objects.requireNonNull;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+import com.rabbitmq.client.LongString;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lists the DLQs of the declared work queues with their depth, peeks at dead letters without removing them, and
+ * redrives them back to their work queue (attempt counter reset) — each one acked only after its copy is confirmed.
+ */
+public final class DeadLetters {
+    private static final int FIRST_BYTES = 64;
+
+    private final Connection connection;
+    private final RabbitEnvelopePublisher publisher;
+    private final BrokerTopology topology;
+
+    public DeadLetters(Connection connection, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
+        this.connection = requireNonNull(connection, "connection");
+        this.publisher = requireNonNull(publisher, "publisher");
+        this.topology = requireNonNull(topology, "topology");
+    }
+
+    public List<DeadLetterQueue> queues() {
+        List<DeadLetterQueue> queues = new ArrayList<>();
+        for (String workQueue : topology.workQueues()) {
+            String dlq = BrokerTopology.deadLetterQueueName(workQueue);
+            queues.add(new DeadLetterQueue(dlq, workQueue, depth(dlq)));
+        }
+        queues.sort(Comparator.comparing(DeadLetterQueue::name));
+        return queues;
+    }
+
+    public long depth(String deadLetterQueue) {
+        requireKnown(deadLetterQueue);
+        try (Channel channel = connection.createChannel()) {
+            return channel.queueDeclarePassive(deadLetterQueue).getMessageCount();
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the depth of '" + deadLetterQueue + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code max} dead letters from the head of the queue; they stay in the queue. */
+    public List<DeadLetter> peek(String deadLetterQueue, int max) {
+        requireKnown(deadLetterQueue);
+        requirePositive(max);
+        List<DeadLetter> letters = new ArrayList<>();
+        // Unacked gets return to the queue when the channel closes: that is what makes this a peek.
+        try (Channel channel = connection.createChannel()) {
+            for (int i = 0; i < max; i++) {
+                GetResponse response = channel.basicGet(deadLetterQueue, false);
+                if (response == null) {
+                    break;
+                }
+                letters.add(describe(response.getProps(), response.getBody()));
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot peek at '" + deadLetterQueue + "': " + e.getMessage(), e);
+        }
+        return letters;
+    }
+
+    /** Moves up to {@code max} dead letters back to their original work queue; returns how many moved. */
+    public int redrive(String deadLetterQueue, int max) {
+        requireKnown(deadLetterQueue);
+        requirePositive(max);
+        int moved = 0;
+        try (Channel channel = connection.createChannel()) {
+            for (int i = 0; i < max; i++) {
+                GetResponse response = channel.basicGet(deadLetterQueue, false);
+                if (response == null) {
+                    break;
+                }
+                AMQP.BasicProperties props = response.getProps();
+                String target = originalQueue(props, deadLetterQueue);
+                Map<String, Object> headers = props.getHeaders() == null ? new HashMap<>() : new HashMap<>(props.getHeaders());
+                headers.remove(AiosHeaders.REASON);
+                headers.remove(AiosHeaders.FAILED_AT);
+                headers.put(AiosHeaders.ATTEMPT, 1);
+                publisher
+                        .publishRaw("", target, props.builder().headers(headers).build(), response.getBody())
+                        .get(topology.settings().confirmTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+                channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+                moved++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("redrive interrupted after " + moved, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
+        }
+        return moved;
+    }
+
+    private void requireKnown(String deadLetterQueue) {
+        boolean known = topology.workQueues().stream()
+                .anyMatch(q -> BrokerTopology.deadLetterQueueName(q).equals(deadLetterQueue));
+        if (!known) {
+            throw new UnknownQueueException(deadLetterQueue);
+        }
+    }
+
+    private static void requirePositive(int max) {
+        if (max < 1 || max > 10_000) {
+            throw new IllegalArgumentException("max must be 1..10000, was " + max);
+        }
+    }
+
+    static DeadLetter describe(AMQP.BasicProperties props, byte[] body) {
+        Map<String, Object> headers = props.getHeaders() == null ? Map.of() : props.getHeaders();
+        String reason = text(headers.get(AiosHeaders.REASON));
+        if (reason.isEmpty()) {
+            // dead-lettered by the broker itself (delivery limit), which records its own reason
+            reason = text(headers.get("x-first-death-reason"));
+        }
+        String original = text(headers.get(AiosHeaders.ORIGINAL_QUEUE));
+        if (original.isEmpty()) {
+            original = text(headers.get("x-first-death-queue"));
+        }
+        int attempts = DeliveryProcessor.attemptOf(props);
+        Object failedAt = headers.get(AiosHeaders.FAILED_AT);
+        long failedAtMillis = failedAt == null ? 0 : Long.parseLong(failedAt.toString());
+        byte[] head = java.util.Arrays.copyOf(body, Math.min(FIRST_BYTES, body.length));
+        return new DeadLetter(
+                props.getMessageId() == null ? "" : props.getMessageId(),
+                props.getType() == null ? "" : props.getType(),
+                reason,
+                original,
+                attempts,
+                failedAtMillis,
+                HexFormat.of().formatHex(head));
+    }
+
+    private static String originalQueue(AMQP.BasicProperties props, String deadLetterQueue) {
+        String original = describe(props, new byte[0]).originalQueue();
+        return original.isEmpty() ? deadLetterQueue.substring(0, deadLetterQueue.length() - ".dlq".length()) : original;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof LongString s ? s.toString() : value.toString();
+    }
+}

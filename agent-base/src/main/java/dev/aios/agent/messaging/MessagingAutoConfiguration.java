@@ -1,0 +1,78 @@
+package dev.aios.agent.messaging;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Wires the adapter from {@code spring.rabbitmq.*} (address, credentials, virtual host) and {@code aios.messaging.*};
+ * every bean backs off when the application defines its own.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    BrokerDialect brokerDialect(MessagingProperties properties) {
+        return BrokerDialect.named(properties.dialect());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingSettings messagingSettings(MessagingProperties properties) {
+        return properties.settings();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    AmqpConnections amqpConnections(Environment env) {
+        return new AmqpConnections(
+                env.getProperty("spring.rabbitmq.host", "localhost"),
+                env.getProperty("spring.rabbitmq.port", Integer.class, 5672),
+                env.getProperty("spring.rabbitmq.username", "guest"),
+                env.getProperty("spring.rabbitmq.password", "guest"),
+                env.getProperty("spring.rabbitmq.virtual-host", "/"),
+                env.getProperty("spring.application.name", "aios"));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    RabbitEnvelopePublisher rabbitEnvelopePublisher(AmqpConnections connections, MessagingSettings settings) {
+        return new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BrokerTopology brokerTopology(AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings) {
+        BrokerTopology topology = new BrokerTopology(connections.consumer(), dialect, settings);
+        topology.declareExchanges();
+        return topology;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ReliableConsumers reliableConsumers(
+            AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+        return new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetters deadLetters(AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
+        return new DeadLetters(connections.consumer(), publisher, topology);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxStore inboxStore(ObjectProvider<StringRedisTemplate> redis, MessagingProperties properties) {
+        StringRedisTemplate template = redis.getIfAvailable();
+        return template == null
+                ? new InMemoryInboxStore()
+                : new RedisInboxStore(template, properties.redisKeyPrefix(), properties.inboxRetention());
+    }
+}

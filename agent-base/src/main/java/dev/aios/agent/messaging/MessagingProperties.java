@@ -1,0 +1,26 @@
+package dev.aios.agent.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code aios.messaging.*}: the adapter's settings; the broker address comes from {@code spring.rabbitmq.*}. */
+@ConfigurationProperties("aios.messaging")
+public record MessagingProperties(
+        @DefaultValue("rabbitmq") String dialect,
+        @DefaultValue("10") int prefetch,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue({"1s", "5s", "30s"}) List<Duration> retryDelays,
+        @DefaultValue("4") int maxAttempts,
+        @DefaultValue("3") int deliveryLimit,
+        @DefaultValue("10s") Duration confirmTimeout,
+        @DefaultValue("100000") long deadLetterMaxLength,
+        @DefaultValue("30s") Duration heartbeatTtl,
+        @DefaultValue("7d") Duration inboxRetention,
+        @DefaultValue("") String redisKeyPrefix) {
+
+    public MessagingSettings settings() {
+        return new MessagingSettings(retryDelays, maxAttempts, deliveryLimit, confirmTimeout, deadLetterMaxLength);
+    }
+}

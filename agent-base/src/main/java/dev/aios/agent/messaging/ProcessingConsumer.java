@@ -1,0 +1,21 @@
+package dev.aios.agent.messaging;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+
+/** Hands each delivery to its processor on the channel's dispatch thread (one at a time per channel). */
+final class ProcessingConsumer extends DefaultConsumer {
+    private final DeliveryProcessor processor;
+
+    ProcessingConsumer(Channel channel, DeliveryProcessor processor) {
+        super(channel);
+        this.processor = processor;
+    }
+
+    @Override
+    public void handleDelivery(String consumerTag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
+        processor.process(getChannel(), delivery.getDeliveryTag(), properties, body);
+    }
+}

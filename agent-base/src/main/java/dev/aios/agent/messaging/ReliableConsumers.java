@@ -1,0 +1,89 @@
+package dev.aios.agent.messaging;
+
+import static java.util.Objects.requireNonNull;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler runs first, the
+ * ack after; failures are routed by {@link DeliveryProcessor}: retry queues for transient ones, the DLQ for the rest.
+ */
+public final class ReliableConsumers implements AutoCloseable {
+    private final Connection connection;
+    private final RabbitEnvelopePublisher publisher;
+    private final BrokerDialect dialect;
+    private final MessagingSettings settings;
+    private final ScheduledExecutorService delayedRetries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "aios-delayed-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<ConsumerHandle> handles = new ArrayList<>();
+
+    public ReliableConsumers(
+            Connection consumerConnection, RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+        this.connection = requireNonNull(consumerConnection, "consumer connection");
+        this.publisher = requireNonNull(publisher, "publisher");
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.settings = requireNonNull(settings, "settings");
+    }
+
+    public ConsumerHandle start(ConsumerSpec spec, EnvelopeHandler handler) {
+        requireNonNull(handler, "handler");
+        List<Channel> channels = new ArrayList<>();
+        try {
+            for (int i = 0; i < spec.concurrency(); i++) {
+                Channel channel = connection.createChannel();
+                channel.basicQos(spec.prefetch());
+                DeliveryProcessor processor =
+                        new DeliveryProcessor(spec.queue(), handler, publisher, dialect, settings, delayedRetries);
+                channel.basicConsume(spec.queue(), false, new ProcessingConsumer(channel, processor));
+                channels.add(channel);
+            }
+        } catch (IOException e) {
+            new ChannelsHandle(spec.queue(), channels).close();
+            throw new UncheckedIOException("cannot consume from '" + spec.queue() + "': " + e.getMessage(), e);
+        }
+        ConsumerHandle handle = new ChannelsHandle(spec.queue(), channels);
+        synchronized (handles) {
+            handles.add(handle);
+        }
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        synchronized (handles) {
+            handles.forEach(ConsumerHandle::close);
+            handles.clear();
+        }
+        delayedRetries.shutdownNow();
+    }
+
+    private record ChannelsHandle(String queue, List<Channel> channels) implements ConsumerHandle {
+        @Override
+        public boolean isRunning() {
+            return !channels.isEmpty() && channels.stream().allMatch(Channel::isOpen);
+        }
+
+        @Override
+        public void close() {
+            for (Channel channel : channels) {
+                try {
+                    if (channel.isOpen()) {
+                        channel.close();
+                    }
+                } catch (IOException | java.util.concurrent.TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
+                    // already closed by the broker or the connection: its unacked messages are back on the queue
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.aios.agent.messaging;
+
+/** Trying again later may help: the message goes through the retry queues with backoff, then to the DLQ. */
+public class TransientFailureException extends RuntimeException {
+    public TransientFailureException(String message) {
+        super(message);
+    }
+
+    public TransientFailureException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
