@@ -1,0 +1,30 @@
+package dev.aios.agent.testkit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The conventions every module checks with one line: {@code class ArchitectureTest implements
+ * AiosArchitectureConventions} annotated with {@code @AnalyzeClasses(packages = "dev.aios", importOptions =
+ * ImportOption.DoNotIncludeTests.class)}.
+ */
+public interface AiosArchitectureConventions {
+    @ArchTest
+    ArchRule protobufStaysInMessagingPackages = noClasses()
+            .that().resideOutsideOfPackages("..messaging..", "dev.aios.events.v1..")
+            .should().dependOnClassesThat().resideInAPackage("dev.aios.events.v1..")
+            .because("protobuf never crosses the adapter: map to records in a ..messaging.. package");
+
+    @ArchTest
+    ArchRule noLombok = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("lombok..")
+            .because("constructors and records say it plainly");
+
+    @ArchTest
+    ArchRule packageByFeature = noClasses()
+            .should().resideInAnyPackage("..service..", "..controller..", "..model..", "..dto..")
+            .allowEmptyShould(true)
+            .because("packages are features, not layers");
+}
