@@ -1,0 +1,206 @@
+package dev.aios.agent.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import dev.aios.events.v1.Envelope;
+import dev.aios.events.v1.TaskProgress;
+import dev.aios.events.v1.TaskStarted;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The adapter against the real broker, in a vhost of its own. */
+class BrokerAdapterIT {
+    private static BrokerFixture broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new BrokerFixture(BrokerFixture.fastRetries());
+    }
+
+    @AfterAll
+    static void deleteVhost() {
+        broker.close();
+    }
+
+    @Test
+    void anEnvelopeRoundTripsThroughTheConverterWithItsHeaders() throws Exception {
+        // given
+        String queue = uniqueQueue("roundtrip");
+        broker.topology.declareEventQueue(queue, List.of("task.started"));
+        List<ReceivedEnvelope> received = new CopyOnWriteArrayList<>();
+        broker.consumers.start(new ConsumerSpec(queue, 5, 1), received::add);
+        TaskStarted started = TaskStarted.newBuilder().setProjectId("p-1").setTaskId("T-7").setAgentId("backend-1").build();
+        Envelope sent = Envelopes.wrap(started, new EnvelopeMetadata("", "project-p-1", 0, "p-1", "cause-1", "it", "00-trace-01"));
+
+        // when
+        broker.publisher.publish(Destination.event(sent.getType()), sent).get(5, TimeUnit.SECONDS);
+
+        // then
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        ReceivedEnvelope message = received.getFirst();
+        assertThat(message.envelope()).isEqualTo(sent);
+        assertThat(message.payload()).isEqualTo(started);
+        assertThat(message.attempt()).isEqualTo(1);
+        assertThat(message.queue()).isEqualTo(queue);
+    }
+
+    @Test
+    void poisonMessagesLandInTheDlqWithTheirReasonWhileGoodMessagesKeepFlowing() throws Exception {
+        // given
+        String queue = uniqueQueue("poison");
+        broker.topology.declareEventQueue(queue, List.of("poison-test." + queue));
+        AtomicInteger good = new AtomicInteger();
+        AtomicInteger crashDeliveries = new AtomicInteger();
+        broker.consumers.start(new ConsumerSpec(queue, 10, 1), message -> {
+            if (message.payload(TaskProgress.class).getMessage().equals("crash")) {
+                crashDeliveries.incrementAndGet();
+                throw new AssertionError("simulated crash of the consumer on this message");
+            }
+            good.incrementAndGet();
+        });
+
+        // when: good messages around bytes that are not protobuf, an unknown type and a message that crashes the handler
+        for (int i = 0; i < 20; i++) {
+            publishProgress(queue, "good " + i);
+            if (i == 5) {
+                publishRaw(queue, "definitely { not protobuf".getBytes(StandardCharsets.UTF_8), "raw-1");
+            }
+            if (i == 10) {
+                publishRaw(queue, Envelope.newBuilder().setEventId("unknown-1").setType("evil.Unknown").build().toByteArray(), "unknown-1");
+            }
+            if (i == 15) {
+                publishProgress(queue, "crash");
+            }
+        }
+
+        // then
+        String dlq = BrokerTopology.deadLetterQueueName(queue);
+        await().atMost(Duration.ofSeconds(20)).until(() -> good.get() == 20 && broker.deadLetters.depth(dlq) == 3);
+        List<DeadLetter> letters = broker.deadLetters.peek(dlq, 10);
+        assertThat(letters).extracting(DeadLetter::reason).anySatisfy(r -> assertThat(r).startsWith("MalformedMessageException: not a protobuf envelope"))
+                .anySatisfy(r -> assertThat(r).contains("unknown message type: 'evil.Unknown'"))
+                .anySatisfy(r -> assertThat(r).isEqualTo("delivery_limit"));
+        assertThat(letters).allSatisfy(l -> assertThat(l.originalQueue()).isEqualTo(queue));
+        // delivery limit 2 = three deliveries of the crashing message, then the broker dead-letters it
+        assertThat(crashDeliveries.get()).isEqualTo(broker.settings.deliveryLimit() + 1);
+        assertThat(broker.deadLetters.depth(dlq)).as("peek leaves the letters in place").isEqualTo(3);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWithBackoffAndThenSucceeds() throws Exception {
+        // given
+        String queue = uniqueQueue("transient");
+        broker.topology.declareEventQueue(queue, List.of("transient-test." + queue));
+        List<Long> attemptTimes = new CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        broker.consumers.start(new ConsumerSpec(queue, 5, 1), message -> {
+            attempts.add(message.attempt());
+            attemptTimes.add(System.nanoTime());
+            if (message.attempt() < 3) {
+                throw new TransientFailureException("the database is restarting");
+            }
+        });
+
+        // when
+        publishProgress(queue, "flaky");
+
+        // then
+        await().atMost(Duration.ofSeconds(15)).until(() -> attempts.size() == 3);
+        assertThat(attempts).containsExactly(1, 2, 3);
+        assertThat(Duration.ofNanos(attemptTimes.get(1) - attemptTimes.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(attemptTimes.get(2) - attemptTimes.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        Thread.sleep(1_000);
+        assertThat(attempts).as("no delivery after the success").hasSize(3);
+        assertThat(broker.deadLetters.depth(BrokerTopology.deadLetterQueueName(queue))).isZero();
+    }
+
+    @Test
+    void aFailureThatStaysTransientEndsInTheDlqAfterMaxAttemptsAndCanBeRedriven() throws Exception {
+        // given
+        String queue = uniqueQueue("exhausted");
+        broker.topology.declareEventQueue(queue, List.of("exhausted-test." + queue));
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        AtomicInteger healthy = new AtomicInteger(0);
+        broker.consumers.start(new ConsumerSpec(queue, 5, 1), message -> {
+            attempts.add(message.attempt());
+            if (healthy.get() == 0) {
+                throw new TransientFailureException("still down");
+            }
+        });
+        publishProgress(queue, "doomed");
+        String dlq = BrokerTopology.deadLetterQueueName(queue);
+        await().atMost(Duration.ofSeconds(20)).until(() -> broker.deadLetters.depth(dlq) == 1);
+        assertThat(attempts).containsExactly(1, 2, 3, 4);
+        assertThat(broker.deadLetters.peek(dlq, 1).getFirst().reason()).startsWith("attempts exhausted (4)");
+
+        // when
+        healthy.set(1);
+        int moved = broker.deadLetters.redrive(dlq, 10);
+
+        // then
+        assertThat(moved).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts.size() == 5);
+        assertThat(attempts.getLast()).isEqualTo(1);
+        assertThat(broker.deadLetters.depth(dlq)).isZero();
+        assertThat(broker.deadLetters.queues()).extracting(DeadLetterQueue::name).contains(dlq);
+    }
+
+    @Test
+    void anUnroutablePublishFailsAsReturned() {
+        Envelope envelope = Envelopes.wrap(TaskStarted.getDefaultInstance(), EnvelopeMetadata.of("it", "p"));
+
+        assertThatThrownBy(() -> broker.publisher
+                        .publish(new Destination(Destination.EVENTS_EXCHANGE, "nobody.listens." + UUID.randomUUID()), envelope)
+                        .get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(PublishFailedException.class, e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.RETURNED))
+                .hasMessageContaining("NO_ROUTE");
+    }
+
+    @Test
+    void aPublishTheBrokerNacksFailsAsNacked() throws Exception {
+        // given a full queue that rejects further publishes
+        String queue = uniqueQueue("full");
+        try (Channel channel = broker.connections.consumer().createChannel()) {
+            channel.queueDeclare(queue, true, false, false, Map.of("x-max-length", 1, "x-overflow", "reject-publish"));
+        }
+        Envelope first = Envelopes.wrap(TaskStarted.getDefaultInstance(), EnvelopeMetadata.of("it", "p"));
+        Envelope second = Envelopes.wrap(TaskStarted.getDefaultInstance(), EnvelopeMetadata.of("it", "p"));
+        broker.publisher.publish(new Destination("", queue), first).get(5, TimeUnit.SECONDS);
+
+        // when / then
+        assertThatThrownBy(() -> broker.publisher.publish(new Destination("", queue), second).get(5, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PublishFailedException.class, e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.NACKED));
+    }
+
+    private static void publishProgress(String queue, String text) throws Exception {
+        Envelope envelope = Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("it", "p"));
+        // the default exchange routes straight to the queue, so each test owns its traffic
+        broker.publisher.publish(new Destination("", queue), envelope).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void publishRaw(String queue, byte[] body, String id) throws Exception {
+        broker.publisher.publishRaw("", queue, new AMQP.BasicProperties.Builder().messageId(id).deliveryMode(2).build(), body)
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private static String uniqueQueue(String purpose) {
+        return "it." + purpose + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
