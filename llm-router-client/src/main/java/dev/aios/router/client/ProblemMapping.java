@@ -1,0 +1,43 @@
+package dev.aios.router.client;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns the router's RFC 9457 problem details (with their {@code kind} extension) back into exceptions. */
+final class ProblemMapping {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemMapping() {}
+
+    static LlmCallException toException(int status, String body) {
+        String detail = "router answered " + status;
+        LlmCallException.Kind kind = null;
+        try {
+            JsonNode problem = JSON.readTree(body);
+            detail = problem.path("detail").asString(problem.path("title").asString(detail));
+            kind = kindNamed(problem.path("kind").asString(""));
+        } catch (RuntimeException notJson) {
+            // a proxy in between may answer with HTML; the status alone still says what happened
+        }
+        return new LlmCallException(kind != null ? kind : byStatus(status), detail);
+    }
+
+    private static LlmCallException.Kind kindNamed(String name) {
+        for (LlmCallException.Kind kind : LlmCallException.Kind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    static LlmCallException.Kind byStatus(int status) {
+        return switch (status) {
+            case 401, 403 -> LlmCallException.Kind.UNAUTHORIZED;
+            case 402 -> LlmCallException.Kind.BUDGET_EXHAUSTED;
+            case 408, 504 -> LlmCallException.Kind.TIMEOUT;
+            case 429 -> LlmCallException.Kind.RATE_LIMITED;
+            default -> status >= 500 ? LlmCallException.Kind.PROVIDER_UNAVAILABLE : LlmCallException.Kind.INVALID_REQUEST;
+        };
+    }
+}

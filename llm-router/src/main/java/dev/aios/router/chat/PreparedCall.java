@@ -1,0 +1,7 @@
+package dev.aios.router.chat;
+
+import dev.aios.router.policy.RoutingDecision;
+import dev.aios.router.provider.FallbackChatProvider;
+
+/** A call that passed validation, routing and the budget check, ready to go to its provider chain. */
+public record PreparedCall(ChatCall call, RoutingDecision decision, FallbackChatProvider chain, boolean scriptedOnly) {}

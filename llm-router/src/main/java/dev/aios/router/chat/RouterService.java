@@ -1,0 +1,163 @@
+package dev.aios.router.chat;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aios.router.client.CallMetadata;
+import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.policy.RoutingDecision;
+import dev.aios.router.policy.RoutingPolicy;
+import dev.aios.router.policy.RoutingRequest;
+import dev.aios.router.policy.Tier;
+import dev.aios.router.provider.FallbackChatProvider;
+import dev.aios.router.provider.ProviderReply;
+import dev.aios.router.provider.ProviderRequest;
+import dev.aios.router.provider.TokenSink;
+import dev.aios.router.tier.TierSpec;
+import dev.aios.router.usage.LlmCall;
+import dev.aios.router.usage.UsageRecorder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The router's core: refuses bad input and spent budgets before any provider sees the call, asks the policy for a
+ * tier, runs the tier's fallback chain, prices the answer and records the usage.
+ */
+public final class RouterService {
+    private static final Set<String> ROLES = Set.of("system", "user", "assistant");
+
+    private final RoutingPolicy policy;
+    private final Map<Tier, TierSpec> tiers;
+    private final Map<Tier, FallbackChatProvider> chains;
+    private final UsageRecorder usage;
+
+    public RouterService(
+            RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains, UsageRecorder usage) {
+        this.policy = requireNonNull(policy, "policy");
+        this.tiers = Map.copyOf(tiers);
+        this.chains = Map.copyOf(chains);
+        this.usage = requireNonNull(usage, "usage recorder");
+    }
+
+    public PreparedCall prepare(ChatCall call) {
+        validate(call);
+        RoutingDecision decision = decide(call);
+        FallbackChatProvider chain = chains.get(decision.tier());
+        if (chain == null) {
+            throw new RequestRejected(Kind.PROVIDER_UNAVAILABLE, 503, "No tier available",
+                    "tier " + decision.tier().id() + " and every tier in its fallback chain are unavailable: " + tierStatus());
+        }
+        TierSpec first = tiers.get(Tier.parse(chain.tiers().getFirst()));
+        checkContext(call, first);
+        checkBudget(call, first);
+        boolean scriptedOnly = chain.tiers().stream()
+                .allMatch(id -> tiers.get(Tier.parse(id)).endpoint().provider().equals("scripted"));
+        return new PreparedCall(call, decision, chain, scriptedOnly);
+    }
+
+    public RoutedAnswer execute(PreparedCall prepared, TokenSink sink) {
+        ChatCall call = prepared.call();
+        long started = System.nanoTime();
+        ProviderReply reply = prepared.chain().chat(
+                new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata()),
+                sink);
+        long latencyMillis = (System.nanoTime() - started) / 1_000_000;
+        // a cached answer cost nothing this time; scripted answers are priced like the tier so budgets still work in demos
+        long cost = reply.cached() ? 0 : tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens());
+        RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
+        usage.record(usageOf(answer, call.metadata()));
+        return answer;
+    }
+
+    public RoutedAnswer chat(ChatCall call, TokenSink sink) {
+        return execute(prepare(call), sink);
+    }
+
+    public Explanation explain(ChatCall call) {
+        validate(call);
+        RoutingDecision decision = decide(call);
+        FallbackChatProvider chain = chains.get(decision.tier());
+        return new Explanation(decision, chain == null ? List.of() : chain.tiers(), tierStatus());
+    }
+
+    private void validate(ChatCall call) {
+        if (call.messages().isEmpty()) {
+            throw RequestRejected.invalid("Empty message list", "messages must hold at least one message");
+        }
+        for (ChatMessage m : call.messages()) {
+            if (!ROLES.contains(m.role())) {
+                throw RequestRejected.invalid("Unknown message role",
+                        "message role '" + m.role() + "' is not one of system, user, assistant");
+            }
+        }
+        if (call.temperature() < 0 || call.temperature() > 2) {
+            throw RequestRejected.invalid("Temperature out of range", "temperature must be between 0 and 2, was " + call.temperature());
+        }
+        if (call.maxOutputTokens() < 0) {
+            throw RequestRejected.invalid("Negative max_tokens", "max_tokens must not be negative");
+        }
+    }
+
+    private RoutingDecision decide(ChatCall call) {
+        Optional<Tier> override;
+        try {
+            override = call.metadata().tierOverride().filter(t -> !t.isBlank()).map(Tier::parse);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.invalid("Unknown tier", e.getMessage());
+        }
+        String prompt = call.messages().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
+        return policy.decide(new RoutingRequest(
+                call.metadata().role(),
+                call.metadata().taskKind(),
+                call.metadata().complexityHint(),
+                call.metadata().estimatePoints(),
+                prompt,
+                call.messages().size(),
+                call.maxOutputTokens(),
+                call.metadata().filesInvolved(),
+                override,
+                call.metadata().budgetRemainingMicros()));
+    }
+
+    private void checkContext(ChatCall call, TierSpec tier) {
+        long needed = TokenEstimate.of(call.messages()) + call.maxOutputTokens();
+        if (needed > tier.contextLimit()) {
+            throw RequestRejected.invalid("Over the context limit", "the request needs about " + needed
+                    + " tokens (prompt estimate + max_tokens) but tier " + tier.tier().id() + " holds " + tier.contextLimit());
+        }
+    }
+
+    private void checkBudget(ChatCall call, TierSpec tier) {
+        Optional<Long> remaining = call.metadata().budgetRemainingMicros();
+        if (remaining.isEmpty()) {
+            return;
+        }
+        long worstCase = tier.pricing().costMicros(TokenEstimate.of(call.messages()), call.maxOutputTokens());
+        if (remaining.get() <= 0 || worstCase > remaining.get()) {
+            throw new RequestRejected(Kind.BUDGET_EXHAUSTED, 402, "Budget exhausted", "project '" + call.metadata().projectId()
+                    + "' has " + remaining.get() + " micro-dollars left; this call may cost up to " + worstCase + " on tier " + tier.tier().id());
+        }
+    }
+
+    private static LlmCall usageOf(RoutedAnswer answer, CallMetadata metadata) {
+        ProviderReply reply = answer.reply();
+        return new LlmCall(answer.callId(), metadata.projectId(), metadata.taskId(), metadata.role(), reply.tier(),
+                answer.decision().tier().id(), reply.provider(), reply.model(), reply.inputTokens(), reply.outputTokens(),
+                answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
+                answer.decision().overridden(), answer.decision().score(), answer.decision().reason());
+    }
+
+    private Map<String, String> tierStatus() {
+        Map<String, String> status = new LinkedHashMap<>();
+        for (Tier tier : Tier.values()) {
+            TierSpec spec = tiers.get(tier);
+            status.put(tier.id(), spec.available() ? spec.endpoint().provider() + " " + spec.endpoint().model() + " (" + spec.why() + ")" : "unavailable: " + spec.why());
+        }
+        return status;
+    }
+}

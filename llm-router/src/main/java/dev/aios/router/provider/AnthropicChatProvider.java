@@ -1,0 +1,141 @@
+package dev.aios.router.provider;
+
+import dev.aios.router.client.ChatMessage;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Anthropic's {@code POST /v1/messages} wire format, including its named SSE events when streaming. */
+public final class AnthropicChatProvider implements ChatProvider {
+    static final String API_VERSION = "2023-06-01";
+    /** Anthropic requires max_tokens; used when the caller gives none. */
+    private static final int DEFAULT_MAX_TOKENS = 4096;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ProviderEndpoint endpoint;
+    private final HttpWire wire;
+
+    public AnthropicChatProvider(ProviderEndpoint endpoint, HttpClient http) {
+        this.endpoint = endpoint;
+        this.wire = new HttpWire(http, endpoint.provider());
+    }
+
+    @Override
+    public ProviderReply chat(ProviderRequest request, TokenSink sink) {
+        HttpRequest http = HttpRequest.newBuilder(endpoint.resolve("/messages"))
+                .timeout(endpoint.timeout())
+                .header("Content-Type", "application/json")
+                .header("x-api-key", endpoint.apiKey())
+                .header("anthropic-version", API_VERSION)
+                .POST(HttpRequest.BodyPublishers.ofString(body(request)))
+                .build();
+        return request.stream() ? stream(http, sink) : complete(http);
+    }
+
+    private String body(ProviderRequest request) {
+        ObjectNode root = JSON.createObjectNode().put("model", endpoint.model());
+        root.put("max_tokens", request.maxOutputTokens() > 0 ? request.maxOutputTokens() : DEFAULT_MAX_TOKENS);
+        StringBuilder system = new StringBuilder();
+        ArrayNode messages = root.putArray("messages");
+        for (ChatMessage m : request.messages()) {
+            // Anthropic takes the system prompt as a top-level field, not as a message
+            if (m.role().equals("system")) {
+                system.append(system.isEmpty() ? "" : "\n\n").append(m.content());
+            } else {
+                messages.addObject().put("role", m.role()).put("content", m.content());
+            }
+        }
+        if (!system.isEmpty()) {
+            root.put("system", system.toString());
+        }
+        root.put("temperature", request.temperature());
+        if (request.stream()) {
+            root.put("stream", true);
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    private ProviderReply complete(HttpRequest http) {
+        JsonNode root = parse(wire.post(http));
+        rejectRefusal(root.path("stop_reason").asString(""));
+        JsonNode blocks = root.path("content");
+        if (!blocks.isArray()) {
+            throw ProviderErrors.malformed(endpoint.provider(), "no content array", null);
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode block : blocks) {
+            if (block.path("type").asString("").equals("text")) {
+                text.append(block.path("text").asString(""));
+            }
+        }
+        JsonNode usage = root.path("usage");
+        return reply(text.toString(), usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
+    }
+
+    private ProviderReply stream(HttpRequest http, TokenSink sink) {
+        StringBuilder content = new StringBuilder();
+        long[] usage = new long[2];
+        boolean[] stopped = new boolean[1];
+        wire.postStreaming(http, event -> {
+            JsonNode data = parse(event.data());
+            String type = data.path("type").asString(event.event());
+            switch (type) {
+                case "message_start" -> usage[0] = data.path("message").path("usage").path("input_tokens").asLong(0);
+                case "content_block_delta" -> {
+                    String delta = data.path("delta").path("text").asString("");
+                    if (!delta.isEmpty()) {
+                        content.append(delta);
+                        sink.accept(delta);
+                    }
+                }
+                case "message_delta" -> {
+                    rejectRefusal(data.path("delta").path("stop_reason").asString(""));
+                    usage[1] = data.path("usage").path("output_tokens").asLong(usage[1]);
+                }
+                case "message_stop" -> stopped[0] = true;
+                // a mid-stream error carries the same body as an HTTP error; overloaded_error means 529
+                case "error" -> throw ProviderErrors.fromStatus(
+                        endpoint.provider(), statusOf(data.path("error").path("type").asString("")), Optional.empty(), event.data());
+                default -> {} // ping, content_block_start/stop carry nothing we need
+            }
+        });
+        if (!stopped[0]) {
+            throw ProviderErrors.malformed(endpoint.provider(), "stream ended without message_stop", null);
+        }
+        return reply(content.toString(), usage[0], usage[1]);
+    }
+
+    private static int statusOf(String errorType) {
+        return switch (errorType) {
+            case "rate_limit_error" -> 429;
+            case "invalid_request_error" -> 400;
+            case "authentication_error" -> 401;
+            case "permission_error" -> 403;
+            case "overloaded_error" -> 529;
+            default -> 500;
+        };
+    }
+
+    private void rejectRefusal(String stopReason) {
+        if (stopReason.equals("refusal")) {
+            throw ProviderErrors.contentFiltered(endpoint.provider(), "stop_reason refusal");
+        }
+    }
+
+    private JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (RuntimeException e) {
+            throw ProviderErrors.malformed(endpoint.provider(), "not JSON", e);
+        }
+    }
+
+    private ProviderReply reply(String content, long in, long out) {
+        return new ProviderReply(content, endpoint.tier(), endpoint.provider(), endpoint.model(), in, out, false, false, false);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.aios.router.provider;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.aios.router.client.CallMetadata;
+import dev.aios.router.client.ChatMessage;
+import java.util.List;
+
+/** What a provider is asked: the chat, sampling, output size, whether to stream, and who asks (for scripted replays). */
+public record ProviderRequest(
+        List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata) {
+    public ProviderRequest {
+        messages = List.copyOf(messages);
+        requireNonNull(metadata, "metadata");
+    }
+
+    /** The last user message, which scripted recordings match against; empty when there is none. */
+    public String lastUserMessage() {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role().equals("user")) {
+                return messages.get(i).content();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,96 @@
+package dev.aios.router.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.fake.FakeProviderServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnthropicChatProviderTest {
+    private final FakeProviderServer server = FakeProviderServer.anthropic();
+    private final AnthropicChatProvider provider = new AnthropicChatProvider(
+            Fixtures.endpoint("claude", "anthropic", server.baseUrl(), Duration.ofSeconds(5)), Fixtures.HTTP);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void sendsTheSystemPromptTopLevelAndReadsTextBlocksAndUsage() {
+        // given
+        server.then(FakeProviderServer.ok("bonjour", 20, 4));
+
+        // when
+        ProviderReply reply = provider.chat(Fixtures.request("hi"), TokenSink.NONE);
+
+        // then
+        assertThat(reply).isEqualTo(new ProviderReply("bonjour", "claude", "anthropic", "model-claude", 20, 4, false, false, false));
+        FakeProviderServer.Received sent = server.received().getFirst();
+        assertThat(sent.headers().get("X-api-key")).containsExactly("sk-test-secret");
+        assertThat(sent.headers().get("Anthropic-version")).containsExactly(AnthropicChatProvider.API_VERSION);
+        assertThat(sent.body()).contains("\"system\":\"be brief\"").doesNotContain("\"role\":\"system\"");
+    }
+
+    @Test
+    void streamsTextDeltasAndTakesUsageFromMessageStartAndMessageDelta() {
+        // given
+        server.then(FakeProviderServer.ok("a b c", 9, 3));
+        List<String> tokens = new ArrayList<>();
+
+        // when
+        ProviderReply reply = provider.chat(Fixtures.streaming("letters"), tokens::add);
+
+        // then
+        assertThat(tokens).containsExactly("a ", "b ", "c");
+        assertThat(reply.content()).isEqualTo("a b c");
+        assertThat(reply.inputTokens()).isEqualTo(9);
+        assertThat(reply.outputTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void mapsOverloaded529ToProviderUnavailable() {
+        server.then(FakeProviderServer.error(529));
+
+        assertThatThrownBy(() -> provider.chat(Fixtures.request("hi"), TokenSink.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("overloaded_error");
+                });
+    }
+
+    @Test
+    void mapsAuthenticationErrorToUnauthorized() {
+        server.then(FakeProviderServer.error(401));
+
+        assertThatThrownBy(() -> provider.chat(Fixtures.streaming("hi"), TokenSink.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
+    }
+
+    @Test
+    void mapsRateLimitWithRetryAfter() {
+        server.then(FakeProviderServer.error(429, Map.of("retry-after", "4")));
+
+        assertThatThrownBy(() -> provider.chat(Fixtures.request("hi"), TokenSink.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(4));
+                });
+    }
+
+    @Test
+    void treatsAMidStreamErrorEventAsAProviderFailure() {
+        server.then(FakeProviderServer.raw(200, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
+                + "{\"input_tokens\":3}}}\n\nevent: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                + "\"message\":\"Overloaded\"}}\n\n"));
+
+        assertThatThrownBy(() -> provider.chat(Fixtures.streaming("hi"), TokenSink.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
+    }
+}
