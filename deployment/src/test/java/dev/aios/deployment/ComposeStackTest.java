@@ -1,0 +1,119 @@
+package dev.aios.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComposeStackTest {
+
+    private static final List<String> INFRASTRUCTURE =
+            List.of("rabbitmq", "postgres", "redis", "qdrant", "otel-collector", "prometheus", "grafana");
+
+    private final ComposeStack compose = ComposeStack.read();
+
+    @Test
+    void runsTheInfrastructureAndEveryAiosService() {
+        assertThat(compose.services()).containsKeys(INFRASTRUCTURE.toArray(String[]::new));
+        assertThat(compose.aiosServices().keySet())
+                .containsExactlyInAnyOrder(
+                        "orchestrator", "llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa",
+                        "agents-devops");
+        assertThat(Yaml.stringAt(compose.service("rabbitmq"), "image")).contains("management");
+    }
+
+    @Test
+    void buildsEveryAiosServiceFromTheSharedDockerfileWithItsOwnModule() {
+        compose.aiosServices().forEach((name, service) -> {
+            assertThat(ComposeStack.buildArg(service, "MODULE")).as("%s build arg MODULE", name).isEqualTo(name);
+            assertThat(Yaml.stringAt(service, "build.context")).as("%s build context", name).isEqualTo(".");
+            assertThat(Yaml.stringAt(service, "image")).as("%s image", name).endsWith("/" + name + ":${AIOS_IMAGE_TAG:-latest}");
+        });
+    }
+
+    @Test
+    void healthChecksEveryServiceExceptTheDistrolessCollector() {
+        compose.services().forEach((name, spec) -> {
+            Map<String, Object> service = Yaml.map(spec, name);
+            if (name.equals("otel-collector")) {
+                assertThat(service).doesNotContainKey("healthcheck");
+            } else {
+                assertThat(ComposeStack.healthCheckTest(service)).as("%s healthcheck", name).isNotEmpty();
+            }
+        });
+    }
+
+    @Test
+    void startsAServiceOnlyAfterWhatItDependsOnIsHealthy() {
+        compose.services().forEach((name, spec) -> {
+            Map<String, Object> dependsOn = Yaml.mapAt(Yaml.map(spec, name), "depends_on");
+            dependsOn.forEach((dependency, condition) -> {
+                String expected = dependency.equals("otel-collector") ? "service_started" : "service_healthy";
+                assertThat(Yaml.stringAt(Yaml.map(condition, dependency), "condition"))
+                        .as("%s depends_on %s", name, dependency)
+                        .isEqualTo(expected);
+                assertThat(compose.services()).as("%s depends on an unknown service", name).containsKey(dependency);
+            });
+        });
+        assertThat(Yaml.mapAt(compose.service("orchestrator"), "depends_on"))
+                .containsKeys("rabbitmq", "postgres", "redis", "qdrant");
+        for (String agent : List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
+            assertThat(Yaml.mapAt(compose.service(agent), "depends_on")).as(agent).containsKeys("rabbitmq", "redis", "llm-router");
+        }
+    }
+
+    @Test
+    void limitsTheMemoryOfEveryContainer() {
+        compose.services().forEach((name, spec) -> assertThat(Yaml.stringAt(Yaml.map(spec, name), "mem_limit"))
+                .as("%s mem_limit", name)
+                .matches("[0-9]+[mg]"));
+    }
+
+    @Test
+    void keepsStateInDeclaredNamedVolumes() {
+        Map<String, Object> declared = Yaml.mapAt(compose.document(), "volumes");
+        for (String stateful : List.of("rabbitmq", "postgres", "redis", "qdrant", "prometheus", "grafana")) {
+            List<String> mounts = Yaml.listAt(compose.service(stateful), "volumes").stream().map(String::valueOf).toList();
+            assertThat(mounts)
+                    .as("%s volumes", stateful)
+                    .anySatisfy(mount -> assertThat(declared).containsKey(mount.substring(0, mount.indexOf(':'))));
+        }
+    }
+
+    @Test
+    void takesProviderKeysFromAnUncommittedEnvFileDocumentedByAnExample() throws IOException {
+        assertThat(ComposeStack.envFiles(compose.service("llm-router"))).containsExactly(".env");
+        assertThat(ComposeStack.envExampleKeys())
+                .contains("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL", "AIOS_LOCAL_MODEL_NAME",
+                        "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+        assertThat(Files.readAllLines(RepositoryRoot.resolve(".gitignore"))).contains(".env");
+        assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?i)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
+    }
+
+    @Test
+    void provisionsGrafanaWithThePrometheusDatasourceAndTheAiosDashboard() throws IOException {
+        Map<String, Object> datasource = Yaml.map(
+                Yaml.listAt(Yaml.loadFile(RepositoryRoot.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")), "datasources")
+                        .getFirst(),
+                "datasource");
+        assertThat(datasource).containsEntry("url", "http://prometheus:9090").containsEntry("uid", "aios-prometheus");
+        String dashboard = Files.readString(RepositoryRoot.resolve("deploy/grafana/dashboards/aios.json"));
+        assertThat(dashboard)
+                .contains("aios_agent_tasks_total", "rabbitmq_detailed_queue_messages", "\\\\.dlq",
+                        "aios_router_tokens_total", "aios_router_cost_micros_total", "resilience4j_circuitbreaker_state")
+                .contains("\"uid\": \"aios-prometheus\"");
+    }
+
+    @Test
+    void mountsOnlyConfigurationFilesThatExist() {
+        compose.services().forEach((name, spec) -> Yaml.listAt(Yaml.map(spec, name), "volumes").stream()
+                .map(String::valueOf)
+                .filter(mount -> mount.startsWith("./"))
+                .forEach(mount -> assertThat(RepositoryRoot.resolve(mount.substring(2, mount.indexOf(':'))))
+                        .as("%s mounts %s", name, mount)
+                        .exists()));
+    }
+}

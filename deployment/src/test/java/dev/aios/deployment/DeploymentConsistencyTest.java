@@ -1,0 +1,80 @@
+package dev.aios.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Reads the build (root pom, each service's pom and application.yml), docker/Dockerfile, docker-compose.yml,
+ * deploy/prometheus.yml and the rendered Helm chart together, and fails naming the service and the field
+ * whenever they disagree on the jar, port, health paths, user or required environment.
+ */
+class DeploymentConsistencyTest {
+
+    /** Runs every service in one JVM; it is a launcher for development, never deployed as its own image. */
+    private static final Set<String> NOT_DEPLOYED = Set.of("standalone");
+
+    private final ComposeStack compose = ComposeStack.read();
+    private final DeploymentAgreement agreement = DeploymentAgreement.ofRepository();
+
+    @Test
+    void composeAndTheChartDeployTheSameServices() {
+        assertThat(chartServices())
+                .as("services in helm/aios/values.yaml vs services built from docker/Dockerfile in docker-compose.yml")
+                .containsExactlyInAnyOrderElementsOf(compose.aiosServices().keySet());
+    }
+
+    @Test
+    void everyDeployedServiceIsAModuleOfTheBuild() {
+        List<String> modules = MavenBuild.moduleNames();
+        assertThat(deployedServices())
+                .allSatisfy(service -> assertThat(modules).as("root pom modules (for service %s)", service).contains(service));
+    }
+
+    @Test
+    void everySpringBootApplicationOfTheBuildIsDeployed() {
+        for (String name : MavenBuild.moduleNames()) {
+            Optional<MavenBuild.Module> module = MavenBuild.module(name);
+            boolean application = module.isPresent()
+                    && module.get().springBootApplication()
+                    && module.get().springConfig().isPresent();
+            if (application && !NOT_DEPLOYED.contains(name)) {
+                assertThat(deployedServices())
+                        .as("module %s is a Spring Boot application: docker-compose.yml and helm/aios must deploy it", name)
+                        .contains(name);
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceAgreesAcrossBuildImageComposeAndChart() {
+        return deployedServices().stream().map(service -> DynamicTest.dynamicTest(service, () -> check(service)));
+    }
+
+    private void check(String service) {
+        MavenBuild.Module module = MavenBuild.module(service)
+                .orElseThrow(() -> new AssertionError(service + ": module: not in the root pom's <modules>"));
+        Optional<SpringConfig> config = module.springConfig();
+        assumeTrue(config.isPresent(), () -> service + ": " + module.applicationYml() + " does not exist yet");
+        List<String> problems = agreement.problems(service, module, config.get());
+        assertThat(problems).as("%s disagrees:%n  %s", service, String.join("\n  ", problems)).isEmpty();
+    }
+
+    private Set<String> chartServices() {
+        return new TreeSet<>(Yaml.mapAt(Yaml.loadFile(HelmChart.CHART.resolve("values.yaml")), "services").keySet());
+    }
+
+    private Set<String> deployedServices() {
+        Set<String> services = new TreeSet<>(compose.aiosServices().keySet());
+        services.addAll(chartServices());
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.aios.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.Test;
+
+/** docker/Dockerfile checked statically: our machines reach no registry, so no image can be built here. */
+class ImageDefinitionTest {
+
+    private final ImageDefinition image = ImageDefinition.read();
+
+    @Test
+    void buildsAnyServiceFromItsModuleNameAndPort() {
+        assertThat(image.stages()).hasSize(2);
+        assertThat(image.stages().getFirst().args()).containsKey("MODULE");
+        assertThat(image.runtime().args()).containsKeys("MODULE", "SERVER_PORT");
+        assertThat(image.jarPathFor("orchestrator")).isEqualTo("orchestrator/target/orchestrator.jar");
+        assertThat(image.runtime().last("EXPOSE")).contains("${SERVER_PORT}");
+    }
+
+    @Test
+    void runsOnAJava25RuntimeImage() {
+        assertThat(image.stages()).allSatisfy(stage -> assertThat(stage.from()).startsWith("eclipse-temurin:${JAVA_VERSION}-jre"));
+        // the global ARG before the first FROM sets the version both stages use
+        assertThat(readDockerfile()).containsPattern("(?m)^ARG JAVA_VERSION=25$");
+    }
+
+    @Test
+    void extractsBootLayersAndCopiesThemFromLeastToMostOftenChanged() {
+        assertThat(image.stages().getFirst().all("RUN"))
+                .anySatisfy(run -> assertThat(run).contains("-Djarmode=tools").contains("extract --layers --launcher"));
+        assertThat(image.runtime().all("COPY"))
+                .filteredOn(copy -> copy.contains("--from=extract"))
+                .extracting(copy -> copy.replaceAll(".*/extracted/([a-z-]+)/.*", "$1"))
+                .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        assertThat(image.runtime().last("ENTRYPOINT"))
+                .contains("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+    }
+
+    @Test
+    void runsAsTheNonRootUid10001() {
+        assertThat(image.runtimeUid()).isEqualTo("10001");
+        assertThat(image.runtime().args()).containsEntry("APP_UID", "10001");
+        assertThat(image.runtime().all("RUN")).anySatisfy(run -> assertThat(run).contains("useradd").contains("--uid ${APP_UID}"));
+    }
+
+    @Test
+    void sizesTheHeapFromTheContainerMemoryLimit() {
+        assertThat(image.runtime().all("ENV"))
+                .anySatisfy(env -> assertThat(env)
+                        .contains("-XX:MaxRAMPercentage=")
+                        .contains("-XX:+ExitOnOutOfMemoryError")
+                        .doesNotContain("-Xmx"));
+    }
+
+    @Test
+    void checksItsOwnHealthOnTheLivenessGroupWithAScriptThatShipsInTheImage() throws IOException {
+        assertThat(image.healthCheckPath()).isEqualTo("/actuator/health/liveness");
+        assertThat(image.runtime().all("COPY")).anySatisfy(copy -> assertThat(copy).contains("docker/healthcheck.sh"));
+        Path script = RepositoryRoot.resolve("docker/healthcheck.sh");
+        assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
+        assertThat(Files.readString(script)).contains("/dev/tcp/127.0.0.1/${port}").contains("\"200\"");
+    }
+
+    @Test
+    void sendsOnlyJarsAndTheHealthCheckToTheBuildContext() throws IOException {
+        assertThat(Files.readAllLines(RepositoryRoot.resolve("docker/Dockerfile.dockerignore")))
+                .contains("**", "!*/target/*.jar", "!docker/healthcheck.sh");
+    }
+
+    @Test
+    void readsContinuationLinesAndIgnoresComments() {
+        // given
+        String text = "# comment\nFROM base AS one\nARG A=1\nRUN a \\\n    b\nFROM two\nUSER 42:42\n";
+
+        // when
+        ImageDefinition parsed = ImageDefinition.parse(text);
+
+        // then
+        assertThat(parsed.stages()).extracting(ImageDefinition.Stage::from).containsExactly("base AS one", "two");
+        assertThat(parsed.stages().getFirst().all("RUN")).containsExactly("a b");
+        assertThat(parsed.runtimeUid()).isEqualTo("42");
+    }
+
+    private static String readDockerfile() {
+        try {
+            return Files.readString(ImageDefinition.FILE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
