@@ -29,8 +29,8 @@ final class BacklogValidator {
         Map<String, TaskSpec> byId = new HashMap<>();
         for (TaskSpec t : tasks) {
             String id = t.getTaskId();
-            if (id.isBlank() || id.length() > 64) {
-                problems.add("task id '" + id + "' must be 1-64 characters");
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                problems.add("task id '" + id + "' must be 1-64 letters, digits, '.', '_' or '-'");
             } else if (id.equals(ProjectState.PLAN_TASK_ID) || id.matches("^[RD]\\d+(-\\d+)?$")) {
                 problems.add("task id '" + id + "' is reserved for the orchestrator");
             }

@@ -27,6 +27,7 @@ public final class ProjectState {
     boolean sprintOpen;
     int tasksCompleted;
     int tasksAbandoned;
+    String stopReason = "";
     long version;
 
     public static ProjectState from(List<? extends Message> events) {
@@ -95,7 +96,10 @@ public final class ProjectState {
             case ProjectPaused e -> status = ProjectStatus.PAUSED;
             case ProjectResumed e -> status = ProjectStatus.RUNNING;
             case ProjectDelivered e -> status = ProjectStatus.DELIVERED;
-            case ProjectStopped e -> status = ProjectStatus.STOPPED;
+            case ProjectStopped e -> {
+                status = ProjectStatus.STOPPED;
+                stopReason = e.getReason();
+            }
             default -> {
                 // facts the planner does not need (BacklogRejected, progress) still count as versions
             }
@@ -138,6 +142,34 @@ public final class ProjectState {
 
     public int currentSprint() {
         return currentSprint;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String brief() {
+        return brief;
+    }
+
+    public String architectureNotes() {
+        return architectureNotes;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    public int tasksCompleted() {
+        return tasksCompleted;
+    }
+
+    public int tasksTotal() {
+        return backlog().size();
+    }
+
+    public boolean terminal() {
+        return status.terminal();
     }
 
     public Map<String, TaskState> tasks() {

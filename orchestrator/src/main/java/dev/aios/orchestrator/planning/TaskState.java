@@ -35,6 +35,10 @@ public final class TaskState {
         return attempt;
     }
 
+    public @Nullable String agentId() {
+        return agentId;
+    }
+
     public @Nullable String leaseId() {
         return leaseId;
     }

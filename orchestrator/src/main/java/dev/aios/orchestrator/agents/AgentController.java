@@ -1,0 +1,20 @@
+package dev.aios.orchestrator.agents;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/agents}: agents whose heartbeat is fresh. */
+@RestController
+class AgentController {
+    private final AgentRegistry registry;
+
+    AgentController(AgentRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/api/v1/agents")
+    List<AgentRegistry.LiveAgent> agents() {
+        return registry.live();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.aios.orchestrator.api;
+
+import dev.aios.events.v1.BudgetChanged;
+import dev.aios.events.v1.ProjectOptions;
+import dev.aios.events.v1.ProjectStopped;
+import dev.aios.events.v1.ProjectSubmitted;
+import dev.aios.events.v1.StopCause;
+import dev.aios.orchestrator.dispatch.ProjectDecisions;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submit, inspect, stop and fund projects. Every change goes through the planner as an event. */
+@RestController
+@RequestMapping("/api/v1/projects")
+class ProjectController {
+    private final ProjectDecisions decisions;
+    private final ProjectQueries queries;
+
+    ProjectController(ProjectDecisions decisions, ProjectQueries queries) {
+        this.decisions = decisions;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProjectViews.Accepted> submit(@RequestBody SubmitProjectRequest request) {
+        request.validate();
+        UUID id = UUID.randomUUID();
+        var options = ProjectOptions.newBuilder();
+        if (request.options() != null) {
+            options.setSprintLimit(orZero(request.options().sprintLimit()))
+                    .setSprintCapacityPoints(orZero(request.options().sprintCapacityPoints()))
+                    .setMaxReplans(orZero(request.options().maxReplans()));
+        }
+        decisions.handle(id, ProjectSubmitted.newBuilder()
+                .setProjectId(id.toString())
+                .setName(request.name())
+                .setBrief(request.brief())
+                .setBudgetMicros(request.budgetMicros())
+                .setOptions(options)
+                .setSubmittedBy("api")
+                .build(), null);
+        String location = "/api/v1/projects/" + id;
+        return ResponseEntity.accepted()
+                .location(URI.create(location))
+                .body(new ProjectViews.Accepted(id, location, location + "/events"));
+    }
+
+    @GetMapping
+    ProjectViews.Page<ProjectViews.Project> list(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw ApiProblem.badRequest("page must be >= 0 and size 1-100");
+        }
+        return queries.projects(page, size);
+    }
+
+    @GetMapping("/{id}")
+    ProjectViews.Project get(@PathVariable UUID id) {
+        return queries.project(id).orElseThrow(() -> ApiProblem.notFound("no project " + id));
+    }
+
+    @GetMapping("/{id}/tasks")
+    List<ProjectViews.Task> tasks(@PathVariable UUID id) {
+        get(id);
+        return queries.tasks(id);
+    }
+
+    @GetMapping("/{id}/sprints")
+    List<ProjectViews.Sprint> sprints(@PathVariable UUID id) {
+        get(id);
+        return queries.sprints(id);
+    }
+
+    @PostMapping("/{id}/stop")
+    ResponseEntity<ProjectViews.Project> stop(@PathVariable UUID id) {
+        ProjectViews.Project project = get(id);
+        var outcome = decisions.handle(id, ProjectStopped.newBuilder()
+                .setProjectId(id.toString())
+                .setCause(StopCause.STOP_CAUSE_USER)
+                .setReason("stopped by a person")
+                .setStoppedBy("api")
+                .build(), null);
+        if (outcome.appended().isEmpty()) {
+            throw ApiProblem.conflict("project " + id + " is " + project.status() + " and cannot be stopped");
+        }
+        return ResponseEntity.accepted().body(get(id));
+    }
+
+    @PostMapping(path = "/{id}/budget", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ProjectViews.Project> budget(@PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
+        if (request.budgetMicros() == null || request.budgetMicros() <= 0
+                || request.budgetMicros() > SubmitProjectRequest.MAX_BUDGET_MICROS) {
+            throw ApiProblem.badRequest("budgetMicros must be between 1 and " + SubmitProjectRequest.MAX_BUDGET_MICROS);
+        }
+        ProjectViews.Project project = get(id);
+        var outcome = decisions.handle(id, BudgetChanged.newBuilder()
+                .setProjectId(id.toString())
+                .setBudgetMicros(request.budgetMicros())
+                .setChangedBy("api")
+                .build(), null);
+        if (outcome.appended().isEmpty()) {
+            throw ApiProblem.conflict("project " + id + " is " + project.status() + " and its budget cannot change");
+        }
+        return ResponseEntity.accepted().body(get(id));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.aios.orchestrator.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the read endpoints return. */
+final class ProjectViews {
+    private ProjectViews() {}
+
+    record Accepted(UUID id, String location, String events) {}
+
+    record Progress(int tasksDone, int tasksTotal) {}
+
+    record Cost(long spentMicros, long budgetMicros) {}
+
+    record Project(UUID id, String name, String status, int currentSprint, Progress progress, Cost cost,
+            String stopReason, Instant submittedAt) {}
+
+    record Page<T>(List<T> items, int page, int size, long total) {}
+
+    record Task(String taskId, String role, String kind, String title, int points, List<String> dependsOn,
+            String status, int sprint, int attempt, String agentId, long costMicros) {}
+
+    record Sprint(int number, String status, List<String> taskIds, int plannedPoints, Boolean reviewPassed,
+            int defects, long costMicros) {}
+
+    record BudgetRequest(Long budgetMicros) {}
+}

@@ -1,0 +1,126 @@
+package dev.aios.orchestrator.projection;
+
+import com.google.protobuf.Message;
+import dev.aios.events.v1.*;
+import dev.aios.orchestrator.eventstore.StoredEvent;
+import dev.aios.orchestrator.planning.ProjectState;
+import dev.aios.orchestrator.planning.TaskState;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the read tables in step with the events, in the append's transaction. Every value comes from the
+ * event or the state folded from earlier events, never from the clock, so a rebuild writes the same bytes.
+ */
+@Component
+public class Projector {
+    private final JdbcTemplate jdbc;
+
+    public Projector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Projects one stored event; {@code after} is the project's state with the event applied. */
+    public void project(StoredEvent stored, Message event, ProjectState after) {
+        UUID project = UUID.fromString(after.projectId());
+        switch (event) {
+            case ProjectSubmitted e -> jdbc.update(
+                    """
+                    INSERT INTO projects (project_id, name, status, budget_micros, submitted_at, submit_position)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                    project, e.getName(), after.status().name(), e.getBudgetMicros(),
+                    Timestamp.from(stored.recordedAt()), stored.globalPosition());
+            case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(project, t));
+            case SprintReviewed e -> {
+                after.tasks().values().forEach(t -> upsertTask(project, t));
+                jdbc.update("UPDATE sprints SET review_passed = ?, defects = ? WHERE project_id = ? AND sprint_number = ?",
+                        e.getPassed(), e.getDefectsCount(), project, e.getSprintNumber());
+            }
+            case SprintPlanned e -> {
+                jdbc.update(
+                        "INSERT INTO sprints (project_id, sprint_number, status, task_ids, planned_points) VALUES (?, ?, 'OPEN', ?, ?)",
+                        project, e.getSprintNumber(), String.join(",", e.getTaskIdsList()), e.getPlannedPoints());
+                e.getTaskIdsList().forEach(id -> upsertTask(project, after.tasks().get(id)));
+            }
+            case SprintCompleted e -> jdbc.update(
+                    "UPDATE sprints SET status = 'COMPLETED' WHERE project_id = ? AND sprint_number = ?", project, e.getSprintNumber());
+            case TaskAssigned e -> upsertTask(project, after.tasks().get(e.getTaskId()));
+            case TaskStarted e -> upsertTask(project, after.tasks().get(e.getTaskId()));
+            case TaskFailed e -> upsertIfKnown(project, after, e.getTaskId());
+            case TaskLeaseExpired e -> upsertTask(project, after.tasks().get(e.getTaskId()));
+            case TaskAbandoned e -> {
+                upsertTask(project, after.tasks().get(e.getTaskId()));
+                e.getBlockedTaskIdsList().forEach(id -> upsertTask(project, after.tasks().get(id)));
+            }
+            case TaskCompleted e -> {
+                upsertTask(project, after.tasks().get(e.getTaskId()));
+                applyChangeset(project, e);
+            }
+            case LlmCallCompleted e -> chargeCall(project, e, after);
+            default -> {}
+        }
+        jdbc.update(
+                """
+                UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
+                       tasks_done = ?, stop_reason = ? WHERE project_id = ?
+                """,
+                after.status().name(), after.currentSprint(), after.budgetMicros(), after.spentMicros(), after.tasksTotal(),
+                after.tasksCompleted(), after.stopReason().isEmpty() ? null : after.stopReason(), project);
+    }
+
+    private void upsertIfKnown(UUID project, ProjectState after, String taskId) {
+        TaskState t = after.tasks().get(taskId);
+        if (t != null) {
+            upsertTask(project, t);
+        }
+    }
+
+    private void upsertTask(UUID project, TaskState t) {
+        TaskSpec s = t.spec();
+        jdbc.update(
+                """
+                INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (project_id, task_id) DO UPDATE SET status = excluded.status, sprint = excluded.sprint,
+                    attempt = excluded.attempt, agent_id = excluded.agent_id
+                """,
+                project, s.getTaskId(), roleName(s.getRole()), s.getKind().name().replace("TASK_KIND_", ""), s.getTitle(),
+                s.getEstimatePoints(), String.join(",", s.getDependsOnList()), t.status().name(), t.sprint(), t.attempt(),
+                t.agentId());
+    }
+
+    private void applyChangeset(UUID project, TaskCompleted e) {
+        for (FileWrite w : e.getChangeset().getWritesList()) {
+            jdbc.update(
+                    """
+                    INSERT INTO workspace_files (project_id, path, content, task_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (project_id, path) DO UPDATE SET content = excluded.content, task_id = excluded.task_id
+                    """,
+                    project, w.getPath(), w.getContent().toByteArray(), e.getTaskId());
+        }
+        for (FileDelete d : e.getChangeset().getDeletesList()) {
+            jdbc.update("DELETE FROM workspace_files WHERE project_id = ? AND path = ?", project, d.getPath());
+        }
+    }
+
+    private void chargeCall(UUID project, LlmCallCompleted e, ProjectState after) {
+        int sprint = after.currentSprint();
+        jdbc.update(
+                """
+                INSERT INTO costs (project_id, call_id, task_id, sprint_number, cost_micros, input_tokens, output_tokens)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """,
+                project, e.getCallId(), e.getTaskId(), sprint, e.getCostMicros(), e.getInputTokens(), e.getOutputTokens());
+        jdbc.update("UPDATE tasks SET cost_micros = cost_micros + ? WHERE project_id = ? AND task_id = ?",
+                e.getCostMicros(), project, e.getTaskId());
+        jdbc.update("UPDATE sprints SET cost_micros = cost_micros + ? WHERE project_id = ? AND sprint_number = ?",
+                e.getCostMicros(), project, sprint);
+    }
+
+    static String roleName(AgentRole role) {
+        return role.name().replace("AGENT_ROLE_", "").toLowerCase(java.util.Locale.ROOT);
+    }
+}

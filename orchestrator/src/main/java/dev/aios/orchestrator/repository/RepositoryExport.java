@@ -1,0 +1,120 @@
+package dev.aios.orchestrator.repository;
+
+import com.google.protobuf.Message;
+import dev.aios.events.v1.FileDelete;
+import dev.aios.events.v1.FileWrite;
+import dev.aios.events.v1.TaskCompleted;
+import dev.aios.events.v1.TaskKind;
+import dev.aios.orchestrator.eventstore.EventStore;
+import dev.aios.orchestrator.eventstore.StoredEvent;
+import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.planning.ProjectState;
+import dev.aios.orchestrator.planning.TaskState;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays a project's completed tasks into a fresh git repository, one commit per completed task, authored by
+ * the agent at the time the result was recorded, and returns it (with {@code .git}) as a zip archive.
+ */
+@Component
+public class RepositoryExport {
+    private final EventStore store;
+
+    public RepositoryExport(EventStore store) {
+        this.store = store;
+    }
+
+    public byte[] archive(String streamId, String projectName) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("aios-repo-");
+            build(dir, streamId);
+            return zip(dir, projectName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("git failed: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                delete(dir);
+            }
+        }
+    }
+
+    private void build(Path dir, String streamId) throws GitAPIException, IOException {
+        List<StoredEvent> events = store.readStream(streamId);
+        var state = new ProjectState();
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            for (StoredEvent stored : events) {
+                Message m = EventCodec.unwrap(stored.envelope());
+                state.apply(m);
+                if (!(m instanceof TaskCompleted done)) {
+                    continue;
+                }
+                TaskState task = state.tasks().get(done.getTaskId());
+                boolean review = task.spec().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW;
+                if (review && done.getChangeset().getWritesCount() + done.getChangeset().getDeletesCount() == 0) {
+                    continue; // a review that changed nothing is not a commit
+                }
+                for (FileWrite w : done.getChangeset().getWritesList()) {
+                    Path file = dir.resolve(w.getPath());
+                    Files.createDirectories(file.getParent() == null ? dir : file.getParent());
+                    Files.write(file, w.getContent().toByteArray());
+                }
+                for (FileDelete d : done.getChangeset().getDeletesList()) {
+                    Files.deleteIfExists(dir.resolve(d.getPath()));
+                }
+                git.add().addFilepattern(".").call();
+                git.add().setUpdate(true).addFilepattern(".").call();
+                var author = new PersonIdent(done.getAgentId(), done.getAgentId() + "@agents.aios.local",
+                        stored.recordedAt(), ZoneOffset.UTC);
+                git.commit()
+                        .setAllowEmpty(true)
+                        .setAuthor(author)
+                        .setCommitter(new PersonIdent("AIOS orchestrator", "orchestrator@aios.local", stored.recordedAt(), ZoneOffset.UTC))
+                        .setMessage(done.getTaskId() + ": " + task.spec().getTitle() + "\n\n" + done.getSummary()
+                                + "\n\nTask: " + done.getTaskId() + "\nAgent: " + done.getAgentId() + "\n")
+                        .setSign(false)
+                        .call();
+            }
+        }
+    }
+
+    private static byte[] zip(Path dir, String projectName) throws IOException {
+        String root = projectName.replaceAll("[^A-Za-z0-9._-]", "-") + "/";
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
+            List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).toList());
+            sorted.sort(Comparator.naturalOrder());
+            for (Path f : sorted) {
+                zip.putNextEntry(new ZipEntry(root + dir.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.aios.orchestrator.support;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.aios.agent.Role;
+import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EventRouting;
+import dev.aios.events.v1.*;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * Test agents that answer over the real broker: they consume their role queues and publish what a persona
+ * would (a backlog for the CTO, a changeset for builders, a passing review for QA), with no model and no delay.
+ */
+public final class ScriptedAgents implements AutoCloseable {
+    private final Connection connection;
+    private final Channel publishChannel;
+    private final List<Channel> consumers = new java.util.ArrayList<>();
+    public final ConcurrentLinkedQueue<TaskAssigned> assignments = new ConcurrentLinkedQueue<>();
+    private volatile Function<PlanProject, BacklogProposed> cto = ScriptedAgents::threeTaskBacklog;
+
+    public ScriptedAgents(String vhost) throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setVirtualHost(vhost);
+        connection = factory.newConnection("scripted-agents");
+        publishChannel = connection.createChannel();
+        publishChannel.exchangeDeclare(Destination.COMMANDS_EXCHANGE, "direct", true);
+        publishChannel.exchangeDeclare(Destination.EVENTS_EXCHANGE, "topic", true);
+        publishChannel.confirmSelect();
+        for (Role role : Role.values()) {
+            Channel ch = connection.createChannel();
+            ch.basicQos(20);
+            ch.queueDeclarePassive(role.queueName()); // the orchestrator declared it through agent-base's topology
+            ch.basicConsume(role.queueName(), false, (tag, delivery) -> {
+                Envelope envelope = Envelope.parseFrom(delivery.getBody());
+                answer(role, envelope);
+                ch.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }, tag -> {});
+            consumers.add(ch);
+        }
+    }
+
+    public void cto(Function<PlanProject, BacklogProposed> script) {
+        this.cto = script;
+    }
+
+    private void answer(Role role, Envelope envelope) throws java.io.IOException {
+        try {
+            if (role == Role.CTO) {
+                BacklogProposed backlog = cto.apply(PlanProject.parseFrom(envelope.getPayload()));
+                if (backlog != null) { // null: a CTO that stays silent
+                    publish(backlog, envelope);
+                }
+                return;
+            }
+            TaskAssigned task = TaskAssigned.parseFrom(envelope.getPayload());
+            assignments.add(task);
+            String agent = role.routingKey() + "-agent-1";
+            publish(TaskStarted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
+                    .setAttempt(task.getAttempt()).setAgentId(agent).setLeaseId(task.getLeaseId()).build(), envelope);
+            var done = TaskCompleted.newBuilder()
+                    .setProjectId(task.getProjectId())
+                    .setTaskId(task.getTaskId())
+                    .setAttempt(task.getAttempt())
+                    .setAgentId(agent)
+                    .setRole(task.getTask().getRole())
+                    .setSummary("scripted result for " + task.getTaskId())
+                    .setLeaseId(task.getLeaseId());
+            if (task.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                done.setReview(ReviewResult.newBuilder().setPassed(true)
+                        .setReport(TestReport.newBuilder().setCommand("scripted").setPassed(true)));
+            } else {
+                done.setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder()
+                        .setPath("src/" + task.getTaskId() + ".txt")
+                        .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
+            }
+            publish(done.build(), envelope);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new java.io.IOException(e);
+        }
+    }
+
+    public synchronized void publish(Message message, Envelope cause) throws java.io.IOException {
+        String type = message.getDescriptorForType().getFullName();
+        Instant now = Instant.now();
+        Envelope envelope = Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(type)
+                .setCorrelationId(cause.getCorrelationId())
+                .setCausationId(cause.getEventId())
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setProducer("scripted-agents")
+                .setPayload(message.toByteString())
+                .build();
+        var props = new AMQP.BasicProperties.Builder()
+                .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
+        publishChannel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
+        try {
+            publishChannel.waitForConfirmsOrDie(10_000);
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new java.io.IOException(e);
+        }
+    }
+
+    public static BacklogProposed threeTaskBacklog(PlanProject plan) {
+        return BacklogProposed.newBuilder()
+                .setProjectId(plan.getProjectId())
+                .setAttempt(plan.getAttempt())
+                .setArchitectureNotes("A service with a web front end.")
+                .addTasks(spec("A", AgentRole.AGENT_ROLE_BACKEND, "API", 3))
+                .addTasks(spec("B", AgentRole.AGENT_ROLE_FRONTEND, "Web page", 2, "A"))
+                .addTasks(spec("C", AgentRole.AGENT_ROLE_DEVOPS, "Dockerfile", 1, "A"))
+                .setAgentId("cto-agent-1")
+                .build();
+    }
+
+    public static TaskSpec spec(String id, AgentRole role, String title, int points, String... deps) {
+        return TaskSpec.newBuilder().setTaskId(id).setRole(role).setTitle(title).setEstimatePoints(points)
+                .setKind(TaskKind.TASK_KIND_CODE).addAllDependsOn(List.of(deps)).build();
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}
