@@ -1,0 +1,245 @@
+package dev.aios.router.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.client.CallMetadata;
+import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.HttpLlmClient;
+import dev.aios.router.client.LlmCallException;
+import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.client.LlmRequest;
+import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.RouterHeaders;
+import dev.aios.router.fake.FakeProviderServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The service end to end over real HTTP, against local OpenAI and Anthropic wire fakes and the real Redis. */
+@SpringBootTest(classes = LlmRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LlmRouterIT {
+    static final FakeProviderServer OPENAI = FakeProviderServer.openAi();
+    static final FakeProviderServer ANTHROPIC = FakeProviderServer.anthropic();
+    static final String CACHE_PREFIX = "aios_it_" + UUID.randomUUID() + ":";
+
+    @DynamicPropertySource
+    static void tiers(DynamicPropertyRegistry registry) {
+        registry.add("aios.router.tiers.gpt.base-url", () -> OPENAI.baseUrl().toString());
+        registry.add("aios.router.tiers.gpt.api-key", () -> "sk-it");
+        registry.add("aios.router.tiers.claude.base-url", () -> ANTHROPIC.baseUrl().toString());
+        registry.add("aios.router.tiers.claude.api-key", () -> "sk-ant-it");
+        registry.add("aios.router.tiers.local.base-url", () -> "");
+        registry.add("aios.router.cache.key-prefix", () -> CACHE_PREFIX);
+        registry.add("aios.router.resilience.initial-backoff", () -> "10ms");
+        registry.add("aios.router.resilience.max-backoff", () -> "50ms");
+        registry.add("server.port", () -> "0");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterAll
+    static void cleanUp(@Autowired StringRedisTemplate redis) {
+        var keys = redis.keys(CACHE_PREFIX + "*");
+        if (keys != null && !keys.isEmpty()) {
+            redis.delete(keys);
+        }
+        OPENAI.close();
+        ANTHROPIC.close();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpLlmClient client() {
+        return new HttpLlmClient(uri("/"), Duration.ofSeconds(10));
+    }
+
+    private static CallMetadata who(Optional<String> tier, Optional<Long> budget) {
+        return new CallMetadata("proj-it", "T1", "backend", "code", "medium", 3, 2, tier, budget);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void answersThroughTheHttpClientWithCostAndRoutingFacts() {
+        // given
+        OPENAI.then(FakeProviderServer.ok("hello from gpt", 812, 640));
+
+        // when
+        LlmResponse response = client().chat(new LlmRequest(List.of(ChatMessage.user("say hello " + UUID.randomUUID())), 0.3, 700,
+                who(Optional.empty(), Optional.of(5_000_000L))));
+
+        // then: 812 × 0.40 + 640 × 1.60 = 1348.8 → 1349
+        assertThat(response.content()).isEqualTo("hello from gpt");
+        assertThat(response.tier()).isEqualTo("gpt");
+        assertThat(response.provider()).isEqualTo("openai");
+        assertThat(response.costMicros()).isEqualTo(1349);
+        assertThat(response.inputTokens()).isEqualTo(812);
+        assertThat(response.scripted()).isFalse();
+        assertThat(response.cached()).isFalse();
+    }
+
+    @Test
+    void answersARepeatedDeterministicRequestFromRedis() {
+        // given
+        String prompt = "cache me " + UUID.randomUUID();
+        OPENAI.then(FakeProviderServer.ok("cached answer", 10, 10));
+        LlmRequest request = new LlmRequest(List.of(ChatMessage.user(prompt)), 0.0, 50, who(Optional.empty(), Optional.empty()));
+        LlmResponse first = client().chat(request);
+        int callsAfterFirst = OPENAI.calls();
+
+        // when
+        LlmResponse second = client().chat(request);
+
+        // then
+        assertThat(first.cached()).isFalse();
+        assertThat(second.cached()).isTrue();
+        assertThat(second.content()).isEqualTo("cached answer");
+        assertThat(second.costMicros()).isZero();
+        assertThat(OPENAI.calls()).isEqualTo(callsAfterFirst);
+        assertThat(redis.keys(CACHE_PREFIX + "*")).isNotEmpty();
+    }
+
+    @Test
+    void streamsOpenAiCompatibleChunksFromAnthropicWhenTheTierIsOverridden() throws Exception {
+        // given
+        ANTHROPIC.then(FakeProviderServer.ok("one two three", 5, 3));
+
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json",
+                "{\"model\":\"auto\",\"stream\":true,\"temperature\":0.5,\"messages\":[{\"role\":\"user\",\"content\":\"count "
+                        + UUID.randomUUID() + "\"}]}",
+                RouterHeaders.TIER_OVERRIDE, "claude");
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<String> data = response.body().lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+        assertThat(data).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(data.get(0)).contains("\"delta\":{\"content\":\"one \"}");
+        assertThat(data.get(data.size() - 2)).contains("\"finish_reason\":\"stop\"", "\"tier\":\"claude\"", "\"overridden\":true",
+                "\"completion_tokens\":3");
+        assertThat(data.getLast()).isEqualTo("[DONE]");
+    }
+
+    @Test
+    void neverRetriesAProvider401AndReportsItAsUnauthorized() {
+        // given
+        OPENAI.then(FakeProviderServer.error(401));
+        int before = OPENAI.calls();
+
+        // then
+        assertThatThrownBy(() -> client().chat(new LlmRequest(List.of(ChatMessage.user("x " + UUID.randomUUID())), 0.2, 10,
+                        who(Optional.empty(), Optional.empty()))))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
+        assertThat(OPENAI.calls()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void explainsTheDecisionWithoutCallingAModel() throws Exception {
+        int before = OPENAI.calls() + ANTHROPIC.calls();
+
+        HttpResponse<String> response = post("/api/v1/route/explain", "application/json",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"design the schema\"}]}", RouterHeaders.ROLE, "backend");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"tier\":\"gpt\"", "\"score\":", "\"features\":", "\"reason\":", "\"chain\":[\"gpt\",\"claude\"]",
+                "\"local\":\"unavailable: no base URL configured\"");
+        assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
+    }
+
+    @Test
+    void reportsLivenessAndReadiness() throws Exception {
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("UP");
+    }
+
+    @Nested
+    class BadInputIsAProblemDetailAndReachesNoProvider {
+        private int before;
+
+        private void given() {
+            before = OPENAI.calls() + ANTHROPIC.calls();
+        }
+
+        private void thenNoProviderWasCalled(HttpResponse<String> response, int status, String detail) {
+            assertThat(response.statusCode()).isEqualTo(status);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(response.body()).contains("\"status\":" + status, detail);
+            assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
+        }
+
+        @Test
+        void nonJsonBody() throws Exception {
+            given();
+            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json", "hello?"), 400, "not JSON");
+        }
+
+        @Test
+        void wrongContentType() throws Exception {
+            given();
+            thenNoProviderWasCalled(post("/v1/chat/completions", "text/plain", "{\"messages\":[]}"), 415, "text/plain");
+        }
+
+        @Test
+        void unknownTier() throws Exception {
+            given();
+            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json",
+                    "{\"model\":\"gpt-5-turbo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400, "unknown tier");
+        }
+
+        @Test
+        void emptyMessages() throws Exception {
+            given();
+            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json", "{\"messages\":[]}"), 400, "at least one message");
+        }
+
+        @Test
+        void overTheContextLimit() throws Exception {
+            given();
+            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json",
+                    "{\"max_tokens\":2000000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400, "context");
+        }
+
+        @Test
+        void spentBudgetMapsBackToBudgetExhausted() {
+            given();
+            assertThatThrownBy(() -> client().chat(new LlmRequest(List.of(ChatMessage.user("hi")), 0, 10, who(Optional.empty(), Optional.of(0L)))))
+                    .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXHAUSTED));
+            assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
+        }
+    }
+}
