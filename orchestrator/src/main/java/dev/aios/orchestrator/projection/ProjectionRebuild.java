@@ -51,11 +51,14 @@ public class ProjectionRebuild {
                     break;
                 }
                 for (var c : batch) {
+                    checkpoint = c.checkpoint();
+                    if (!c.event().streamId().startsWith("project-")) {
+                        continue; // only project streams feed these tables
+                    }
                     ProjectState state = states.computeIfAbsent(c.event().streamId(), s -> new ProjectState());
                     Message event = EventCodec.unwrap(c.event().envelope());
                     state.apply(event);
                     projector.project(c.event(), event, state);
-                    checkpoint = c.checkpoint();
                 }
             }
         });
