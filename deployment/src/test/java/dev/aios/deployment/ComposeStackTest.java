@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,48 @@ class ComposeStackTest {
                         "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
         assertThat(Files.readAllLines(RepositoryRoot.resolve(".gitignore"))).contains(".env");
         assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?i)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
+    }
+
+    @Test
+    void documentsEveryVariableItInterpolatesWithoutADefaultInTheEnvExample() throws IOException {
+        // ${VAR}, ${VAR:?error} and ${VAR?error} need a value from .env; ${VAR:-default} does not
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)(:?[-?+][^}]*)?}")
+                .matcher(Files.readString(ComposeStack.FILE));
+        List<String> keys = ComposeStack.envExampleKeys();
+        int interpolations = 0;
+        while (m.find()) {
+            interpolations++;
+            String modifier = m.group(2) == null ? "" : m.group(2);
+            if (!modifier.startsWith(":-") && !modifier.startsWith("-")) {
+                assertThat(keys).as("docker-compose.yml needs %s: deploy/.env.example must list it", m.group(1)).contains(m.group(1));
+            }
+        }
+        assertThat(interpolations).isPositive();
+    }
+
+    @Test
+    void isAValidComposeFileForDockerComposeWhereThePluginExists() throws Exception {
+        // given: only machines with Docker have the plugin; ours have none, so this proves itself only there
+        org.junit.jupiter.api.Assumptions.assumeTrue(onPath("docker"), "no docker binary on PATH");
+        Process version = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                version.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && version.exitValue() == 0,
+                "the docker CLI has no compose plugin here");
+        Path env = Files.createTempFile("aios-compose", ".env");
+        Files.writeString(env, "RABBITMQ_PASSWORD=x\nPOSTGRES_PASSWORD=x\nGRAFANA_ADMIN_PASSWORD=x\n");
+        Process process = new ProcessBuilder("docker", "compose", "--env-file", env.toString(), "-f", ComposeStack.FILE.toString(), "config", "-q")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("docker compose config finished").isTrue();
+        String output = new String(process.getInputStream().readAllBytes());
+
+        // then
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static boolean onPath(String binary) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, binary)));
     }
 
     @Test

@@ -107,6 +107,18 @@ class HelmChartTest {
         }
 
         @Test
+        void makesReadinessFollowTheConnectionsEachServiceNeeds() {
+            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
+                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis,db");
+            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-llm-router")))
+                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit");
+            for (String agent : AGENTS) {
+                assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + agent)))
+                        .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis");
+            }
+        }
+
+        @Test
         void letsAgentsReachOnlyDnsTheBrokerRedisAndTheRouter() {
             Map<String, Object> policy = manifests.get("NetworkPolicy", "aios-agents");
             List<Object> egress = Yaml.listAt(policy, "spec.egress");
@@ -164,6 +176,30 @@ class HelmChartTest {
                     .containsEntry("AIOS_LOCAL_MODEL_NAME", "qwen2.5-coder-32b-instruct");
             assertThat(router.get("ANTHROPIC_API_KEY")).doesNotContain("sk-ant-ci");
         }
+    }
+
+    @Test
+    void tellsHowToSubmitAFirstBriefWithTheFieldsTheApiAccepts() throws java.io.IOException {
+        // given
+        String notes = java.nio.file.Files.readString(HelmChart.CHART.resolve("templates/NOTES.txt"));
+        java.nio.file.Path request = RepositoryRoot.resolve(
+                "orchestrator/src/main/java/dev/aios/orchestrator/api/SubmitProjectRequest.java");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(request), "the orchestrator's API is not written yet");
+        String source = java.nio.file.Files.readString(request);
+
+        // when
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("-d '(\\{.*})'").matcher(notes);
+        assertThat(body.find()).as("NOTES.txt has a curl -d '{...}'").isTrue();
+        java.util.regex.Matcher keys = java.util.regex.Pattern.compile("\"([a-zA-Z]+)\":").matcher(body.group(1));
+
+        // then: the API refuses unknown fields, so every field NOTES sends must be a component of the request record
+        assertThat(notes).contains("POST \"$AIOS_URL/api/v1/projects\"");
+        int fields = 0;
+        while (keys.find()) {
+            fields++;
+            assertThat(source).as("SubmitProjectRequest has a component %s", keys.group(1)).containsPattern("\\b" + keys.group(1) + "\\b");
+        }
+        assertThat(fields).isGreaterThanOrEqualTo(3);
     }
 
     @Test
