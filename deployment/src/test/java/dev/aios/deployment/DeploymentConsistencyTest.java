@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,6 +53,35 @@ class DeploymentConsistencyTest {
                         .contains(name);
             }
         }
+    }
+
+    @Test
+    void deploysOneAgentPerRoleTheMessagingKnows() throws java.io.IOException {
+        // given the roles of dev.aios.agent.Role, whose lower-case names key the command queues aios.agent.<role>
+        java.nio.file.Path roleSource = RepositoryRoot.resolve("agent-base/src/main/java/dev/aios/agent/Role.java");
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("enum Role \\{([^;]*);").matcher(java.nio.file.Files.readString(roleSource));
+        assertThat(body.find()).as("Role.java declares enum Role").isTrue();
+        Set<String> roles = new TreeSet<>();
+        for (String constant : body.group(1).split(",")) {
+            roles.add(constant.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        // when
+        Map<String, Object> services = Yaml.mapAt(Yaml.loadFile(HelmChart.CHART.resolve("values.yaml")), "services");
+        Set<String> chartRoles = new TreeSet<>();
+        services.forEach((name, spec) -> {
+            Map<String, Object> service = Yaml.map(spec, name);
+            if ("agent".equals(service.get("kind"))) {
+                assertThat(name).as("helm/aios agent service name").isEqualTo("agents-" + service.get("role"));
+                chartRoles.add(String.valueOf(service.get("role")));
+            }
+        });
+
+        // then
+        assertThat(chartRoles).as("agent roles in helm/aios/values.yaml vs dev.aios.agent.Role").isEqualTo(roles);
+        assertThat(compose.aiosServices().keySet())
+                .as("docker-compose.yml agents vs dev.aios.agent.Role")
+                .containsAll(roles.stream().map(r -> "agents-" + r).toList());
     }
 
     @TestFactory

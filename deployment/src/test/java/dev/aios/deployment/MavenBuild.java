@@ -44,10 +44,10 @@ final class MavenBuild {
     }
 
     static Optional<Module> module(String name) {
-        if (!moduleNames().contains(name)) {
+        Path directory = RepositoryRoot.resolve(name);
+        if (!moduleNames().contains(name) || !Files.isRegularFile(directory.resolve("pom.xml"))) {
             return Optional.empty();
         }
-        Path directory = RepositoryRoot.resolve(name);
         Document pom = parse(directory.resolve("pom.xml"));
         Element project = pom.getDocumentElement();
         String artifactId = text(child(project, "artifactId"));
