@@ -42,6 +42,19 @@ class ImageDefinitionTest {
     }
 
     @Test
+    void installsExtraToolsOnlyWhenABuildAsksForThem() {
+        assertThat(image.runtime().args()).containsEntry("EXTRA_PACKAGES", "\"\"");
+        assertThat(image.runtime().all("RUN"))
+                .anySatisfy(run -> assertThat(run)
+                        .contains("if [ -n \"${EXTRA_PACKAGES}\" ]")
+                        .contains("--no-install-recommends ${EXTRA_PACKAGES}")
+                        .contains("rm -rf /var/lib/apt/lists/*"));
+        // the QA agent's sandbox runs generated projects' tests with these tools
+        assertThat(ComposeStack.buildArg(ComposeStack.read().service("agents-qa"), "EXTRA_PACKAGES"))
+                .contains("python3", "maven", "npm");
+    }
+
+    @Test
     void runsAsTheNonRootUid10001() {
         assertThat(image.runtimeUid()).isEqualTo("10001");
         assertThat(image.runtime().args()).containsEntry("APP_UID", "10001");
