@@ -6,6 +6,8 @@ import dev.aios.router.chat.FixedTierRoutingPolicy;
 import dev.aios.router.chat.InProcessLlmClient;
 import dev.aios.router.chat.RouterService;
 import dev.aios.router.client.LlmClient;
+import dev.aios.router.policy.ComplexityRoutingPolicy;
+import dev.aios.router.policy.MeteredRoutingPolicy;
 import dev.aios.router.policy.RoutingPolicy;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ResilienceSettings;
@@ -63,12 +65,16 @@ class RouterConfiguration {
         return new RedisResponseCache(redis.getObject(), prefix, cache.ttl() == null ? Duration.ofHours(24) : cache.ttl());
     }
 
+    /** The complexity-scoring policy; {@code aios.router.policy: fixed} sends everything to the default tier instead. */
     @Bean
     @ConditionalOnMissingBean
-    RoutingPolicy routingPolicy(RouterProperties properties) {
-        Tier tier = Tier.parse(properties.defaultTier() == null ? "gpt" : properties.defaultTier());
-        log.warn("no scoring routing policy on the classpath: every call goes to tier {} unless overridden", tier.id());
-        return new FixedTierRoutingPolicy(tier);
+    RoutingPolicy routingPolicy(RouterProperties properties, MeterRegistry registry) {
+        if ("fixed".equals(properties.policy())) {
+            Tier tier = Tier.parse(properties.defaultTier() == null ? "gpt" : properties.defaultTier());
+            log.warn("routing policy 'fixed': every call goes to tier {} unless overridden", tier.id());
+            return new FixedTierRoutingPolicy(tier);
+        }
+        return new MeteredRoutingPolicy(ComplexityRoutingPolicy.withDefaults(), registry);
     }
 
     @Bean

@@ -63,9 +63,11 @@ public final class RouterService {
     public RoutedAnswer execute(PreparedCall prepared, TokenSink sink) {
         ChatCall call = prepared.call();
         long started = System.nanoTime();
-        ProviderReply reply = prepared.chain().chat(
+        ProviderReply served = prepared.chain().chat(
                 new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata()),
                 sink);
+        // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way
+        ProviderReply reply = served.tier().equals(prepared.decision().tier().id()) ? served : served.asFallback();
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         // a cached answer cost nothing this time; scripted answers are priced like the tier so budgets still work in demos
         long cost = reply.cached() ? 0 : tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens());

@@ -7,11 +7,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code aios.router.*}: the tiers, their fallback chains, the scripted recordings, the cache and resilience. */
+/** {@code aios.router.*}: the policy (complexity or fixed), the tiers, their fallback chains, the scripted recordings, the cache and resilience. */
 @ConfigurationProperties("aios.router")
 public record RouterProperties(
         @Nullable Map<String, TierProperties> tiers,
         @Nullable Map<String, List<String>> fallback,
+        @Nullable String policy,
         @Nullable String defaultTier,
         @Nullable Scripted scripted,
         @Nullable Cache cache,

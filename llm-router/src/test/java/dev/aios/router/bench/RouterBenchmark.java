@@ -1,0 +1,155 @@
+package dev.aios.router.bench;
+
+import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.chat.FixedTierRoutingPolicy;
+import dev.aios.router.client.RouterHeaders;
+import dev.aios.router.fake.FakeProviderServer;
+import dev.aios.router.policy.ComplexityRoutingPolicy;
+import dev.aios.router.policy.RoutingPolicy;
+import dev.aios.router.policy.RoutingRequest;
+import dev.aios.router.policy.Tier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two figures, each with its baseline from the same run: (1) routing decision latency of the complexity policy vs a
+ * policy that returns a constant; (2) round trip through the router's endpoint to a local fake provider vs calling
+ * the fake directly (the difference is the proxy's added latency). Usage: {@code ./aios bench router [decisions] [calls]}.
+ */
+public final class RouterBenchmark {
+    private static final String BODY = "{\"model\":\"auto\",\"temperature\":0.7,\"max_tokens\":64,"
+            + "\"messages\":[{\"role\":\"system\",\"content\":\"You are the backend engineer.\"},"
+            + "{\"role\":\"user\",\"content\":\"Write a REST endpoint that lists todos, with a test.\"}]}";
+
+    private RouterBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+        System.out.printf(Locale.ROOT, "router benchmark: %d decisions, %d HTTP calls per side, %d cores, %s%n",
+                decisions, calls, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        decisionLatency(decisions);
+        proxyLatency(calls);
+        System.exit(0);
+    }
+
+    private static void decisionLatency(int n) {
+        List<RoutingRequest> requests = requests();
+        RoutingPolicy complexity = ComplexityRoutingPolicy.withDefaults();
+        RoutingPolicy baseline = new FixedTierRoutingPolicy(Tier.GPT);
+        // warm both up so the JIT has compiled them before anything is measured
+        time(complexity, requests, n);
+        time(baseline, requests, n);
+        long[] policy = time(complexity, requests, n);
+        long[] constant = time(baseline, requests, n);
+        System.out.println("\n== routing decision latency (no model call) ==");
+        print("ComplexityRoutingPolicy", policy);
+        print("baseline: constant policy", constant);
+        System.out.printf(Locale.ROOT, "target p99 < 1 ms: %s%n", percentile(policy, 0.99) < 1_000_000 ? "met" : "NOT met");
+    }
+
+    private static long[] time(RoutingPolicy policy, List<RoutingRequest> requests, int n) {
+        long[] nanos = new long[n];
+        long sink = 0;
+        for (int i = 0; i < n; i++) {
+            RoutingRequest request = requests.get(i % requests.size());
+            long start = System.nanoTime();
+            sink += policy.decide(request).tier().ordinal();
+            nanos[i] = System.nanoTime() - start;
+        }
+        if (sink == Long.MIN_VALUE) {
+            System.out.println(sink); // keeps the decisions from being optimised away
+        }
+        return nanos;
+    }
+
+    private static List<RoutingRequest> requests() {
+        String[] roles = {"cto", "backend", "frontend", "qa", "devops"};
+        String[] kinds = {"plan", "code", "test", "review", "docs"};
+        String[] hints = {"", "low", "medium", "high"};
+        List<RoutingRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String prompt = "Implement feature " + i + " with a REST controller, a repository and tests. ".repeat(1 + i % 20)
+                    + (i % 3 == 0 ? "```java\nclass A {}\n```" : "") + (i % 5 == 0 ? " Explain the trade-offs step by step." : "");
+            requests.add(new RoutingRequest(roles[i % roles.length], kinds[i % kinds.length], hints[i % hints.length], 1 + i % 8,
+                    prompt, 2 + i % 4, 256 * (1 + i % 8), i % 12, Optional.empty(),
+                    i % 7 == 0 ? Optional.of(10_000L) : Optional.empty()));
+        }
+        return requests;
+    }
+
+    private static void proxyLatency(int n) throws Exception {
+        try (FakeProviderServer fake = FakeProviderServer.openAi()) {
+            fake.always(FakeProviderServer.ok("ok, here is the endpoint", 40, 12));
+            ConfigurableApplicationContext router = SpringApplication.run(LlmRouterApplication.class,
+                    "--server.port=0",
+                    "--aios.router.tiers.gpt.base-url=" + fake.baseUrl(),
+                    "--aios.router.tiers.gpt.api-key=bench",
+                    "--aios.router.tiers.claude.api-key=",
+                    "--aios.router.tiers.local.base-url=",
+                    "--aios.router.cache.enabled=false",
+                    "--logging.level.root=WARN",
+                    "--spring.main.banner-mode=off");
+            try {
+                int port = Integer.parseInt(router.getEnvironment().getProperty("local.server.port", "8081"));
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpRequest direct = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/chat/completions"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer bench")
+                        .POST(HttpRequest.BodyPublishers.ofString(BODY.replace("\"auto\"", "\"fake-gpt\""))).build();
+                HttpRequest proxied = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                        .header("Content-Type", "application/json").header(RouterHeaders.TIER_OVERRIDE, "gpt")
+                        .header(RouterHeaders.ROLE, "backend").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                // warm-up, then alternate so both sides see the same machine state
+                roundTrips(http, direct, n / 2, new long[n / 2], 0);
+                roundTrips(http, proxied, n, new long[n], 0);
+                long[] directNanos = new long[n];
+                long[] proxiedNanos = new long[n];
+                int half = n / 2;
+                roundTrips(http, direct, half, directNanos, 0);
+                roundTrips(http, proxied, half, proxiedNanos, 0);
+                roundTrips(http, direct, n - half, directNanos, half);
+                roundTrips(http, proxied, n - half, proxiedNanos, half);
+                System.out.println("\n== proxy round trip (local fake OpenAI provider, sequential, keep-alive) ==");
+                print("through the router", proxiedNanos);
+                print("baseline: fake called directly", directNanos);
+                double addedP50 = (percentile(proxiedNanos, 0.50) - percentile(directNanos, 0.50)) / 1e6;
+                double addedP99 = (percentile(proxiedNanos, 0.99) - percentile(directNanos, 0.99)) / 1e6;
+                System.out.printf(Locale.ROOT, "added by the router: p50 %.3f ms, p99 %.3f ms (target p99 < 2 ms: %s)%n",
+                        addedP50, addedP99, addedP99 < 2.0 ? "met" : "NOT met");
+            } finally {
+                router.close();
+            }
+        }
+    }
+
+    private static void roundTrips(HttpClient http, HttpRequest request, int n, long[] nanos, int offset) throws Exception {
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            nanos[offset + i] = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("call failed with " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    private static long percentile(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void print(String label, long[] nanos) {
+        System.out.printf(Locale.ROOT, "%-32s p50 %9.3f µs   p99 %9.3f µs   p99.9 %9.3f µs   (n=%d)%n", label,
+                percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3, percentile(nanos, 0.999) / 1e3, nanos.length);
+    }
+}
