@@ -91,7 +91,7 @@ class ComposeStackTest {
                 .contains("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL", "AIOS_LOCAL_MODEL_NAME",
                         "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
         assertThat(Files.readAllLines(RepositoryRoot.resolve(".gitignore"))).contains(".env");
-        assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?i)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
+        assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?im)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
     }
 
     @Test

@@ -141,12 +141,12 @@ final class DeploymentAgreement {
         List<String> exposed = config.exposedEndpoints(env);
         for (String endpoint : List.of("health", "prometheus")) {
             if (!exposed.contains(endpoint) && !exposed.contains("*")) {
-                problems.add(service + ": health path: " + endpoint + " is not exposed over HTTP in " + where
+                problems.add(service + ": actuator: " + endpoint + " is not exposed over HTTP in " + where
                         + " (management.endpoints.web.exposure.include = " + exposed + ")");
             }
         }
         if (!config.probesEnabled(env)) {
-            problems.add(service + ": health path: liveness/readiness groups are off in " + where
+            problems.add(service + ": actuator: liveness/readiness groups are off in " + where
                     + " (management.endpoint.health.probes.enabled)");
         }
         String managementPort = config.managementPort(env);

@@ -112,13 +112,21 @@ class DeploymentAgreementTest {
     @Test
     void namesTheMetricsEndpointWhenTheServiceStopsExposingIt() throws IOException {
         String hidden = APPLICATION_YML.replace("include: health,info,prometheus", "include: health");
-        String compose = composeText().replace("  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE: health,info,prometheus\n", "");
-        String chart = chartText().replace("  MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE: \"health,info,prometheus\"\n", "");
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(hidden));
 
-        List<String> problems = agreement(compose, chart, dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(hidden));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: actuator: prometheus is not exposed over HTTP in docker-compose.yml"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: actuator: prometheus is not exposed over HTTP in helm/aios"));
+    }
 
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: health path: prometheus is not exposed over HTTP in docker-compose.yml"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: health path: prometheus is not exposed over HTTP in helm/aios"));
+    @Test
+    void namesTheProbeGroupsWhenTheServiceLeavesThemOff() throws IOException {
+        String off = APPLICATION_YML.replace("enabled: true", "enabled: false");
+
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(off));
+
+        assertThat(problems).containsExactly(
+                "agents-qa: actuator: liveness/readiness groups are off in docker-compose.yml (management.endpoint.health.probes.enabled)",
+                "agents-qa: actuator: liveness/readiness groups are off in helm/aios (management.endpoint.health.probes.enabled)");
     }
 
     private DeploymentAgreement agreement(String compose, String chart, String dockerfile) throws IOException {
