@@ -1,0 +1,29 @@
+package dev.aios.agents.backend;
+
+import dev.aios.agent.BaseAgent;
+import dev.aios.agent.Role;
+import dev.aios.agent.task.TaskDefinition;
+import dev.aios.agent.task.TaskDefinition.Complexity;
+import dev.aios.agent.task.TaskDefinition.TaskKind;
+import dev.aios.agent.testkit.AgentContractTest;
+import dev.aios.agent.testkit.ScriptedLlmClient;
+import dev.aios.router.client.LlmClient;
+import java.util.List;
+
+class BackendAgentContractTest extends AgentContractTest {
+    @Override
+    protected BaseAgent createAgent(LlmClient llm) {
+        return new BackendAgent(llm);
+    }
+
+    @Override
+    protected TaskDefinition sampleTask() {
+        return new TaskDefinition("T5", Role.BACKEND, "Contract task", "Write app/server.py.", List.of("the file exists"),
+                List.of(), 2, Complexity.LOW, TaskKind.CODE);
+    }
+
+    @Override
+    protected void scriptSuccessfulReplies(ScriptedLlmClient llm) {
+        llm.thenReply("```json\n{\"summary\": \"wrote app/server.py\", \"files\": [{\"path\": \"app/server.py\", \"content\": \"x\\n\"}]}\n```");
+    }
+}
