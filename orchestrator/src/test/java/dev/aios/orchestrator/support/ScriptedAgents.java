@@ -28,7 +28,17 @@ public final class ScriptedAgents implements AutoCloseable {
     public final ConcurrentLinkedQueue<TaskAssigned> assignments = new ConcurrentLinkedQueue<>();
     private volatile Function<PlanProject, BacklogProposed> cto = ScriptedAgents::threeTaskBacklog;
 
+    private final boolean waitForEachConfirm;
+
     public ScriptedAgents(String vhost) throws Exception {
+        this(vhost, true, 20);
+    }
+
+    /**
+     * @param waitForEachConfirm false pipelines confirms (as agent-base's publisher does), for benchmarks
+     */
+    public ScriptedAgents(String vhost, boolean waitForEachConfirm, int prefetch) throws Exception {
+        this.waitForEachConfirm = waitForEachConfirm;
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setVirtualHost(vhost);
@@ -39,7 +49,7 @@ public final class ScriptedAgents implements AutoCloseable {
         publishChannel.confirmSelect();
         for (Role role : Role.values()) {
             Channel ch = connection.createChannel();
-            ch.basicQos(20);
+            ch.basicQos(prefetch);
             ch.queueDeclarePassive(role.queueName()); // the orchestrator declared it through agent-base's topology
             ch.basicConsume(role.queueName(), false, (tag, delivery) -> {
                 Envelope envelope = Envelope.parseFrom(delivery.getBody());
@@ -105,6 +115,9 @@ public final class ScriptedAgents implements AutoCloseable {
         var props = new AMQP.BasicProperties.Builder()
                 .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
         publishChannel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
+        if (!waitForEachConfirm) {
+            return;
+        }
         try {
             publishChannel.waitForConfirmsOrDie(10_000);
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {

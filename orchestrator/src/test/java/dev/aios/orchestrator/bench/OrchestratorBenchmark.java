@@ -1,0 +1,284 @@
+package dev.aios.orchestrator.bench;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import dev.aios.events.v1.*;
+import dev.aios.orchestrator.OrchestratorApplication;
+import dev.aios.orchestrator.eventstore.StoredEvent;
+import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.support.ScriptedAgents;
+import dev.aios.orchestrator.support.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tasks per second through dispatch → agent events → completion with zero-latency scripted agents, against the
+ * broker and database ceilings measured in the same run on the same machine. Usage:
+ * {@code ./aios bench orchestrator [projects] [tasksPerProject]} (defaults 40 × 50).
+ */
+public final class OrchestratorBenchmark {
+    static final int BROKER_MESSAGES_PER_TASK = 3; // TaskAssigned, TaskStarted, TaskCompleted
+    static final int DB_TRANSACTIONS_PER_TASK = 2; // decisions on TaskStarted and TaskCompleted
+
+    public static void main(String[] args) throws Exception {
+        int projects = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int tasksPerProject = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        var infra = TestInfrastructure.shared();
+        System.out.printf("orchestrator benchmark: %d projects x %d independent tasks, zero-latency scripted agents%n", projects, tasksPerProject);
+
+        // command-line arguments outrank application.yml (builder properties would only be defaults)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OrchestratorApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + infra.jdbcUrl(),
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--spring.rabbitmq.virtual-host=" + infra.vhost,
+                "--aios.orchestrator.redis-key-prefix=" + infra.redisPrefix,
+                "--aios.messaging.redis-key-prefix=" + infra.redisPrefix,
+                "--aios.orchestrator.consumer-concurrency=4",
+                "--aios.orchestrator.relay-interval=10ms",
+                "--logging.level.root=WARN");
+        try {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            double brokerCeiling = brokerMessagesPerSecond(infra.vhost, 20_000, envelopeSize(tasksPerProject));
+            double dbCeiling = databaseTransactionsPerSecond(infra.jdbcUrl(), Duration.ofSeconds(10), 4, (3 * tasksPerProject) / 2);
+            double ceiling = Math.min(brokerCeiling / BROKER_MESSAGES_PER_TASK, dbCeiling / DB_TRANSACTIONS_PER_TASK);
+            System.out.printf("ceiling: broker %.0f msg/s (quorum, persistent, pipelined confirms) / %d per task = %.0f tasks/s; "
+                            + "database %.0f tx/s (our per-decision SQL, 4 connections) / %d per task = %.0f tasks/s%n",
+                    brokerCeiling, BROKER_MESSAGES_PER_TASK, brokerCeiling / BROKER_MESSAGES_PER_TASK,
+                    dbCeiling, DB_TRANSACTIONS_PER_TASK, dbCeiling / DB_TRANSACTIONS_PER_TASK);
+
+            try (var agents = new ScriptedAgents(infra.vhost, false, 200)) {
+                agents.cto(plan -> backlog(plan, tasksPerProject));
+                int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+                HttpClient http = HttpClient.newHttpClient();
+                for (int i = 0; i < projects; i++) {
+                    String body = "{\"name\":\"bench-" + i + "\",\"brief\":\"benchmark\",\"budgetMicros\":1000000000,"
+                            + "\"options\":{\"sprintCapacityPoints\":" + tasksPerProject + "}}";
+                    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                        throw new IllegalStateException("submit failed: " + response.statusCode() + " " + response.body());
+                    }
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                int delivered = 0;
+                while (System.nanoTime() < deadline) {
+                    delivered = jdbc.queryForObject("SELECT count(*) FROM projects WHERE status = 'DELIVERED'", Integer.class);
+                    if (delivered == projects) {
+                        break;
+                    }
+                    Thread.sleep(250);
+                }
+                report(jdbc, app, projects, delivered, ceiling);
+            }
+        } finally {
+            app.close();
+        }
+        System.exit(0);
+    }
+
+    static BacklogProposed backlog(PlanProject plan, int tasks) {
+        var b = BacklogProposed.newBuilder().setProjectId(plan.getProjectId()).setAttempt(plan.getAttempt()).setArchitectureNotes("bench");
+        for (int t = 1; t <= tasks; t++) {
+            b.addTasks(TaskSpec.newBuilder().setTaskId("T" + t).setRole(t % 2 == 0 ? AgentRole.AGENT_ROLE_BACKEND : AgentRole.AGENT_ROLE_FRONTEND)
+                    .setTitle("task " + t).setEstimatePoints(1).setKind(TaskKind.TASK_KIND_CODE));
+        }
+        return b.build();
+    }
+
+    static int envelopeSize(int tasksPerProject) {
+        var assigned = TaskAssigned.newBuilder().setProjectId(UUID.randomUUID().toString()).setTaskId("T1").setAttempt(1)
+                .setTask(TaskSpec.newBuilder().setTaskId("T1").setTitle("task 1").setEstimatePoints(1))
+                .setContext(TaskContext.newBuilder().setBrief("benchmark").setProjectName("bench-1").setArchitectureNotes("bench"))
+                .setLeaseId(UUID.randomUUID() + "/T1/1").build();
+        return EventCodec.wrap(assigned, "c", null, Instant.now()).getSerializedSize();
+    }
+
+    static void report(JdbcTemplate jdbc, ConfigurableApplicationContext app, int projects, int delivered, double ceiling) {
+        var store = app.getBean(dev.aios.orchestrator.eventstore.EventStore.class);
+        List<String> streams = jdbc.queryForList("SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'project-%'", String.class);
+        List<Long> latenciesMicros = new ArrayList<>();
+        Instant first = null;
+        Instant last = null;
+        for (String stream : streams) {
+            Map<String, Instant> assignedAt = new HashMap<>();
+            for (StoredEvent e : store.readStream(stream)) {
+                Message m = EventCodec.unwrap(e.envelope());
+                if (m instanceof TaskAssigned a && !a.getTaskId().startsWith("R")) {
+                    assignedAt.putIfAbsent(a.getTaskId(), e.recordedAt());
+                    first = first == null || e.recordedAt().isBefore(first) ? e.recordedAt() : first;
+                } else if (m instanceof TaskCompleted c && assignedAt.containsKey(c.getTaskId())) {
+                    latenciesMicros.add(Duration.between(assignedAt.get(c.getTaskId()), e.recordedAt()).toNanos() / 1000);
+                    last = last == null || e.recordedAt().isAfter(last) ? e.recordedAt() : last;
+                }
+            }
+        }
+        latenciesMicros.sort(Long::compare);
+        int done = latenciesMicros.size();
+        double seconds = first == null || last == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
+        double tps = seconds == 0 ? 0 : done / seconds;
+        System.out.printf("system: %d tasks completed in %.2f s (%d/%d projects delivered) = %.0f tasks/s%n", done, seconds, delivered, projects, tps);
+        if (done > 0) {
+            System.out.printf("latency assignment -> completion recorded: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    latenciesMicros.get(done / 2) / 1000.0, latenciesMicros.get(Math.min(done - 1, (int) (done * 0.99))) / 1000.0,
+                    latenciesMicros.get(done - 1) / 1000.0);
+        }
+        System.out.printf("efficiency: %.0f / %.0f tasks/s = %.2f of the ceiling (target >= 0.5)%n", tps, ceiling, tps / ceiling);
+    }
+
+    /** Confirmed persistent publishes to a quorum queue with one consumer acking, pipelined (bounded window). */
+    static double brokerMessagesPerSecond(String vhost, int messages, int size) throws Exception {
+        var factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setVirtualHost(vhost);
+        try (Connection pub = factory.newConnection("bench-ceiling-pub"); Connection sub = factory.newConnection("bench-ceiling-sub")) {
+            Channel p = pub.createChannel();
+            Channel c = sub.createChannel();
+            String queue = "bench.ceiling." + UUID.randomUUID();
+            c.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
+            c.basicQos(200);
+            var consumed = new CountDownLatch(messages);
+            DeliverCallback ack = (tag, d) -> {
+                c.basicAck(d.getEnvelope().getDeliveryTag(), false);
+                consumed.countDown();
+            };
+            c.basicConsume(queue, false, ack, tag -> {});
+            p.confirmSelect();
+            var window = new Semaphore(1000);
+            p.addConfirmListener((tag, multiple) -> window.release(released(tag, multiple)), (tag, multiple) -> window.release(released(tag, multiple)));
+            byte[] body = ByteString.copyFrom(new byte[size]).toByteArray();
+            var props = new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/x-protobuf").build();
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                window.acquire();
+                p.basicPublish("", queue, true, props, body);
+            }
+            p.waitForConfirmsOrDie(30_000);
+            consumed.await();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            c.queueDelete(queue);
+            return messages / seconds;
+        }
+    }
+
+    private static final AtomicLong lastConfirmed = new AtomicLong();
+
+    private static int released(long tag, boolean multiple) {
+        if (!multiple) {
+            lastConfirmed.accumulateAndGet(tag, Math::max);
+            return 1;
+        }
+        long previous = lastConfirmed.getAndAccumulate(tag, Math::max);
+        return (int) Math.max(0, tag - previous);
+    }
+
+    /**
+     * The database's throughput for one decision's SQL: inbox insert, read of a stream of {@code streamLength}
+     * events, event append, outbox row and projection update, one transaction each, on {@code threads} connections.
+     */
+    static double databaseTransactionsPerSecond(String url, Duration duration, int threads, int streamLength) throws Exception {
+        byte[] payload = new byte[400];
+        try (var c = DriverManager.getConnection(url, "postgres", "")) {
+            // same shape as the outbox, but out of the relay's reach: these rows are not real messages
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_outbox (LIKE outbox INCLUDING ALL)");
+        }
+        var done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                try (var c = DriverManager.getConnection(url, "postgres", "")) {
+                    String stream = "bench-ceiling-" + UUID.randomUUID();
+                    c.setAutoCommit(false);
+                    long version = 0;
+                    for (; version < streamLength; version++) {
+                        append(c, stream, version + 1, payload);
+                    }
+                    c.commit();
+                    try (var row = c.prepareStatement("INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status) VALUES (?, 'T', 'backend', 'CODE', 't', 1, '', 'PENDING')")) {
+                        row.setObject(1, UUID.nameUUIDFromBytes(stream.getBytes()));
+                        row.executeUpdate();
+                    }
+                    c.commit();
+                    while (System.nanoTime() < end) {
+                        try (var inbox = c.prepareStatement("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING");
+                                var read = c.prepareStatement("SELECT global_position, stream_version, payload, recorded_at FROM events WHERE stream_id = ? AND stream_version > 0 ORDER BY stream_version LIMIT ?");
+                                var outbox = c.prepareStatement("INSERT INTO bench_outbox (event_id, exchange, routing_key, envelope) VALUES (?, 'aios.commands', 'backend', ?)");
+                                var projection = c.prepareStatement("UPDATE tasks SET status = 'DONE', attempt = attempt + 1 WHERE project_id = ? AND task_id = 'T'")) {
+                            inbox.setString(1, UUID.randomUUID().toString());
+                            inbox.executeUpdate();
+                            read.setString(1, stream);
+                            read.setInt(2, Integer.MAX_VALUE);
+                            try (var rs = read.executeQuery()) {
+                                while (rs.next()) {
+                                    rs.getBytes(3);
+                                }
+                            }
+                            version++;
+                            append(c, stream, version, payload);
+                            outbox.setObject(1, UUID.randomUUID());
+                            outbox.setBytes(2, payload);
+                            outbox.executeUpdate();
+                            projection.setObject(1, UUID.nameUUIDFromBytes(stream.getBytes()));
+                            projection.executeUpdate();
+                            c.commit();
+                            done.incrementAndGet();
+                        }
+                        // keep the stream at a steady length, like a project in the middle of its sprint
+                        if (version > streamLength * 2L) {
+                            try (var trim = c.prepareStatement("DELETE FROM events WHERE stream_id = ? AND stream_version <= ?")) {
+                                trim.setString(1, stream);
+                                trim.setLong(2, version - streamLength);
+                                trim.executeUpdate();
+                            }
+                            c.commit();
+                        }
+                    }
+                    try (var cleanup = c.prepareStatement("DELETE FROM events WHERE stream_id = ?")) {
+                        cleanup.setString(1, stream);
+                        cleanup.executeUpdate();
+                    }
+                    c.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        return done.get() / (double) duration.toSeconds();
+    }
+
+    private static void append(java.sql.Connection c, String stream, long version, byte[] payload) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, 'aios.events.v1.TaskCompleted', ?, '{}'::jsonb)")) {
+            ps.setString(1, stream);
+            ps.setLong(2, version);
+            ps.setObject(3, UUID.randomUUID());
+            ps.setBytes(4, payload);
+            ps.executeUpdate();
+        }
+    }
+}
