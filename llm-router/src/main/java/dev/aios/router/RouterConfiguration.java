@@ -18,6 +18,9 @@ import dev.aios.router.tier.TierSpec;
 import dev.aios.router.usage.DisabledUsageRecorder;
 import dev.aios.router.usage.MeteredUsageRecorder;
 import dev.aios.router.usage.UsageRecorder;
+import dev.aios.router.usage.messaging.EnvelopeUsageRecorder;
+import dev.aios.agent.messaging.EnvelopePublisher;
+import org.springframework.beans.factory.annotation.Value;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -79,8 +82,14 @@ class RouterConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    UsageRecorder usageRecorder(MeterRegistry registry) {
-        return new MeteredUsageRecorder(new DisabledUsageRecorder(), registry);
+    UsageRecorder usageRecorder(MeterRegistry registry, ObjectProvider<EnvelopePublisher> publisher,
+            @Value("${spring.application.name:llm-router}") String application) {
+        EnvelopePublisher events = publisher.getIfAvailable();
+        if (events == null) {
+            log.warn("no event publisher: LlmCallCompleted is not published, usage reaches only the metrics");
+            return new MeteredUsageRecorder(new DisabledUsageRecorder(), registry);
+        }
+        return new MeteredUsageRecorder(new EnvelopeUsageRecorder(events, application), registry);
     }
 
     @Bean

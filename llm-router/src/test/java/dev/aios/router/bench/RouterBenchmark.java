@@ -97,6 +97,7 @@ public final class RouterBenchmark {
                     "--aios.router.tiers.claude.api-key=",
                     "--aios.router.tiers.local.base-url=",
                     "--aios.router.cache.enabled=false",
+                    "--spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration",
                     "--logging.level.root=WARN",
                     "--spring.main.banner-mode=off");
             try {

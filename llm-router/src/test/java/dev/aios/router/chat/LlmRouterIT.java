@@ -3,7 +3,19 @@ package dev.aios.router.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import dev.aios.agent.testkit.AiosTestInfrastructure;
+import dev.aios.events.v1.Envelope;
+import dev.aios.events.v1.LlmCallCompleted;
 import dev.aios.router.LlmRouterApplication;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.annotation.DirtiesContext;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.HttpLlmClient;
@@ -32,11 +44,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The service end to end over real HTTP, against local OpenAI and Anthropic wire fakes and the real Redis. */
+@ExtendWith(LlmRouterIT.DropVhostAfterContext.class)
 @SpringBootTest(classes = LlmRouterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LlmRouterIT {
     static final FakeProviderServer OPENAI = FakeProviderServer.openAi();
     static final FakeProviderServer ANTHROPIC = FakeProviderServer.anthropic();
-    static final String CACHE_PREFIX = "aios_it_" + UUID.randomUUID() + ":";
+    static final AiosTestInfrastructure INFRA = AiosTestInfrastructure.get();
+    static final AiosTestInfrastructure.TemporaryVhost VHOST = INFRA.createVhost();
+    static final AiosTestInfrastructure.TemporaryRedisPrefix CACHE = INFRA.createRedisPrefix();
+    static final String CACHE_PREFIX = CACHE.prefix();
 
     @DynamicPropertySource
     static void tiers(DynamicPropertyRegistry registry) {
@@ -49,6 +66,13 @@ class LlmRouterIT {
         registry.add("aios.router.resilience.initial-backoff", () -> "10ms");
         registry.add("aios.router.resilience.max-backoff", () -> "50ms");
         registry.add("server.port", () -> "0");
+        registry.add("spring.rabbitmq.host", () -> INFRA.rabbit().host());
+        registry.add("spring.rabbitmq.port", () -> INFRA.rabbit().port());
+        registry.add("spring.rabbitmq.username", () -> INFRA.rabbit().username());
+        registry.add("spring.rabbitmq.password", () -> INFRA.rabbit().password());
+        registry.add("spring.rabbitmq.virtual-host", VHOST::name);
+        registry.add("spring.data.redis.host", () -> INFRA.redis().host());
+        registry.add("spring.data.redis.port", () -> INFRA.redis().port());
     }
 
     @LocalServerPort
@@ -60,13 +84,23 @@ class LlmRouterIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterAll
-    static void cleanUp(@Autowired StringRedisTemplate redis) {
-        var keys = redis.keys(CACHE_PREFIX + "*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
-        }
+    static void cleanUp() {
+        CACHE.close();
         OPENAI.close();
         ANTHROPIC.close();
+    }
+
+    /**
+     * Declared before {@code @SpringBootTest}, so its afterAll runs after Spring closed the (dirtied) context: no
+     * router connection is left on the vhost when it is dropped. Nested classes inherit it; only the outer one drops.
+     */
+    static final class DropVhostAfterContext implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (context.getRequiredTestClass() == LlmRouterIT.class) {
+                VHOST.close();
+            }
+        }
     }
 
     private URI uri(String path) {
@@ -107,6 +141,37 @@ class LlmRouterIT {
         assertThat(response.inputTokens()).isEqualTo(812);
         assertThat(response.scripted()).isFalse();
         assertThat(response.cached()).isFalse();
+    }
+
+    @Test
+    void publishesLlmCallCompletedOnTheRealBroker() throws Exception {
+        // given: a queue bound to the router's usage events in this test's own vhost
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(INFRA.rabbit().host());
+        factory.setPort(INFRA.rabbit().port());
+        factory.setUsername(INFRA.rabbit().username());
+        factory.setPassword(INFRA.rabbit().password());
+        factory.setVirtualHost(VHOST.name());
+        try (Connection connection = factory.newConnection("llm-router-it"); Channel channel = connection.createChannel()) {
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, "aios.events", "llm.call_completed");
+            String project = "proj-" + UUID.randomUUID();
+            OPENAI.then(FakeProviderServer.ok("counted", 1000, 500));
+
+            // when
+            client().chat(new LlmRequest(List.of(ChatMessage.user("count me " + UUID.randomUUID())), 0.4, 600,
+                    new CallMetadata(project, "T7", "qa", "test", "", 1, 1, Optional.of("gpt"), Optional.empty())));
+
+            // then: 1000 × 0.40 + 500 × 1.60 = 1200 micro-dollars
+            GetResponse message = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), m -> m != null);
+            LlmCallCompleted event = LlmCallCompleted.parseFrom(Envelope.parseFrom(message.getBody()).getPayload());
+            assertThat(event.getProjectId()).isEqualTo(project);
+            assertThat(event.getTaskId()).isEqualTo("T7");
+            assertThat(event.getTier()).isEqualTo("gpt");
+            assertThat(event.getCostMicros()).isEqualTo(1200);
+            assertThat(event.getInputTokens()).isEqualTo(1000);
+            assertThat(event.getScripted()).isFalse();
+        }
     }
 
     @Test

@@ -20,7 +20,9 @@ import org.springframework.test.context.TestPropertySource;
     "aios.router.tiers.claude.api-key=",
     "aios.router.tiers.local.base-url=",
     "aios.router.scripted.recordings=classpath:scripted-it/*.json",
-    "aios.router.cache.enabled=false"
+    "aios.router.cache.enabled=false",
+    // this test is about the answers, not the broker: no connection to a shared vhost
+    "spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration"
 })
 class ScriptedRouterIT {
     @LocalServerPort
