@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectDecisions {
     private static final Logger log = LoggerFactory.getLogger(ProjectDecisions.class);
     private static final int MAX_CONFLICT_RETRIES = 20;
+    private static final int LOCK_STRIPES = 64;
 
     private final EventStore store;
     private final Projector projector;
@@ -42,10 +43,16 @@ public class ProjectDecisions {
     private final List<AfterCommit> afterCommit;
     private final Clock clock;
     private final AssignmentContext assignmentContext;
+    private final StreamCache cache = new StreamCache(2_000);
+    // decisions on one project in this JVM take turns; across replicas the expected version still guards
+    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[LOCK_STRIPES];
 
     public ProjectDecisions(EventStore store, Projector projector, SprintPlanner planner, TransactionTemplate tx,
             JdbcTemplate jdbc, List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext) {
         this.assignmentContext = assignmentContext;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+        }
         this.store = store;
         this.projector = projector;
         this.planner = planner;
@@ -64,16 +71,33 @@ public class ProjectDecisions {
         void committed(UUID projectId, List<StoredEvent> events, List<Message> messages);
     }
 
-    public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {}
+    public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate, @Nullable List<Message> committedStream) {
+        Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {
+            this(appended, state, duplicate, null);
+        }
+    }
 
     /**
      * Decides on {@code incoming} for the project. {@code cause} is the envelope it arrived in (its event id is
      * the inbox key and is kept when the planner records the message itself); null for API requests.
      */
     public Outcome handle(UUID projectId, Message incoming, @Nullable Envelope cause) {
+        var lock = stripes[Math.floorMod(projectId.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return handleLocked(projectId, incoming, cause);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Outcome handleLocked(UUID projectId, Message incoming, @Nullable Envelope cause) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Outcome outcome = tx.execute(status -> decideOnce(projectId, incoming, cause));
+                if (outcome.committedStream() != null) {
+                    cache.put(streamOf(projectId), outcome.committedStream());
+                }
                 if (!outcome.appended().isEmpty()) {
                     List<Message> messages = outcome.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
                     for (AfterCommit hook : afterCommit) {
@@ -99,12 +123,15 @@ public class ProjectDecisions {
             return new Outcome(List.of(), new ProjectState(), true);
         }
         String stream = streamOf(projectId);
-        List<StoredEvent> prior = store.readStream(stream);
-        List<Message> priorMessages = prior.stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+        List<Message> cached = cache.get(stream);
+        List<Message> priorMessages = new ArrayList<>(cached);
+        for (StoredEvent e : store.readStream(stream, cached.size(), Integer.MAX_VALUE)) {
+            priorMessages.add(EventCodec.unwrap(e.envelope()));
+        }
         ProjectState working = ProjectState.from(priorMessages);
         Decision decision = planner.decide(working, incoming, clock.instant());
         if (decision.isEmpty()) {
-            return new Outcome(List.of(), working, false);
+            return new Outcome(List.of(), working, false, priorMessages);
         }
         var newEvents = new ArrayList<NewEvent>();
         var outputs = new ArrayList<Decision.Output>();
@@ -118,14 +145,17 @@ public class ProjectDecisions {
                     : EventCodec.wrap(out.event(), projectId.toString(), cause, clock.instant());
             newEvents.add(new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo()))));
         }
-        List<StoredEvent> appended = store.append(stream, prior.size(), newEvents);
+        List<StoredEvent> appended = store.append(stream, priorMessages.size(), newEvents);
         ProjectState projected = ProjectState.from(priorMessages);
         for (int i = 0; i < appended.size(); i++) {
             Message event = outputs.get(i).event();
             projected.apply(event);
             projector.project(appended.get(i), event, projected);
         }
-        return new Outcome(appended, projected, false);
+        projector.summarise(projected);
+        var committed = new ArrayList<>(priorMessages);
+        outputs.forEach(o -> committed.add(o.event()));
+        return new Outcome(appended, projected, false, committed);
     }
 
     static Role role(AgentRole role) {

@@ -59,6 +59,7 @@ public class ProjectionRebuild {
                     Message event = EventCodec.unwrap(c.event().envelope());
                     state.apply(event);
                     projector.project(c.event(), event, state);
+                    projector.summarise(state);
                 }
             }
         });

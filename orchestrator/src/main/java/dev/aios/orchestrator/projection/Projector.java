@@ -22,7 +22,7 @@ public class Projector {
         this.jdbc = jdbc;
     }
 
-    /** Projects one stored event; {@code after} is the project's state with the event applied. */
+    /** Projects one stored event; {@code after} is the project's state with the event applied. Call {@link #summarise} after the last. */
     public void project(StoredEvent stored, Message event, ProjectState after) {
         UUID project = UUID.fromString(after.projectId());
         switch (event) {
@@ -62,6 +62,11 @@ public class Projector {
             case LlmCallCompleted e -> chargeCall(project, e, after);
             default -> {}
         }
+    }
+
+    /** The project's row from its state; once per decision, since only the last state of it counts. */
+    public void summarise(ProjectState after) {
+        UUID project = UUID.fromString(after.projectId());
         jdbc.update(
                 """
                 UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
