@@ -1,0 +1,120 @@
+package dev.aios.router.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HttpLlmClientTest {
+    private final HttpServer server;
+    private final AtomicReference<String> requestBody = new AtomicReference<>();
+    private final AtomicReference<com.sun.net.httpserver.Headers> requestHeaders = new AtomicReference<>();
+    private volatile int status = 200;
+    private volatile String responseBody = "";
+
+    HttpLlmClientTest() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            requestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            requestHeaders.set(exchange.getRequestHeaders());
+            byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private HttpLlmClient client() {
+        return new HttpLlmClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5));
+    }
+
+    private static LlmRequest request() {
+        return new LlmRequest(List.of(ChatMessage.system("sys"), ChatMessage.user("hi")), 0.0, 256,
+                new CallMetadata("p1", "T3", "backend", "code", "high", 5, 3, Optional.of("claude"), Optional.of(9000L)));
+    }
+
+    @Test
+    void sendsMetadataAsHeadersAndParsesTheAiosExtension() {
+        // given
+        responseBody = """
+                {"id":"chatcmpl-1","object":"chat.completion","model":"claude-sonnet-4-5",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"done"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":812,"completion_tokens":640,"total_tokens":1452},
+                 "aios":{"tier":"claude","provider":"scripted","model":"scripted","cost_micros":12036,"latency_ms":7,
+                         "cached":false,"fallback":true,"scripted":true}}
+                """;
+
+        // when
+        LlmResponse response = client().chat(request());
+
+        // then
+        assertThat(response).isEqualTo(new LlmResponse("done", "claude", "scripted", "scripted", 812, 640, 12036, 7, false, true, true));
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.PROJECT_ID)).isEqualTo("p1");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.TASK_ID)).isEqualTo("T3");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.ROLE)).isEqualTo("backend");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.ESTIMATE_POINTS)).isEqualTo("5");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.TIER_OVERRIDE)).isEqualTo("claude");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_REMAINING_MICROS)).isEqualTo("9000");
+        assertThat(requestBody.get()).contains("\"model\":\"auto\"", "\"max_tokens\":256", "\"temperature\":0.0", "\"role\":\"system\"");
+    }
+
+    @ParameterizedTest(name = "{0} with kind {1} -> {2}")
+    @CsvSource(textBlock = """
+            402, BUDGET_EXHAUSTED,     BUDGET_EXHAUSTED
+            400, INVALID_REQUEST,      INVALID_REQUEST
+            502, UNAUTHORIZED,         UNAUTHORIZED
+            429, RATE_LIMITED,         RATE_LIMITED
+            503, '',                   PROVIDER_UNAVAILABLE
+            504, '',                   TIMEOUT
+            415, '',                   INVALID_REQUEST
+            422, CONTENT_FILTERED,     CONTENT_FILTERED
+            """)
+    void mapsProblemDetailsBackToKinds(int httpStatus, String kind, LlmCallException.Kind expected) {
+        // given
+        status = httpStatus;
+        responseBody = "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":" + httpStatus + ",\"detail\":\"why it failed\""
+                + (kind.isEmpty() ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+
+        // then
+        assertThatThrownBy(() -> client().chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(expected);
+                    assertThat(e.getMessage()).isEqualTo("why it failed");
+                });
+    }
+
+    @Test
+    void reportsAnUnreachableRouterAsRetriable() {
+        HttpLlmClient nowhere = new HttpLlmClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> nowhere.chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.retriable()).isTrue());
+    }
+
+    @Test
+    void rejectsAnAnswerWithoutContent() {
+        responseBody = "{\"choices\":[]}";
+
+        assertThatThrownBy(() -> client().chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.PROVIDER_UNAVAILABLE));
+    }
+}
