@@ -47,46 +47,44 @@ public final class RequestFeatures {
 
     private static final Pattern EQUATION = Pattern.compile("\\d\\s*[-+*/^x×÷]\\s*\\d|\\b[a-z]\\s*=\\s*-?\\d");
     private static final Pattern LATEX = Pattern.compile("\\\\(frac|sqrt|sum|int|cdot|times|begin|left|pi|alpha|theta)\\b|\\$[^$\\n]{1,80}\\$");
-    private static final Pattern MATH_PHRASES = Pattern.compile(
-            "how many|how much|calculate|compute|solve|what is the value|percent|probability|total|average|remainder");
-    private static final Pattern CODE_KEYWORDS = Pattern.compile(
-            "\\b(def|class|function|return|import|public|private|void|const|let|var|lambda|async|await|select|insert|struct|interface|fn)\\b|=>|\\};|#include");
     private static final Pattern STACK_TRACE = Pattern.compile(
             "traceback \\(most recent call last\\)|exception in thread|\\n\\s+at [\\w.$]+\\(|\\berror:|\\bpanicked at");
     private static final Pattern FILE_EXTENSIONS = Pattern.compile(
             "\\b[\\w/-]+\\.(java|kt|py|ts|tsx|js|go|rs|c|cpp|h|yaml|yml|json|xml|sql|md|proto|sh|toml|gradle)\\b");
-    private static final Pattern REASONING_PHRASES = Pattern.compile(
-            "prove|\\bwhy\\b|step by step|design|trade-?off|explain|compare|analy[sz]|justify|derive|evaluate|pros and cons|implication|architect");
     private static final Pattern MULTI_PART = Pattern.compile("(?m)^\\s*(\\d+[.)]|[a-h][.)]|[-*•] )\\s*\\S");
     private static final Pattern CHOICE_OPTIONS = Pattern.compile("(?m)^\\s*[A-D][.)]\\s");
-    private static final Pattern WRITING_PHRASES = Pattern.compile(
-            "write a|compose|story|poem|blog|essay|email|slogan|rewrite|role-?play|pretend|imagine");
+
+    /** Text signals look at most at this many characters (about 8k tokens). */
+    static final int MAX_SCANNED_CHARS = 32_768;
 
     private RequestFeatures() {}
 
     /** The feature vector, in {@link #NAMES} order. */
     public static double[] extract(RoutingRequest request) {
-        String prompt = request.prompt();
+        String full = request.prompt();
+        // text signals read a bounded prefix so that a huge prompt cannot make routing slow; length uses all of it
+        String prompt = full.length() > MAX_SCANNED_CHARS ? full.substring(0, MAX_SCANNED_CHARS) : full;
         String lower = prompt.toLowerCase(Locale.ROOT);
         double[] x = new double[SIZE];
         TextCounts counts = TextCounts.of(prompt);
-        x[0] = Math.log1p(prompt.length() / 4.0);
+        WordSignals words = WordSignals.of(lower);
+        x[0] = Math.log1p(full.length() / 4.0);
         x[1] = Math.log1p(Math.max(0, request.messageCount()));
         x[2] = Math.log1p(counts.questionMarks());
         x[3] = prompt.isEmpty() ? 0 : (double) counts.digits() / prompt.length();
         x[4] = Math.log1p(counts.operators());
         x[5] = EQUATION.matcher(lower).find() ? 1 : 0;
         x[6] = LATEX.matcher(prompt).find() ? 1 : 0;
-        x[7] = Math.log1p(count(MATH_PHRASES, lower));
+        x[7] = Math.log1p(words.math());
         x[8] = prompt.contains("```") ? 1 : 0;
-        x[9] = Math.log1p(count(CODE_KEYWORDS, lower));
+        x[9] = Math.log1p(words.code() + occurrences(lower, "=>") + occurrences(lower, "};") + occurrences(lower, "#include"));
         x[10] = STACK_TRACE.matcher(lower).find() ? 1 : 0;
         x[11] = Math.log1p(count(FILE_EXTENSIONS, lower));
-        x[12] = Math.log1p(count(REASONING_PHRASES, lower));
+        x[12] = Math.log1p(words.reasoning());
         x[13] = Math.log1p(count(MULTI_PART, lower));
         x[14] = Math.log1p(count(CHOICE_OPTIONS, prompt));
         x[15] = counts.words() == 0 ? 0 : (double) counts.longWords() / counts.words();
-        x[16] = Math.log1p(count(WRITING_PHRASES, lower));
+        x[16] = Math.log1p(words.writing());
         x[17] = request.expectedOutputTokens() > 0 ? log2(request.expectedOutputTokens() / 1024.0) : 0;
         x[18] = Math.log1p(Math.max(0, request.filesInvolved()));
         x[19] = request.estimatePoints() > 0 ? log2(request.estimatePoints() / 3.0) : 0;
@@ -129,6 +127,14 @@ public final class RequestFeatures {
         Matcher m = pattern.matcher(text);
         int n = 0;
         while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int occurrences(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
             n++;
         }
         return n;

@@ -35,6 +35,16 @@ class RequestFeaturesTest {
         assertThat(feature("", "prompt_tokens")).isZero();
     }
 
+    @Test
+    void readsTextSignalsFromABoundedPrefixButLengthFromAllOfIt() {
+        // given a cue word placed beyond the scanned prefix
+        String prompt = "a ".repeat(RequestFeatures.MAX_SCANNED_CHARS) + " prove it";
+
+        // then it is not seen, while the length still counts every character
+        assertThat(feature(prompt, "reasoning_phrases")).isZero();
+        assertThat(feature(prompt, "prompt_tokens")).isEqualTo(Math.log1p(prompt.length() / 4.0));
+    }
+
     @Nested
     class MathSignals {
         @Test
@@ -87,6 +97,13 @@ class RequestFeaturesTest {
             String prompt = "Explain why this design works, compare the trade-off, and prove it step by step. Why? How?";
             assertThat(feature(prompt, "reasoning_phrases")).isGreaterThanOrEqualTo(Math.log1p(6));
             assertThat(feature(prompt, "question_marks")).isEqualTo(Math.log1p(2));
+        }
+
+        @Test
+        void matchesCueWordsNotFragmentsOfOtherWords() {
+            // "improve" contains "prove" and "whyever" contains "why": neither is a reasoning cue
+            assertThat(feature("Improve the whyever module", "reasoning_phrases")).isZero();
+            assertThat(feature("Analysing designs", "reasoning_phrases")).isEqualTo(Math.log1p(2));
         }
 
         @Test
