@@ -33,8 +33,8 @@ public final class RouterBenchmark {
     private RouterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+        int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         System.out.printf(Locale.ROOT, "router benchmark: %d decisions, %d HTTP calls per side, %d cores, %s%n",
                 decisions, calls, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         decisionLatency(decisions);
