@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 record Isolation(boolean dropToNobody, boolean networkNamespace, boolean prlimit, String note) {
     static final int NOBODY = 65534;
+    /** No file a test writes, its output log included, may outgrow this: a runaway suite cannot fill the disk. */
+    static final long MAX_FILE_BYTES = 256L << 20;
     /** A fresh network namespace has only a loopback device, and it is down; tests may serve on 127.0.0.1. */
     private static final String LOOPBACK_UP = "PATH=\"$PATH:/usr/sbin:/sbin\" ip link set lo up";
 
@@ -30,7 +32,7 @@ record Isolation(boolean dropToNobody, boolean networkNamespace, boolean prlimit
         notes.add(network
                 ? "no network: tests ran in an unprivileged user+network namespace (unshare -rn) with only its own loopback"
                 : "NOT network-isolated: unprivileged user namespaces are not permitted here, tests had the host's network");
-        notes.add(prlimit ? "address-space and process limits via prlimit" : "NO memory or process limit: prlimit is missing");
+        notes.add(prlimit ? "address-space, process and file-size limits via prlimit" : "NO memory or process limit: prlimit is missing");
         if (root && !setpriv) {
             notes.add("ran as root: the process limit is not enforced for root");
         } else if (setpriv) {
@@ -49,7 +51,8 @@ record Isolation(boolean dropToNobody, boolean networkNamespace, boolean prlimit
             argv.addAll(List.of("unshare", "-rn", "--", "sh", "-c", LOOPBACK_UP + " && exec \"$@\"", "sandbox"));
         }
         if (prlimit) {
-            argv.addAll(List.of("prlimit", "--as=" + limits.addressSpaceBytes(), "--nproc=" + limits.maxProcesses(), "--"));
+            argv.addAll(List.of("prlimit", "--as=" + limits.addressSpaceBytes(), "--nproc=" + limits.maxProcesses(),
+                    "--fsize=" + MAX_FILE_BYTES, "--"));
         }
         argv.addAll(command);
         return argv;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aios.agent.task.FileContent;
 import dev.aios.agent.task.TestReport;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
  * isolation this machine allows, and always deletes the directory. The report says which isolation applied.
  */
 public final class Sandbox {
+    private static final int SUMMARY_WINDOW_BYTES = 256 * 1024;
+
     private final SandboxLimits limits;
     private final Isolation isolation;
     private final TestCommandDetector detector;
@@ -74,7 +77,8 @@ public final class Sandbox {
             killTree(process);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        String text = Files.readString(output, StandardCharsets.UTF_8);
+        // only the end of the log: a suite may print without bound, the summary lines come last
+        String text = readTail(output, Math.max(limits.outputTailChars() * 4, SUMMARY_WINDOW_BYTES));
         int exit = finished ? process.exitValue() : -1;
         TestCounts counts = TestCounts.parse(command.framework(), text);
         String tail = tail(finished ? text : text + "\n[sandbox] killed after the time limit of " + limits.timeout());
@@ -89,6 +93,16 @@ public final class Sandbox {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static String readTail(Path file, int maxBytes) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, log.length() - maxBytes);
+            byte[] bytes = new byte[(int) (log.length() - start)];
+            log.seek(start);
+            log.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     private String tail(String text) {

@@ -179,6 +179,26 @@ class SandboxTest {
     }
 
     @Test
+    void aSuiteThatPrintsWithoutBoundIsCutOffAndTheReportKeepsOnlyTheTail() throws Exception {
+        // given
+        List<FileContent> files = suite("""
+                def test_floods_the_log(self):
+                    import sys
+                    line = "x" * 1023 + "\\n"
+                    while True:
+                        sys.stdout.write(line)
+                """);
+
+        // when
+        TestReport report = sandbox.run(files);
+
+        // then the file-size limit stops it long before the time limit, and the report stays small
+        assertThat(report.passed()).isFalse();
+        assertThat(report.timedOut()).isFalse();
+        assertThat(report.outputTail()).hasSizeLessThanOrEqualTo(SandboxLimits.defaults().outputTailChars());
+    }
+
+    @Test
     void aPathOutsideTheWorkspaceIsRefusedAndNothingRuns() {
         List<FileContent> files = List.of(FileContent.text("../escape.py", "print('out')"));
 
