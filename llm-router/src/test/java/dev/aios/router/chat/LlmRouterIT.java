@@ -81,6 +81,9 @@ class LlmRouterIT {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterAll
@@ -215,6 +218,41 @@ class LlmRouterIT {
         assertThat(data.get(data.size() - 2)).contains("\"finish_reason\":\"stop\"", "\"tier\":\"claude\"", "\"overridden\":true",
                 "\"completion_tokens\":3");
         assertThat(data.getLast()).isEqualTo("[DONE]");
+    }
+
+    @Test
+    void endsAStreamThatFailedAfterItsFirstTokensWithAnErrorEventAndNoRetry() throws Exception {
+        // given: Anthropic sends one text delta, then an overloaded error in the middle of the stream
+        int before = ANTHROPIC.calls();
+        ANTHROPIC.then(FakeProviderServer.raw(200, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
+                + "{\"input_tokens\":3}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"partial \"}}\n\nevent: error\ndata: {\"type\":\"error\","
+                + "\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"));
+
+        // when
+        HttpResponse<String> response = post("/v1/chat/completions", "application/json",
+                "{\"stream\":true,\"temperature\":0.5,\"messages\":[{\"role\":\"user\",\"content\":\"go " + UUID.randomUUID() + "\"}]}",
+                RouterHeaders.TIER_OVERRIDE, "claude");
+
+        // then: the caller got the partial text, then one error event; a retry would have repeated the text
+        List<String> data = response.body().lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+        assertThat(data.getFirst()).contains("partial ");
+        assertThat(data.getLast()).contains("\"error\"", "\"kind\":\"PROVIDER_UNAVAILABLE\"", "overloaded_error");
+        assertThat(ANTHROPIC.calls()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void countsCallsAndCostInMetrics() {
+        // given
+        OPENAI.then(FakeProviderServer.ok("metered", 100, 100));
+        double before = meters.counter("aios.router.cost.micros", "tier", "gpt").count();
+
+        // when
+        client().chat(new LlmRequest(List.of(ChatMessage.user("meter me " + UUID.randomUUID())), 0.9, 200, who(Optional.of("gpt"), Optional.empty())));
+
+        // then: 100 × 0.40 + 100 × 1.60 = 200 micro-dollars
+        assertThat(meters.counter("aios.router.cost.micros", "tier", "gpt").count() - before).isEqualTo(200.0);
+        assertThat(meters.find("aios.router.provider.calls").tag("tier", "gpt").tag("outcome", "success").timer()).isNotNull();
     }
 
     @Test
