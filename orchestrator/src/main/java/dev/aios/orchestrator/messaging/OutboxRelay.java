@@ -10,7 +10,17 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import com.google.protobuf.Message;
+import dev.aios.events.v1.PlanProject;
+import dev.aios.events.v1.TaskAssigned;
+import dev.aios.orchestrator.dispatch.ProjectDecisions;
+import dev.aios.orchestrator.eventstore.StoredEvent;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,23 +29,68 @@ import org.springframework.transaction.support.TransactionTemplate;
  * claimed with SKIP LOCKED so replicas share the work; a crash before the mark re-sends (consumers dedupe).
  */
 @Component
-public class OutboxRelay {
+public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final EnvelopePublisher publisher;
+    private final Duration pollInterval;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread worker;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EnvelopePublisher publisher) {
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EnvelopePublisher publisher,
+            @Value("${aios.orchestrator.relay-interval:250ms}") Duration pollInterval) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.publisher = publisher;
+        this.pollInterval = pollInterval;
+    }
+
+    /** A decision that wrote outbox rows wakes the relay at once; the poll interval is only the fallback. */
+    @Override
+    public void committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {
+        if (messages.stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof PlanProject)) {
+            wake.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        Thread w = worker;
+        worker = null;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private void loop() {
+        while (worker != null) {
+            try {
+                wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                relay();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay pass failed, retrying: {}", e.getMessage());
+            }
+        }
     }
 
     private record Row(long id, Destination destination, Envelope envelope) {}
 
-    @Scheduled(fixedDelayString = "${aios.orchestrator.relay-interval:50ms}")
     public void relay() {
         while (relayBatch() == BATCH) {
             // keep going while the backlog is full batches
