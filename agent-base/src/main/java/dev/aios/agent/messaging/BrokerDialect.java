@@ -19,6 +19,14 @@ public sealed interface BrokerDialect permits RabbitMqDialect, QpidDialect {
 
     Map<String, Object> retryQueueArguments(String workQueue, long delayMillis);
 
+    /**
+     * Whether a message whose handler crashed (an {@link Error}) goes back to the broker, which counts the delivery
+     * against the queue's limit (RabbitMQ). Qpid does not count a requeueing nack (it would loop forever) and never
+     * redelivers a rejected message to the same session, so there such a message goes straight to the DLQ; Qpid's
+     * maximum delivery count still bounds redeliveries after a consumer process dies.
+     */
+    boolean requeueOnCrash();
+
 
     static BrokerDialect named(String name) {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {

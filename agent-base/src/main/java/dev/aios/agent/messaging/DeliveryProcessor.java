@@ -72,7 +72,11 @@ final class DeliveryProcessor {
         } catch (Error e) {
             // A crash, not a verdict on the message: the broker redelivers it and its delivery limit ends a loop.
             log.error("handler crashed on {} from {}; returning it to the broker", message.eventId(), queue, e);
-            requeue(channel, tag);
+            if (dialect.requeueOnCrash()) {
+                requeue(channel, tag);
+            } else {
+                deadLetter(channel, tag, properties, body, attempt, "handler crashed: " + reasonOf(e));
+            }
         }
     }
 

@@ -35,4 +35,9 @@ public record QpidDialect() implements BrokerDialect {
     public Map<String, Object> retryQueueArguments(String workQueue, long delayMillis) {
         throw new UnsupportedOperationException("Qpid does not dead-letter expired messages: retries are delayed in the consumer");
     }
+
+    @Override
+    public boolean requeueOnCrash() {
+        return false;
+    }
 }

@@ -44,4 +44,9 @@ public record RabbitMqDialect() implements BrokerDialect {
                 "x-dead-letter-strategy", "at-least-once",
                 "x-overflow", "reject-publish");
     }
+
+    @Override
+    public boolean requeueOnCrash() {
+        return true;
+    }
 }
