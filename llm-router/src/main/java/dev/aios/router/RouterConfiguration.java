@@ -102,7 +102,7 @@ class RouterConfiguration {
         String recordings = properties.scripted() == null || properties.scripted().recordings() == null
                 ? "classpath*:scripted/*.json" : properties.scripted().recordings();
         ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()),
-                () -> RecordingsLoader.load(recordings));
+                memoized(() -> RecordingsLoader.load(recordings)));
         Map<String, List<String>> fallback = properties.fallback() == null ? Map.of() : properties.fallback();
         return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage);
     }
@@ -111,6 +111,12 @@ class RouterConfiguration {
     @ConditionalOnMissingBean
     LlmClient inProcessLlmClient(RouterService router) {
         return new InProcessLlmClient(router);
+    }
+
+    /** Recordings are read once, and only if some tier is scripted. */
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> load) {
+        java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+        return () -> value.updateAndGet(v -> v != null ? v : load.get());
     }
 
     static ResilienceSettings resilience(RouterProperties.Resilience r) {
