@@ -59,6 +59,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
         return thread;
     });
     private volatile ConsumerHandle consumer;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Identity and timing of one agent replica. */
     public record Settings(String agentId, Duration confirmTimeout, Duration heartbeatTtl, ChangesetValidator validator) {
@@ -183,6 +184,9 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         heartbeatTimer.shutdownNow();
         ConsumerHandle handle = consumer;
         if (handle != null) {
