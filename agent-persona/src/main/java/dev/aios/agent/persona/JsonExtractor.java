@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class JsonExtractor {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final int MAX_CANDIDATES = 50;
+    static final String TRUNCATED = "(truncated)";
 
     private JsonExtractor() {}
 
@@ -39,7 +40,7 @@ final class JsonExtractor {
             }
         }
         if (truncated && firstError == null) {
-            throw new InvalidOutputException("the output ends before the JSON object is closed (truncated)");
+            throw new InvalidOutputException("the output ends before the JSON object is closed " + TRUNCATED);
         }
         if (firstError != null) {
             throw new InvalidOutputException(firstError);

@@ -17,6 +17,8 @@ import java.util.List;
  * never exceptions, so a persona can turn them into a TaskFailed.
  */
 public final class StructuredCall {
+    static final int MAX_REPAIR_OUTPUT_TOKENS = 32_000;
+
     private final LlmClient llm;
     private final Prompt repairPrompt;
 
@@ -68,7 +70,11 @@ public final class StructuredCall {
         List<ChatMessage> messages = new ArrayList<>(original.messages());
         messages.add(ChatMessage.assistant(badAnswer));
         messages.add(ChatMessage.user(repairPrompt.text().replace("{{reason}}", reason)));
-        return new LlmRequest(messages, original.temperature(), original.maxOutputTokens(), original.metadata());
+        // an answer cut off at the output limit would be cut off again at the same limit
+        int maxTokens = reason.contains(JsonExtractor.TRUNCATED)
+                ? Math.min(original.maxOutputTokens() * 2, MAX_REPAIR_OUTPUT_TOKENS)
+                : original.maxOutputTokens();
+        return new LlmRequest(messages, original.temperature(), maxTokens, original.metadata());
     }
 
     private static <T> CallResult<T> modelFailure(LlmCallException e, Usage usage) {

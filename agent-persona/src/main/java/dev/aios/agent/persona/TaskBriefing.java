@@ -51,6 +51,12 @@ public final class TaskBriefing {
         int budget = MAX_TOTAL_FILE_CHARS;
         for (FileContent file : context.relevantFiles()) {
             String text = file.text();
+            if (text.indexOf('\0') >= 0) {
+                // binary content (images, archives) tells a model nothing and costs tokens
+                out.append("### ").append(file.path()).append("\n(binary file, ").append(file.content().length)
+                        .append(" bytes, not shown)\n");
+                continue;
+            }
             int shown = Math.min(text.length(), Math.min(MAX_FILE_CHARS, budget));
             out.append("### ").append(file.path()).append("\n```\n").append(text, 0, shown);
             if (shown < text.length()) {

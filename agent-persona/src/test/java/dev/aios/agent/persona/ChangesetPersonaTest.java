@@ -101,6 +101,15 @@ class ChangesetPersonaTest {
             });
             assertThat(llm.requests()).hasSize(2);
             assertThat(llm.lastRequest().messages().getLast().content()).contains("truncated");
+            assertThat(llm.lastRequest().maxOutputTokens()).as("room for the whole answer").isEqualTo(8000);
+        }
+
+        @Test
+        void aRepairOfMalformedOutputKeepsTheOutputLimit() {
+            llm.answers("{\"summary\": \"s\",, }").answers(changesetJson("a.py", "x"));
+
+            assertThat(perform()).isInstanceOf(TaskOutcome.Completed.class);
+            assertThat(llm.lastRequest().maxOutputTokens()).isEqualTo(4000);
         }
 
         @Test
