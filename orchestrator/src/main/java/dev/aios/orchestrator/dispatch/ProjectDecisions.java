@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ public class ProjectDecisions {
     private static final Logger log = LoggerFactory.getLogger(ProjectDecisions.class);
     private static final int MAX_CONFLICT_RETRIES = 20;
     private static final int LOCK_STRIPES = 64;
+    private static final int MAX_BATCH = 64;
 
     private final EventStore store;
     private final Projector projector;
@@ -44,6 +48,8 @@ public class ProjectDecisions {
     private final Clock clock;
     private final AssignmentContext assignmentContext;
     private final StreamCache cache = new StreamCache(2_000);
+    private final java.util.concurrent.ConcurrentHashMap<UUID, ConcurrentLinkedQueue<Pending>> pending =
+            new java.util.concurrent.ConcurrentHashMap<>();
     // decisions on one project in this JVM take turns; across replicas the expected version still guards
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[LOCK_STRIPES];
 
@@ -71,91 +77,129 @@ public class ProjectDecisions {
         void committed(UUID projectId, List<StoredEvent> events, List<Message> messages);
     }
 
-    public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate, @Nullable List<Message> committedStream) {
-        Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {
-            this(appended, state, duplicate, null);
-        }
-    }
+    /** What one message caused; {@code state} is the project after the batch it was decided in. */
+    public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {}
 
     /**
      * Decides on {@code incoming} for the project. {@code cause} is the envelope it arrived in (its event id is
      * the inbox key and is kept when the planner records the message itself); null for API requests.
      */
     public Outcome handle(UUID projectId, Message incoming, @Nullable Envelope cause) {
+        var mine = new Pending(incoming, cause, new CompletableFuture<>());
+        ConcurrentLinkedQueue<Pending> queue = pending.computeIfAbsent(projectId, id -> new ConcurrentLinkedQueue<>());
+        queue.add(mine);
         var lock = stripes[Math.floorMod(projectId.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
-            return handleLocked(projectId, incoming, cause);
+            // whoever holds the project's lock decides for every message waiting on it, in one transaction:
+            // messages of one project arrive in bursts, and this turns their queueing into batching
+            while (!mine.result().isDone()) {
+                var batch = new ArrayList<Pending>();
+                for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
+                    batch.add(p);
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                runBatch(projectId, batch);
+            }
         } finally {
             lock.unlock();
         }
+        try {
+            return mine.result().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
-    private Outcome handleLocked(UUID projectId, Message incoming, @Nullable Envelope cause) {
-        for (int attempt = 1; ; attempt++) {
+    private record Pending(Message incoming, @Nullable Envelope cause, CompletableFuture<Outcome> result) {}
+
+    private record Batch(List<Outcome> outcomes, List<Message> committedStream, List<StoredEvent> appended) {}
+
+    private void runBatch(UUID projectId, List<Pending> batch) {
+        Batch result;
+        try {
+            result = withConflictRetries(projectId, () -> tx.execute(status -> decideBatch(projectId, batch)));
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.getFirst().result().completeExceptionally(e);
+            } else {
+                batch.forEach(p -> runBatch(projectId, List.of(p))); // one bad message must not fail the others
+            }
+            return;
+        }
+        cache.put(streamOf(projectId), result.committedStream());
+        if (!result.appended().isEmpty()) {
+            List<Message> messages = result.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+            for (AfterCommit hook : afterCommit) {
+                try {
+                    hook.committed(projectId, result.appended(), messages);
+                } catch (RuntimeException e) {
+                    log.warn("after-commit hook {} failed for project {}", hook.getClass().getSimpleName(), projectId, e);
+                }
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(result.outcomes().get(i));
+        }
+    }
+
+    private Batch withConflictRetries(UUID projectId, java.util.function.Supplier<Batch> attempt) {
+        for (int n = 1; ; n++) {
             try {
-                Outcome outcome = tx.execute(status -> decideOnce(projectId, incoming, cause));
-                if (outcome.committedStream() != null) {
-                    cache.put(streamOf(projectId), outcome.committedStream());
-                }
-                if (!outcome.appended().isEmpty()) {
-                    List<Message> messages = outcome.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
-                    for (AfterCommit hook : afterCommit) {
-                        try {
-                            hook.committed(projectId, outcome.appended(), messages);
-                        } catch (RuntimeException e) {
-                            log.warn("after-commit hook {} failed for project {}", hook.getClass().getSimpleName(), projectId, e);
-                        }
-                    }
-                }
-                return outcome;
+                return attempt.get();
             } catch (ConcurrencyConflictException e) {
-                if (attempt >= MAX_CONFLICT_RETRIES) {
+                if (n >= MAX_CONFLICT_RETRIES) {
                     throw e;
                 }
-                log.debug("conflict on project {} (attempt {}), deciding again on fresh state", projectId, attempt);
+                log.debug("conflict on project {} (attempt {}), deciding again on fresh state", projectId, n);
             }
         }
     }
 
-    private Outcome decideOnce(UUID projectId, Message incoming, @Nullable Envelope cause) {
-        if (cause != null && jdbc.update("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING", cause.getEventId()) == 0) {
-            return new Outcome(List.of(), new ProjectState(), true);
-        }
+    private Batch decideBatch(UUID projectId, List<Pending> batch) {
         String stream = streamOf(projectId);
         List<Message> cached = cache.get(stream);
-        List<Message> priorMessages = new ArrayList<>(cached);
+        List<Message> stream_ = new ArrayList<>(cached);
         for (StoredEvent e : store.readStream(stream, cached.size(), Integer.MAX_VALUE)) {
-            priorMessages.add(EventCodec.unwrap(e.envelope()));
+            stream_.add(EventCodec.unwrap(e.envelope()));
         }
-        ProjectState working = ProjectState.from(priorMessages);
-        Decision decision = planner.decide(working, incoming, clock.instant());
-        if (decision.isEmpty()) {
-            return new Outcome(List.of(), working, false, priorMessages);
+        ProjectState working = ProjectState.from(stream_);
+        ProjectState projected = ProjectState.from(stream_);
+        var outcomes = new ArrayList<Outcome>();
+        var allAppended = new ArrayList<StoredEvent>();
+        for (Pending p : batch) {
+            Envelope cause = p.cause();
+            if (cause != null && jdbc.update("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING", cause.getEventId()) == 0) {
+                outcomes.add(new Outcome(List.of(), working, true));
+                continue;
+            }
+            Decision decision = planner.decide(working, p.incoming(), clock.instant());
+            var appended = new ArrayList<StoredEvent>();
+            for (Decision.Output planned : decision.outputs()) {
+                // one event at a time, projected before the next is built: a review assignment's workspace then
+                // includes the files of the completion that triggered it
+                Decision.Output out = planned.event() instanceof dev.aios.events.v1.TaskAssigned a
+                        ? new Decision.Output(assignmentContext.enrich(a), planned.commandTo())
+                        : planned;
+                Envelope envelope = out.event() == p.incoming() && cause != null
+                        ? cause.toBuilder().setCorrelationId(projectId.toString()).build()
+                        : EventCodec.wrap(out.event(), projectId.toString(), cause, clock.instant());
+                var event = new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo())));
+                StoredEvent stored = store.append(stream, stream_.size(), List.of(event)).getFirst();
+                stream_.add(out.event());
+                projected.apply(out.event());
+                projector.project(stored, out.event(), projected);
+                appended.add(stored);
+            }
+            allAppended.addAll(appended);
+            outcomes.add(new Outcome(List.copyOf(appended), working, false));
         }
-        var newEvents = new ArrayList<NewEvent>();
-        var outputs = new ArrayList<Decision.Output>();
-        for (Decision.Output planned : decision.outputs()) {
-            Decision.Output out = planned.event() instanceof dev.aios.events.v1.TaskAssigned a
-                    ? new Decision.Output(assignmentContext.enrich(a), planned.commandTo())
-                    : planned;
-            outputs.add(out);
-            Envelope envelope = out.event() == incoming && cause != null
-                    ? cause.toBuilder().setCorrelationId(projectId.toString()).build()
-                    : EventCodec.wrap(out.event(), projectId.toString(), cause, clock.instant());
-            newEvents.add(new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo()))));
+        if (!allAppended.isEmpty()) {
+            projector.summarise(projected);
         }
-        List<StoredEvent> appended = store.append(stream, priorMessages.size(), newEvents);
-        ProjectState projected = ProjectState.from(priorMessages);
-        for (int i = 0; i < appended.size(); i++) {
-            Message event = outputs.get(i).event();
-            projected.apply(event);
-            projector.project(appended.get(i), event, projected);
-        }
-        projector.summarise(projected);
-        var committed = new ArrayList<>(priorMessages);
-        outputs.forEach(o -> committed.add(o.event()));
-        return new Outcome(appended, projected, false, committed);
+        return new Batch(outcomes, stream_, allAppended);
     }
 
     static Role role(AgentRole role) {
