@@ -1,0 +1,155 @@
+package dev.aios.standalone.demo;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A user of the REST API: submits a brief, streams the sprint, downloads the delivered repository. */
+public final class DemoRun {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI api;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PrintStream out;
+
+    public DemoRun(URI api, PrintStream out) {
+        this.api = api;
+        this.out = out;
+    }
+
+    /** What the run produced. */
+    public record Result(String projectId, String finalEvent, Path repository, int commits, int tasksCompleted, String usage) {}
+
+    public Result run(String name, String brief, long budgetMicros, Path outputRoot) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("name", name, "brief", brief, "budgetMicros", budgetMicros));
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (submitted.statusCode() != 202) {
+            throw new IOException("the API refused the brief: HTTP " + submitted.statusCode() + " " + submitted.body());
+        }
+        JsonNode accepted = JSON.readTree(submitted.body());
+        String projectId = accepted.path("id").asString();
+        out.println("submitted: POST /api/v1/projects -> 202, Location " + submitted.headers().firstValue("Location").orElse("?"));
+        out.println("streaming: GET " + accepted.path("events").asString());
+
+        SprintPrinter printer = new SprintPrinter(out);
+        String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer);
+
+        Path repository = download(projectId, name, outputRoot);
+        int commits = countCommits(repository);
+        return new Result(projectId, finalEvent, repository, commits, printer.tasksCompleted(), printer.usageSummary());
+    }
+
+    /** Reads the server-sent events until the stream completes; returns the type of the last event. */
+    private String stream(URI events, SprintPrinter printer) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(events)
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new IOException("event stream answered HTTP " + response.statusCode());
+        }
+        String eventType = "";
+        StringBuilder data = new StringBuilder();
+        String last = "";
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        printer.print(eventType, JSON.readTree(data.toString()));
+                        last = eventType;
+                    }
+                    eventType = "";
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    eventType = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5).stripLeading());
+                }
+            }
+        }
+        return last;
+    }
+
+    private Path download(String projectId, String name, Path outputRoot) throws IOException, InterruptedException {
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/repository"))
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (zip.statusCode() != 200) {
+            throw new IOException("repository download answered HTTP " + zip.statusCode());
+        }
+        Path target = outputRoot.resolve(slug(name) + "-" + projectId.substring(0, 8)).toAbsolutePath().normalize();
+        Files.createDirectories(target);
+        unzip(zip.body(), target);
+        return target;
+    }
+
+    static void unzip(byte[] archive, Path target) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                Path file = target.resolve(entry.getName()).normalize();
+                if (!file.startsWith(target)) {
+                    throw new IOException("refusing an archive entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static int countCommits(Path repository) throws IOException {
+        Path root = findGitRoot(repository);
+        try (Git git = Git.open(root.toFile())) {
+            int n = 0;
+            for (RevCommit ignored : git.log().call()) {
+                n++;
+            }
+            return n;
+        } catch (GitAPIException e) {
+            throw new IOException("cannot read the delivered repository's history: " + e.getMessage(), e);
+        }
+    }
+
+    /** The archive holds the repository at its root or inside one top-level directory. */
+    static Path findGitRoot(Path dir) throws IOException {
+        if (Files.isDirectory(dir.resolve(".git"))) {
+            return dir;
+        }
+        try (var children = Files.list(dir)) {
+            return children.filter(c -> Files.isDirectory(c.resolve(".git"))).findFirst()
+                    .orElseThrow(() -> new IOException("no git repository in " + dir));
+        }
+    }
+
+    static String slug(String name) {
+        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return s.isEmpty() ? "project" : s;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.aios.standalone.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.embedded.RedisServer;
+
+/**
+ * The broker, database and cache the platform runs on: embedded ones (Qpid Broker-J, PostgreSQL, Redis) by default,
+ * or real services where their URLs are configured ({@code AIOS_RABBITMQ_URL}, {@code AIOS_DATABASE_URL},
+ * {@code AIOS_REDIS_URL}).
+ */
+public final class Infrastructure implements AutoCloseable {
+    private final Endpoints endpoints;
+    private final List<AutoCloseable> running;
+    private final List<String> embedded;
+
+    private Infrastructure(Endpoints endpoints, List<AutoCloseable> running, List<String> embedded) {
+        this.endpoints = endpoints;
+        this.running = running;
+        this.embedded = embedded;
+    }
+
+    public static Infrastructure start(Map<String, String> env) throws Exception {
+        List<AutoCloseable> running = new ArrayList<>();
+        List<String> embedded = new ArrayList<>();
+        try {
+            Broker broker = broker(env.get("AIOS_RABBITMQ_URL"), running, embedded);
+            Database database = database(env.get("AIOS_DATABASE_URL"), running, embedded);
+            Cache cache = cache(env.get("AIOS_REDIS_URL"), running, embedded);
+            Endpoints endpoints = new Endpoints(
+                    broker.host(), broker.port(), broker.user(), broker.password(), broker.virtualHost(), broker.dialect(),
+                    database.jdbcUrl(), database.user(), database.password(), cache.host(), cache.port());
+            return new Infrastructure(endpoints, running, embedded);
+        } catch (Exception | Error e) {
+            closeAll(running);
+            throw e;
+        }
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** What runs embedded in this JVM (empty when every service is configured). */
+    public List<String> embedded() {
+        return List.copyOf(embedded);
+    }
+
+    @Override
+    public void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(List<AutoCloseable> running) {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("aios: could not stop " + running.get(i) + ": " + e.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    record Broker(String host, int port, String user, String password, String virtualHost, String dialect) {}
+
+    record Database(String jdbcUrl, String user, String password) {}
+
+    record Cache(String host, int port) {}
+
+    private static Broker broker(String url, List<AutoCloseable> running, List<String> embedded) throws Exception {
+        if (url != null && !url.isBlank()) {
+            URI uri = URI.create(url);
+            String[] credentials = uri.getUserInfo() == null ? new String[] {"guest", "guest"} : uri.getUserInfo().split(":", 2);
+            String vhost = uri.getPath() == null || uri.getPath().length() <= 1 ? "/" : uri.getPath().substring(1);
+            return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), credentials[0],
+                    credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
+        }
+        int port = FreePorts.any();
+        running.add(EmbeddedBroker.start(port));
+        embedded.add("Apache Qpid Broker-J (AMQP 0-9-1) on 127.0.0.1:" + port);
+        return new Broker("127.0.0.1", port, EmbeddedBroker.USER, EmbeddedBroker.PASSWORD, EmbeddedBroker.VIRTUAL_HOST, "qpid");
+    }
+
+    private static Database database(String url, List<AutoCloseable> running, List<String> embedded) throws IOException {
+        if (url != null && !url.isBlank()) {
+            return new Database(url, envOr("AIOS_DATABASE_USER", "postgres"), envOr("AIOS_DATABASE_PASSWORD", ""));
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        running.add(postgres);
+        embedded.add("PostgreSQL (zonky embedded) on 127.0.0.1:" + postgres.getPort());
+        return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+    }
+
+    private static Cache cache(String url, List<AutoCloseable> running, List<String> embedded) throws IOException {
+        if (url != null && !url.isBlank()) {
+            URI uri = URI.create(url);
+            return new Cache(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+        }
+        int port = FreePorts.any();
+        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
+        redis.start();
+        running.add(redis::stop);
+        embedded.add("Redis (embedded) on 127.0.0.1:" + port);
+        return new Cache("127.0.0.1", port);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.aios.standalone.platform;
+
+import dev.aios.agent.BaseAgent;
+import dev.aios.agent.heartbeat.RedisHeartbeatStore;
+import dev.aios.agent.messaging.AmqpConnections;
+import dev.aios.agent.messaging.BrokerDialect;
+import dev.aios.agent.messaging.BrokerTopology;
+import dev.aios.agent.messaging.MessagingSettings;
+import dev.aios.agent.messaging.RabbitEnvelopePublisher;
+import dev.aios.agent.messaging.RedisInboxStore;
+import dev.aios.agent.messaging.ReliableConsumers;
+import dev.aios.agent.messaging.runtime.AgentRuntime;
+import dev.aios.agents.backend.BackendAgent;
+import dev.aios.agents.cto.CtoAgent;
+import dev.aios.agents.devops.DevopsAgent;
+import dev.aios.agents.frontend.FrontendAgent;
+import dev.aios.agents.qa.QaAgent;
+import dev.aios.knowledge.KnowledgeBase;
+import dev.aios.knowledge.KnowledgeBases;
+import dev.aios.orchestrator.OrchestratorApplication;
+import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.client.LlmClient;
+import dev.aios.standalone.infra.Endpoints;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The whole system in this JVM: the router and the orchestrator as their own Spring Boot applications (each with
+ * its own configuration), and the five personas on the agent runtime, all talking through the broker as they do
+ * when deployed apart.
+ */
+public final class Platform implements AutoCloseable {
+    /** Spring Boot auto-configurations the router must not run: the database belongs to the orchestrator. */
+    private static final String ROUTER_EXCLUDES = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final int apiPort;
+
+    private Platform(int apiPort) {
+        this.apiPort = apiPort;
+    }
+
+    public static Platform start(Endpoints endpoints, int apiPort, int routerPort, Map<String, String> extraProperties) {
+        Platform platform = new Platform(apiPort);
+        try {
+            platform.startAll(endpoints, routerPort, extraProperties);
+            return platform;
+        } catch (RuntimeException | Error e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    private void startAll(Endpoints endpoints, int routerPort, Map<String, String> extraProperties) {
+        Map<String, Object> common = new LinkedHashMap<>(endpoints.springProperties());
+        common.putAll(extraProperties);
+
+        Map<String, Object> router = new LinkedHashMap<>(common);
+        router.put("spring.autoconfigure.exclude", ROUTER_EXCLUDES);
+        router.put("server.port", routerPort);
+        ConfigurableApplicationContext routerContext = ServiceContexts.start(
+                LlmRouterApplication.class, routerPort > 0 ? WebApplicationType.SERVLET : WebApplicationType.NONE, router, c -> {});
+        running.add(routerContext);
+        LlmClient llm = routerContext.getBean(LlmClient.class);
+
+        KnowledgeBase knowledge = KnowledgeBases.inMemory();
+        Map<String, Object> orchestrator = new LinkedHashMap<>(common);
+        orchestrator.put("server.port", apiPort);
+        ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
+                OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,
+                c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));
+        running.add(orchestratorContext);
+
+        startAgents(endpoints, llm);
+    }
+
+    private void startAgents(Endpoints endpoints, LlmClient llm) {
+        LettuceConnectionFactory redisConnections =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
+        redisConnections.afterPropertiesSet();
+        redisConnections.start();
+        running.add(redisConnections::destroy);
+        StringRedisTemplate redis = new StringRedisTemplate(redisConnections);
+
+        AmqpConnections connections = new AmqpConnections(endpoints.rabbitHost(), endpoints.rabbitPort(),
+                endpoints.rabbitUser(), endpoints.rabbitPassword(), endpoints.rabbitVirtualHost(), "aios-agents");
+        running.add(connections);
+        MessagingSettings settings = MessagingSettings.defaults();
+        BrokerDialect dialect = BrokerDialect.named(endpoints.brokerDialect());
+        RabbitEnvelopePublisher publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+        running.add(publisher);
+        BrokerTopology topology = new BrokerTopology(connections.consumer(), dialect, settings);
+        topology.declareExchanges();
+        ReliableConsumers consumers = new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
+        running.add(consumers);
+        RedisInboxStore inbox = new RedisInboxStore(redis, "aios:agents:inbox:", Duration.ofDays(7));
+        RedisHeartbeatStore heartbeats = new RedisHeartbeatStore(redis, "aios:agents:");
+
+        List<BaseAgent> personas = List.of(
+                new CtoAgent(llm), new BackendAgent(llm), new FrontendAgent(llm), new QaAgent(llm), new DevopsAgent(llm));
+        for (BaseAgent persona : personas) {
+            String agentId = persona.role().routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            AgentRuntime runtime = new AgentRuntime(persona, publisher, inbox, heartbeats, AgentRuntime.Settings.defaults(agentId));
+            running.add(runtime);
+            runtime.start(topology, consumers, 1, 1);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.err.println("aios: could not stop a component cleanly: " + e.getMessage());
+            }
+        }
+        running.clear();
+    }
+}
