@@ -90,46 +90,58 @@ public final class RouterBenchmark {
     private static void proxyLatency(int n) throws Exception {
         try (FakeProviderServer fake = FakeProviderServer.openAi()) {
             fake.always(FakeProviderServer.ok("ok, here is the endpoint", 40, 12));
-            ConfigurableApplicationContext router = SpringApplication.run(LlmRouterApplication.class,
-                    "--server.port=0",
-                    "--aios.router.tiers.gpt.base-url=" + fake.baseUrl(),
-                    "--aios.router.tiers.gpt.api-key=bench",
-                    "--aios.router.tiers.claude.api-key=",
-                    "--aios.router.tiers.local.base-url=",
-                    "--aios.router.cache.enabled=false",
-                    "--spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration",
-                    "--logging.level.root=WARN",
-                    "--spring.main.banner-mode=off");
-            try {
-                int port = Integer.parseInt(router.getEnvironment().getProperty("local.server.port", "8081"));
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest direct = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/chat/completions"))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer bench")
-                        .POST(HttpRequest.BodyPublishers.ofString(BODY.replace("\"auto\"", "\"fake-gpt\""))).build();
-                HttpRequest proxied = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                        .header("Content-Type", "application/json").header(RouterHeaders.TIER_OVERRIDE, "gpt")
-                        .header(RouterHeaders.ROLE, "backend").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
-                // warm-up, then alternate so both sides see the same machine state
-                roundTrips(http, direct, n / 2, new long[n / 2], 0);
-                roundTrips(http, proxied, n, new long[n], 0);
-                long[] directNanos = new long[n];
-                long[] proxiedNanos = new long[n];
-                int half = n / 2;
-                roundTrips(http, direct, half, directNanos, 0);
-                roundTrips(http, proxied, half, proxiedNanos, 0);
-                roundTrips(http, direct, n - half, directNanos, half);
-                roundTrips(http, proxied, n - half, proxiedNanos, half);
-                System.out.println("\n== proxy round trip (local fake OpenAI provider, sequential, keep-alive) ==");
-                print("through the router", proxiedNanos);
-                print("baseline: fake called directly", directNanos);
-                double addedP50 = (percentile(proxiedNanos, 0.50) - percentile(directNanos, 0.50)) / 1e6;
-                double addedP99 = (percentile(proxiedNanos, 0.99) - percentile(directNanos, 0.99)) / 1e6;
-                System.out.printf(Locale.ROOT, "added by the router: p50 %.3f ms, p99 %.3f ms (target p99 < 2 ms: %s)%n",
-                        addedP50, addedP99, addedP99 < 2.0 ? "met" : "NOT met");
-            } finally {
-                router.close();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest direct = HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/chat/completions"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer bench")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY.replace("\"auto\"", "\"fake-gpt\""))).build();
+            // the shipped policy, then a constant one: the difference is what scoring adds to every proxied call
+            for (String policy : List.of("complexity", "fixed")) {
+                ConfigurableApplicationContext router = startRouter(fake, policy);
+                try {
+                    int port = Integer.parseInt(router.getEnvironment().getProperty("local.server.port", "8081"));
+                    HttpRequest proxied = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                            .header("Content-Type", "application/json").header(RouterHeaders.TIER_OVERRIDE, "gpt")
+                            .header(RouterHeaders.ROLE, "backend").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                    compare(http, direct, proxied, n, policy);
+                } finally {
+                    router.close();
+                }
             }
         }
+    }
+
+    private static ConfigurableApplicationContext startRouter(FakeProviderServer fake, String policy) {
+        return SpringApplication.run(LlmRouterApplication.class,
+                "--server.port=0",
+                "--aios.router.policy=" + policy,
+                "--aios.router.tiers.gpt.base-url=" + fake.baseUrl(),
+                "--aios.router.tiers.gpt.api-key=bench",
+                "--aios.router.tiers.claude.api-key=",
+                "--aios.router.tiers.local.base-url=",
+                "--aios.router.cache.enabled=false",
+                "--spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration",
+                "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+    }
+
+    private static void compare(HttpClient http, HttpRequest direct, HttpRequest proxied, int n, String policy) throws Exception {
+        // warm-up, then alternate halves so both sides see the same machine state
+        roundTrips(http, direct, n / 2, new long[n / 2], 0);
+        roundTrips(http, proxied, n, new long[n], 0);
+        long[] directNanos = new long[n];
+        long[] proxiedNanos = new long[n];
+        int half = n / 2;
+        roundTrips(http, direct, half, directNanos, 0);
+        roundTrips(http, proxied, half, proxiedNanos, 0);
+        roundTrips(http, direct, n - half, directNanos, half);
+        roundTrips(http, proxied, n - half, proxiedNanos, half);
+        System.out.println("\n== proxy round trip, policy '" + policy + "' (local fake OpenAI provider, sequential, keep-alive) ==");
+        print("through the router", proxiedNanos);
+        print("baseline: fake called directly", directNanos);
+        double addedP50 = (percentile(proxiedNanos, 0.50) - percentile(directNanos, 0.50)) / 1e6;
+        double addedP99 = (percentile(proxiedNanos, 0.99) - percentile(directNanos, 0.99)) / 1e6;
+        System.out.printf(Locale.ROOT, "added by the router: p50 %.3f ms, p99 %.3f ms (target p99 < 2 ms: %s)%n",
+                addedP50, addedP99, addedP99 < 2.0 ? "met" : "NOT met");
     }
 
     private static void roundTrips(HttpClient http, HttpRequest request, int n, long[] nanos, int offset) throws Exception {
