@@ -1,8 +1,10 @@
 package dev.aios.agent;
 
+import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import dev.aios.agent.changeset.ChangesetValidator;
+import dev.aios.agent.messaging.TransientFailureException;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
@@ -32,7 +34,11 @@ public abstract class BaseAgent {
      */
     protected abstract TaskOutcome perform(TaskAssignment assignment, ProgressReporter progress) throws Exception;
 
-    /** Runs {@link #perform} and never throws: exceptions and changeset violations become a {@link TaskOutcome.Failed}. */
+    /**
+     * Runs {@link #perform}: exceptions and changeset violations become a {@link TaskOutcome.Failed}. The one exception
+     * that passes through is {@link TransientFailureException} (e.g. a progress event the broker did not confirm): the
+     * delivery is then retried through the retry queues instead of being reported as a failed task.
+     */
     public final TaskOutcome execute(TaskAssignment assignment, ProgressReporter progress, ChangesetValidator validator) {
         if (assignment.task().role() != role) {
             return new TaskOutcome.Failed(
@@ -44,6 +50,8 @@ public abstract class BaseAgent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new TaskOutcome.Failed("interrupted while working on the task", true, Usage.NONE);
+        } catch (TransientFailureException e) {
+            throw e;
         } catch (Exception e) {
             return failure(e);
         }
@@ -71,7 +79,7 @@ public abstract class BaseAgent {
         return new TaskOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
     }
 
-    static LlmCallException llmCause(Throwable e) {
+    static @Nullable LlmCallException llmCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof LlmCallException llm) {
                 return llm;

@@ -57,6 +57,14 @@ class BaseAgentTest {
     }
 
     @Test
+    void aTransientInfrastructureFailurePassesThroughSoTheDeliveryIsRetried() {
+        BaseAgent agent = agentThrowing(new dev.aios.agent.messaging.TransientFailureException("progress not confirmed"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.execute(ASSIGNMENT, (m, p) -> {}))
+                .isInstanceOf(dev.aios.agent.messaging.TransientFailureException.class);
+    }
+
+    @Test
     void aTaskForAnotherRoleIsRefused() {
         BaseAgent frontend = new BaseAgent(Role.FRONTEND) {
             @Override

@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging;
 
+import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.AMQP;
@@ -133,7 +134,7 @@ public final class DeadLetters {
             original = text(headers.get("x-first-death-queue"));
         }
         int attempts = DeliveryProcessor.attemptOf(props);
-        Object failedAt = headers.get(AiosHeaders.FAILED_AT);
+        @Nullable Object failedAt = headers.get(AiosHeaders.FAILED_AT);
         long failedAtMillis = failedAt == null ? 0 : Long.parseLong(failedAt.toString());
         byte[] head = java.util.Arrays.copyOf(body, Math.min(FIRST_BYTES, body.length));
         return new DeadLetter(
@@ -151,7 +152,7 @@ public final class DeadLetters {
         return original.isEmpty() ? deadLetterQueue.substring(0, deadLetterQueue.length() - ".dlq".length()) : original;
     }
 
-    private static String text(Object value) {
+    private static String text(@Nullable Object value) {
         if (value == null) {
             return "";
         }

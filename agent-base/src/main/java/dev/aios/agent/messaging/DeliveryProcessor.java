@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging;
 
+import org.jspecify.annotations.Nullable;
 import com.google.protobuf.Message;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -134,7 +135,7 @@ final class DeliveryProcessor {
     }
 
     static int attemptOf(AMQP.BasicProperties properties) {
-        Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(AiosHeaders.ATTEMPT);
+        @Nullable Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(AiosHeaders.ATTEMPT);
         if (value == null) {
             return 1;
         }

@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging;
 
+import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.AMQP;
@@ -45,10 +46,10 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
         }
         channel.addConfirmListener((seq, multiple) -> settle(seq, multiple, true), (seq, multiple) -> settle(seq, multiple, false));
         channel.addReturnListener(returned -> {
-            Object seq = returned.getProperties().getHeaders() == null
+            @Nullable Object seq = returned.getProperties().getHeaders() == null
                     ? null
                     : returned.getProperties().getHeaders().get(AiosHeaders.PUBLISH_SEQUENCE);
-            Pending target = seq == null ? null : pending.get(Long.parseLong(seq.toString()));
+            @Nullable Pending target = seq == null ? null : pending.get(Long.parseLong(seq.toString()));
             if (target != null) {
                 target.returnedReason = "unroutable: " + returned.getReplyCode() + " " + returned.getReplyText()
                         + " (exchange '" + returned.getExchange() + "', routing key '" + returned.getRoutingKey() + "')";
@@ -168,7 +169,7 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
         final String exchange;
         final String routingKey;
         final long deadlineNanos;
-        volatile String returnedReason;
+        volatile @Nullable String returnedReason;
 
         Pending(String exchange, String routingKey, long deadlineNanos) {
             this.exchange = exchange;

@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging.runtime;
 
+import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
@@ -58,7 +59,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile ConsumerHandle consumer;
+    private volatile @Nullable ConsumerHandle consumer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Identity and timing of one agent replica. */
@@ -188,7 +189,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
             return;
         }
         heartbeatTimer.shutdownNow();
-        ConsumerHandle handle = consumer;
+        @Nullable ConsumerHandle handle = consumer;
         if (handle != null) {
             handle.close();
         }
