@@ -2,8 +2,6 @@ package dev.aios.router.policy;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a {@link RoutingRequest} into the fixed feature vector the complexity model scores. Text signals come
@@ -45,14 +43,6 @@ public final class RequestFeatures {
 
     public static final int SIZE = NAMES.size();
 
-    private static final Pattern EQUATION = Pattern.compile("\\d\\s*[-+*/^x×÷]\\s*\\d|\\b[a-z]\\s*=\\s*-?\\d");
-    private static final Pattern LATEX = Pattern.compile("\\\\(frac|sqrt|sum|int|cdot|times|begin|left|pi|alpha|theta)\\b|\\$[^$\\n]{1,80}\\$");
-    private static final Pattern STACK_TRACE = Pattern.compile(
-            "traceback \\(most recent call last\\)|exception in thread|\\n\\s+at [\\w.$]+\\(|\\berror:|\\bpanicked at");
-    private static final Pattern FILE_EXTENSIONS = Pattern.compile(
-            "\\b[\\w/-]+\\.(java|kt|py|ts|tsx|js|go|rs|c|cpp|h|yaml|yml|json|xml|sql|md|proto|sh|toml|gradle)\\b");
-    private static final Pattern MULTI_PART = Pattern.compile("(?m)^\\s*(\\d+[.)]|[a-h][.)]|[-*•] )\\s*\\S");
-    private static final Pattern CHOICE_OPTIONS = Pattern.compile("(?m)^\\s*[A-D][.)]\\s");
 
     /** Text signals look at most at this many characters (about 8k tokens). */
     static final int MAX_SCANNED_CHARS = 32_768;
@@ -73,16 +63,16 @@ public final class RequestFeatures {
         x[2] = Math.log1p(counts.questionMarks());
         x[3] = prompt.isEmpty() ? 0 : (double) counts.digits() / prompt.length();
         x[4] = Math.log1p(counts.operators());
-        x[5] = EQUATION.matcher(lower).find() ? 1 : 0;
-        x[6] = LATEX.matcher(prompt).find() ? 1 : 0;
+        x[5] = TextScan.hasEquation(lower) ? 1 : 0;
+        x[6] = TextScan.hasLatex(prompt) ? 1 : 0;
         x[7] = Math.log1p(words.math());
         x[8] = prompt.contains("```") ? 1 : 0;
         x[9] = Math.log1p(words.code() + occurrences(lower, "=>") + occurrences(lower, "};") + occurrences(lower, "#include"));
-        x[10] = STACK_TRACE.matcher(lower).find() ? 1 : 0;
-        x[11] = Math.log1p(count(FILE_EXTENSIONS, lower));
+        x[10] = TextScan.hasStackTrace(lower) ? 1 : 0;
+        x[11] = Math.log1p(TextScan.fileNames(lower));
         x[12] = Math.log1p(words.reasoning());
-        x[13] = Math.log1p(count(MULTI_PART, lower));
-        x[14] = Math.log1p(count(CHOICE_OPTIONS, prompt));
+        x[13] = Math.log1p(TextScan.enumeratedLines(lower));
+        x[14] = Math.log1p(TextScan.choiceLines(prompt));
         x[15] = counts.words() == 0 ? 0 : (double) counts.longWords() / counts.words();
         x[16] = Math.log1p(words.writing());
         x[17] = request.expectedOutputTokens() > 0 ? log2(request.expectedOutputTokens() / 1024.0) : 0;
@@ -121,15 +111,6 @@ public final class RequestFeatures {
 
     private static String normalise(String value) {
         return value.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static int count(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     private static int occurrences(String text, String needle) {

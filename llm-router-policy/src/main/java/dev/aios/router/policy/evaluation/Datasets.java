@@ -47,7 +47,7 @@ final class Datasets {
         Set<String> contaminated = contaminated(dir.resolve("routellm/gsm8k_contaminated_prompts.jsonl"));
         List<List<String>> rows = readCsv(file);
         List<Outcome> outcomes = new ArrayList<>();
-        Map<String, Integer> header = header(rows.getFirst(), file);
+        Header header = header(rows.getFirst(), file);
         for (int i = 1; i < rows.size(); i++) {
             List<String> row = rows.get(i);
             String prompt = row.get(header.get("prompt"));
@@ -71,7 +71,7 @@ final class Datasets {
         for (Path file : files) {
             String subject = file.getFileName().toString().replaceFirst("^mmlu_", "").replaceFirst("\\.csv$", "");
             List<List<String>> rows = readCsv(file);
-            Map<String, Integer> header = header(rows.getFirst(), file);
+            Header header = header(rows.getFirst(), file);
             for (int i = 1; i < rows.size(); i++) {
                 List<String> row = rows.get(i);
                 loaded++;
@@ -120,7 +120,7 @@ final class Datasets {
     Dataset liveCodeBench() throws IOException {
         Path file = dir.resolve("livecodebench/lcb_codegen_pass1_wide_" + LCB_COMMIT + ".csv");
         List<List<String>> rows = readCsv(file);
-        Map<String, Integer> header = header(rows.getFirst(), file);
+        Header header = header(rows.getFirst(), file);
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> row = rows.get(i);
@@ -173,12 +173,12 @@ final class Datasets {
         }
     }
 
-    private static Map<String, Integer> header(List<String> names, Path file) {
+    private static Header header(List<String> names, Path file) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
         }
-        return new HeaderIndex(index, file).checked();
+        return new Header(index, file);
     }
 
     private static double bool(String value) {
@@ -189,19 +189,14 @@ final class Datasets {
         };
     }
 
-    /** A header lookup that names the file and the column when a column is missing. */
-    private record HeaderIndex(Map<String, Integer> index, Path file) {
-        Map<String, Integer> checked() {
-            return new HashMap<>(index) {
-                @Override
-                public Integer get(Object key) {
-                    Integer i = super.get(key);
-                    if (i == null) {
-                        throw new IllegalArgumentException(file + " has no column '" + key + "'");
-                    }
-                    return i;
-                }
-            };
+    /** Column positions by name; a missing column names the file and the column. */
+    private record Header(Map<String, Integer> index, Path file) {
+        int get(String column) {
+            Integer i = index.get(column);
+            if (i == null) {
+                throw new IllegalArgumentException(file + " has no column '" + column + "'");
+            }
+            return i;
         }
     }
 }

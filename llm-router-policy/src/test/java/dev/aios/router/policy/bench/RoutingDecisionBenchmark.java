@@ -51,6 +51,7 @@ public final class RoutingDecisionBenchmark {
             print("round " + round + " cpu  ComplexityRoutingPolicy", aCpu);
             print("round " + round + " cpu  baseline (always gpt)  ", bCpu);
         }
+        printPerKind(ours, requests, measured / requests.size());
         // printed so the JIT cannot drop the calls whose results it would otherwise never see
         System.out.println("checksum " + sink);
     }
@@ -82,6 +83,16 @@ public final class RoutingDecisionBenchmark {
             sink += decision.tier().ordinal() + decision.reason().length();
         }
         return sink;
+    }
+
+    /** CPU time per request kind, to show which prompts cost what. */
+    private static void printPerKind(RoutingPolicy policy, List<RoutingRequest> requests, int callsEach) {
+        for (int k = 0; k < requests.size(); k++) {
+            long[] nanos = new long[callsEach];
+            runCpu(policy, List.of(requests.get(k)), callsEach, nanos);
+            RoutingRequest r = requests.get(k);
+            print(String.format(Locale.ROOT, "cpu  ComplexityRoutingPolicy %-8s %-10s %4d chars", r.role(), r.taskKind(), r.prompt().length()), nanos);
+        }
     }
 
     private static void print(String label, long[] nanos) {
