@@ -56,7 +56,7 @@ public final class DemoRun {
         SprintPrinter printer = new SprintPrinter(out);
         String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer);
 
-        Path repository = download(projectId, name, outputRoot);
+        Path repository = findGitRoot(download(projectId, name, outputRoot));
         int commits = countCommits(repository);
         return new Result(projectId, finalEvent, repository, commits, printer.tasksCompleted(), printer.usageSummary());
     }
@@ -125,8 +125,7 @@ public final class DemoRun {
     }
 
     private static int countCommits(Path repository) throws IOException {
-        Path root = findGitRoot(repository);
-        try (Git git = Git.open(root.toFile())) {
+        try (Git git = Git.open(repository.toFile())) {
             int n = 0;
             for (RevCommit ignored : git.log().call()) {
                 n++;
