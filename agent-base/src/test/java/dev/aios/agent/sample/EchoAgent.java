@@ -26,7 +26,7 @@ public final class EchoAgent extends BaseAgent {
     }
 
     @Override
-    protected TaskOutcome perform(TaskAssignment assignment, ProgressReporter progress) {
+    public TaskOutcome perform(TaskAssignment assignment, ProgressReporter progress) {
         LlmResponse response = llm.chat(new LlmRequest(
                 List.of(ChatMessage.user(assignment.task().title())),
                 0.0,

@@ -42,6 +42,16 @@ public abstract class AgentContractTest {
     /** Scripts the replies with which the agent completes {@link #sampleTask()}. */
     protected abstract void scriptSuccessfulReplies(ScriptedLlmClient llm);
 
+    /**
+     * For planning agents (the CTO): a plan request, and {@link #scriptSuccessfulPlan} scripts the replies that make
+     * it propose a backlog. Empty (the default) skips the planning contract.
+     */
+    protected java.util.Optional<dev.aios.agent.task.PlanRequest> samplePlanRequest() {
+        return java.util.Optional.empty();
+    }
+
+    protected void scriptSuccessfulPlan(ScriptedLlmClient llm) {}
+
     /** The context of the sample assignment; override to give the persona what it needs. */
     protected TaskContext sampleContext() {
         return new TaskContext("contract-project", "A small todo web application.", "Spring Boot backend, static frontend.", List.of(), List.of(), 5_000_000);
@@ -144,6 +154,46 @@ public abstract class AgentContractTest {
         assertThat(harness.publisher.payloads(TaskCompleted.class)).hasSize(1);
     }
 
+    @Test
+    void aPlanRequestBecomesExactlyOneBacklogProposedCausedByIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(samplePlanRequest().isPresent(), "not a planning agent");
+        // given
+        ScriptedLlmClient llm = new ScriptedLlmClient();
+        scriptSuccessfulPlan(llm);
+        Harness harness = new Harness(createAgent(llm));
+        Envelope plan = harness.planProject(samplePlanRequest().orElseThrow());
+
+        // when
+        harness.deliver(plan, 1);
+
+        // then
+        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class)).singleElement()
+                .satisfies(proposed -> assertThat(proposed.getProjectId()).isEqualTo(samplePlanRequest().orElseThrow().projectId()));
+        assertThat(harness.publisher.published()).singleElement()
+                .satisfies(p -> assertThat(p.envelope().getCausationId()).isEqualTo(plan.getEventId()));
+    }
+
+    @Test
+    void aPlanWhoseModelFailsBecomesOneTaskFailedForThePlan() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(samplePlanRequest().isPresent(), "not a planning agent");
+        // given
+        ScriptedLlmClient llm = new ScriptedLlmClient();
+        for (int i = 0; i < PLENTY; i++) {
+            llm.thenFail(LlmCallException.Kind.TIMEOUT, "slow provider");
+        }
+        Harness harness = new Harness(createAgent(llm));
+
+        // when
+        harness.deliver(harness.planProject(samplePlanRequest().orElseThrow()), 1);
+
+        // then
+        assertThat(harness.publisher.payloads(TaskFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.getTaskId()).isEqualTo("plan");
+            assertThat(failed.getRetriable()).isTrue();
+        });
+        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class)).isEmpty();
+    }
+
     /** The agent's template wired to in-memory fakes. */
     protected final class Harness {
         final RecordingEnvelopePublisher publisher = new RecordingEnvelopePublisher();
@@ -168,6 +218,18 @@ public abstract class AgentContractTest {
             return Envelopes.wrap(
                     TaskEventMapper.toProto(assignment),
                     EnvelopeMetadata.of("orchestrator/contract", projectId).withStream("project-" + projectId, 7));
+        }
+
+        Envelope planProject(dev.aios.agent.task.PlanRequest request) {
+            return Envelopes.wrap(
+                    dev.aios.events.v1.PlanProject.newBuilder()
+                            .setProjectId(request.projectId())
+                            .setName(request.projectName())
+                            .setBrief(request.brief())
+                            .setAttempt(request.attempt())
+                            .addAllPreviousRejectionReasons(request.previousRejectionReasons())
+                            .build(),
+                    EnvelopeMetadata.of("orchestrator/contract", request.projectId()));
         }
 
         void deliver(Envelope envelope, int attempt) throws Exception {
