@@ -48,7 +48,8 @@ class ChatCompletionsController {
         SseEmitter emitter = new SseEmitter(0L);
         long created = clock.instant().getEpochSecond();
         String streamId = java.util.UUID.randomUUID().toString();
-        String model = prepared.chain().tiers().getFirst();
+        // chunks name the first tier's model; the final chunk names the model that actually answered
+        String model = prepared.firstModel();
         streams.execute(() -> {
             try {
                 RoutedAnswer answer = router.execute(prepared, token -> send(emitter, ChatCompletionsJson.chunk(streamId, created, model, token)));

@@ -57,7 +57,7 @@ public final class RouterService {
         checkBudget(call, first);
         boolean scriptedOnly = chain.tiers().stream()
                 .allMatch(id -> tiers.get(Tier.parse(id)).endpoint().provider().equals("scripted"));
-        return new PreparedCall(call, decision, chain, scriptedOnly);
+        return new PreparedCall(call, decision, chain, first.endpoint().model(), scriptedOnly);
     }
 
     public RoutedAnswer execute(PreparedCall prepared, TokenSink sink) {
