@@ -1,0 +1,78 @@
+package dev.aios.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./aios demo} in-process, on embedded Qpid, PostgreSQL and Redis (no shared service is touched): the sample
+ * brief goes in, the sprint is streamed, and the delivered repository has one commit per task and tests that pass.
+ */
+class StandaloneDemoIT {
+    @TempDir
+    Path out;
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void theSampleBriefIsDeliveredAsARepositoryWhoseTestsPass() throws Exception {
+        // given the demo command with no provider configured
+        StandaloneCommand command = StandaloneCommand.parse(new String[] {"demo", "--out", out.toString()});
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        // when it runs
+        int exit = AiosStandalone.run(command, Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        // then the project was delivered and the run said, first and last, that no live model answered
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        List<String> lines = output.lines().toList();
+        assertThat(lines.get(1)).startsWith("MODE: SCRIPTED");
+        assertThat(lines.getLast()).startsWith("MODE: SCRIPTED");
+        assertThat(output).contains("CTO proposed", "QA review of sprint", "project delivered", "SCRIPTED", "peak RSS");
+
+        // and the repository has one commit per completed backlog task, each naming its task and agent
+        Path repository = repositoryIn(out);
+        try (Git git = Git.open(repository.toFile())) {
+            var commits = git.log().call();
+            int count = 0;
+            for (var commit : commits) {
+                assertThat(commit.getFullMessage()).contains("Task: ", "Agent: ");
+                count++;
+            }
+            assertThat(count).isEqualTo(tasksCompleted(output));
+        }
+
+        // and its tests pass when run by hand
+        Process tests = new ProcessBuilder("python3", "-m", "unittest", "discover")
+                .directory(repository.toFile()).redirectErrorStream(true).start();
+        String testOutput = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tests.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(tests.exitValue()).as(testOutput).isZero();
+        assertThat(testOutput).contains("OK");
+    }
+
+    private static Path repositoryIn(Path out) throws Exception {
+        try (Stream<Path> found = Files.walk(out, 3)) {
+            return found.filter(p -> p.getFileName().toString().equals(".git")).findFirst().orElseThrow().getParent();
+        }
+    }
+
+    private static int tasksCompleted(String output) {
+        return output.lines()
+                .filter(l -> l.startsWith("result: ProjectDelivered - "))
+                .map(l -> Integer.parseInt(l.replaceAll("^result: ProjectDelivered - (\\d+) task.*$", "$1")))
+                .findFirst().orElseThrow();
+    }
+}
