@@ -18,7 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.data.redis.connection.RedisStringCommands;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,30 +50,46 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
         this.expiries = prefix + "lease-expiries";
     }
 
+    /** Every lease a decision took or released, in one pipelined round trip (a sprint start takes many). */
     @Override
     public void committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {
-        for (Message m : messages) {
-            switch (m) {
-                case TaskAssigned a -> take(a.getLeaseId(), toInstant(a.getLeaseExpiresAt()));
-                case TaskCompleted c -> release(c.getLeaseId());
-                case TaskFailed f -> release(f.getLeaseId());
-                case TaskLeaseExpired e -> release(e.getLeaseId());
-                default -> {}
+        boolean any = messages.stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof TaskCompleted
+                || m instanceof TaskFailed || m instanceof TaskLeaseExpired);
+        if (!any) {
+            return;
+        }
+        Instant now = clock.instant();
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            var c = connection;
+            for (Message m : messages) {
+                switch (m) {
+                    case TaskAssigned a -> take(c, a.getLeaseId(), toInstant(a.getLeaseExpiresAt()), now);
+                    case TaskCompleted done -> release(c, done.getLeaseId());
+                    case TaskFailed f -> release(c, f.getLeaseId());
+                    case TaskLeaseExpired e -> release(c, e.getLeaseId());
+                    default -> {}
+                }
             }
-        }
+            return null;
+        });
     }
 
-    void take(String leaseId, Instant expiresAt) {
-        long ttl = Math.max(1, Duration.between(clock.instant(), expiresAt).toMillis());
-        redis.opsForValue().setIfAbsent(leaseKey + leaseId, "held", Duration.ofMillis(ttl));
-        redis.opsForZSet().add(expiries, leaseId, expiresAt.toEpochMilli());
+    private void take(RedisConnection c, String leaseId, Instant expiresAt, Instant now) {
+        long ttl = Math.max(1, Duration.between(now, expiresAt).toMillis());
+        c.stringCommands().set(bytes(leaseKey + leaseId), bytes("held"), Expiration.milliseconds(ttl),
+                RedisStringCommands.SetOption.SET_IF_ABSENT);
+        c.zSetCommands().zAdd(bytes(expiries), expiresAt.toEpochMilli(), bytes(leaseId));
     }
 
-    void release(String leaseId) {
+    private void release(RedisConnection c, String leaseId) {
         if (!leaseId.isEmpty()) {
-            redis.delete(leaseKey + leaseId);
-            redis.opsForZSet().remove(expiries, leaseId);
+            c.keyCommands().del(bytes(leaseKey + leaseId));
+            c.zSetCommands().zRem(bytes(expiries), bytes(leaseId));
         }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Turns every expired lease into a TaskLeaseExpired decision; ZREM makes one replica win each lease. */
