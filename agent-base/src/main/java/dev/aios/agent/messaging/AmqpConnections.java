@@ -2,6 +2,11 @@ package dev.aios.agent.messaging;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.recovery.RecordedBinding;
+import com.rabbitmq.client.impl.recovery.RecordedConsumer;
+import com.rabbitmq.client.impl.recovery.RecordedExchange;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +31,29 @@ public final class AmqpConnections implements AutoCloseable {
         factory.setVirtualHost(virtualHost);
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
+        // Our topology is durable and declared idempotently at start, on short-lived channels that recovery could not
+        // reuse: recover only the consumers.
+        factory.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
+            @Override
+            public boolean filterExchange(RecordedExchange exchange) {
+                return false;
+            }
+
+            @Override
+            public boolean filterQueue(RecordedQueue queue) {
+                return false;
+            }
+
+            @Override
+            public boolean filterBinding(RecordedBinding binding) {
+                return false;
+            }
+
+            @Override
+            public boolean filterConsumer(RecordedConsumer consumer) {
+                return true;
+            }
+        });
         factory.setNetworkRecoveryInterval(1000);
         factory.setRequestedHeartbeat(20);
         this.consumerPool = Executors.newCachedThreadPool(r -> {
