@@ -3,6 +3,7 @@ package dev.aios.agent.messaging;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -10,9 +11,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Wires the adapter from {@code spring.rabbitmq.*} (address, credentials, virtual host) and {@code aios.messaging.*};
- * every bean backs off when the application defines its own.
+ * every bean backs off when the application defines its own, and {@code aios.messaging.enabled=false} turns it all off.
  */
 @AutoConfiguration
+@ConditionalOnProperty(prefix = "aios.messaging", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 

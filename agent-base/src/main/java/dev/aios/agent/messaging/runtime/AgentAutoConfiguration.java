@@ -24,7 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** When the application defines a {@link BaseAgent}, runs it: role queue, consumer, heartbeats, the template. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-@ConditionalOnBean(BaseAgent.class)
+@ConditionalOnBean({BaseAgent.class, BrokerTopology.class})
 public class AgentAutoConfiguration {
 
     @Bean
