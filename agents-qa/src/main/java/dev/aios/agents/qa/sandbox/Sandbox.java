@@ -69,7 +69,9 @@ public final class Sandbox {
         env.clear();
         // Only what a test run needs: no credentials or service URLs of the agent leak into generated code.
         env.putAll(Map.of("PATH", path, "HOME", root.toString(), "LANG", "C.UTF-8",
-                "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1", "CI", "true"));
+                "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1", "CI", "true",
+                // a JVM reserves more address space than the limit by default and would not even start
+                "JAVA_TOOL_OPTIONS", "-Xmx512m -XX:ReservedCodeCacheSize=64m -XX:CompressedClassSpaceSize=128m"));
         long started = System.nanoTime();
         Process process = builder.start();
         boolean finished = process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -199,6 +199,30 @@ class SandboxTest {
     }
 
     @Test
+    void anNpmProjectRunsItsOwnTestScript() throws Exception {
+        // given a package without dependencies: nothing to install, so no network is needed
+        List<FileContent> files = List.of(
+                FileContent.text("package.json", """
+                        {"name": "calc", "version": "1.0.0", "scripts": {"test": "node test.js"}}
+                        """),
+                FileContent.text("calc.js", "module.exports.add = (a, b) => a + b;\n"),
+                FileContent.text("test.js", """
+                        const assert = require("node:assert");
+                        const { add } = require("./calc");
+                        assert.strictEqual(add(2, 3), 5);
+                        console.log("npm suite ok");
+                        """));
+
+        // when, with the default address space: V8 reserves more than the small limit the Python suites get
+        TestReport report = new Sandbox(SandboxLimits.defaults().withTimeout(GENEROUS), scratch).run(files);
+
+        // then
+        assertThat(report.command()).isEqualTo("npm test --silent");
+        assertThat(report.passed()).as(report.outputTail()).isTrue();
+        assertThat(report.outputTail()).contains("npm suite ok");
+    }
+
+    @Test
     void aPathOutsideTheWorkspaceIsRefusedAndNothingRuns() {
         List<FileContent> files = List.of(FileContent.text("../escape.py", "print('out')"));
 
