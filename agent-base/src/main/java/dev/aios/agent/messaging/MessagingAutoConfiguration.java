@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -46,6 +48,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     RabbitEnvelopePublisher rabbitEnvelopePublisher(AmqpConnections connections, MessagingSettings settings) {
         return new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+    }
+
+    /** What applications inject: the confirmed publisher, timed when a meter registry is there. */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean(value = EnvelopePublisher.class, ignored = RabbitEnvelopePublisher.class)
+    EnvelopePublisher envelopePublisher(RabbitEnvelopePublisher publisher, ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable();
+        return meters == null ? publisher : new MeteredEnvelopePublisher(publisher, meters);
     }
 
     @Bean
