@@ -110,12 +110,20 @@ public record ComplexityModel(
         b.append("threshold.claude=").append(thresholds.claude()).append('\n');
         for (int i = 0; i < RequestFeatures.SIZE; i++) {
             String key = "feature." + RequestFeatures.NAMES.get(i) + ".";
-            b.append(key).append("source=").append(fitted[i] ? "fitted" : "prior").append('\n');
+            b.append(key).append("source=").append(source(i)).append('\n');
             b.append(key).append("mean=").append(means[i]).append('\n');
             b.append(key).append("scale=").append(scales[i]).append('\n');
             b.append(key).append("weight=").append(weights[i]).append('\n');
         }
         out.write(b.toString());
+    }
+
+    /** {@code fitted}, {@code prior} (a hand-set request signal) or {@code unused} (a text signal the fit left out). */
+    public String source(int feature) {
+        if (fitted[feature]) {
+            return "fitted";
+        }
+        return RequestFeatures.REQUEST_SIGNALS.contains(RequestFeatures.NAMES.get(feature)) ? "prior" : "unused";
     }
 
     private static String required(Properties p, String key) {

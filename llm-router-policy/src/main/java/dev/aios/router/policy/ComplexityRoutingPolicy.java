@@ -83,7 +83,7 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         b.append("reason: ").append(decision.reason()).append('\n');
         for (int i = 0; i < x.length; i++) {
             b.append(String.format(Locale.ROOT, "  %-18s value=%9.4f contribution=%+.4f (%s)%n", RequestFeatures.NAMES.get(i), x[i],
-                    contribution(i, x), model.fitted()[i] ? "fitted" : "prior"));
+                    contribution(i, x), model.source(i)));
         }
         return b.toString();
     }

@@ -17,6 +17,19 @@ final class ComplexityFit {
 
     static final double LAMBDA = 0.01;
 
+    /** Penalties tried by {@link #selectLambda}; chosen by APGR on the calibration splits, never on test. */
+    static final double[] LAMBDAS = {0.001, 0.01, 0.1, 1.0};
+
+    /** Candidate sets of fitted text features; the rest keep weight 0. Chosen on calibration like the penalty. */
+    static final Map<String, Set<String>> FEATURE_SETS = new java.util.LinkedHashMap<>();
+
+    static {
+        FEATURE_SETS.put("all text signals", Set.copyOf(RequestFeatures.NAMES.subList(0, RequestFeatures.NAMES.indexOf("expected_output"))));
+        FEATURE_SETS.put("length, math and code", Set.of("prompt_tokens", "digit_ratio", "math_operators", "equation", "latex",
+                "math_phrases", "code_fence", "code_keywords", "stack_trace", "file_extensions"));
+        FEATURE_SETS.put("length only", Set.of("prompt_tokens"));
+    }
+
     /** Logit added per unit of each request signal; judgement, not data: see docs/router-evaluation.md. */
     static final Map<String, Double> PRIORS = Map.of(
             "expected_output", 0.2,
@@ -40,6 +53,48 @@ final class ComplexityFit {
     /** Fits on {@code train} (one list per dataset) and calibrates on {@code calibration} for the given shares. */
     static ComplexityModel fit(String version, List<List<Outcome>> train, List<List<Outcome>> calibration, double strongShare,
             double claudeShare) {
+        return fit(version, train, calibration, strongShare, claudeShare, LAMBDA, FEATURE_SETS.values().iterator().next());
+    }
+
+    /** Fits once per penalty in {@link #LAMBDAS} and keeps the one with the best mean calibration APGR. */
+    static ComplexityModel selectLambda(String version, List<List<Outcome>> train, List<List<Outcome>> calibration,
+            double strongShare, double claudeShare, java.io.PrintStream out) {
+        StringBuilder baseline = new StringBuilder(String.format(java.util.Locale.ROOT, "%-36s calibration APGR", "baseline: prompt length"));
+        for (List<Outcome> dataset : calibration) {
+            RoutingCurve curve = RoutingCurve.of(dataset.stream().mapToDouble(o -> o.request().prompt().length()).toArray(),
+                    dataset.stream().mapToDouble(Outcome::weak).toArray(), dataset.stream().mapToDouble(Outcome::strong).toArray());
+            baseline.append(String.format(java.util.Locale.ROOT, " %.3f", curve == null ? 0.5 : curve.apgr()));
+        }
+        out.println(baseline);
+        ComplexityModel best = null;
+        double bestApgr = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Set<String>> features : FEATURE_SETS.entrySet()) {
+        for (double lambda : LAMBDAS) {
+            ComplexityModel model = fit(version, train, calibration, strongShare, claudeShare, lambda, features.getValue());
+            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-22s lambda %-6s calibration APGR",
+                    features.getKey(), lambda));
+            double sum = 0;
+            for (List<Outcome> dataset : calibration) {
+                double[] scores = dataset.stream().mapToDouble(o -> model.score(RequestFeatures.extract(o.request()))).toArray();
+                RoutingCurve curve = RoutingCurve.of(scores, dataset.stream().mapToDouble(Outcome::weak).toArray(),
+                        dataset.stream().mapToDouble(Outcome::strong).toArray());
+                double apgr = curve == null ? 0.5 : curve.apgr();
+                sum += apgr;
+                line.append(String.format(java.util.Locale.ROOT, " %.3f", apgr));
+            }
+            double mean = sum / calibration.size();
+            out.println(line.append(String.format(java.util.Locale.ROOT, " (mean %.3f)", mean)));
+            if (mean > bestApgr) {
+                bestApgr = mean;
+                best = model;
+            }
+        }
+        }
+        return best;
+    }
+
+    static ComplexityModel fit(String version, List<List<Outcome>> train, List<List<Outcome>> calibration, double strongShare,
+            double claudeShare, double lambda, Set<String> textFeatures) {
         List<double[]> rows = new ArrayList<>();
         List<Double> labels = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -73,7 +128,7 @@ final class ComplexityFit {
             }
             double sd = Math.sqrt(square / total);
             boolean prior = RequestFeatures.REQUEST_SIGNALS.contains(RequestFeatures.NAMES.get(k));
-            fitted[k] = !prior && sd > 1e-9;
+            fitted[k] = !prior && sd > 1e-9 && textFeatures.contains(RequestFeatures.NAMES.get(k));
             means[k] = fitted[k] ? mean : 0;
             scales[k] = fitted[k] ? sd : 1;
         }
@@ -89,10 +144,17 @@ final class ComplexityFit {
             }
         }
         boolean[] frozen = new boolean[n + datasets - 1];
+        boolean[] unpenalised = new boolean[n + datasets - 1];
         for (int k = 0; k < n; k++) {
             frozen[k] = !fitted[k];
         }
-        double[] beta = LogisticRegression.fit(x, labels.stream().mapToDouble(Double::doubleValue).toArray(), w, LAMBDA, frozen);
+        // a shrunken dataset intercept would leave part of the between-dataset difference to the features (MMLU's
+        // long prompts would teach "long means easy"), so the intercepts are free and only the features are penalised
+        for (int d = 1; d < datasets; d++) {
+            unpenalised[n + d - 1] = true;
+        }
+        double[] beta = LogisticRegression.fit(x, labels.stream().mapToDouble(Double::doubleValue).toArray(), w, lambda, frozen,
+                unpenalised);
         // production has no dataset: use the average dataset intercept (only the thresholds depend on it)
         double intercept = beta[0];
         for (int d = 1; d < datasets; d++) {
@@ -102,7 +164,7 @@ final class ComplexityFit {
         for (int k = 0; k < n; k++) {
             coefficients[k] = fitted[k] ? beta[k + 1] : PRIORS.getOrDefault(RequestFeatures.NAMES.get(k), 0.0);
         }
-        String provenance = "fitted on " + rows.size() + " train prompts, calibrated for strong share " + strongShare
+        String provenance = "fitted on " + rows.size() + " train prompts with L2 " + lambda + " on " + textFeatures.size() + " text features, calibrated for strong share " + strongShare
                 + " and claude share " + claudeShare;
         ComplexityModel unCalibrated = new ComplexityModel(version, provenance, intercept, means, scales, coefficients, fitted,
                 new Thresholds(0.5, 0.5));

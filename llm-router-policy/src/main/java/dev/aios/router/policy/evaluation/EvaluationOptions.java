@@ -14,12 +14,13 @@ record EvaluationOptions(
         long seed,
         double strongShare,
         double claudeShare,
+        double claudeMargin,
         double budgetPerCall,
         double weakCost,
         double strongCost) {
 
     static final String USAGE = "usage: RouterEvaluation [--data DIR] [--fit] [--model-out FILE] [--model FILE] [--version V]"
-            + " [--resamples N] [--seed N] [--strong-share S] [--claude-share S]"
+            + " [--resamples N] [--seed N] [--strong-share S] [--claude-share S | --claude-margin-logit M]"
             + " [--budget-per-call-micros B --weak-cost-micros W --strong-cost-micros S]";
 
     static EvaluationOptions parse(String[] args) {
@@ -31,6 +32,9 @@ record EvaluationOptions(
         int resamples = 1000;
         long seed = 42;
         double strongShare = 0.5, claudeShare = 0.2, budget = 1500, weakCost = 0, strongCost = 3000;
+        // benchmark prompts carry no request signals, so by default claude sits a fixed logit margin above gpt
+        // (one complexity-hint level is 1.0) instead of at a benchmark share; --claude-share switches to a share
+        double claudeMargin = 0.75;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--fit")) {
@@ -50,7 +54,11 @@ record EvaluationOptions(
                     case "--resamples" -> resamples = Integer.parseInt(value);
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--strong-share" -> strongShare = Double.parseDouble(value);
-                    case "--claude-share" -> claudeShare = Double.parseDouble(value);
+                    case "--claude-share" -> {
+                        claudeShare = Double.parseDouble(value);
+                        claudeMargin = Double.NaN;
+                    }
+                    case "--claude-margin-logit" -> claudeMargin = Double.parseDouble(value);
                     case "--budget-per-call-micros" -> budget = Double.parseDouble(value);
                     case "--weak-cost-micros" -> weakCost = Double.parseDouble(value);
                     case "--strong-cost-micros" -> strongCost = Double.parseDouble(value);
@@ -66,7 +74,10 @@ record EvaluationOptions(
         if (!(claudeShare >= 0 && claudeShare <= strongShare && strongShare <= 1)) {
             throw new IllegalArgumentException("shares need 0 <= claude-share <= strong-share <= 1");
         }
-        return new EvaluationOptions(data, fit, modelOut, model, version, resamples, seed, strongShare, claudeShare, budget,
+        if (claudeMargin < 0) {
+            throw new IllegalArgumentException("--claude-margin-logit must not be negative");
+        }
+        return new EvaluationOptions(data, fit, modelOut, model, version, resamples, seed, strongShare, claudeShare, claudeMargin, budget,
                 weakCost, strongCost);
     }
 }

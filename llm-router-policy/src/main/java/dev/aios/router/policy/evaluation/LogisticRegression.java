@@ -14,6 +14,11 @@ final class LogisticRegression {
      * penalised). Columns flagged in {@code frozen} keep a zero weight.
      */
     static double[] fit(double[][] x, double[] y, double[] weights, double lambda, boolean[] frozen) {
+        return fit(x, y, weights, lambda, frozen, new boolean[frozen.length]);
+    }
+
+    /** As above, but columns flagged in {@code unpenalised} (like per-group intercepts) carry no L2 penalty. */
+    static double[] fit(double[][] x, double[] y, double[] weights, double lambda, boolean[] frozen, boolean[] unpenalised) {
         int n = x.length, p = x[0].length + 1;
         double totalWeight = 0;
         for (double w : weights) {
@@ -45,7 +50,7 @@ final class LogisticRegression {
                 for (int b = 0; b < a; b++) {
                     hessian[a][b] = hessian[b][a];
                 }
-                if (a > 0) {
+                if (a > 0 && !unpenalised[a - 1]) {
                     gradient[a] += lambda * beta[a];
                     hessian[a][a] += lambda;
                 }

@@ -58,7 +58,15 @@ public final class RouterEvaluation {
                 (1 - Split.TRAIN - Split.CALIBRATION) * 100);
         ComplexityModel model;
         if (options.fit()) {
-            model = ComplexityFit.fit(options.version(), train, calibration, strongShare, options.claudeShare());
+            out.println("feature set and L2 penalty chosen by APGR on the calibration splits (GSM8K, MMLU, MT-Bench):");
+            model = ComplexityFit.selectLambda(options.version(), train, calibration, strongShare, options.claudeShare(), out);
+            if (!Double.isNaN(options.claudeMargin())) {
+                double gpt = model.thresholds().gpt();
+                double claude = 1 / (1 + Math.exp(-(Math.log(gpt / (1 - gpt)) + options.claudeMargin())));
+                model = new ComplexityModel(model.version(), model.provenance().replaceFirst("and claude share [0-9.]+",
+                                "with claude " + options.claudeMargin() + " logit above gpt"), model.intercept(), model.means(),
+                        model.scales(), model.weights(), model.fitted(), new Thresholds(gpt, claude));
+            }
             try (Writer w = Files.newBufferedWriter(options.modelOut(), StandardCharsets.UTF_8)) {
                 model.write(w);
             }
@@ -113,7 +121,7 @@ public final class RouterEvaluation {
         out.printf(Locale.ROOT, "%-18s %8s %10s %10s %10.4f%n", "(intercept)", "fitted", "", "", model.intercept());
         for (int k = 0; k < RequestFeatures.SIZE; k++) {
             out.printf(Locale.ROOT, "%-18s %8s %10.4f %10.4f %10.4f%n", RequestFeatures.NAMES.get(k),
-                    model.fitted()[k] ? "fitted" : "prior", model.means()[k], model.scales()[k], model.weights()[k]);
+                    model.source(k), model.means()[k], model.scales()[k], model.weights()[k]);
         }
     }
 
