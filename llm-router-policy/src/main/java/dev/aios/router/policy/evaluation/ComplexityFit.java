@@ -17,7 +17,7 @@ final class ComplexityFit {
 
     static final double LAMBDA = 0.01;
 
-    /** Penalties tried by {@link #selectLambda}; chosen by APGR on the calibration splits, never on test. */
+    /** Penalties tried by {@link #selectModel}; chosen by APGR on the calibration splits, never on test. */
     static final double[] LAMBDAS = {0.001, 0.01, 0.1, 1.0};
 
     /** Candidate sets of fitted text features; the rest keep weight 0. Chosen on calibration like the penalty. */
@@ -56,8 +56,8 @@ final class ComplexityFit {
         return fit(version, train, calibration, strongShare, claudeShare, LAMBDA, FEATURE_SETS.values().iterator().next());
     }
 
-    /** Fits once per penalty in {@link #LAMBDAS} and keeps the one with the best mean calibration APGR. */
-    static ComplexityModel selectLambda(String version, List<List<Outcome>> train, List<List<Outcome>> calibration,
+    /** Fits every feature set × penalty and keeps the model with the best mean APGR on the calibration splits. */
+    static ComplexityModel selectModel(String version, List<List<Outcome>> train, List<List<Outcome>> calibration,
             double strongShare, double claudeShare, java.io.PrintStream out) {
         StringBuilder baseline = new StringBuilder(String.format(java.util.Locale.ROOT, "%-36s calibration APGR", "baseline: prompt length"));
         for (List<Outcome> dataset : calibration) {

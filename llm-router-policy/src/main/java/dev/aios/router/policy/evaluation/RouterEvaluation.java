@@ -59,7 +59,7 @@ public final class RouterEvaluation {
         ComplexityModel model;
         if (options.fit()) {
             out.println("feature set and L2 penalty chosen by APGR on the calibration splits (GSM8K, MMLU, MT-Bench):");
-            model = ComplexityFit.selectLambda(options.version(), train, calibration, strongShare, options.claudeShare(), out);
+            model = ComplexityFit.selectModel(options.version(), train, calibration, strongShare, options.claudeShare(), out);
             if (!Double.isNaN(options.claudeMargin())) {
                 double gpt = model.thresholds().gpt();
                 double claude = 1 / (1 + Math.exp(-(Math.log(gpt / (1 - gpt)) + options.claudeMargin())));

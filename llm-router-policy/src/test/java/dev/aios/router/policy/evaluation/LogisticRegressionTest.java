@@ -46,6 +46,27 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void unpenalisedColumnsKeepTheirFullEffectUnderAHeavyPenalty() {
+        // given a group column that fully decides the label, except one row per group
+        double[][] x = new double[200][1];
+        double[] y = new double[200];
+        for (int i = 0; i < 200; i++) {
+            x[i][0] = i < 100 ? 1 : 0;
+            y[i] = (i < 100) == (i % 100 != 0) ? 1 : 0;
+        }
+        double[] weights = new double[200];
+        Arrays.fill(weights, 1);
+
+        // when fitted with a penalty that would crush a penalised weight
+        double[] penalised = LogisticRegression.fit(x, y, weights, 10, new boolean[1]);
+        double[] free = LogisticRegression.fit(x, y, weights, 10, new boolean[1], new boolean[] {true});
+
+        // then only the unpenalised column reaches the log-odds gap of 99:1 vs 1:99 (about 9.2)
+        assertThat(free[1]).isCloseTo(2 * Math.log(99), within(0.01));
+        assertThat(penalised[1]).isLessThan(1);
+    }
+
+    @Test
     void solvesALinearSystem() {
         double[] solution = LogisticRegression.solve(new double[][] {{2, 1}, {1, 3}}, new double[] {3, 5});
 
