@@ -38,6 +38,7 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
     private final EnvelopePublisher publisher;
     private final Duration pollInterval;
     private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
     private volatile Thread worker;
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EnvelopePublisher publisher,
@@ -58,11 +59,13 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
 
     @Override
     public void start() {
+        running = true; // set before the thread starts, so its loop cannot see a stale false
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
     }
 
     @Override
     public void stop() {
+        running = false;
         Thread w = worker;
         worker = null;
         if (w != null) {
@@ -72,11 +75,11 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return running;
     }
 
     private void loop() {
-        while (worker != null) {
+        while (running) {
             try {
                 wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
