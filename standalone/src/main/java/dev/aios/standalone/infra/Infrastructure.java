@@ -1,5 +1,6 @@
 package dev.aios.standalone.infra;
 
+import dev.aios.agent.messaging.qpid.EmbeddedQpidBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,9 @@ import redis.embedded.RedisServer;
  * {@code AIOS_REDIS_URL}).
  */
 public final class Infrastructure implements AutoCloseable {
+    private static final String EMBEDDED_BROKER_USER = "aios";
+    private static final String EMBEDDED_BROKER_PASSWORD = "aios-embedded";
+
     private final Endpoints endpoints;
     private final List<AutoCloseable> running;
     private final List<String> embedded;
@@ -80,10 +84,10 @@ public final class Infrastructure implements AutoCloseable {
             return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), credentials[0],
                     credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
         }
-        int port = FreePorts.any();
-        running.add(EmbeddedBroker.start(port));
-        embedded.add("Apache Qpid Broker-J (AMQP 0-9-1) on 127.0.0.1:" + port);
-        return new Broker("127.0.0.1", port, EmbeddedBroker.USER, EmbeddedBroker.PASSWORD, EmbeddedBroker.VIRTUAL_HOST, "qpid");
+        EmbeddedQpidBroker qpid = EmbeddedQpidBroker.start(0, EMBEDDED_BROKER_USER, EMBEDDED_BROKER_PASSWORD);
+        running.add(qpid);
+        embedded.add("Apache Qpid Broker-J (AMQP 0-9-1) on 127.0.0.1:" + qpid.port());
+        return new Broker("127.0.0.1", qpid.port(), EMBEDDED_BROKER_USER, EMBEDDED_BROKER_PASSWORD, "default", "qpid");
     }
 
     private static Database database(String url, List<AutoCloseable> running, List<String> embedded) throws IOException {
