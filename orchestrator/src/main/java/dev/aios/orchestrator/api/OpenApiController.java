@@ -7,7 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves the hand-written OpenAPI document (no springdoc release for Boot 4.1 is mirrored here). */
+/** Serves the hand-written OpenAPI document; springdoc-openapi 3.0.0 resolves from the mirror but is not adopted yet. */
 @RestController
 class OpenApiController {
     @GetMapping("/v3/api-docs")
