@@ -99,6 +99,10 @@ public final class ChangesetValidator {
                 return java.util.Optional.of("path is not normalised: " + quoted(path));
             }
         }
+        // the workspace becomes a git repository: a hook or config written there would run on the user's machine
+        if (path.split("/", -1)[0].equalsIgnoreCase(".git")) {
+            return java.util.Optional.of("path inside the repository's .git directory: " + quoted(path));
+        }
         return java.util.Optional.empty();
     }
 

@@ -38,6 +38,18 @@ class ChangesetValidatorTest {
         assertThat(validator.violations(write(path))).hasSize(1);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {".git/hooks/post-checkout", ".git/config", ".GIT/config", ".git"})
+    void rejectsWritesIntoTheRepositorysGitDirectory(String path) {
+        assertThat(validator.violations(write(path))).singleElement().asString().contains(".git directory");
+    }
+
+    @Test
+    void acceptsGitFilesThatAreNotTheGitDirectory() {
+        assertThat(validator.violations(write(".gitignore"))).isEmpty();
+        assertThat(validator.violations(write("docs/.git-notes.md"))).isEmpty();
+    }
+
     @Test
     void rejectsAnOversizedFile() {
         Changeset changeset = new Changeset(List.of(new FileContent("big.bin", new byte[101])), List.of());

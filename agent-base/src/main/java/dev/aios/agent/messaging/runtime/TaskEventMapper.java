@@ -204,6 +204,15 @@ public final class TaskEventMapper {
                 .build();
     }
 
+    /** The changeset as agents and validators see it (the orchestrator checks what it received with the same rules). */
+    public static Changeset toChangeset(dev.aios.events.v1.Changeset proto) {
+        return new Changeset(
+                proto.getWritesList().stream()
+                        .map(w -> new dev.aios.agent.task.FileContent(w.getPath(), w.getContent().toByteArray()))
+                        .toList(),
+                proto.getDeletesList().stream().map(FileDelete::getPath).toList());
+    }
+
     static dev.aios.events.v1.Changeset toProto(Changeset changeset) {
         return dev.aios.events.v1.Changeset.newBuilder()
                 .addAllWrites(changeset.writes().stream().map(TaskEventMapper::toFileWrite).toList())
