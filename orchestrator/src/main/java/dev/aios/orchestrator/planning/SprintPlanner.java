@@ -1,5 +1,8 @@
 package dev.aios.orchestrator.planning;
 
+import dev.aios.agent.changeset.ChangesetValidator;
+import dev.aios.agent.messaging.runtime.TaskEventMapper;
+
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import dev.aios.events.v1.*;
@@ -15,11 +18,11 @@ import java.util.Set;
  */
 public final class SprintPlanner {
     private final PlannerSettings settings;
-    private final ChangesetRules changesetRules;
+    private final ChangesetValidator changesetValidator;
 
     public SprintPlanner(PlannerSettings settings) {
         this.settings = settings;
-        this.changesetRules = new ChangesetRules();
+        this.changesetValidator = ChangesetValidator.withDefaults();
     }
 
     public Decision decide(ProjectState state, Message incoming, Instant now) {
@@ -297,7 +300,7 @@ public final class SprintPlanner {
                 return; // a late result from an expired lease: fenced off
             }
             TaskState task = state.tasks.get(e.getTaskId());
-            List<String> violations = changesetRules.violations(e.getChangeset());
+            List<String> violations = changesetValidator.violations(TaskEventMapper.toChangeset(e.getChangeset()));
             if (!violations.isEmpty()) {
                 TaskFailed failed = TaskFailed.newBuilder()
                         .setProjectId(state.projectId)

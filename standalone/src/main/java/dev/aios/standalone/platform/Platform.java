@@ -39,12 +39,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * when deployed apart.
  */
 public final class Platform implements AutoCloseable {
-    /** Spring Boot auto-configurations the router must not run: the database belongs to the orchestrator. */
+    /** Auto-configurations the router must not run: the database and the knowledge base belong to the orchestrator. */
     private static final String ROUTER_EXCLUDES = String.join(",",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+            "dev.aios.orchestrator.knowledge.KnowledgeConfiguration");
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final int apiPort;
