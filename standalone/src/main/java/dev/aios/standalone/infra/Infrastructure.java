@@ -1,29 +1,35 @@
 package dev.aios.standalone.infra;
 
 import dev.aios.agent.messaging.qpid.EmbeddedQpidBroker;
+import dev.aios.knowledge.KnowledgeBase;
+import dev.aios.knowledge.KnowledgeBases;
+import dev.aios.knowledge.QdrantSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import redis.embedded.RedisServer;
 
 /**
- * The broker, database and cache the platform runs on: embedded ones (Qpid Broker-J, PostgreSQL, Redis) by default,
- * or real services where their URLs are configured ({@code AIOS_RABBITMQ_URL}, {@code AIOS_DATABASE_URL},
- * {@code AIOS_REDIS_URL}).
+ * The broker, database, cache and vector store the platform runs on: embedded ones (Qpid Broker-J, PostgreSQL, Redis,
+ * an in-memory store) by default, or real services where they are configured ({@code AIOS_RABBITMQ_URL},
+ * {@code AIOS_DATABASE_URL}, {@code AIOS_REDIS_URL}, {@code AIOS_QDRANT_HOST}).
  */
 public final class Infrastructure implements AutoCloseable {
     private static final String EMBEDDED_BROKER_USER = "aios";
     private static final String EMBEDDED_BROKER_PASSWORD = "aios-embedded";
 
     private final Endpoints endpoints;
+    private final KnowledgeBase knowledge;
     private final List<AutoCloseable> running;
     private final List<String> embedded;
 
-    private Infrastructure(Endpoints endpoints, List<AutoCloseable> running, List<String> embedded) {
+    private Infrastructure(Endpoints endpoints, KnowledgeBase knowledge, List<AutoCloseable> running, List<String> embedded) {
         this.endpoints = endpoints;
+        this.knowledge = knowledge;
         this.running = running;
         this.embedded = embedded;
     }
@@ -38,7 +44,7 @@ public final class Infrastructure implements AutoCloseable {
             Endpoints endpoints = new Endpoints(
                     broker.host(), broker.port(), broker.user(), broker.password(), broker.virtualHost(), broker.dialect(),
                     database.jdbcUrl(), database.user(), database.password(), cache.host(), cache.port());
-            return new Infrastructure(endpoints, running, embedded);
+            return new Infrastructure(endpoints, knowledge(env, embedded), running, embedded);
         } catch (Exception | Error e) {
             closeAll(running);
             throw e;
@@ -47,6 +53,10 @@ public final class Infrastructure implements AutoCloseable {
 
     public Endpoints endpoints() {
         return endpoints;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
     }
 
     /** What runs embedded in this JVM (empty when every service is configured). */
@@ -111,6 +121,19 @@ public final class Infrastructure implements AutoCloseable {
         running.add(redis::stop);
         embedded.add("Redis (embedded) on 127.0.0.1:" + port);
         return new Cache("127.0.0.1", port);
+    }
+
+    private static KnowledgeBase knowledge(Map<String, String> env, List<String> embedded) {
+        String host = env.get("AIOS_QDRANT_HOST");
+        if (host != null && !host.isBlank()) {
+            String port = env.getOrDefault("AIOS_QDRANT_PORT", "");
+            String apiKey = env.get("AIOS_QDRANT_API_KEY");
+            return KnowledgeBases.qdrant(new QdrantSettings(host,
+                    port.isBlank() ? QdrantSettings.DEFAULT_GRPC_PORT : Integer.parseInt(port), false,
+                    Optional.ofNullable(apiKey == null || apiKey.isBlank() ? null : apiKey), QdrantSettings.DEFAULT_COLLECTION));
+        }
+        embedded.add("vector store: in-memory (all-MiniLM-L6-v2 embeddings in-process)");
+        return KnowledgeBases.inMemory();
     }
 
     private static String envOr(String name, String fallback) {

@@ -16,7 +16,6 @@ import dev.aios.agents.devops.DevopsAgent;
 import dev.aios.agents.frontend.FrontendAgent;
 import dev.aios.agents.qa.QaAgent;
 import dev.aios.knowledge.KnowledgeBase;
-import dev.aios.knowledge.KnowledgeBases;
 import dev.aios.orchestrator.OrchestratorApplication;
 import dev.aios.router.LlmRouterApplication;
 import dev.aios.router.client.LlmClient;
@@ -54,10 +53,11 @@ public final class Platform implements AutoCloseable {
         this.apiPort = apiPort;
     }
 
-    public static Platform start(Endpoints endpoints, int apiPort, int routerPort, Map<String, String> extraProperties) {
+    public static Platform start(
+            Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort, Map<String, String> extraProperties) {
         Platform platform = new Platform(apiPort);
         try {
-            platform.startAll(endpoints, routerPort, extraProperties);
+            platform.startAll(endpoints, knowledge, routerPort, extraProperties);
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -69,7 +69,7 @@ public final class Platform implements AutoCloseable {
         return apiPort;
     }
 
-    private void startAll(Endpoints endpoints, int routerPort, Map<String, String> extraProperties) {
+    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort, Map<String, String> extraProperties) {
         Map<String, Object> common = new LinkedHashMap<>(endpoints.springProperties());
         common.putAll(extraProperties);
 
@@ -81,7 +81,6 @@ public final class Platform implements AutoCloseable {
         running.add(routerContext);
         LlmClient llm = routerContext.getBean(LlmClient.class);
 
-        KnowledgeBase knowledge = KnowledgeBases.inMemory();
         Map<String, Object> orchestrator = new LinkedHashMap<>(common);
         orchestrator.put("server.port", apiPort);
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
