@@ -1,5 +1,7 @@
 package dev.aios.agent.messaging.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.aios.agent.BaseAgent;
 import dev.aios.agent.changeset.ChangesetLimits;
 import dev.aios.agent.changeset.ChangesetValidator;
@@ -42,7 +44,8 @@ public class AgentAutoConfiguration {
             InboxStore inbox,
             HeartbeatStore heartbeats,
             MessagingProperties properties,
-            Environment env) {
+            Environment env,
+            ObjectProvider<MeterRegistry> meters) {
         String agentId = env.getProperty(
                 "aios.agent.id", agent.role().routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8));
         ChangesetLimits limits = new ChangesetLimits(
@@ -55,7 +58,8 @@ public class AgentAutoConfiguration {
                 inbox,
                 heartbeats,
                 new AgentRuntime.Settings(
-                        agentId, properties.confirmTimeout(), properties.heartbeatTtl(), new ChangesetValidator(limits)));
+                        agentId, properties.confirmTimeout(), properties.heartbeatTtl(), new ChangesetValidator(limits)),
+                meters.getIfAvailable() == null ? TaskOutcomeObserver.NONE : new MeteredTaskOutcomes(meters.getObject()));
     }
 
     @Bean

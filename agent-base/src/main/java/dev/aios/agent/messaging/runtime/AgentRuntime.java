@@ -53,6 +53,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
     private final InboxStore inbox;
     private final HeartbeatStore heartbeats;
     private final Settings settings;
+    private final TaskOutcomeObserver observer;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ScheduledExecutorService heartbeatTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "aios-heartbeat");
@@ -77,11 +78,17 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
     }
 
     public AgentRuntime(BaseAgent agent, EnvelopePublisher publisher, InboxStore inbox, HeartbeatStore heartbeats, Settings settings) {
+        this(agent, publisher, inbox, heartbeats, settings, TaskOutcomeObserver.NONE);
+    }
+
+    public AgentRuntime(BaseAgent agent, EnvelopePublisher publisher, InboxStore inbox, HeartbeatStore heartbeats, Settings settings,
+            TaskOutcomeObserver observer) {
         this.agent = requireNonNull(agent, "agent");
         this.publisher = requireNonNull(publisher, "publisher");
         this.inbox = requireNonNull(inbox, "inbox");
         this.heartbeats = requireNonNull(heartbeats, "heartbeats");
         this.settings = requireNonNull(settings, "settings");
+        this.observer = requireNonNull(observer, "observer");
     }
 
     /** Declares the role's queue, starts heartbeats and consumes. */
@@ -139,6 +146,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
             case TaskOutcome.Failed failed -> TaskEventMapper.failed(assignment, agentId, agent.role(), failed);
         };
         publishConfirmed(cause, result);
+        observer.observed(agent.role(), outcome instanceof TaskOutcome.Completed ? "completed" : "failed");
     }
 
     private void onPlanProject(Envelope cause, PlanRequest request) {
@@ -149,6 +157,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
                     request, settings.agentId(), agent.role(), failed.reason(), failed.retriable(), failed.usage());
         };
         publishConfirmed(cause, result);
+        observer.observed(agent.role(), outcome instanceof PlanOutcome.Proposed ? "completed" : "failed");
     }
 
     private void publishConfirmed(Envelope cause, Message payload) {
