@@ -11,6 +11,7 @@ import dev.aios.orchestrator.eventstore.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.data.redis.connection.RedisStringCommands;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +33,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeaseKeeper implements ProjectDecisions.AfterCommit {
     private static final Logger log = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    private static final String RELEASE = "-";
+    // KEYS[1] = the expiry set, KEYS[i > 1] = one lease key each; ARGV per lease: id, ttl ms, expiry ms ("-": release)
+    private static final RedisScript<Long> LEASES = new DefaultRedisScript<>(
+            """
+            for i = 2, #KEYS do
+              local id, ttl, expires = ARGV[3 * i - 5], ARGV[3 * i - 4], ARGV[3 * i - 3]
+              if ttl == '-' then
+                redis.call('DEL', KEYS[i])
+                redis.call('ZREM', KEYS[1], id)
+              else
+                redis.call('SET', KEYS[i], 'held', 'PX', ttl, 'NX')
+                redis.call('ZADD', KEYS[1], expires, id)
+              end
+            end
+            return #KEYS - 1
+            """,
+            Long.class);
 
     private final StringRedisTemplate redis;
     private final ProjectDecisions decisions;
@@ -50,46 +67,43 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
         this.expiries = prefix + "lease-expiries";
     }
 
-    /** Every lease a decision took or released, in one pipelined round trip (a sprint start takes many). */
+    /**
+     * Every lease a decision took or released, in one script on the shared connection: one round trip, where a
+     * pipeline would open (and handshake) a dedicated connection per call.
+     */
     @Override
     public void committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {
-        boolean any = messages.stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof TaskCompleted
-                || m instanceof TaskFailed || m instanceof TaskLeaseExpired);
-        if (!any) {
-            return;
-        }
         Instant now = clock.instant();
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            var c = connection;
-            for (Message m : messages) {
-                switch (m) {
-                    case TaskAssigned a -> take(c, a.getLeaseId(), toInstant(a.getLeaseExpiresAt()), now);
-                    case TaskCompleted done -> release(c, done.getLeaseId());
-                    case TaskFailed f -> release(c, f.getLeaseId());
-                    case TaskLeaseExpired e -> release(c, e.getLeaseId());
-                    default -> {}
+        var keys = new ArrayList<String>();
+        var args = new ArrayList<String>();
+        keys.add(expiries);
+        for (Message m : messages) {
+            switch (m) {
+                case TaskAssigned a -> {
+                    Instant expiresAt = toInstant(a.getLeaseExpiresAt());
+                    keys.add(leaseKey + a.getLeaseId());
+                    args.add(a.getLeaseId());
+                    args.add(Long.toString(Math.max(1, Duration.between(now, expiresAt).toMillis())));
+                    args.add(Long.toString(expiresAt.toEpochMilli()));
                 }
+                case TaskCompleted done -> release(keys, args, done.getLeaseId());
+                case TaskFailed f -> release(keys, args, f.getLeaseId());
+                case TaskLeaseExpired e -> release(keys, args, e.getLeaseId());
+                default -> {}
             }
-            return null;
-        });
-    }
-
-    private void take(RedisConnection c, String leaseId, Instant expiresAt, Instant now) {
-        long ttl = Math.max(1, Duration.between(now, expiresAt).toMillis());
-        c.stringCommands().set(bytes(leaseKey + leaseId), bytes("held"), Expiration.milliseconds(ttl),
-                RedisStringCommands.SetOption.SET_IF_ABSENT);
-        c.zSetCommands().zAdd(bytes(expiries), expiresAt.toEpochMilli(), bytes(leaseId));
-    }
-
-    private void release(RedisConnection c, String leaseId) {
-        if (!leaseId.isEmpty()) {
-            c.keyCommands().del(bytes(leaseKey + leaseId));
-            c.zSetCommands().zRem(bytes(expiries), bytes(leaseId));
+        }
+        if (keys.size() > 1) {
+            redis.execute(LEASES, keys, args.toArray());
         }
     }
 
-    private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private void release(List<String> keys, List<String> args, String leaseId) {
+        if (!leaseId.isEmpty()) {
+            keys.add(leaseKey + leaseId);
+            args.add(leaseId);
+            args.add(RELEASE);
+            args.add(RELEASE);
+        }
     }
 
     /** Turns every expired lease into a TaskLeaseExpired decision; ZREM makes one replica win each lease. */
