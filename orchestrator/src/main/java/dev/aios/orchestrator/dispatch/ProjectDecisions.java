@@ -13,6 +13,7 @@ import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.planning.Decision;
 import dev.aios.orchestrator.planning.ProjectState;
 import dev.aios.orchestrator.planning.SprintPlanner;
+import dev.aios.orchestrator.projection.BufferedWrites;
 import dev.aios.orchestrator.projection.Projector;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -162,22 +163,37 @@ public class ProjectDecisions {
         String stream = streamOf(projectId);
         List<Message> cached = cache.get(stream);
         List<Message> stream_ = new ArrayList<>(cached);
-        for (StoredEvent e : store.readStream(stream, cached.size(), Integer.MAX_VALUE)) {
+        // every inbox key of the batch and the stream's tail in one round trip; a key that was already there means
+        // a duplicate delivery, whose message then changes nothing
+        var inboxKeys = new ArrayList<String>();
+        for (Pending p : batch) {
+            if (p.cause() != null) {
+                inboxKeys.add(p.cause().getEventId());
+            }
+        }
+        EventStore.ClaimedRead read = store.claimAndReadStream(inboxKeys, stream, cached.size());
+        for (StoredEvent e : read.events()) {
             stream_.add(EventCodec.unwrap(e.envelope()));
         }
         ProjectState working = ProjectState.from(stream_);
         ProjectState projected = ProjectState.from(stream_);
+        BufferedWrites writes = projector.writes();
         var outcomes = new ArrayList<Outcome>();
         var allAppended = new ArrayList<StoredEvent>();
+        int claim = 0;
         for (Pending p : batch) {
             Envelope cause = p.cause();
-            if (cause != null && jdbc.update("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING", cause.getEventId()) == 0) {
+            if (cause != null && !read.claimed().get(claim++)) {
                 outcomes.add(new Outcome(List.of(), working, true));
                 continue;
             }
             Decision decision = planner.decide(working, p.incoming(), clock.instant());
             var appended = new ArrayList<StoredEvent>();
             for (Decision.Output planned : decision.outputs()) {
+                if (planned.event() instanceof dev.aios.events.v1.TaskAssigned a
+                        && a.getTask().getKind() == dev.aios.events.v1.TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                    writes.flush(); // the review's workspace is read back below and must hold this decision's files
+                }
                 // one event at a time, projected before the next is built: a review assignment's workspace then
                 // includes the files of the completion that triggered it
                 Decision.Output out = planned.event() instanceof dev.aios.events.v1.TaskAssigned a
@@ -190,15 +206,16 @@ public class ProjectDecisions {
                 StoredEvent stored = store.append(stream, stream_.size(), List.of(event)).getFirst();
                 stream_.add(out.event());
                 projected.apply(out.event());
-                projector.project(stored, out.event(), projected);
+                projector.project(writes, stored, out.event(), projected);
                 appended.add(stored);
             }
             allAppended.addAll(appended);
             outcomes.add(new Outcome(List.copyOf(appended), working, false));
         }
         if (!allAppended.isEmpty()) {
-            projector.summarise(projected);
+            projector.summarise(writes, projected);
         }
+        writes.flush();
         return new Batch(outcomes, stream_, allAppended);
     }
 

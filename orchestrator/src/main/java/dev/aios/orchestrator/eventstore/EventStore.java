@@ -20,6 +20,10 @@ import org.springframework.stereotype.Component;
 public class EventStore {
     private static final RowMapper<StoredEvent> ROW = EventStore::toStoredEvent;
 
+    private static final String COLUMNS = "global_position, stream_id, stream_version, payload, recorded_at";
+    private static final String INSERT_EVENT =
+            "INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb)";
+
     private final JdbcTemplate jdbc;
 
     public EventStore(JdbcTemplate jdbc) {
@@ -35,31 +39,23 @@ public class EventStore {
         for (NewEvent event : events) {
             version++;
             Envelope envelope = event.envelope().toBuilder().setStreamId(streamId).setStreamVersion(version).build();
+            byte[] bytes = envelope.toByteArray();
             try {
-                stored.add(jdbc.queryForObject(
-                        """
-                        INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb)
-                        RETURNING global_position, stream_id, stream_version, payload, recorded_at
-                        """,
-                        ROW,
-                        streamId,
-                        version,
-                        UUID.fromString(envelope.getEventId()),
-                        envelope.getType(),
-                        envelope.toByteArray(),
-                        metadataJson(envelope)));
+                stored.add(event.publishTo() == null
+                        ? jdbc.queryForObject(INSERT_EVENT + " RETURNING " + COLUMNS, ROW,
+                                streamId, version, UUID.fromString(envelope.getEventId()), envelope.getType(), bytes,
+                                metadataJson(envelope))
+                        // the outbox row in the same statement: one round trip, and the envelope bytes sent once
+                        : jdbc.queryForObject(
+                                "WITH e AS (" + INSERT_EVENT + " RETURNING event_id, " + COLUMNS + "), "
+                                        + "o AS (INSERT INTO outbox (event_id, exchange, routing_key, envelope) "
+                                        + "SELECT event_id, ?, ?, payload FROM e) SELECT " + COLUMNS + " FROM e",
+                                ROW,
+                                streamId, version, UUID.fromString(envelope.getEventId()), envelope.getType(), bytes,
+                                metadataJson(envelope), event.publishTo().exchange(), event.publishTo().routingKey()));
             } catch (DuplicateKeyException e) {
                 // the version was taken between our check and our insert: same outcome as a stale read
                 throw new ConcurrencyConflictException(streamId, expectedVersion);
-            }
-            if (event.publishTo() != null) {
-                jdbc.update(
-                        "INSERT INTO outbox (event_id, exchange, routing_key, envelope) VALUES (?, ?, ?, ?)",
-                        UUID.fromString(envelope.getEventId()),
-                        event.publishTo().exchange(),
-                        event.publishTo().routingKey(),
-                        envelope.toByteArray());
             }
         }
         return List.copyOf(stored);
@@ -81,6 +77,45 @@ public class EventStore {
                 streamId,
                 afterVersion,
                 limit);
+    }
+
+    /** What {@link #claimAndReadStream} found: which inbox keys were new, and the stream after the version asked for. */
+    public record ClaimedRead(List<Boolean> claimed, List<StoredEvent> events) {}
+
+    /**
+     * Writes inbox keys ({@code ON CONFLICT DO NOTHING}: false = already handled) and reads the stream after
+     * {@code afterVersion}, in one round trip. Must run in the caller's transaction, like {@link #append}.
+     */
+    public ClaimedRead claimAndReadStream(List<String> inboxKeys, String streamId, long afterVersion) {
+        var sql = new StringBuilder();
+        for (int i = 0; i < inboxKeys.size(); i++) {
+            sql.append("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING;\n");
+        }
+        sql.append("SELECT ").append(COLUMNS).append(" FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version");
+        return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedRead>) ps -> {
+            int p = 1;
+            for (String key : inboxKeys) {
+                ps.setString(p++, key);
+            }
+            ps.setString(p++, streamId);
+            ps.setLong(p, afterVersion);
+            boolean isResultSet = ps.execute();
+            var claimed = new java.util.ArrayList<Boolean>(inboxKeys.size());
+            for (int i = 0; i < inboxKeys.size(); i++) {
+                claimed.add(ps.getUpdateCount() == 1);
+                isResultSet = ps.getMoreResults();
+            }
+            if (!isResultSet) {
+                throw new IllegalStateException("no stream read result");
+            }
+            var events = new java.util.ArrayList<StoredEvent>();
+            try (ResultSet rs = ps.getResultSet()) {
+                for (int n = 0; rs.next(); n++) {
+                    events.add(toStoredEvent(rs, n));
+                }
+            }
+            return new ClaimedRead(List.copyOf(claimed), List.copyOf(events));
+        });
     }
 
     public List<StoredEvent> readStream(String streamId) {

@@ -44,6 +44,7 @@ public class ProjectionRebuild {
         tx.executeWithoutResult(status -> {
             jdbc.execute("TRUNCATE " + String.join(", ", TABLES));
             Map<String, ProjectState> states = new HashMap<>();
+            BufferedWrites writes = projector.writes();
             GlobalCheckpoint checkpoint = GlobalCheckpoint.START;
             while (true) {
                 var batch = store.readAll(checkpoint, 1000);
@@ -58,10 +59,11 @@ public class ProjectionRebuild {
                     ProjectState state = states.computeIfAbsent(c.event().streamId(), s -> new ProjectState());
                     Message event = EventCodec.unwrap(c.event().envelope());
                     state.apply(event);
-                    projector.project(c.event(), event, state);
-                    projector.summarise(state);
+                    projector.project(writes, c.event(), event, state);
+                    projector.summarise(writes, state);
                 }
             }
+            writes.flush();
         });
         return hash();
     }

@@ -22,52 +22,57 @@ public class Projector {
         this.jdbc = jdbc;
     }
 
+    /** A buffer for one transaction's projection writes; flush it before the transaction commits. */
+    public BufferedWrites writes() {
+        return new BufferedWrites(jdbc);
+    }
+
     /** Projects one stored event; {@code after} is the project's state with the event applied. Call {@link #summarise} after the last. */
-    public void project(StoredEvent stored, Message event, ProjectState after) {
+    public void project(BufferedWrites out, StoredEvent stored, Message event, ProjectState after) {
         UUID project = UUID.fromString(after.projectId());
         switch (event) {
-            case ProjectSubmitted e -> jdbc.update(
+            case ProjectSubmitted e -> out.add(
                     """
                     INSERT INTO projects (project_id, name, status, budget_micros, submitted_at, submit_position)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
                     project, e.getName(), after.status().name(), e.getBudgetMicros(),
                     Timestamp.from(stored.recordedAt()), stored.globalPosition());
-            case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(project, t));
+            case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(out, project, t));
             case SprintReviewed e -> {
-                after.tasks().values().forEach(t -> upsertTask(project, t));
-                jdbc.update("UPDATE sprints SET review_passed = ?, defects = ? WHERE project_id = ? AND sprint_number = ?",
+                after.tasks().values().forEach(t -> upsertTask(out, project, t));
+                out.add("UPDATE sprints SET review_passed = ?, defects = ? WHERE project_id = ? AND sprint_number = ?",
                         e.getPassed(), e.getDefectsCount(), project, e.getSprintNumber());
             }
             case SprintPlanned e -> {
-                jdbc.update(
+                out.add(
                         "INSERT INTO sprints (project_id, sprint_number, status, task_ids, planned_points) VALUES (?, ?, 'OPEN', ?, ?)",
                         project, e.getSprintNumber(), String.join(",", e.getTaskIdsList()), e.getPlannedPoints());
-                e.getTaskIdsList().forEach(id -> upsertTask(project, after.tasks().get(id)));
+                e.getTaskIdsList().forEach(id -> upsertTask(out, project, after.tasks().get(id)));
             }
-            case SprintCompleted e -> jdbc.update(
+            case SprintCompleted e -> out.add(
                     "UPDATE sprints SET status = 'COMPLETED' WHERE project_id = ? AND sprint_number = ?", project, e.getSprintNumber());
-            case TaskAssigned e -> upsertTask(project, after.tasks().get(e.getTaskId()));
-            case TaskStarted e -> upsertTask(project, after.tasks().get(e.getTaskId()));
-            case TaskFailed e -> upsertIfKnown(project, after, e.getTaskId());
-            case TaskLeaseExpired e -> upsertTask(project, after.tasks().get(e.getTaskId()));
+            case TaskAssigned e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
+            case TaskStarted e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
+            case TaskFailed e -> upsertIfKnown(out, project, after, e.getTaskId());
+            case TaskLeaseExpired e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
             case TaskAbandoned e -> {
-                upsertTask(project, after.tasks().get(e.getTaskId()));
-                e.getBlockedTaskIdsList().forEach(id -> upsertTask(project, after.tasks().get(id)));
+                upsertTask(out, project, after.tasks().get(e.getTaskId()));
+                e.getBlockedTaskIdsList().forEach(id -> upsertTask(out, project, after.tasks().get(id)));
             }
             case TaskCompleted e -> {
-                upsertTask(project, after.tasks().get(e.getTaskId()));
-                applyChangeset(project, e);
+                upsertTask(out, project, after.tasks().get(e.getTaskId()));
+                applyChangeset(out, project, e);
             }
-            case LlmCallCompleted e -> chargeCall(project, e, after);
+            case LlmCallCompleted e -> chargeCall(out, project, e, after);
             default -> {}
         }
     }
 
     /** The project's row from its state; once per decision, since only the last state of it counts. */
-    public void summarise(ProjectState after) {
+    public void summarise(BufferedWrites out, ProjectState after) {
         UUID project = UUID.fromString(after.projectId());
-        jdbc.update(
+        out.add(
                 """
                 UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
                        tasks_done = ?, stop_reason = ? WHERE project_id = ?
@@ -76,16 +81,16 @@ public class Projector {
                 after.tasksCompleted(), after.stopReason().isEmpty() ? null : after.stopReason(), project);
     }
 
-    private void upsertIfKnown(UUID project, ProjectState after, String taskId) {
+    private void upsertIfKnown(BufferedWrites out, UUID project, ProjectState after, String taskId) {
         TaskState t = after.tasks().get(taskId);
         if (t != null) {
-            upsertTask(project, t);
+            upsertTask(out, project, t);
         }
     }
 
-    private void upsertTask(UUID project, TaskState t) {
+    private void upsertTask(BufferedWrites out, UUID project, TaskState t) {
         TaskSpec s = t.spec();
-        jdbc.update(
+        out.add(
                 """
                 INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -97,9 +102,9 @@ public class Projector {
                 t.agentId());
     }
 
-    private void applyChangeset(UUID project, TaskCompleted e) {
+    private void applyChangeset(BufferedWrites out, UUID project, TaskCompleted e) {
         for (FileWrite w : e.getChangeset().getWritesList()) {
-            jdbc.update(
+            out.add(
                     """
                     INSERT INTO workspace_files (project_id, path, content, task_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (project_id, path) DO UPDATE SET content = excluded.content, task_id = excluded.task_id
@@ -107,21 +112,21 @@ public class Projector {
                     project, w.getPath(), w.getContent().toByteArray(), e.getTaskId());
         }
         for (FileDelete d : e.getChangeset().getDeletesList()) {
-            jdbc.update("DELETE FROM workspace_files WHERE project_id = ? AND path = ?", project, d.getPath());
+            out.add("DELETE FROM workspace_files WHERE project_id = ? AND path = ?", project, d.getPath());
         }
     }
 
-    private void chargeCall(UUID project, LlmCallCompleted e, ProjectState after) {
+    private void chargeCall(BufferedWrites out, UUID project, LlmCallCompleted e, ProjectState after) {
         int sprint = after.currentSprint();
-        jdbc.update(
+        out.add(
                 """
                 INSERT INTO costs (project_id, call_id, task_id, sprint_number, cost_micros, input_tokens, output_tokens)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """,
                 project, e.getCallId(), e.getTaskId(), sprint, e.getCostMicros(), e.getInputTokens(), e.getOutputTokens());
-        jdbc.update("UPDATE tasks SET cost_micros = cost_micros + ? WHERE project_id = ? AND task_id = ?",
+        out.add("UPDATE tasks SET cost_micros = cost_micros + ? WHERE project_id = ? AND task_id = ?",
                 e.getCostMicros(), project, e.getTaskId());
-        jdbc.update("UPDATE sprints SET cost_micros = cost_micros + ? WHERE project_id = ? AND sprint_number = ?",
+        out.add("UPDATE sprints SET cost_micros = cost_micros + ? WHERE project_id = ? AND sprint_number = ?",
                 e.getCostMicros(), project, sprint);
     }
 
