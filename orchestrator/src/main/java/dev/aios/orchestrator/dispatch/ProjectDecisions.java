@@ -177,6 +177,9 @@ public class ProjectDecisions {
         }
         ProjectState working = ProjectState.from(stream_);
         ProjectState projected = ProjectState.from(stream_);
+        // the project row holds the summary of the committed stream; a decision that changes none of it (a task
+        // started) leaves it alone
+        Projector.Summary summaryBefore = Projector.Summary.of(projected);
         BufferedWrites writes = projector.writes();
         var outcomes = new ArrayList<Outcome>();
         var allAppended = new ArrayList<StoredEvent>();
@@ -213,7 +216,7 @@ public class ProjectDecisions {
             outcomes.add(new Outcome(List.copyOf(appended), working, false));
         }
         if (!allAppended.isEmpty()) {
-            projector.summarise(writes, projected);
+            projector.summarise(writes, summaryBefore, projected);
         }
         writes.flush();
         return new Batch(outcomes, stream_, allAppended);

@@ -69,16 +69,32 @@ public class Projector {
         }
     }
 
+    /** The project row's values, to tell whether a decision changed them at all. */
+    public record Summary(String status, int currentSprint, long budgetMicros, long spentMicros, int tasksTotal,
+            int tasksDone, String stopReason) {
+        public static Summary of(ProjectState s) {
+            return new Summary(s.status().name(), s.currentSprint(), s.budgetMicros(), s.spentMicros(), s.tasksTotal(),
+                    s.tasksCompleted(), s.stopReason());
+        }
+    }
+
     /** The project's row from its state; once per decision, since only the last state of it counts. */
     public void summarise(BufferedWrites out, ProjectState after) {
-        UUID project = UUID.fromString(after.projectId());
+        Summary s = Summary.of(after);
         out.add(
                 """
                 UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
                        tasks_done = ?, stop_reason = ? WHERE project_id = ?
                 """,
-                after.status().name(), after.currentSprint(), after.budgetMicros(), after.spentMicros(), after.tasksTotal(),
-                after.tasksCompleted(), after.stopReason().isEmpty() ? null : after.stopReason(), project);
+                s.status(), s.currentSprint(), s.budgetMicros(), s.spentMicros(), s.tasksTotal(), s.tasksDone(),
+                s.stopReason().isEmpty() ? null : s.stopReason(), UUID.fromString(after.projectId()));
+    }
+
+    /** As {@link #summarise(BufferedWrites, ProjectState)}, but writes nothing when the row already holds these values. */
+    public void summarise(BufferedWrites out, Summary before, ProjectState after) {
+        if (!Summary.of(after).equals(before)) {
+            summarise(out, after);
+        }
     }
 
     private void upsertIfKnown(BufferedWrites out, UUID project, ProjectState after, String taskId) {

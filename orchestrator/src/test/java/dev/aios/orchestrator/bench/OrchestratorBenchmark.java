@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class OrchestratorBenchmark {
     static final int BROKER_MESSAGES_PER_TASK = 3; // TaskAssigned, TaskStarted, TaskCompleted
     static final int DB_TRANSACTIONS_PER_TASK = 2; // decisions on TaskStarted and TaskCompleted
-    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmups", 1);
+    static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmups", 2);
 
     public static void main(String[] args) throws Exception {
         int projects = args.length > 0 ? Integer.parseInt(args[0]) : 40;
@@ -225,14 +225,16 @@ public final class OrchestratorBenchmark {
     }
 
     /**
-     * The database's throughput for one decision's SQL as the system runs it: inbox insert, read of the stream's
-     * tail after the cached prefix, event append, task upsert and project-row update, one transaction each, on
-     * {@code threads} connections (the consumer concurrency).
+     * The database's throughput for one decision's SQL as the system sends it, round trip for round trip: the inbox key
+     * and the read of the stream's tail after the cached prefix (one multi-statement), the event insert, the buffered
+     * projection writes (one multi-statement: the task upsert; on a completion also the workspace file and the project
+     * row, a start changes no project column), then the commit. Starts and completions alternate, one transaction each,
+     * on {@code threads} connections (the consumer concurrency).
      */
     static double databaseTransactionsPerSecond(String url, Duration duration, int threads, int streamLength) throws Exception {
         byte[] payload = new byte[400];
         try (var c = DriverManager.getConnection(url, "postgres", "")) {
-            // same shape as the outbox, but out of the relay's reach: these rows are not real messages
+            // same shape as the projects table, but out of the app's reach: these rows are not real projects
             c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_projects (project_id UUID PRIMARY KEY, tasks_done INT NOT NULL DEFAULT 0)");
         }
         var done = new AtomicLong();
@@ -242,6 +244,7 @@ public final class OrchestratorBenchmark {
             workers.add(Thread.ofPlatform().start(() -> {
                 try (var c = DriverManager.getConnection(url, "postgres", "")) {
                     String stream = "bench-ceiling-" + UUID.randomUUID();
+                    UUID project = UUID.nameUUIDFromBytes(stream.getBytes());
                     c.setAutoCommit(false);
                     long version = 0;
                     for (; version < streamLength; version++) {
@@ -249,31 +252,45 @@ public final class OrchestratorBenchmark {
                     }
                     c.commit();
                     try (var row = c.prepareStatement("INSERT INTO bench_projects (project_id) VALUES (?)")) {
-                        row.setObject(1, UUID.nameUUIDFromBytes(stream.getBytes()));
+                        row.setObject(1, project);
                         row.executeUpdate();
                     }
                     c.commit();
-                    while (System.nanoTime() < end) {
-                        try (var inbox = c.prepareStatement("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING");
-                                var read = c.prepareStatement("SELECT global_position, stream_version, payload, recorded_at FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version LIMIT ?");
-                                var projection = c.prepareStatement("INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status) VALUES (?, 'T', 'backend', 'CODE', 't', 1, '', 'DONE') ON CONFLICT (project_id, task_id) DO UPDATE SET status = excluded.status, attempt = tasks.attempt + 1");
-                                var summary = c.prepareStatement("UPDATE bench_projects SET tasks_done = tasks_done + 1 WHERE project_id = ?")) {
-                            inbox.setString(1, UUID.randomUUID().toString());
-                            inbox.executeUpdate();
-                            read.setString(1, stream);
-                            read.setLong(2, version - 1); // the decision reads only the tail after its cached prefix
-                            read.setInt(3, Integer.MAX_VALUE);
-                            try (var rs = read.executeQuery()) {
+                    String task = "INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id) "
+                            + "VALUES (?, 'T', 'backend', 'CODE', 't', 1, '', ?, 1, 1, 'backend-agent-1') ON CONFLICT (project_id, task_id) "
+                            + "DO UPDATE SET status = excluded.status, sprint = excluded.sprint, attempt = excluded.attempt, agent_id = excluded.agent_id";
+                    String file = "INSERT INTO workspace_files (project_id, path, content, task_id) VALUES (?, 'src/T.txt', ?, 'T') "
+                            + "ON CONFLICT (project_id, path) DO UPDATE SET content = excluded.content, task_id = excluded.task_id";
+                    String summary = "UPDATE bench_projects SET tasks_done = tasks_done + 1 WHERE project_id = ?";
+                    try (var claimAndRead = c.prepareStatement("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING;\n"
+                                    + "SELECT global_position, stream_id, stream_version, payload, recorded_at FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version");
+                            var started = c.prepareStatement(task);
+                            var completed = c.prepareStatement(task + ";\n" + file + ";\n" + summary)) {
+                        for (boolean completion = false; System.nanoTime() < end; completion = !completion) {
+                            claimAndRead.setString(1, UUID.randomUUID().toString());
+                            claimAndRead.setString(2, stream);
+                            claimAndRead.setLong(3, version - 1); // the decision reads only the tail after its cached prefix
+                            claimAndRead.execute();
+                            claimAndRead.getMoreResults();
+                            try (var rs = claimAndRead.getResultSet()) {
                                 while (rs.next()) {
-                                    rs.getBytes(3);
+                                    rs.getBytes(4);
                                 }
                             }
                             version++;
                             append(c, stream, version, payload);
-                            projection.setObject(1, UUID.nameUUIDFromBytes(stream.getBytes()));
-                            projection.executeUpdate();
-                            summary.setObject(1, UUID.nameUUIDFromBytes(stream.getBytes()));
-                            summary.executeUpdate();
+                            if (completion) {
+                                completed.setObject(1, project);
+                                completed.setString(2, "DONE");
+                                completed.setObject(3, project);
+                                completed.setBytes(4, "work of T\n".getBytes());
+                                completed.setObject(5, project);
+                                completed.execute();
+                            } else {
+                                started.setObject(1, project);
+                                started.setString(2, "ASSIGNED");
+                                started.executeUpdate();
+                            }
                             c.commit();
                             done.incrementAndGet();
                         }
@@ -281,6 +298,11 @@ public final class OrchestratorBenchmark {
                     try (var cleanup = c.prepareStatement("DELETE FROM events WHERE stream_id = ?")) {
                         cleanup.setString(1, stream);
                         cleanup.executeUpdate();
+                    }
+                    try (var cleanup = c.prepareStatement("DELETE FROM workspace_files WHERE project_id = ?; DELETE FROM tasks WHERE project_id = ?")) {
+                        cleanup.setObject(1, project);
+                        cleanup.setObject(2, project);
+                        cleanup.execute();
                     }
                     c.commit();
                 } catch (Exception e) {
@@ -295,12 +317,16 @@ public final class OrchestratorBenchmark {
     }
 
     private static void append(java.sql.Connection c, String stream, long version, byte[] payload) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, 'aios.events.v1.TaskCompleted', ?, '{}'::jsonb)")) {
+        try (var ps = c.prepareStatement("INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, 'aios.events.v1.TaskCompleted', ?, '{}'::jsonb) "
+                + "RETURNING global_position, stream_id, stream_version, payload, recorded_at")) {
             ps.setString(1, stream);
             ps.setLong(2, version);
             ps.setObject(3, UUID.randomUUID());
             ps.setBytes(4, payload);
-            ps.executeUpdate();
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                rs.getBytes(4);
+            }
         }
     }
 }
