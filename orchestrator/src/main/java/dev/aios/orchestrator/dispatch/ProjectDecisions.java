@@ -25,7 +25,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +43,6 @@ public class ProjectDecisions {
     private final Projector projector;
     private final SprintPlanner planner;
     private final TransactionTemplate tx;
-    private final JdbcTemplate jdbc;
     private final List<AfterCommit> afterCommit;
     private final Clock clock;
     private final AssignmentContext assignmentContext;
@@ -55,7 +53,7 @@ public class ProjectDecisions {
     private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[LOCK_STRIPES];
 
     public ProjectDecisions(EventStore store, Projector projector, SprintPlanner planner, TransactionTemplate tx,
-            JdbcTemplate jdbc, List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext) {
+            List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext) {
         this.assignmentContext = assignmentContext;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new java.util.concurrent.locks.ReentrantLock();
@@ -64,7 +62,6 @@ public class ProjectDecisions {
         this.projector = projector;
         this.planner = planner;
         this.tx = tx;
-        this.jdbc = jdbc;
         this.afterCommit = afterCommit;
         this.clock = clock;
     }
