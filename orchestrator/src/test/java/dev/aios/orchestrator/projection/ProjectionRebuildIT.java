@@ -40,6 +40,8 @@ class ProjectionRebuildIT extends OrchestratorIntegrationTest {
                 .addTasks(spec("B", AgentRole.AGENT_ROLE_FRONTEND, "A"))
                 .build());
         handle(id, LlmCallCompleted.newBuilder().setCallId("c-" + p).setProjectId(p).setTaskId("A").setCostMicros(1234).setInputTokens(10).setOutputTokens(20).build());
+        // a start changes no project column, so the live decision leaves the project row alone: a rebuild must agree
+        handle(id, TaskStarted.newBuilder().setProjectId(p).setTaskId("A").setAttempt(1).setAgentId("agent").setLeaseId(p + "/A/1").build());
         handle(id, done(p, "A", 1, "src/a.txt"));
         handle(id, done(p, "B", 1, "web/b.txt"));
         handle(id, TaskCompleted.newBuilder().setProjectId(p).setTaskId("R1").setAttempt(1).setAgentId("qa").setLeaseId(p + "/R1/1")
