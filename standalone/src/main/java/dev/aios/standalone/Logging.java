@@ -30,6 +30,7 @@ final class Logging {
         logback.getLogger("qpid.message").setLevel(Level.WARN);
         logback.getLogger("org.apache.qpid").setLevel(Level.WARN);
         logback.getLogger("io.zonky").setLevel(Level.WARN);
+        logback.getLogger("ai.djl").setLevel(Level.ERROR); // "no CUDA driver" while probing for a GPU it does not need
     }
 
     static Path logFile(StandaloneCommand command) {

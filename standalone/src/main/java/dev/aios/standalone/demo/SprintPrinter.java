@@ -95,8 +95,9 @@ final class SprintPrinter {
         outputTokens += outTokens;
         costMicros += cost;
         tiers.add(p.path("tier").asString());
+        String source = scripted ? "SCRIPTED: a recorded response" : p.path("provider").asString() + " " + p.path("model").asString();
         return "     llm " + p.path("role").asString() + "/" + p.path("taskId").asString() + ": tier " + p.path("tier").asString()
-                + " (" + p.path("provider").asString() + " " + p.path("model").asString() + (scripted ? ", SCRIPTED" : "")
+                + " (" + source
                 + (p.path("cached").asBoolean() ? ", cached" : "") + (p.path("fallback").asBoolean() ? ", fallback" : "") + ") "
                 + in + " in / " + outTokens + " out tokens, " + usd(cost)
                 + (p.path("decisionReason").asString().isBlank() ? "" : "\n           why: " + p.path("decisionReason").asString());
