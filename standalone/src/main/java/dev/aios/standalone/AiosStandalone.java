@@ -63,7 +63,7 @@ public final class AiosStandalone {
     private static int demo(StandaloneCommand command, Platform platform, ProviderMode mode, PrintStream out, long started)
             throws IOException, InterruptedException {
         String brief = command.briefFile() == null ? sampleBrief() : Files.readString(command.briefFile(), StandardCharsets.UTF_8);
-        DemoRun.Result result = new DemoRun(URI.create("http://127.0.0.1:" + platform.apiPort()), out)
+        DemoRun.Result result = new DemoRun(URI.create("http://127.0.0.1:" + platform.apiPort()), out, command.deadline())
                 .run(command.projectName(), brief, command.budgetMicros(), command.outputDirectory());
         out.println();
         out.println("result: " + result.finalEvent() + " - " + result.tasksCompleted() + " task(s) completed, repository with "

@@ -5,9 +5,16 @@ import java.nio.file.Path;
 
 /** The launcher's command line: {@code demo [options]} or {@code up [options]}. */
 record StandaloneCommand(
-        String name, Path briefFile, String projectName, long budgetMicros, Path outputDirectory, int apiPort, int routerPort) {
+        String name,
+        Path briefFile,
+        String projectName,
+        long budgetMicros,
+        Path outputDirectory,
+        int apiPort,
+        int routerPort,
+        java.time.Duration deadline) {
 
-    static final String USAGE = "usage: demo [--brief FILE] [--name NAME] [--budget-usd N] [--out DIR] [--port N]"
+    static final String USAGE = "usage: demo [--brief FILE] [--name NAME] [--budget-usd N] [--out DIR] [--port N] [--minutes N]"
             + " | up [--port N] [--router-port N]";
 
     static final class UsageException extends Exception {
@@ -28,6 +35,7 @@ record StandaloneCommand(
         Path out = Path.of("aios-demo-output");
         int apiPort = demo ? 0 : 8080;
         int routerPort = demo ? 0 : 8081;
+        long minutes = 10;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -46,13 +54,15 @@ record StandaloneCommand(
                 case "--out" -> out = Path.of(value);
                 case "--port" -> apiPort = port(option, value);
                 case "--router-port" -> routerPort = port(option, value);
+                case "--minutes" -> minutes = Math.round(positive(option, value));
                 default -> throw new UsageException("unknown option " + option);
             }
         }
         if (demo && apiPort == 0) {
             apiPort = dev.aios.standalone.infra.FreePorts.any();
         }
-        return new StandaloneCommand(name, brief, projectName, budgetMicros, out, apiPort, routerPort);
+        return new StandaloneCommand(
+                name, brief, projectName, budgetMicros, out, apiPort, routerPort, java.time.Duration.ofMinutes(Math.max(1, minutes)));
     }
 
     private static double positive(String option, String value) throws UsageException {
@@ -64,7 +74,7 @@ record StandaloneCommand(
         } catch (NumberFormatException e) {
             // fall through to the usage error
         }
-        throw new UsageException(option + " must be a positive number of dollars, got '" + value + "'");
+        throw new UsageException(option + " must be a positive number, got '" + value + "'");
     }
 
     private static int port(String option, String value) throws UsageException {

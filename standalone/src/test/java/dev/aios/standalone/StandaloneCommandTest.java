@@ -20,6 +20,7 @@ class StandaloneCommandTest {
         assertThat(command.routerPort()).isZero();
         assertThat(command.budgetMicros()).isEqualTo(5_000_000);
         assertThat(command.outputDirectory()).isEqualTo(Path.of("aios-demo-output"));
+        assertThat(command.deadline()).isEqualTo(java.time.Duration.ofMinutes(10));
     }
 
     @Test
@@ -48,7 +49,9 @@ class StandaloneCommandTest {
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"deploy"}))
                 .hasMessageStartingWith("unknown command 'deploy'");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--budget-usd", "-1"}))
-                .hasMessageStartingWith("--budget-usd must be a positive number of dollars, got '-1'");
+                .hasMessageStartingWith("--budget-usd must be a positive number, got '-1'");
+        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--minutes", "soon"}))
+                .hasMessageStartingWith("--minutes must be a positive number, got 'soon'");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--port", "99999"}))
                 .hasMessageStartingWith("--port must be a port number");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--brief", "/no/such/brief.md"}))

@@ -31,9 +31,12 @@ public final class DemoRun {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
 
-    public DemoRun(URI api, PrintStream out) {
+    private final Duration deadline;
+
+    public DemoRun(URI api, PrintStream out, Duration deadline) {
         this.api = api;
         this.out = out;
+        this.deadline = deadline;
     }
 
     /** What the run produced. */
@@ -55,6 +58,11 @@ public final class DemoRun {
 
         SprintPrinter printer = new SprintPrinter(out);
         String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer);
+        if (finalEvent.isEmpty() || !(finalEvent.equals("ProjectDelivered") || finalEvent.equals("ProjectStopped"))) {
+            stop(projectId);
+            throw new IOException("the project did not finish within " + deadline.toMinutes() + " minutes (last event: "
+                    + (finalEvent.isEmpty() ? "none" : finalEvent) + "); it was stopped");
+        }
 
         Path repository = findGitRoot(download(projectId, name, outputRoot));
         int commits = countCommits(repository);
@@ -73,7 +81,19 @@ public final class DemoRun {
         String eventType = "";
         StringBuilder data = new StringBuilder();
         String last = "";
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        InputStream body = response.body();
+        // heartbeats keep a stuck sprint's stream open forever: closing it at the deadline ends the read below
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(deadline);
+                timedOut.set(true);
+                body.close();
+            } catch (InterruptedException | IOException e) {
+                // finished in time, or already closed
+            }
+        });
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
@@ -89,8 +109,21 @@ public final class DemoRun {
                     data.append(line.substring(5).stripLeading());
                 }
             }
+        } catch (IOException e) {
+            if (!timedOut.get()) {
+                throw e;
+            }
+            // the watchdog closed the stream: the caller reports the deadline
+        } finally {
+            watchdog.interrupt();
         }
         return last;
+    }
+
+    private void stop(String projectId) throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/stop"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private Path download(String projectId, String name, Path outputRoot) throws IOException, InterruptedException {

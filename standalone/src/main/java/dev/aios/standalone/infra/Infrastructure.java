@@ -88,16 +88,24 @@ public final class Infrastructure implements AutoCloseable {
 
     private static Broker broker(String url, List<AutoCloseable> running, List<String> embedded) throws Exception {
         if (url != null && !url.isBlank()) {
-            URI uri = URI.create(url);
-            String[] credentials = uri.getUserInfo() == null ? new String[] {"guest", "guest"} : uri.getUserInfo().split(":", 2);
-            String vhost = uri.getPath() == null || uri.getPath().length() <= 1 ? "/" : uri.getPath().substring(1);
-            return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), credentials[0],
-                    credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
+            return configuredBroker(URI.create(url));
         }
         EmbeddedQpidBroker qpid = EmbeddedQpidBroker.start(0, EMBEDDED_BROKER_USER, EMBEDDED_BROKER_PASSWORD);
         running.add(qpid);
         embedded.add("Apache Qpid Broker-J (AMQP 0-9-1) on 127.0.0.1:" + qpid.port());
         return new Broker("127.0.0.1", qpid.port(), EMBEDDED_BROKER_USER, EMBEDDED_BROKER_PASSWORD, "default", "qpid");
+    }
+
+    /** {@code amqp://user:password@host:port/vhost}; user info and vhost may be %-escaped, as in RabbitMQ's URI spec. */
+    static Broker configuredBroker(URI uri) {
+        String[] credentials = uri.getRawUserInfo() == null ? new String[] {"guest", "guest"} : uri.getRawUserInfo().split(":", 2);
+        for (int i = 0; i < credentials.length; i++) {
+            credentials[i] = java.net.URLDecoder.decode(credentials[i], java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String path = uri.getRawPath();
+        String vhost = path == null || path.length() <= 1 ? "/" : java.net.URLDecoder.decode(path.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), credentials[0],
+                credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
     }
 
     private static Database database(String url, List<AutoCloseable> running, List<String> embedded) throws IOException {
