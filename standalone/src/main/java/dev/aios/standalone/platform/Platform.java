@@ -46,6 +46,8 @@ public final class Platform implements AutoCloseable {
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "dev.aios.orchestrator.knowledge.KnowledgeConfiguration");
 
+    static final String AGENT_KEY_PREFIX = "";
+
     private final List<AutoCloseable> running = new ArrayList<>();
     private final int apiPort;
 
@@ -110,8 +112,10 @@ public final class Platform implements AutoCloseable {
         topology.declareExchanges();
         ReliableConsumers consumers = new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
         running.add(consumers);
-        RedisInboxStore inbox = new RedisInboxStore(redis, "aios:agents:inbox:", Duration.ofDays(7));
-        RedisHeartbeatStore heartbeats = new RedisHeartbeatStore(redis, "aios:agents:");
+        // the stores add their own key namespaces; the empty prefix is the services' default, which the orchestrator's
+        // GET /agents scans for (aios.messaging.redis-key-prefix)
+        RedisInboxStore inbox = new RedisInboxStore(redis, AGENT_KEY_PREFIX, Duration.ofDays(7));
+        RedisHeartbeatStore heartbeats = new RedisHeartbeatStore(redis, AGENT_KEY_PREFIX);
 
         List<BaseAgent> personas = List.of(
                 new CtoAgent(llm), new BackendAgent(llm), new FrontendAgent(llm), new QaAgent(llm), new DevopsAgent(llm));
