@@ -1,6 +1,7 @@
 package dev.aios.router.provider;
 
 import dev.aios.router.client.ChatMessage;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import tools.jackson.databind.JsonNode;
@@ -17,15 +18,17 @@ public final class OpenAiChatProvider implements ChatProvider {
 
     private final ProviderEndpoint endpoint;
     private final HttpWire wire;
+    private final URI completions;
 
     public OpenAiChatProvider(ProviderEndpoint endpoint, HttpClient http) {
         this.endpoint = endpoint;
         this.wire = new HttpWire(http, endpoint.provider());
+        this.completions = endpoint.resolve("/chat/completions");
     }
 
     @Override
     public ProviderReply chat(ProviderRequest request, TokenSink sink) {
-        HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.resolve("/chat/completions"))
+        HttpRequest.Builder http = HttpRequest.newBuilder(completions)
                 .timeout(endpoint.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(request)));

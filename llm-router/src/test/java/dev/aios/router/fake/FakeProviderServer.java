@@ -22,9 +22,17 @@ import java.util.concurrent.Executors;
 public final class FakeProviderServer implements AutoCloseable {
     public enum Wire { OPENAI, ANTHROPIC }
 
-    /** One planned reply: a status (200 = answer {@code text}), extra headers, an optional delay, or a raw body. */
+    /**
+     * One planned reply: a status (200 = answer {@code text}), extra headers, an optional delay (before the headers,
+     * or after them when {@code stallAfterHeaders}), or a raw body.
+     */
     public record Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
-            Duration delay, String rawBody) {}
+            Duration delay, String rawBody, boolean stallAfterHeaders) {
+        public Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
+                Duration delay, String rawBody) {
+            this(status, text, inputTokens, outputTokens, headers, delay, rawBody, false);
+        }
+    }
 
     public record Received(String path, Map<String, List<String>> headers, String body) {
         public boolean streaming() {
@@ -87,6 +95,11 @@ public final class FakeProviderServer implements AutoCloseable {
         return new Reply(200, "late answer", 1, 1, Map.of(), delay, null);
     }
 
+    /** Sends the status line and headers of a 200 at once, then holds the body back for {@code delay}. */
+    public static Reply stallAfterHeaders(Duration delay) {
+        return new Reply(200, "late body", 1, 1, Map.of(), delay, null, true);
+    }
+
     public FakeProviderServer then(Reply reply) {
         planned.add(reply);
         return this;
@@ -114,6 +127,10 @@ public final class FakeProviderServer implements AutoCloseable {
             if (reply == null) {
                 reply = fallbackReply;
             }
+            if (reply.stallAfterHeaders()) {
+                stallAfterHeaders(exchange, reply, request.streaming());
+                return;
+            }
             if (!reply.delay().isZero()) {
                 try {
                     Thread.sleep(reply.delay());
@@ -133,6 +150,23 @@ public final class FakeProviderServer implements AutoCloseable {
                 send(exchange, 200, "application/json", wire == Wire.OPENAI ? openAiBody(reply) : anthropicBody(reply));
             }
         }
+    }
+
+    private void stallAfterHeaders(HttpExchange exchange, Reply reply, boolean streaming) throws IOException {
+        String body = streaming ? (wire == Wire.OPENAI ? openAiStream(reply) : anthropicStream(reply))
+                : (wire == Wire.OPENAI ? openAiBody(reply) : anthropicBody(reply));
+        exchange.getResponseHeaders().set("Content-Type", streaming ? "text/event-stream" : "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.flush();
+        try {
+            Thread.sleep(reply.delay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        out.write(body.getBytes(StandardCharsets.UTF_8));
+        out.close();
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -87,6 +87,44 @@ class ResilienceTest {
         }
 
         @Test
+        void boundsAServerThatSendsHeadersAndThenStallsTheBody() {
+            // given: headers at once, the body only after 5 s (the HTTP client's request timeout ends at the headers)
+            primary.then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)))
+                    .then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)))
+                    .then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)));
+            long start = System.nanoTime();
+
+            // then: every attempt ends at the tier timeout
+            assertThatThrownBy(() -> resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.request("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+
+        @Test
+        void boundsAStreamThatSendsHeadersAndThenStalls() {
+            primary.then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)))
+                    .then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)))
+                    .then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)));
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.streaming("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+
+        @Test
+        void leavesNoInterruptBehindWhenTheAnswerBeatsTheTimeout() {
+            primary.then(FakeProviderServer.ok("quick", 1, 1));
+
+            ProviderReply reply = resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.request("hi"), TokenSink.NONE);
+
+            assertThat(reply.content()).isEqualTo("quick");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+
+        @Test
         void backoffGrowsExponentiallyWithinJitterAndCap() {
             var interval = RetryingChatProvider.interval(Fixtures.fast());
             var failure = io.github.resilience4j.core.functions.Either.<Throwable, ProviderReply>left(
