@@ -39,6 +39,11 @@ public final class RouterBenchmark {
             + "\"messages\":[{\"role\":\"system\",\"content\":\"You are the backend engineer.\"},"
             + "{\"role\":\"user\",\"content\":\"Write a REST endpoint that lists todos, with a test.\"}]}";
 
+    /** Warm-up rounds repeat until one compiles less than this (or the cap is reached). */
+    private static final long WARM_JIT_MILLIS = 150;
+
+    private static final int MAX_WARM_UP_ROUNDS = 6;
+
     private RouterBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -146,14 +151,24 @@ public final class RouterBenchmark {
 
     private static void compare(HttpClient http, HttpRequest direct, HttpRequest proxied, int n, String policy,
             FakeProvider fake) throws Exception {
-        // warm-up, then alternate quarters so both sides see the same machine state
-        roundTrips(http, direct, n / 2, new long[n / 2], 0);
-        roundTrips(http, proxied, n, new long[n], 0);
+        // warm-up until the JIT is quiet (on 2 cores the compiler threads take CPU from whichever side is timing:
+        // without this the first router measured saw ~3 s of compilation in its timed calls), then alternate quarters
+        // so both sides see the same machine state
+        int rounds = 0;
+        long roundJit;
+        do {
+            long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            roundTrips(http, direct, n / 2, new long[n / 2], 0);
+            roundTrips(http, proxied, n, new long[n], 0);
+            roundJit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jit;
+            rounds++;
+        } while (roundJit > WARM_JIT_MILLIS && rounds < MAX_WARM_UP_ROUNDS);
         long[] directNanos = new long[n];
         long[] proxiedNanos = new long[n];
         Gc directGc = Gc.ZERO;
         Gc proxiedGc = Gc.ZERO;
         Gc fakeBefore = fake.gc();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         int slices = 4;
         for (int s = 0; s < slices; s++) {
             int from = n * s / slices;
@@ -161,6 +176,7 @@ public final class RouterBenchmark {
             directGc = directGc.plus(roundTrips(http, direct, count, directNanos, from));
             proxiedGc = proxiedGc.plus(roundTrips(http, proxied, count, proxiedNanos, from));
         }
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         Gc fakeGc = fake.gc().minus(fakeBefore);
         System.out.println("\n== proxy round trip, policy '" + policy + "' (fake OpenAI provider in its own JVM, sequential, keep-alive) ==");
         print("through the router", proxiedNanos);
@@ -172,6 +188,8 @@ public final class RouterBenchmark {
         System.out.printf(Locale.ROOT, "GC while timing: benchmark JVM (client + router) %d collections / %d ms during the router "
                 + "side, %d / %d ms during the direct side; fake provider JVM %d / %d ms%n", proxiedGc.count(), proxiedGc.millis(),
                 directGc.count(), directGc.millis(), fakeGc.count(), fakeGc.millis());
+        System.out.printf(Locale.ROOT, "JIT compilation while timing (benchmark JVM, compiler threads): %d ms, after %d warm-up "
+                + "round(s) of %d + %d calls (last round compiled %d ms)%n", jitMillis, rounds, n / 2, n, roundJit);
     }
 
     /** Sends {@code n} requests one after another; returns the benchmark JVM's GC activity while it did. */
