@@ -61,7 +61,7 @@ public final class AnthropicChatProvider implements ChatProvider {
     }
 
     private ProviderReply complete(HttpRequest http) {
-        JsonNode root = parse(wire.post(http));
+        JsonNode root = wire.json(wire.post(http));
         rejectRefusal(root.path("stop_reason").asString(""));
         JsonNode blocks = root.path("content");
         if (!blocks.isArray()) {
@@ -74,7 +74,7 @@ public final class AnthropicChatProvider implements ChatProvider {
             }
         }
         JsonNode usage = root.path("usage");
-        return reply(text.toString(), usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
+        return endpoint.reply(text.toString(), usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
     }
 
     private ProviderReply stream(HttpRequest http, TokenSink sink) {
@@ -82,7 +82,7 @@ public final class AnthropicChatProvider implements ChatProvider {
         long[] usage = new long[2];
         boolean[] stopped = new boolean[1];
         wire.postStreaming(http, event -> {
-            JsonNode data = parse(event.data());
+            JsonNode data = wire.json(event.data());
             String type = data.path("type").asString(event.event());
             switch (type) {
                 case "message_start" -> usage[0] = data.path("message").path("usage").path("input_tokens").asLong(0);
@@ -107,7 +107,7 @@ public final class AnthropicChatProvider implements ChatProvider {
         if (!stopped[0]) {
             throw ProviderErrors.malformed(endpoint.provider(), "stream ended without message_stop", null);
         }
-        return reply(content.toString(), usage[0], usage[1]);
+        return endpoint.reply(content.toString(), usage[0], usage[1]);
     }
 
     private static int statusOf(String errorType) {
@@ -125,17 +125,5 @@ public final class AnthropicChatProvider implements ChatProvider {
         if (stopReason.equals("refusal")) {
             throw ProviderErrors.contentFiltered(endpoint.provider(), "stop_reason refusal");
         }
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (RuntimeException e) {
-            throw ProviderErrors.malformed(endpoint.provider(), "not JSON", e);
-        }
-    }
-
-    private ProviderReply reply(String content, long in, long out) {
-        return new ProviderReply(content, endpoint.tier(), endpoint.provider(), endpoint.model(), in, out, false, false, false);
     }
 }

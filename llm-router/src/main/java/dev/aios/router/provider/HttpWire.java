@@ -1,5 +1,8 @@
 package dev.aios.router.provider;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +14,23 @@ import java.util.stream.Stream;
 
 /** Sends a JSON request and hands back the body, or the server-sent-event data lines; non-2xx becomes an error. */
 final class HttpWire {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http;
     private final String provider;
 
     HttpWire(HttpClient http, String provider) {
         this.http = http;
         this.provider = provider;
+    }
+
+    /** A provider body or SSE data line as JSON; anything else is a malformed answer from this provider. */
+    JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw ProviderErrors.malformed(provider, "not JSON", e);
+        }
     }
 
     String post(HttpRequest request) {

@@ -56,7 +56,7 @@ public final class OpenAiChatProvider implements ChatProvider {
     }
 
     private ProviderReply complete(HttpRequest http) {
-        JsonNode root = parse(wire.post(http));
+        JsonNode root = wire.json(wire.post(http));
         JsonNode choice = root.path("choices").path(0);
         rejectFiltered(choice.path("finish_reason").asString(""));
         JsonNode content = choice.path("message").path("content");
@@ -64,7 +64,7 @@ public final class OpenAiChatProvider implements ChatProvider {
             throw ProviderErrors.malformed(endpoint.provider(), "no choices[0].message.content", null);
         }
         JsonNode usage = root.path("usage");
-        return reply(content.asString(), usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        return endpoint.reply(content.asString(), usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
     }
 
     private ProviderReply stream(HttpRequest http, TokenSink sink) {
@@ -76,7 +76,7 @@ public final class OpenAiChatProvider implements ChatProvider {
                 done[0] = true;
                 return;
             }
-            JsonNode chunk = parse(event.data());
+            JsonNode chunk = wire.json(event.data());
             if (chunk.has("error")) {
                 throw ProviderErrors.fromStatus(endpoint.provider(), 500, java.util.Optional.empty(), event.data());
             }
@@ -95,24 +95,12 @@ public final class OpenAiChatProvider implements ChatProvider {
         if (!done[0]) {
             throw ProviderErrors.malformed(endpoint.provider(), "stream ended without [DONE]", null);
         }
-        return reply(content.toString(), usage[0], usage[1]);
+        return endpoint.reply(content.toString(), usage[0], usage[1]);
     }
 
     private void rejectFiltered(String finishReason) {
         if (finishReason.equals("content_filter")) {
             throw ProviderErrors.contentFiltered(endpoint.provider(), "finish_reason content_filter");
         }
-    }
-
-    private JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (RuntimeException e) {
-            throw ProviderErrors.malformed(endpoint.provider(), "not JSON", e);
-        }
-    }
-
-    private ProviderReply reply(String content, long in, long out) {
-        return new ProviderReply(content, endpoint.tier(), endpoint.provider(), endpoint.model(), in, out, false, false, false);
     }
 }

@@ -27,4 +27,9 @@ public record ProviderEndpoint(String tier, String provider, String model, URI b
         return "ProviderEndpoint[tier=" + tier + ", provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl
                 + ", apiKey=" + (apiKey.isEmpty() ? "<none>" : "<set>") + ", timeout=" + timeout + "]";
     }
+
+    /** A fresh (not cached, not fallback, not scripted) answer from this endpoint. */
+    ProviderReply reply(String content, long inputTokens, long outputTokens) {
+        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, false, false, false);
+    }
 }
