@@ -52,7 +52,7 @@ public final class AiosStandalone {
         try (Infrastructure infrastructure = Infrastructure.start(env)) {
             infrastructure.embedded().forEach(component -> out.println("embedded: " + component));
             int apiPort = command.apiPort();
-            try (Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), apiPort, command.routerPort(), Map.of())) {
+            try (Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), apiPort, command.routerPort())) {
                 out.printf("platform up in %.1f s: orchestrator, llm-router and 5 agents (cto, backend, frontend, qa, devops)%n",
                         (System.nanoTime() - started) / 1e9);
                 return command.name().equals("demo") ? demo(command, platform, mode, out, started) : up(platform, command, out);

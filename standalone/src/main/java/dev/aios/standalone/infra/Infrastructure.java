@@ -39,7 +39,7 @@ public final class Infrastructure implements AutoCloseable {
         List<String> embedded = new ArrayList<>();
         try {
             Broker broker = broker(env.get("AIOS_RABBITMQ_URL"), running, embedded);
-            Database database = database(env.get("AIOS_DATABASE_URL"), running, embedded);
+            Database database = database(env, running, embedded);
             Cache cache = cache(env.get("AIOS_REDIS_URL"), running, embedded);
             Endpoints endpoints = new Endpoints(
                     broker.host(), broker.port(), broker.user(), broker.password(), broker.virtualHost(), broker.dialect(),
@@ -108,9 +108,10 @@ public final class Infrastructure implements AutoCloseable {
                 credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
     }
 
-    private static Database database(String url, List<AutoCloseable> running, List<String> embedded) throws IOException {
+    private static Database database(Map<String, String> env, List<AutoCloseable> running, List<String> embedded) throws IOException {
+        String url = env.get("AIOS_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Database(url, envOr("AIOS_DATABASE_USER", "postgres"), envOr("AIOS_DATABASE_PASSWORD", ""));
+            return new Database(url, valueOr(env, "AIOS_DATABASE_USER", "postgres"), valueOr(env, "AIOS_DATABASE_PASSWORD", ""));
         }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         running.add(postgres);
@@ -144,8 +145,8 @@ public final class Infrastructure implements AutoCloseable {
         return KnowledgeBases.inMemory();
     }
 
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
+    private static String valueOr(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value;
     }
 }

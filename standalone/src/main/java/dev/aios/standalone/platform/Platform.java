@@ -55,11 +55,10 @@ public final class Platform implements AutoCloseable {
         this.apiPort = apiPort;
     }
 
-    public static Platform start(
-            Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort, Map<String, String> extraProperties) {
+    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort) {
         Platform platform = new Platform(apiPort);
         try {
-            platform.startAll(endpoints, knowledge, routerPort, extraProperties);
+            platform.startAll(endpoints, knowledge, routerPort);
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -71,11 +70,8 @@ public final class Platform implements AutoCloseable {
         return apiPort;
     }
 
-    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort, Map<String, String> extraProperties) {
-        Map<String, Object> common = new LinkedHashMap<>(endpoints.springProperties());
-        common.putAll(extraProperties);
-
-        Map<String, Object> router = new LinkedHashMap<>(common);
+    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort) {
+        Map<String, Object> router = new LinkedHashMap<>(endpoints.springProperties());
         router.put("spring.autoconfigure.exclude", ROUTER_EXCLUDES);
         router.put("server.port", routerPort);
         ConfigurableApplicationContext routerContext = ServiceContexts.start(
@@ -83,7 +79,7 @@ public final class Platform implements AutoCloseable {
         running.add(routerContext);
         LlmClient llm = routerContext.getBean(LlmClient.class);
 
-        Map<String, Object> orchestrator = new LinkedHashMap<>(common);
+        Map<String, Object> orchestrator = new LinkedHashMap<>(endpoints.springProperties());
         orchestrator.put("server.port", apiPort);
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
                 OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,

@@ -24,7 +24,7 @@ class PlatformIT {
     void theOrchestratorSeesEachOfTheFiveAgentsOnceThroughTheirHeartbeats() throws Exception {
         // given the whole platform on embedded infrastructure
         try (Infrastructure infrastructure = Infrastructure.start(Map.of());
-                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0, Map.of())) {
+                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0)) {
             HttpClient http = HttpClient.newHttpClient();
             URI agents = URI.create("http://127.0.0.1:" + platform.apiPort() + "/api/v1/agents");
 
