@@ -55,16 +55,18 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
     private final StringRedisTemplate redis;
     private final ProjectDecisions decisions;
     private final Clock clock;
-    private final String leaseKey;
+    private final LeaseRebuild rebuild;
+    private final LeaseKeys leaseKeys;
     private final String expiries;
 
-    public LeaseKeeper(StringRedisTemplate redis, @Lazy ProjectDecisions decisions, Clock clock,
+    public LeaseKeeper(StringRedisTemplate redis, @Lazy ProjectDecisions decisions, Clock clock, LeaseRebuild rebuild,
             @Value("${aios.orchestrator.redis-key-prefix}") String prefix) {
         this.redis = redis;
         this.decisions = decisions;
         this.clock = clock;
-        this.leaseKey = prefix + "lease:";
-        this.expiries = prefix + "lease-expiries";
+        this.rebuild = rebuild;
+        this.leaseKeys = new LeaseKeys(prefix);
+        this.expiries = leaseKeys.expiries();
     }
 
     /**
@@ -81,7 +83,7 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
             switch (m) {
                 case TaskAssigned a -> {
                     Instant expiresAt = toInstant(a.getLeaseExpiresAt());
-                    keys.add(leaseKey + a.getLeaseId());
+                    keys.add(leaseKeys.lease(a.getLeaseId()));
                     args.add(a.getLeaseId());
                     args.add(Long.toString(Math.max(1, Duration.between(now, expiresAt).toMillis())));
                     args.add(Long.toString(expiresAt.toEpochMilli()));
@@ -93,13 +95,18 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
             }
         }
         if (keys.size() > 1) {
-            redis.execute(LEASES, keys, args.toArray());
+            try {
+                redis.execute(LEASES, keys, args.toArray());
+            } catch (RuntimeException e) {
+                rebuild.leaseWriteFailed(); // the events are committed: the projection still knows these leases
+                throw e;
+            }
         }
     }
 
     private void release(List<String> keys, List<String> args, String leaseId) {
         if (!leaseId.isEmpty()) {
-            keys.add(leaseKey + leaseId);
+            keys.add(leaseKeys.lease(leaseId));
             args.add(leaseId);
             args.add(RELEASE);
             args.add(RELEASE);
