@@ -9,12 +9,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A logistic model over {@link RequestFeatures}: {@code score = sigmoid(intercept + Σ weight·(x - mean)/scale)},
- * the estimated probability that the weak model would fail where the strong one succeeds, plus the two
- * thresholds calibrated on held-out data. Shipped as a versioned resource written by the fit command, so
+ * A logistic model over {@link RequestFeatures} and, optionally, the prompt's hashed word n-grams:
+ * {@code score = sigmoid(intercept + Σ weight·(x - mean)/scale + Σ lexical weight·term value)}, the estimated
+ * probability that the weak model would fail where the strong one succeeds, plus the two thresholds calibrated
+ * on held-out data. Shipped as a versioned resource written by the fit command, so
  * production scores with exactly the coefficients that were evaluated.
  */
 public record ComplexityModel(
@@ -25,7 +27,8 @@ public record ComplexityModel(
         double[] scales,
         double[] weights,
         boolean[] fitted,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        Optional<LexicalModel> lexical) {
 
     /** The classpath resource the default policy loads. */
     public static final String RESOURCE = "/dev/aios/router/policy/complexity-model.properties";
@@ -34,6 +37,7 @@ public record ComplexityModel(
         requireNonNull(version, "version");
         requireNonNull(provenance, "provenance");
         requireNonNull(thresholds, "thresholds");
+        requireNonNull(lexical, "lexical");
         int n = RequestFeatures.SIZE;
         if (means.length != n || scales.length != n || weights.length != n || fitted.length != n) {
             throw new IllegalArgumentException("a complexity model needs exactly " + n + " features");
@@ -49,29 +53,62 @@ public record ComplexityModel(
         fitted = fitted.clone();
     }
 
-    /** The score in (0, 1): higher means a stronger model is more likely to be needed. */
-    public double score(double[] features) {
-        double z = intercept;
+    /** A model without a lexical part. */
+    public ComplexityModel(String version, String provenance, double intercept, double[] means, double[] scales,
+            double[] weights, boolean[] fitted, Thresholds thresholds) {
+        this(version, provenance, intercept, means, scales, weights, fitted, thresholds, Optional.empty());
+    }
+
+    /** The score in (0, 1) of a request: higher means a stronger model is more likely to be needed. */
+    public double score(RoutingRequest request) {
+        return score(RequestFeatures.extract(request), terms(request.prompt()));
+    }
+
+    /** The score from already extracted features and terms ({@link #terms}). */
+    public double score(double[] features, HashedTerms terms) {
+        double z = intercept + lexicalLogit(terms);
         for (int i = 0; i < features.length; i++) {
             z += weights[i] * (features[i] - means[i]) / scales[i];
         }
         return 1 / (1 + Math.exp(-z));
     }
 
-    public ComplexityModel withThresholds(Thresholds newThresholds) {
-        return new ComplexityModel(version, provenance, intercept, means, scales, weights, fitted, newThresholds);
+    /** The score of the features alone: for a prompt without text, or a model without a lexical part. */
+    public double score(double[] features) {
+        return score(features, HashedTerms.EMPTY);
     }
 
+    /** The prompt's hashed terms as the lexical part reads them; empty when the model has none. */
+    public HashedTerms terms(String prompt) {
+        return lexical.isPresent() ? lexical.get().terms(prompt) : HashedTerms.EMPTY;
+    }
+
+    /** The lexical part's contribution to the logit. */
+    public double lexicalLogit(HashedTerms terms) {
+        return lexical.isPresent() ? lexical.get().logit(terms) : 0;
+    }
+
+    public ComplexityModel withThresholds(Thresholds newThresholds) {
+        return new ComplexityModel(version, provenance, intercept, means, scales, weights, fitted, newThresholds, lexical);
+    }
+
+    /** The shipped model; a missing or damaged resource is an {@link IllegalStateException} naming it, never a fallback. */
     public static ComplexityModel loadDefault() {
-        try (InputStream in = ComplexityModel.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    static ComplexityModel load(String resource) {
+        try (InputStream in = ComplexityModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("complexity model resource " + RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException("complexity model resource " + resource + " is missing from the classpath");
             }
             Properties p = new Properties();
-            p.load(in);
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             return fromProperties(p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("complexity model resource " + resource + " is corrupt: " + e.getMessage(), e);
         }
     }
 
@@ -94,9 +131,15 @@ public record ComplexityModel(
             fitted[i] = "fitted".equals(required(p, key + "source"));
         }
         Thresholds thresholds = new Thresholds(number(p, "threshold.gpt"), number(p, "threshold.claude"));
+        String kind = required(p, "lexical");
+        Optional<LexicalModel> lexical = switch (kind) {
+            case "none" -> Optional.empty();
+            case "hashed-ngrams" -> Optional.of(LexicalModel.read(p));
+            default -> throw new IllegalArgumentException("complexity model 'lexical' must be none or hashed-ngrams, got " + kind);
+        };
         return new ComplexityModel(
                 required(p, "version"), p.getProperty("provenance", ""), number(p, "intercept"), means, scales, weights,
-                fitted, thresholds);
+                fitted, thresholds, lexical);
     }
 
     /** Writes the resource format, features in vector order so that diffs between fits stay readable. */
@@ -115,6 +158,8 @@ public record ComplexityModel(
             b.append(key).append("scale=").append(scales[i]).append('\n');
             b.append(key).append("weight=").append(weights[i]).append('\n');
         }
+        b.append("lexical=").append(lexical.isPresent() ? "hashed-ngrams" : "none").append('\n');
+        lexical.ifPresent(l -> l.write(b));
         out.write(b.toString());
     }
 
@@ -152,7 +197,8 @@ public record ComplexityModel(
                 && Arrays.equals(scales, m.scales)
                 && Arrays.equals(weights, m.weights)
                 && Arrays.equals(fitted, m.fitted)
-                && thresholds.equals(m.thresholds);
+                && thresholds.equals(m.thresholds)
+                && lexical.equals(m.lexical);
     }
 
     @Override
@@ -162,6 +208,6 @@ public record ComplexityModel(
 
     @Override
     public String toString() {
-        return "ComplexityModel[" + version + ", thresholds=" + thresholds + "]";
+        return "ComplexityModel[" + version + ", thresholds=" + thresholds + lexical.map(l -> ", " + l).orElse("") + "]";
     }
 }

@@ -30,18 +30,25 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         return model;
     }
 
+    /** Key of the lexical part's logit contribution in {@link RoutingDecision#features()} (absent without one). */
+    public static final String LEXICAL_LOGIT = "lexical_logit";
+
     @Override
     public RoutingDecision decide(RoutingRequest request) {
         double[] x = RequestFeatures.extract(request);
-        double score = model.score(x);
-        Map<String, Double> features = new HashMap<>(x.length * 2);
+        HashedTerms terms = model.terms(request.prompt());
+        double score = model.score(x, terms);
+        Map<String, Double> features = new HashMap<>(x.length * 2 + 2);
         for (int i = 0; i < x.length; i++) {
             features.put(RequestFeatures.NAMES.get(i), x[i]);
+        }
+        if (model.lexical().isPresent()) {
+            features.put(LEXICAL_LOGIT, model.lexicalLogit(terms));
         }
         Thresholds t = model.thresholds();
         Tier scored = t.tierFor(score);
         String why = String.format(Locale.ROOT, "score %.3f (gpt from %.3f, claude from %.3f) chose %s%s",
-                score, t.gpt(), t.claude(), scored.id(), topSignals(x));
+                score, t.gpt(), t.claude(), scored.id(), topSignals(x, terms, request.prompt()));
         if (request.override().isPresent()) {
             Tier forced = request.override().get();
             return new RoutingDecision(forced, score, features,
@@ -72,10 +79,14 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         return new RoutingDecision(tier, score, features, reason.toString(), false, downgraded);
     }
 
-    /** The full explanation: the decision's sentence, then every feature and its contribution to the score. */
+    /**
+     * The full explanation: the decision's sentence, every feature and its contribution to the score, then the
+     * lexical part's total and the prompt terms that pushed the score up or down most.
+     */
     public String explain(RoutingRequest request) {
         RoutingDecision decision = decide(request);
         double[] x = RequestFeatures.extract(request);
+        HashedTerms terms = model.terms(request.prompt());
         StringBuilder b = new StringBuilder();
         b.append("tier=").append(decision.tier().id()).append(" score=").append(String.format(Locale.ROOT, "%.4f", decision.score()))
                 .append(" thresholds=[gpt ").append(model.thresholds().gpt()).append(", claude ").append(model.thresholds().claude())
@@ -85,14 +96,29 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
             b.append(String.format(Locale.ROOT, "  %-18s value=%9.4f contribution=%+.4f (%s)%n", RequestFeatures.NAMES.get(i), x[i],
                     contribution(i, x), model.source(i)));
         }
+        model.lexical().ifPresent(lexical -> {
+            b.append(String.format(Locale.ROOT, "  %-18s %d distinct terms contribution=%+.4f (fitted, %d buckets, n<=%d, first %d chars)%n",
+                    "lexical", terms.size(), lexical.logit(terms), lexical.buckets(), lexical.maxN(), lexical.prefixChars()));
+            Integer[] order = new Integer[terms.size()];
+            java.util.Arrays.setAll(order, k -> k);
+            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer k) -> -Math.abs(lexical.contribution(terms, k))));
+            for (int r = 0; r < Math.min(EXPLAINED_TERMS, order.length); r++) {
+                int k = order[r];
+                b.append(String.format(Locale.ROOT, "    term %-30s count=%d contribution=%+.4f%n", "'" + terms.term(request.prompt(), k) + "'",
+                        terms.count(k), lexical.contribution(terms, k)));
+            }
+        });
         return b.toString();
     }
+
+    /** How many terms {@link #explain} lists, by the size of their contribution. */
+    static final int EXPLAINED_TERMS = 10;
 
     private double contribution(int i, double[] x) {
         return model.weights()[i] * (x[i] - model.means()[i]) / model.scales()[i];
     }
 
-    private String topSignals(double[] x) {
+    private String topSignals(double[] x, HashedTerms terms, String prompt) {
         int first = -1, second = -1;
         for (int i = 0; i < x.length; i++) {
             double c = contribution(i, x);
@@ -106,11 +132,39 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
                 second = i;
             }
         }
-        if (first < 0) {
-            return "";
+        StringBuilder s = new StringBuilder();
+        if (first >= 0) {
+            s.append("; strongest signals: ").append(RequestFeatures.NAMES.get(first))
+                    .append(String.format(Locale.ROOT, " %+.2f", contribution(first, x)));
+            if (second >= 0) {
+                s.append(", ").append(RequestFeatures.NAMES.get(second)).append(String.format(Locale.ROOT, " %+.2f", contribution(second, x)));
+            }
         }
-        String s = "; strongest signals: " + RequestFeatures.NAMES.get(first) + String.format(Locale.ROOT, " %+.2f", contribution(first, x));
-        return second < 0 ? s : s + ", " + RequestFeatures.NAMES.get(second) + String.format(Locale.ROOT, " %+.2f", contribution(second, x));
+        model.lexical().ifPresent(lexical -> appendTerms(s, lexical, terms, prompt));
+        return s.toString();
+    }
+
+    /** The terms' total and the two terms that moved the score most, up or down: each term is small, many add up. */
+    private static void appendTerms(StringBuilder s, LexicalModel lexical, HashedTerms terms, String prompt) {
+        if (terms.size() == 0) {
+            return;
+        }
+        int first = -1, second = -1;
+        for (int k = 0; k < terms.size(); k++) {
+            double c = Math.abs(lexical.contribution(terms, k));
+            if (first < 0 || c > Math.abs(lexical.contribution(terms, first))) {
+                second = first;
+                first = k;
+            } else if (second < 0 || c > Math.abs(lexical.contribution(terms, second))) {
+                second = k;
+            }
+        }
+        s.append(String.format(Locale.ROOT, "; prompt terms %+.3f (largest '%s' %+.3f", lexical.logit(terms), terms.term(prompt, first),
+                lexical.contribution(terms, first)));
+        if (second >= 0) {
+            s.append(String.format(Locale.ROOT, ", '%s' %+.3f", terms.term(prompt, second), lexical.contribution(terms, second)));
+        }
+        s.append(')');
     }
 
     private static Tier max(Tier a, Tier b) {

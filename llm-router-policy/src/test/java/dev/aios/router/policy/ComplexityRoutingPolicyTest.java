@@ -140,6 +140,42 @@ class ComplexityRoutingPolicyTest {
         }
     }
 
+    @Nested
+    class LexicalPart {
+        // weights 3 on the bucket of "kernel" and -1 on "typo"; nothing else in the model fires for these prompts
+        private final ComplexityRoutingPolicy lexical = new ComplexityRoutingPolicy(TestModels.withLexical(model()),
+                ComplexityRoutingPolicy.Settings.defaults());
+
+        private static LexicalModel model() {
+            float[] weights = new float[1024];
+            weights[HashedTerms.of("kernel", 1024, 2, 4096).bucket(0)] = 3;
+            weights[HashedTerms.of("typo", 1024, 2, 4096).bucket(0)] = -1;
+            return new LexicalModel(1024, 2, 4096, weights);
+        }
+
+        @Test
+        void aTermWithAPositiveWeightRaisesTheScoreAndIsNamedInTheReason() {
+            // when
+            RoutingDecision decision = lexical.decide(Requests.prompt("Patch the Kernel scheduler").build());
+
+            // then 4 words and 3 bigrams make 7 terms of value 1/sqrt(7) each, and only "kernel" carries weight
+            double logit = 3 / Math.sqrt(7);
+            assertThat(decision.score()).isCloseTo(1 / (1 + Math.exp(-logit)), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(decision.features().get(ComplexityRoutingPolicy.LEXICAL_LOGIT)).isCloseTo(logit, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(decision.reason()).contains("; prompt terms +1.134 (largest 'kernel' +1.134, '");
+        }
+
+        @Test
+        void explainListsTheTermsByTheSizeOfTheirContribution() {
+            // 4 words and 3 bigrams, each of value 1/sqrt(7): (3 - 1)/sqrt(7) in total, -1/sqrt(7) from "typo"
+            String text = lexical.explain(Requests.prompt("typo in kernel docs").build());
+
+            assertThat(text).contains("lexical            7 distinct terms contribution=+0.7559 (fitted, 1024 buckets, n<=2, first 4096 chars)");
+            assertThat(text.indexOf("term 'kernel'")).isPositive().isLessThan(text.indexOf("term 'typo'"));
+            assertThat(text).contains("term 'typo'                         count=1 contribution=-0.3780");
+        }
+    }
+
     @Test
     void theShippedModelLoadsAndDecides() {
         // given the default configuration with the model resource on the classpath

@@ -16,4 +16,11 @@ final class TestModels {
         return new ComplexityModel("test-v1", "hand-built for tests", 0, means, scales, weights, new boolean[n],
                 new Thresholds(0.6, 0.85));
     }
+
+    /** The hand-built model with a lexical part added. */
+    static ComplexityModel withLexical(LexicalModel lexical) {
+        ComplexityModel m = handBuilt();
+        return new ComplexityModel(m.version(), m.provenance(), m.intercept(), m.means(), m.scales(), m.weights(), m.fitted(),
+                m.thresholds(), java.util.Optional.of(lexical));
+    }
 }

@@ -24,10 +24,10 @@ final class ComplexityFit {
     static final Map<String, Set<String>> FEATURE_SETS = new java.util.LinkedHashMap<>();
 
     static {
+        FEATURE_SETS.put("length only", Set.of("prompt_tokens"));
         FEATURE_SETS.put("all text signals", Set.copyOf(RequestFeatures.NAMES.subList(0, RequestFeatures.NAMES.indexOf("expected_output"))));
         FEATURE_SETS.put("length, math and code", Set.of("prompt_tokens", "digit_ratio", "math_operators", "equation", "latex",
                 "math_phrases", "code_fence", "code_keywords", "stack_trace", "file_extensions"));
-        FEATURE_SETS.put("length only", Set.of("prompt_tokens"));
     }
 
     /** Logit added per unit of each request signal; judgement, not data: see docs/router-evaluation.md. */
@@ -53,44 +53,7 @@ final class ComplexityFit {
     /** Fits on {@code train} (one list per dataset) and calibrates on {@code calibration} for the given shares. */
     static ComplexityModel fit(String version, List<List<Outcome>> train, List<List<Outcome>> calibration, double strongShare,
             double claudeShare) {
-        return fit(version, train, calibration, strongShare, claudeShare, LAMBDA, FEATURE_SETS.values().iterator().next());
-    }
-
-    /** Fits every feature set × penalty and keeps the model with the best mean APGR on the calibration splits. */
-    static ComplexityModel selectModel(String version, List<List<Outcome>> train, List<List<Outcome>> calibration,
-            double strongShare, double claudeShare, java.io.PrintStream out) {
-        StringBuilder baseline = new StringBuilder(String.format(java.util.Locale.ROOT, "%-36s calibration APGR", "baseline: prompt length"));
-        for (List<Outcome> dataset : calibration) {
-            RoutingCurve curve = RoutingCurve.of(dataset.stream().mapToDouble(o -> o.request().prompt().length()).toArray(),
-                    dataset.stream().mapToDouble(Outcome::weak).toArray(), dataset.stream().mapToDouble(Outcome::strong).toArray());
-            baseline.append(String.format(java.util.Locale.ROOT, " %.3f", curve == null ? 0.5 : curve.apgr()));
-        }
-        out.println(baseline);
-        ComplexityModel best = null;
-        double bestApgr = Double.NEGATIVE_INFINITY;
-        for (Map.Entry<String, Set<String>> features : FEATURE_SETS.entrySet()) {
-        for (double lambda : LAMBDAS) {
-            ComplexityModel model = fit(version, train, calibration, strongShare, claudeShare, lambda, features.getValue());
-            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%-22s lambda %-6s calibration APGR",
-                    features.getKey(), lambda));
-            double sum = 0;
-            for (List<Outcome> dataset : calibration) {
-                double[] scores = dataset.stream().mapToDouble(o -> model.score(RequestFeatures.extract(o.request()))).toArray();
-                RoutingCurve curve = RoutingCurve.of(scores, dataset.stream().mapToDouble(Outcome::weak).toArray(),
-                        dataset.stream().mapToDouble(Outcome::strong).toArray());
-                double apgr = curve == null ? 0.5 : curve.apgr();
-                sum += apgr;
-                line.append(String.format(java.util.Locale.ROOT, " %.3f", apgr));
-            }
-            double mean = sum / calibration.size();
-            out.println(line.append(String.format(java.util.Locale.ROOT, " (mean %.3f)", mean)));
-            if (mean > bestApgr) {
-                bestApgr = mean;
-                best = model;
-            }
-        }
-        }
-        return best;
+        return fit(version, train, calibration, strongShare, claudeShare, LAMBDA, FEATURE_SETS.get("all text signals"));
     }
 
     static ComplexityModel fit(String version, List<List<Outcome>> train, List<List<Outcome>> calibration, double strongShare,
@@ -111,27 +74,9 @@ final class ComplexityFit {
         int datasets = train.size();
         int n = RequestFeatures.SIZE;
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
-        double[] means = new double[n], scales = new double[n];
-        boolean[] fitted = new boolean[n];
-        double total = 0;
-        for (double v : w) {
-            total += v;
-        }
-        for (int k = 0; k < n; k++) {
-            double mean = 0, square = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                mean += w[i] * rows.get(i)[k];
-            }
-            mean /= total;
-            for (int i = 0; i < rows.size(); i++) {
-                square += w[i] * Math.pow(rows.get(i)[k] - mean, 2);
-            }
-            double sd = Math.sqrt(square / total);
-            boolean prior = RequestFeatures.REQUEST_SIGNALS.contains(RequestFeatures.NAMES.get(k));
-            fitted[k] = !prior && sd > 1e-9 && textFeatures.contains(RequestFeatures.NAMES.get(k));
-            means[k] = fitted[k] ? mean : 0;
-            scales[k] = fitted[k] ? sd : 1;
-        }
+        Standardisation standard = Standardisation.of(rows, w, textFeatures);
+        double[] means = standard.means(), scales = standard.scales();
+        boolean[] fitted = standard.fitted();
         // One intercept per dataset (fixed effects): the shared weights then learn to rank prompts within a
         // dataset instead of telling GSM8K from MMLU, which is all a pooled fit would otherwise pick up.
         double[][] x = new double[rows.size()][n + datasets - 1];
@@ -171,12 +116,54 @@ final class ComplexityFit {
         return unCalibrated.withThresholds(calibrate(unCalibrated, calibration, strongShare, claudeShare));
     }
 
+    /** Weighted means and standard deviations of the fitted features; the others stay (0, 1) and unfitted. */
+    record Standardisation(double[] means, double[] scales, boolean[] fitted) {
+        static Standardisation of(List<double[]> rows, double[] w, Set<String> textFeatures) {
+            int n = RequestFeatures.SIZE;
+            double[] means = new double[n], scales = new double[n];
+            boolean[] fitted = new boolean[n];
+            double total = 0;
+            for (double v : w) {
+                total += v;
+            }
+            for (int k = 0; k < n; k++) {
+                double mean = 0, square = 0;
+                for (int i = 0; i < rows.size(); i++) {
+                    mean += w[i] * rows.get(i)[k];
+                }
+                mean /= total;
+                for (int i = 0; i < rows.size(); i++) {
+                    square += w[i] * Math.pow(rows.get(i)[k] - mean, 2);
+                }
+                double sd = Math.sqrt(square / total);
+                boolean prior = RequestFeatures.REQUEST_SIGNALS.contains(RequestFeatures.NAMES.get(k));
+                fitted[k] = !prior && sd > 1e-9 && textFeatures.contains(RequestFeatures.NAMES.get(k));
+                means[k] = fitted[k] ? mean : 0;
+                scales[k] = fitted[k] ? sd : 1;
+            }
+            return new Standardisation(means, scales, fitted);
+        }
+    }
+
+    /** APGR of {@code model} on each of the given splits (0.5 where the strong model is not better). */
+    static double[] apgr(ComplexityModel model, List<List<Outcome>> splits) {
+        double[] out = new double[splits.size()];
+        for (int d = 0; d < splits.size(); d++) {
+            List<Outcome> dataset = splits.get(d);
+            double[] scores = dataset.stream().mapToDouble(o -> model.score(o.request())).toArray();
+            RoutingCurve curve = RoutingCurve.of(scores, dataset.stream().mapToDouble(Outcome::weak).toArray(),
+                    dataset.stream().mapToDouble(Outcome::strong).toArray());
+            out[d] = curve == null ? 0.5 : curve.apgr();
+        }
+        return out;
+    }
+
     static Thresholds calibrate(ComplexityModel model, List<List<Outcome>> calibration, double strongShare, double claudeShare) {
         List<Double> scores = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (List<Outcome> dataset : calibration) {
             for (Outcome o : dataset) {
-                scores.add(model.score(RequestFeatures.extract(o.request())));
+                scores.add(model.score(o.request()));
                 weights.add(1.0 / dataset.size());
             }
         }

@@ -1,7 +1,6 @@
 package dev.aios.router.policy.evaluation;
 
 import dev.aios.router.policy.ComplexityModel;
-import dev.aios.router.policy.RequestFeatures;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,7 @@ final class DatasetReport {
     }
 
     static ToDoubleFunction<Outcome> by(ComplexityModel model) {
-        return o -> model.score(RequestFeatures.extract(o.request()));
+        return o -> model.score(o.request());
     }
 
     /** Bootstrap CIs for a scored router; PGR read at {@code share} strong calls. */
@@ -95,10 +94,10 @@ final class DatasetReport {
                 split.calibration().size(), split.test().size());
         out.printf(Locale.ROOT, "%s%ntest performance: strong %.3f, weak %.3f; shipped gpt threshold sends %.1f%% of test calls strong%n",
                 dataset.note(), strongMean, weakMean, share * 100);
-        out.printf(Locale.ROOT, "%-38s | %-24s | %-28s | %-28s | %-9s | %s%n", "router", "APGR [95% CI]", "CPT(50%) [95% CI]",
+        out.printf(Locale.ROOT, "%-50s | %-24s | %-28s | %-28s | %-9s | %s%n", "router", "APGR [95% CI]", "CPT(50%) [95% CI]",
                 "CPT(80%) [95% CI]", "PGR@share", "n(test)");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-38s | %-24s | %-28s | %-28s | %-9s | %d%n", row.router(), row.apgr().asNumber(),
+            out.printf(Locale.ROOT, "%-50s | %-24s | %-28s | %-28s | %-9s | %d%n", row.router(), row.apgr().asNumber(),
                     row.cpt50().asPercent(), row.cpt80().asPercent(), String.format(Locale.ROOT, "%.3f", row.pgrAtShare()),
                     weak.length);
         }

@@ -28,7 +28,7 @@ record EvaluationOptions(
         boolean fit = false;
         Path modelOut = Path.of("llm-router-policy/src/main/resources/dev/aios/router/policy/complexity-model.properties");
         Path model = null;
-        String version = "complexity-v1";
+        String version = "complexity-v2";
         int resamples = 1000;
         long seed = 42;
         double strongShare = 0.5, claudeShare = 0.2, budget = 1500, weakCost = 0, strongCost = 3000;

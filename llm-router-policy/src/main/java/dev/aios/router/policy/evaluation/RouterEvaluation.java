@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The offline router evaluation: loads router-eval, removes contaminated prompts, splits 50/20/30 with a fixed
@@ -57,21 +59,28 @@ public final class RouterEvaluation {
                 options.data(), options.seed(), options.resamples(), Split.TRAIN * 100, Split.CALIBRATION * 100,
                 (1 - Split.TRAIN - Split.CALIBRATION) * 100);
         ComplexityModel model;
+        Map<String, ComplexityModel> families = Map.of();
+        ComplexityModel plainMean = null;
         if (options.fit()) {
-            out.println("feature set and L2 penalty chosen by APGR on the calibration splits (GSM8K, MMLU, MT-Bench):");
-            model = ComplexityFit.selectModel(options.version(), train, calibration, strongShare, options.claudeShare(), out);
+            out.println("features, n-grams and L2 penalty chosen by APGR on the calibration splits (GSM8K, MMLU, MT-Bench):");
+            ModelSelection.Selection selection =
+                    ModelSelection.select(options.version(), train, calibration, strongShare, options.claudeShare(), out);
+            model = selection.best();
+            families = selection.bestByFamily();
+            plainMean = selection.plainMean() == selection.best() ? null : selection.plainMean();
             if (!Double.isNaN(options.claudeMargin())) {
                 double gpt = model.thresholds().gpt();
                 double claude = 1 / (1 + Math.exp(-(Math.log(gpt / (1 - gpt)) + options.claudeMargin())));
                 model = new ComplexityModel(model.version(), model.provenance().replaceFirst("and claude share [0-9.]+",
                                 "with claude " + options.claudeMargin() + " logit above gpt"), model.intercept(), model.means(),
-                        model.scales(), model.weights(), model.fitted(), new Thresholds(gpt, claude));
+                        model.scales(), model.weights(), model.fitted(), new Thresholds(gpt, claude), model.lexical());
             }
             try (Writer w = Files.newBufferedWriter(options.modelOut(), StandardCharsets.UTF_8)) {
                 model.write(w);
             }
             out.println("fitted " + model.version() + " on GSM8K, MMLU and MT-Bench train splits; wrote " + options.modelOut());
             printCoefficients(model, out);
+            LexicalSummary.print(model, train, out);
         } else if (options.model() != null) {
             try (Reader r = Files.newBufferedReader(options.model(), StandardCharsets.UTF_8)) {
                 model = ComplexityModel.read(r);
@@ -89,11 +98,12 @@ public final class RouterEvaluation {
                     Thresholds.shareForBudget(options.budgetPerCall(), options.weakCost(), options.strongCost()), budget.gpt());
         }
         for (int i = 0; i < datasets.size(); i++) {
-            report(datasets.get(i), splits.get(i), model, options, out);
+            report(datasets.get(i), splits.get(i), model, families, plainMean, options, out);
         }
     }
 
-    private static void report(Dataset dataset, Split split, ComplexityModel model, EvaluationOptions options, PrintStream out) {
+    private static void report(Dataset dataset, Split split, ComplexityModel model, Map<String, ComplexityModel> families,
+            @Nullable ComplexityModel plainMean, EvaluationOptions options, PrintStream out) {
         DatasetReport report = new DatasetReport(dataset, split, options.resamples(), options.seed());
         double[] ours = report.scores(DatasetReport.by(model));
         double share = 0;
@@ -103,6 +113,13 @@ public final class RouterEvaluation {
         share /= ours.length;
         List<DatasetReport.Row> rows = new ArrayList<>();
         rows.add(report.scored("complexity (shipped model)", ours, share));
+        // what the selection passed over: the plain-mean pick, and the best of every family by mean calibration APGR
+        if (plainMean != null) {
+            rows.add(report.scored("plain-mean pick (not shipped)", report.scores(DatasetReport.by(plainMean)), share));
+        }
+        for (Map.Entry<String, ComplexityModel> family : families.entrySet()) {
+            rows.add(report.scored("cal-best " + family.getKey(), report.scores(DatasetReport.by(family.getValue())), share));
+        }
         boolean hasPrompts = split.test().stream().anyMatch(o -> !o.request().prompt().isEmpty());
         if (hasPrompts) {
             ComplexityModel own = ComplexityFit.fit("own", List.of(split.train()), List.of(split.calibration()), 0.5, 0.2);

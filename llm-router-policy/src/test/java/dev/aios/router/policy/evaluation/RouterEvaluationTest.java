@@ -34,6 +34,9 @@ class RouterEvaluationTest {
         ComplexityModel written = ComplexityModel.read(Files.newBufferedReader(model));
         assertThat(written.version()).isEqualTo("test-fit");
         assertThat(out).contains("model test-fit").contains("contaminated removed 1");
+        // the selection table lists the lexical candidates next to the hand-made ones and names its choice
+        assertThat(out).contains("n-grams (all sets) + length only, 4096, n<=1").contains("n-grams (sets >= 500) + all text signals")
+                .contains("length only                  ").contains("selected: ");
         for (String name : new String[] {"GSM8K", "MMLU", "MT-Bench", "LiveCodeBench"}) {
             assertThat(out).contains("== " + name + ":");
         }
