@@ -33,7 +33,7 @@ record ChildJvm(String name, Process process, BufferedReader out, PrintWriter in
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        String line = out.readLine();
+        String line = protocolLine(out, "ready\t");
         String[] ready = line == null ? new String[0] : line.split("\t");
         if (ready.length != 4 || !ready[0].equals("ready")) {
             process.destroyForcibly();
@@ -49,11 +49,24 @@ record ChildJvm(String name, Process process, BufferedReader out, PrintWriter in
 
     JvmActivity activity() throws IOException {
         in.println("activity");
-        String line = out.readLine();
+        String line = protocolLine(out, "activity ");
         if (line == null) {
             throw new IllegalStateException(name + " process exited");
         }
         return JvmActivity.parse(line);
+    }
+
+    /**
+     * The next line starting with {@code prefix}; anything else the JVM itself wrote to standard output (e.g. with
+     * {@code -Xlog:gc} among the flags) is passed on to standard error. Null at the end of the stream.
+     */
+    private static String protocolLine(BufferedReader out, String prefix) throws IOException {
+        String line = out.readLine();
+        while (line != null && !line.startsWith(prefix)) {
+            System.err.println(line);
+            line = out.readLine();
+        }
+        return line;
     }
 
     @Override

@@ -5,12 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
- * One JVM's accumulated GC and JIT work: stop-the-world pauses, concurrent collector cycles (ZGC and Shenandoah report
- * those through beans named "... Cycles", whose time is not a pause) and compilation time. Subtract two readings to
+ * One JVM's accumulated GC and JIT work and CPU time: stop-the-world pauses, concurrent collector cycles (ZGC and
+ * Shenandoah report those through beans named "... Cycles", whose time is not a pause), compilation time and the
+ * process's CPU time (all threads), which a busy machine inflates far less than wall-clock latency. Subtract two readings to
  * get what happened in between; {@link #line()} and {@link #parse} carry a reading across the child-process pipe.
  */
-record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis, long jitMillis) {
-    static final JvmActivity ZERO = new JvmActivity(0, 0, 0, 0, 0);
+record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis, long jitMillis, long cpuNanos) {
+    static final JvmActivity ZERO = new JvmActivity(0, 0, 0, 0, 0, 0);
 
     static JvmActivity now() {
         long pauses = 0;
@@ -27,30 +28,36 @@ record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis,
             }
         }
         return new JvmActivity(pauses, pauseMillis, cycles, cycleMillis,
-                ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
     }
 
     static JvmActivity parse(String line) {
         String[] parts = line.split(" ");
-        if (parts.length != 6 || !parts[0].equals("activity")) {
+        if (parts.length != 7 || !parts[0].equals("activity")) {
             throw new IllegalStateException("not an activity line: " + line);
         }
         return new JvmActivity(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
-                Long.parseLong(parts[4]), Long.parseLong(parts[5]));
+                Long.parseLong(parts[4]), Long.parseLong(parts[5]), Long.parseLong(parts[6]));
     }
 
     String line() {
-        return String.format(Locale.ROOT, "activity %d %d %d %d %d", pauses, pauseMillis, cycles, cycleMillis, jitMillis);
+        return String.format(Locale.ROOT, "activity %d %d %d %d %d %d", pauses, pauseMillis, cycles, cycleMillis, jitMillis, cpuNanos);
     }
 
     JvmActivity plus(JvmActivity other) {
         return new JvmActivity(pauses + other.pauses, pauseMillis + other.pauseMillis, cycles + other.cycles,
-                cycleMillis + other.cycleMillis, jitMillis + other.jitMillis);
+                cycleMillis + other.cycleMillis, jitMillis + other.jitMillis, cpuNanos + other.cpuNanos);
     }
 
     JvmActivity minus(JvmActivity other) {
         return new JvmActivity(pauses - other.pauses, pauseMillis - other.pauseMillis, cycles - other.cycles,
-                cycleMillis - other.cycleMillis, jitMillis - other.jitMillis);
+                cycleMillis - other.cycleMillis, jitMillis - other.jitMillis, cpuNanos - other.cpuNanos);
+    }
+
+    /** CPU time per call in microseconds, for {@code calls} calls over the interval this reading covers. */
+    double cpuMicrosPerCall(int calls) {
+        return cpuNanos / 1e3 / calls;
     }
 
     /** e.g. "GC 3 pauses / 5 ms, JIT 12 ms" (concurrent cycles only when the collector has them). */

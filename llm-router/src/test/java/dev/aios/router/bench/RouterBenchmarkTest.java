@@ -61,12 +61,12 @@ class RouterBenchmarkTest {
         @Test
         void givenAReadingWhenSentAsALineThenTheOtherSideParsesTheSameReading() {
             // given
-            JvmActivity reading = new JvmActivity(3, 17, 2, 40, 1_234);
+            JvmActivity reading = new JvmActivity(3, 17, 2, 40, 1_234, 9_000_000);
             // when
             JvmActivity parsed = JvmActivity.parse(reading.line());
             // then
             assertThat(parsed).isEqualTo(reading);
-            assertThat(parsed.minus(new JvmActivity(1, 7, 2, 40, 1_000))).isEqualTo(new JvmActivity(2, 10, 0, 0, 234));
+            assertThat(parsed.minus(new JvmActivity(1, 7, 2, 40, 1_000, 1_000_000))).isEqualTo(new JvmActivity(2, 10, 0, 0, 234, 8_000_000));
         }
 
         @Test
@@ -77,10 +77,15 @@ class RouterBenchmarkTest {
 
         @Test
         void givenNoConcurrentCyclesWhenDescribedThenOnlyPausesAndJitAreShown() {
-            assertThat(new JvmActivity(3, 5, 0, 0, 12).describe()).isEqualTo("GC 3 pauses / 5 ms, JIT 12 ms");
-            assertThat(new JvmActivity(1, 1, 2, 30, 0).describe())
+            assertThat(new JvmActivity(3, 5, 0, 0, 12, 0).describe()).isEqualTo("GC 3 pauses / 5 ms, JIT 12 ms");
+            assertThat(new JvmActivity(1, 1, 2, 30, 0, 0).describe())
                     .isEqualTo("GC 1 pauses / 1 ms (+ 2 concurrent cycles / 30 ms), JIT 0 ms");
         }
+    }
+
+    @Test
+    void givenCpuNanosWhenSpreadOverCallsThenMicrosecondsPerCall() {
+        assertThat(new JvmActivity(0, 0, 0, 0, 0, 5_000_000).cpuMicrosPerCall(1_000)).isEqualTo(5.0);
     }
 
     @Test
