@@ -76,6 +76,16 @@ final class ModelSelection {
         return new Selection(tracker.best, tracker.plain, tracker.bestByFamily);
     }
 
+    /** Whether {@code apgr} reaches prompt length's on every calibration split of at least {@link #GUARDED_SPLIT} prompts. */
+    static boolean noWorseThanLength(double[] apgr, double[] lengthApgr, int[] splitSizes) {
+        for (int d = 0; d < apgr.length; d++) {
+            if (splitSizes[d] >= GUARDED_SPLIT && apgr[d] < lengthApgr[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final class Tracker {
         private final List<List<Outcome>> calibration;
         private final double[] lengthApgr;
@@ -95,12 +105,7 @@ final class ModelSelection {
         void consider(String family, String label, double lambda, ComplexityModel model) {
             double[] apgr = ComplexityFit.apgr(model, calibration);
             double mean = java.util.Arrays.stream(apgr).average().orElseThrow();
-            boolean guarded = true;
-            for (int d = 0; d < apgr.length; d++) {
-                if (calibration.get(d).size() >= GUARDED_SPLIT && apgr[d] < lengthApgr[d]) {
-                    guarded = false;
-                }
-            }
+            boolean guarded = noWorseThanLength(apgr, lengthApgr, calibration.stream().mapToInt(List::size).toArray());
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-56s lambda %-6s calibration APGR", label, lambda));
             for (double a : apgr) {
                 line.append(String.format(Locale.ROOT, " %.3f", a));
