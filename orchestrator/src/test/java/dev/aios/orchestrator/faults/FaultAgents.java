@@ -46,6 +46,12 @@ final class FaultAgents implements AutoCloseable {
     private boolean paused;
 
     FaultAgents(int port, String vhost, int perRole, BiPredicate<String, TaskAssigned> drop) throws Exception {
+        this(port, vhost, perRole, java.util.EnumSet.allOf(Role.class), drop);
+    }
+
+    /** Agents for the given roles only (another process may serve the rest). */
+    FaultAgents(int port, String vhost, int perRole, java.util.Set<Role> roles, BiPredicate<String, TaskAssigned> drop)
+            throws Exception {
         this.drop = drop;
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
@@ -56,7 +62,7 @@ final class FaultAgents implements AutoCloseable {
         connection = factory.newConnection("fault-agents");
         publishChannel = connection.createChannel();
         publishChannel.confirmSelect();
-        for (Role role : Role.values()) {
+        for (Role role : roles) {
             for (int n = 1; n <= perRole; n++) {
                 String agent = role.routingKey() + "-agent-" + n;
                 Channel ch = connection.createChannel();
