@@ -5,7 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 
-/** Hands each delivery to its processor on the channel's dispatch thread (one at a time per channel). */
+/** Hands each delivery to its processor on the channel's dispatch thread, in delivery order. */
 final class ProcessingConsumer extends DefaultConsumer {
     private final DeliveryProcessor processor;
 
@@ -16,6 +16,6 @@ final class ProcessingConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String consumerTag, Envelope delivery, AMQP.BasicProperties properties, byte[] body) {
-        processor.process(getChannel(), delivery.getDeliveryTag(), properties, body);
+        processor.process(delivery.getDeliveryTag(), properties, body);
     }
 }

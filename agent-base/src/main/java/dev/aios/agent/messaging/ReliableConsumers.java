@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler runs first, the
- * ack after; failures are routed by {@link DeliveryProcessor}: retry queues for transient ones, the DLQ for the rest.
+ * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler finishes first, the
+ * ack follows; failures are routed by {@link DeliveryProcessor}: retry queues for transient ones, the DLQ for the rest.
  */
 public final class ReliableConsumers implements AutoCloseable {
     private final Connection connection;
@@ -22,6 +23,12 @@ public final class ReliableConsumers implements AutoCloseable {
     private final MessagingSettings settings;
     private final ScheduledExecutorService delayedRetries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "aios-delayed-retries");
+        thread.setDaemon(true);
+        return thread;
+    });
+    // acks leave from one thread, after however many deliveries settled meanwhile (see AckCoalescer)
+    private final ExecutorService ackSender = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "aios-acks");
         thread.setDaemon(true);
         return thread;
     });
@@ -35,15 +42,26 @@ public final class ReliableConsumers implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings");
     }
 
+    /** Consumes with a handler that has finished with a message when it returns (one message at a time per channel). */
     public ConsumerHandle start(ConsumerSpec spec, EnvelopeHandler handler) {
+        requireNonNull(handler, "handler");
+        return startAsync(spec, DeliveryProcessor.blocking(handler));
+    }
+
+    /**
+     * Consumes with a handler that may finish later: up to {@code prefetch} messages per channel are in its hands at
+     * once, and those it finishes together are acked together.
+     */
+    public ConsumerHandle startAsync(ConsumerSpec spec, AsyncEnvelopeHandler handler) {
         requireNonNull(handler, "handler");
         List<Channel> channels = new ArrayList<>();
         try {
             for (int i = 0; i < spec.concurrency(); i++) {
                 Channel channel = connection.createChannel();
                 channel.basicQos(spec.prefetch());
+                var acks = new AckCoalescer(channel, ackSender);
                 DeliveryProcessor processor =
-                        new DeliveryProcessor(spec.queue(), handler, publisher, dialect, settings, delayedRetries);
+                        new DeliveryProcessor(spec.queue(), handler, publisher, dialect, settings, delayedRetries, acks);
                 channel.basicConsume(spec.queue(), false, new ProcessingConsumer(channel, processor));
                 channels.add(channel);
             }
@@ -65,6 +83,7 @@ public final class ReliableConsumers implements AutoCloseable {
             handles.clear();
         }
         delayedRetries.shutdownNow();
+        ackSender.shutdown();
     }
 
     private record ChannelsHandle(String queue, List<Channel> channels) implements ConsumerHandle {

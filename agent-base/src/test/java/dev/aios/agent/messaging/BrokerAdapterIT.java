@@ -163,6 +163,59 @@ class BrokerAdapterIT {
     }
 
     @Test
+    void anAsynchronousHandlerHoldsManyMessagesAtOnceAndEachFailureTakesItsOwnPath() throws Exception {
+        // given a handler that finishes nothing until 30 messages are in its hands
+        String queue = uniqueQueue("async");
+        broker.topology.declareEventQueue(queue, List.of("async-test." + queue));
+        var inHand = new CopyOnWriteArrayList<java.util.Map.Entry<ReceivedEnvelope, java.util.concurrent.CompletableFuture<Void>>>();
+        List<String> done = new CopyOnWriteArrayList<>();
+        List<Integer> flakyAttempts = new CopyOnWriteArrayList<>();
+        ConsumerHandle handle = broker.consumers.startAsync(new ConsumerSpec(queue, 50, 1), message -> {
+            var result = new java.util.concurrent.CompletableFuture<Void>();
+            String text = message.payload(TaskProgress.class).getMessage();
+            if (text.equals("flaky")) {
+                flakyAttempts.add(message.attempt());
+                if (message.attempt() == 1) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(new TransientFailureException("not yet"));
+                }
+            }
+            inHand.add(java.util.Map.entry(message, result));
+            return result;
+        });
+        for (int i = 0; i < 28; i++) {
+            publishProgress(queue, "good " + i);
+        }
+        publishProgress(queue, "bad");
+        publishProgress(queue, "flaky");
+
+        // when all 30 are in hand at once (flaky on its second attempt), the handler settles them together
+        await().atMost(Duration.ofSeconds(15)).until(() -> inHand.size() == 30);
+        for (var entry : inHand) {
+            String text = entry.getKey().payload(TaskProgress.class).getMessage();
+            if (text.equals("bad")) {
+                entry.getValue().completeExceptionally(new IllegalArgumentException("no such project"));
+            } else {
+                done.add(text);
+                entry.getValue().complete(null);
+            }
+        }
+
+        // then the bad one is in the DLQ with its reason, the flaky one was retried once
+        String dlq = BrokerTopology.deadLetterQueueName(queue);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.deadLetters.depth(dlq) == 1);
+        assertThat(broker.deadLetters.peek(dlq, 1).getFirst().reason()).isEqualTo("IllegalArgumentException: no such project");
+        assertThat(done).hasSize(29).contains("flaky");
+        assertThat(flakyAttempts).containsExactly(1, 2);
+        // and every good one was acked: once the consumer is gone, a new one gets nothing back
+        Thread.sleep(2_000); // the acks leave asynchronously, right after the futures complete
+        handle.close();
+        List<ReceivedEnvelope> redelivered = new CopyOnWriteArrayList<>();
+        broker.consumers.start(new ConsumerSpec(queue, 50, 1), redelivered::add);
+        Thread.sleep(1_000);
+        assertThat(redelivered).isEmpty();
+    }
+
+    @Test
     void anUnroutablePublishFailsAsReturned() {
         Envelope envelope = Envelopes.wrap(TaskStarted.getDefaultInstance(), EnvelopeMetadata.of("it", "p"));
 
