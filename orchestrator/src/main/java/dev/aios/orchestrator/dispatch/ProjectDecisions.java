@@ -5,6 +5,8 @@ import dev.aios.agent.Role;
 import dev.aios.agent.messaging.Destination;
 import dev.aios.events.v1.AgentRole;
 import dev.aios.events.v1.Envelope;
+import dev.aios.events.v1.TaskAssigned;
+import dev.aios.events.v1.TaskKind;
 import dev.aios.orchestrator.eventstore.ConcurrencyConflictException;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.NewEvent;
@@ -15,29 +17,43 @@ import dev.aios.orchestrator.planning.ProjectState;
 import dev.aios.orchestrator.planning.SprintPlanner;
 import dev.aios.orchestrator.projection.BufferedWrites;
 import dev.aios.orchestrator.projection.Projector;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs the planner against fresh state in one transaction: inbox key, events, outbox rows and projections
- * commit together. A concurrent append makes it reload and decide again, never overwrite.
+ * Runs the planner against fresh state and commits what it decided: inbox keys, events, outbox rows and projections
+ * in one transaction. Each project belongs to one decision loop (a thread), which takes every message waiting for
+ * any of its projects and decides them together, in one transaction with a handful of round trips; a concurrent
+ * append by another replica makes it reload and decide again, never overwrite.
  */
 @Component
-public class ProjectDecisions {
+public class ProjectDecisions implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ProjectDecisions.class);
     private static final int MAX_CONFLICT_RETRIES = 20;
-    private static final int LOCK_STRIPES = 64;
-    private static final int MAX_BATCH = 64;
 
     private final EventStore store;
     private final Projector projector;
@@ -46,17 +62,19 @@ public class ProjectDecisions {
     private final List<AfterCommit> afterCommit;
     private final Clock clock;
     private final AssignmentContext assignmentContext;
+    private final int maxBatch;
     private final StreamCache cache = new StreamCache(2_000);
-    private final java.util.concurrent.ConcurrentHashMap<UUID, ConcurrentLinkedQueue<Pending>> pending =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    // decisions on one project in this JVM take turns; across replicas the expected version still guards
-    private final java.util.concurrent.locks.ReentrantLock[] stripes = new java.util.concurrent.locks.ReentrantLock[LOCK_STRIPES];
+    private final List<DecisionLoop> loops = new ArrayList<>();
+    private final Counter transactions;
+    private final Counter decided;
+    private final Counter projectsDecided;
 
     public ProjectDecisions(EventStore store, Projector projector, SprintPlanner planner, TransactionTemplate tx,
-            List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext) {
-        this.assignmentContext = assignmentContext;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            stripes[i] = new java.util.concurrent.locks.ReentrantLock();
+            List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext,
+            @Value("${aios.orchestrator.decision-threads:2}") int threads,
+            @Value("${aios.orchestrator.decision-batch:256}") int maxBatch, MeterRegistry meters) {
+        if (threads < 1 || maxBatch < 1) {
+            throw new IllegalArgumentException("decision-threads and decision-batch must be at least 1");
         }
         this.store = store;
         this.projector = projector;
@@ -64,6 +82,17 @@ public class ProjectDecisions {
         this.tx = tx;
         this.afterCommit = afterCommit;
         this.clock = clock;
+        this.assignmentContext = assignmentContext;
+        this.maxBatch = maxBatch;
+        this.transactions = Counter.builder("aios.orchestrator.decision.transactions")
+                .description("committed decision transactions (one per batch)").register(meters);
+        this.decided = Counter.builder("aios.orchestrator.decisions")
+                .description("messages decided in committed transactions, duplicates included").register(meters);
+        this.projectsDecided = Counter.builder("aios.orchestrator.decision.projects")
+                .description("projects decided on in committed transactions, summed over transactions").register(meters);
+        for (int i = 0; i < threads; i++) {
+            loops.add(new DecisionLoop("decisions-" + i));
+        }
     }
 
     public static String streamOf(UUID projectId) {
@@ -79,62 +108,124 @@ public class ProjectDecisions {
     public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {}
 
     /**
-     * Decides on {@code incoming} for the project. {@code cause} is the envelope it arrived in (its event id is
-     * the inbox key and is kept when the planner records the message itself); null for API requests.
+     * Decides on {@code incoming} for the project and waits until that committed. {@code cause} is the envelope it
+     * arrived in (its event id is the inbox key and is kept when the planner records the message itself); null for
+     * API requests.
      */
     public Outcome handle(UUID projectId, Message incoming, @Nullable Envelope cause) {
-        var mine = new Pending(incoming, cause, new CompletableFuture<>());
-        ConcurrentLinkedQueue<Pending> queue = pending.computeIfAbsent(projectId, id -> new ConcurrentLinkedQueue<>());
-        queue.add(mine);
-        var lock = stripes[Math.floorMod(projectId.hashCode(), LOCK_STRIPES)];
-        lock.lock();
-        try {
-            // whoever holds the project's lock decides for every message waiting on it, in one transaction:
-            // messages of one project arrive in bursts, and this turns their queueing into batching
-            while (!mine.result().isDone()) {
-                var batch = new ArrayList<Pending>();
-                for (Pending p; batch.size() < MAX_BATCH && (p = queue.poll()) != null; ) {
-                    batch.add(p);
-                }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                runBatch(projectId, batch);
-            }
-        } finally {
-            lock.unlock();
+        CompletableFuture<Outcome> result;
+        if (Thread.currentThread() instanceof DecisionThread) {
+            // a hook deciding from inside a loop would wait for itself
+            var mine = new Pending(projectId, incoming, cause, new CompletableFuture<>());
+            run(List.of(mine));
+            result = mine.result();
+        } else {
+            result = submit(projectId, incoming, cause);
         }
         try {
-            return mine.result().join();
+            return result.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
-    private record Pending(Message incoming, @Nullable Envelope cause, CompletableFuture<Outcome> result) {}
+    /** As {@link #handle}, without waiting: the future completes once the decision committed (or failed). */
+    public CompletableFuture<Outcome> submit(UUID projectId, Message incoming, @Nullable Envelope cause) {
+        var pending = new Pending(projectId, incoming, cause, new CompletableFuture<>());
+        loops.get(Math.floorMod(projectId.hashCode(), loops.size())).queue.add(pending);
+        return pending.result();
+    }
 
-    private record Batch(List<Outcome> outcomes, List<Message> committedStream, List<StoredEvent> appended) {}
+    @Override
+    public void destroy() {
+        loops.forEach(DecisionLoop::stop);
+    }
 
-    private void runBatch(UUID projectId, List<Pending> batch) {
+    private record Pending(UUID projectId, Message incoming, @Nullable Envelope cause, CompletableFuture<Outcome> result) {}
+
+    private record ProjectResult(UUID projectId, List<Message> committedStream, List<StoredEvent> appended) {}
+
+    private record Batch(List<Outcome> outcomes, List<ProjectResult> projects) {}
+
+    private static final class DecisionThread extends Thread {
+        DecisionThread(Runnable body, String name) {
+            super(body, name);
+            setDaemon(true);
+        }
+    }
+
+    /** One thread and its queue; the projects hashed to it are decided only here, so they never conflict in this JVM. */
+    private final class DecisionLoop {
+        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        DecisionLoop(String name) {
+            thread = new DecisionThread(this::loop, name);
+            thread.start();
+        }
+
+        private void loop() {
+            var batch = new ArrayList<Pending>();
+            while (running) {
+                try {
+                    Pending first = queue.poll(1, TimeUnit.SECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    run(batch);
+                } catch (InterruptedException e) {
+                    break;
+                } catch (RuntimeException | Error e) {
+                    log.error("decision loop {} failed on a batch of {}", thread.getName(), batch.size(), e);
+                    batch.forEach(p -> p.result().completeExceptionally(e));
+                } finally {
+                    batch.clear();
+                }
+            }
+            var left = new ArrayList<Pending>();
+            queue.drainTo(left);
+            left.forEach(p -> p.result().completeExceptionally(new IllegalStateException("the orchestrator is shutting down")));
+        }
+
+        void stop() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+
+    /** Decides a batch in one transaction; a deterministic failure is isolated to its project, then to its message. */
+    private void run(List<Pending> batch) {
         Batch result;
         try {
-            result = withConflictRetries(projectId, () -> tx.execute(status -> decideBatch(projectId, batch)));
+            result = withConflictRetries(() -> tx.execute(status -> decideAll(batch)));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.getFirst().result().completeExceptionally(e);
+            Map<UUID, List<Pending>> byProject = byProject(batch);
+            if (isTransient(e) || batch.size() == 1) {
+                batch.forEach(p -> p.result().completeExceptionally(e)); // retried later, through the broker
+            } else if (byProject.size() > 1) {
+                byProject.values().forEach(this::run);
             } else {
-                batch.forEach(p -> runBatch(projectId, List.of(p))); // one bad message must not fail the others
+                batch.forEach(p -> run(List.of(p))); // one bad message must not fail the others
             }
             return;
         }
-        cache.put(streamOf(projectId), result.committedStream());
-        if (!result.appended().isEmpty()) {
-            List<Message> messages = result.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+        transactions.increment();
+        decided.increment(batch.size());
+        projectsDecided.increment(result.projects().size());
+        for (ProjectResult project : result.projects()) {
+            cache.put(streamOf(project.projectId()), project.committedStream());
+            if (project.appended().isEmpty()) {
+                continue;
+            }
+            List<Message> messages = project.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
             for (AfterCommit hook : afterCommit) {
                 try {
-                    hook.committed(projectId, result.appended(), messages);
+                    hook.committed(project.projectId(), project.appended(), messages);
                 } catch (RuntimeException e) {
-                    log.warn("after-commit hook {} failed for project {}", hook.getClass().getSimpleName(), projectId, e);
+                    log.warn("after-commit hook {} failed for project {}", hook.getClass().getSimpleName(), project.projectId(), e);
                 }
             }
         }
@@ -143,7 +234,13 @@ public class ProjectDecisions {
         }
     }
 
-    private Batch withConflictRetries(UUID projectId, java.util.function.Supplier<Batch> attempt) {
+    /** Whether trying again later may succeed: the database or a connection to it is unavailable. */
+    public static boolean isTransient(Throwable e) {
+        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException;
+    }
+
+    private Batch withConflictRetries(java.util.function.Supplier<Batch> attempt) {
         for (int n = 1; ; n++) {
             try {
                 return attempt.get();
@@ -151,72 +248,154 @@ public class ProjectDecisions {
                 if (n >= MAX_CONFLICT_RETRIES) {
                     throw e;
                 }
-                log.debug("conflict on project {} (attempt {}), deciding again on fresh state", projectId, n);
+                log.debug("conflict on {} (attempt {}), deciding again on fresh state", e.getMessage(), n);
             }
         }
     }
 
-    private Batch decideBatch(UUID projectId, List<Pending> batch) {
-        String stream = streamOf(projectId);
-        List<Message> cached = cache.get(stream);
-        List<Message> stream_ = new ArrayList<>(cached);
-        // every inbox key of the batch and the stream's tail in one round trip; a key that was already there means
-        // a duplicate delivery, whose message then changes nothing
+    private static Map<UUID, List<Pending>> byProject(List<Pending> batch) {
+        var byProject = new LinkedHashMap<UUID, List<Pending>>();
+        for (Pending p : batch) {
+            byProject.computeIfAbsent(p.projectId(), id -> new ArrayList<>()).add(p);
+        }
+        return byProject;
+    }
+
+    /** A project's stream and states while its messages are decided. */
+    private final class ProjectWork {
+        final UUID projectId;
+        final String stream;
+        final List<Message> events;
+        final ProjectState working;
+        final ProjectState projected;
+        final Projector.Summary summaryBefore;
+        final List<StoredEvent> appended = new ArrayList<>();
+        boolean appendedAny;
+
+        ProjectWork(UUID projectId, List<Message> events) {
+            this.projectId = projectId;
+            this.stream = streamOf(projectId);
+            this.events = events;
+            this.working = ProjectState.from(events);
+            this.projected = ProjectState.from(events);
+            // the project row holds the summary of the committed stream; a decision that changes none of it (a
+            // task started) leaves it alone
+            this.summaryBefore = Projector.Summary.of(projected);
+        }
+    }
+
+    /**
+     * Events decided but not yet inserted, and the projection writes that follow them. The writes may refer to their
+     * events' rows, so every flush of the writes inserts the pending events first.
+     */
+    private final class Appends {
+        final List<EventStore.Append> events = new ArrayList<>();
+        final List<ProjectWork> owners = new ArrayList<>();
+        final List<List<StoredEvent>> sinks = new ArrayList<>();
+        final BufferedWrites writes = projector.writes(this::insert);
+
+        void insert() {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<StoredEvent> stored = store.appendAll(events);
+            for (int i = 0; i < stored.size(); i++) {
+                owners.get(i).appended.add(stored.get(i));
+                sinks.get(i).add(stored.get(i));
+            }
+            events.clear();
+            owners.clear();
+            sinks.clear();
+        }
+    }
+
+    private Batch decideAll(List<Pending> batch) {
+        Map<UUID, List<Pending>> byProject = byProject(batch);
+        // every inbox key and every project's tail after its cached prefix, in one round trip; a key that was
+        // already there means a duplicate delivery, whose message then changes nothing
         var inboxKeys = new ArrayList<String>();
+        var after = new LinkedHashMap<String, Long>();
+        var cached = new LinkedHashMap<UUID, List<Message>>();
+        for (UUID projectId : byProject.keySet()) {
+            List<Message> prefix = cache.get(streamOf(projectId));
+            cached.put(projectId, prefix);
+            after.put(streamOf(projectId), (long) prefix.size());
+        }
         for (Pending p : batch) {
             if (p.cause() != null) {
                 inboxKeys.add(p.cause().getEventId());
             }
         }
-        EventStore.ClaimedRead read = store.claimAndReadStream(inboxKeys, stream, cached.size());
-        for (StoredEvent e : read.events()) {
-            stream_.add(EventCodec.unwrap(e.envelope()));
+        EventStore.ClaimedReads read = store.claimAndReadStreams(inboxKeys, after);
+        Set<String> unclaimed = new HashSet<>(read.claimed());
+        var work = new LinkedHashMap<UUID, ProjectWork>();
+        for (UUID projectId : byProject.keySet()) {
+            var events = new ArrayList<>(cached.get(projectId));
+            for (StoredEvent e : read.events().getOrDefault(streamOf(projectId), List.of())) {
+                events.add(EventCodec.unwrap(e.envelope()));
+            }
+            work.put(projectId, new ProjectWork(projectId, events));
         }
-        ProjectState working = ProjectState.from(stream_);
-        ProjectState projected = ProjectState.from(stream_);
-        // the project row holds the summary of the committed stream; a decision that changes none of it (a task
-        // started) leaves it alone
-        Projector.Summary summaryBefore = Projector.Summary.of(projected);
-        BufferedWrites writes = projector.writes();
-        var outcomes = new ArrayList<Outcome>();
-        var allAppended = new ArrayList<StoredEvent>();
-        int claim = 0;
+        var appends = new Appends();
+        var decided = new ArrayList<@Nullable List<StoredEvent>>(batch.size());
         for (Pending p : batch) {
+            ProjectWork project = work.get(p.projectId());
             Envelope cause = p.cause();
-            if (cause != null && !read.claimed().get(claim++)) {
-                outcomes.add(new Outcome(List.of(), working, true));
+            // remove, not contains: a message delivered twice within one batch is decided once
+            if (cause != null && !unclaimed.remove(cause.getEventId())) {
+                decided.add(null);
                 continue;
             }
-            Decision decision = planner.decide(working, p.incoming(), clock.instant());
-            var appended = new ArrayList<StoredEvent>();
-            for (Decision.Output planned : decision.outputs()) {
-                if (planned.event() instanceof dev.aios.events.v1.TaskAssigned a
-                        && a.getTask().getKind() == dev.aios.events.v1.TaskKind.TASK_KIND_SPRINT_REVIEW) {
-                    writes.flush(); // the review's workspace is read back below and must hold this decision's files
-                }
-                // one event at a time, projected before the next is built: a review assignment's workspace then
-                // includes the files of the completion that triggered it
-                Decision.Output out = planned.event() instanceof dev.aios.events.v1.TaskAssigned a
-                        ? new Decision.Output(assignmentContext.enrich(a), planned.commandTo())
-                        : planned;
-                Envelope envelope = out.event() == p.incoming() && cause != null
-                        ? cause.toBuilder().setCorrelationId(projectId.toString()).build()
-                        : EventCodec.wrap(out.event(), projectId.toString(), cause, clock.instant());
-                var event = new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo())));
-                StoredEvent stored = store.append(stream, stream_.size(), List.of(event)).getFirst();
-                stream_.add(out.event());
-                projected.apply(out.event());
-                projector.project(writes, stored, out.event(), projected);
-                appended.add(stored);
+            var mine = new ArrayList<StoredEvent>();
+            decide(project, p, cause, appends, mine);
+            decided.add(mine);
+        }
+        for (ProjectWork project : work.values()) {
+            if (project.appendedAny) {
+                projector.summarise(appends.writes, project.summaryBefore, project.projected);
             }
-            allAppended.addAll(appended);
-            outcomes.add(new Outcome(List.copyOf(appended), working, false));
         }
-        if (!allAppended.isEmpty()) {
-            projector.summarise(writes, summaryBefore, projected);
+        appends.writes.flush(); // inserts the events first, then their projection writes
+        var outcomes = new ArrayList<Outcome>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ProjectWork project = work.get(batch.get(i).projectId());
+            List<StoredEvent> mine = decided.get(i);
+            outcomes.add(mine == null
+                    ? new Outcome(List.of(), project.working, true)
+                    : new Outcome(List.copyOf(mine), project.working, false));
         }
-        writes.flush();
-        return new Batch(outcomes, stream_, allAppended);
+        var projects = new ArrayList<ProjectResult>(work.size());
+        for (ProjectWork project : work.values()) {
+            projects.add(new ProjectResult(project.projectId, project.events, List.copyOf(project.appended)));
+        }
+        return new Batch(outcomes, projects);
+    }
+
+    private void decide(ProjectWork project, Pending p, @Nullable Envelope cause, Appends appends, List<StoredEvent> mine) {
+        Decision decision = planner.decide(project.working, p.incoming(), clock.instant());
+        for (Decision.Output planned : decision.outputs()) {
+            Decision.Output out = planned;
+            if (planned.event() instanceof TaskAssigned a) {
+                if (a.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                    appends.writes.flush(); // the review's workspace is read back and must hold this batch's files
+                }
+                out = new Decision.Output(assignmentContext.enrich(a), planned.commandTo());
+            }
+            Envelope envelope = out.event() == p.incoming() && cause != null
+                    ? cause.toBuilder().setCorrelationId(project.projectId.toString()).build()
+                    : EventCodec.wrap(out.event(), project.projectId.toString(), cause, clock.instant());
+            var event = new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo())));
+            long version = project.events.size() + 1;
+            appends.events.add(new EventStore.Append(project.stream, version, event));
+            appends.owners.add(project);
+            appends.sinks.add(mine);
+            project.appendedAny = true;
+            project.events.add(out.event());
+            project.projected.apply(out.event());
+            // one event at a time, projected before the next is decided: a review assignment's workspace then
+            // includes the files of the completion that triggered it
+            projector.project(appends.writes, UUID.fromString(envelope.getEventId()), out.event(), project.projected);
+        }
     }
 
     static Role role(AgentRole role) {

@@ -4,7 +4,13 @@ import dev.aios.events.v1.Envelope;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import dev.aios.agent.messaging.Destination;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +67,66 @@ public class EventStore {
         return List.copyOf(stored);
     }
 
+    /** One event for {@link #appendAll}: it becomes version {@code version} of its stream. */
+    public record Append(String streamId, long version, NewEvent event) {}
+
+    /**
+     * Appends events of any number of streams in one round trip (their outbox rows in the same statement), each at
+     * the version the caller computed from the tail it read; a version already taken is a
+     * {@link ConcurrencyConflictException}, as with {@link #append}. Must run in the caller's transaction.
+     */
+    public List<StoredEvent> appendAll(List<Append> appends) {
+        var stored = new ArrayList<StoredEvent>(appends.size());
+        for (int from = 0; from < appends.size(); from += MAX_ROWS_PER_STATEMENT) {
+            stored.addAll(appendChunk(appends.subList(from, Math.min(appends.size(), from + MAX_ROWS_PER_STATEMENT))));
+        }
+        return List.copyOf(stored);
+    }
+
+    private static final int MAX_ROWS_PER_STATEMENT = 1_000;
+
+    private List<StoredEvent> appendChunk(List<Append> appends) {
+        var sql = new StringBuilder("WITH input (stream_id, stream_version, event_id, type, payload, metadata, exchange, routing_key, ord) AS (VALUES ");
+        var args = new ArrayList<@Nullable Object>(appends.size() * 9);
+        var envelopes = new ArrayList<Envelope>(appends.size());
+        for (int i = 0; i < appends.size(); i++) {
+            Append a = appends.get(i);
+            Envelope envelope = a.event().envelope().toBuilder().setStreamId(a.streamId()).setStreamVersion(a.version()).build();
+            envelopes.add(envelope);
+            Destination to = a.event().publishTo();
+            sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::uuid, ?::text, ?::bytea, ?::jsonb, ?::text, ?::text, ?::int)");
+            args.addAll(java.util.Arrays.asList(a.streamId(), a.version(), UUID.fromString(envelope.getEventId()), envelope.getType(),
+                    envelope.toByteArray(), metadataJson(envelope), to == null ? null : to.exchange(), to == null ? null : to.routingKey(), i));
+        }
+        sql.append("""
+                ), e AS (INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
+                         SELECT stream_id, stream_version, event_id, type, payload, metadata FROM input ORDER BY ord
+                         RETURNING event_id, global_position, recorded_at),
+                o AS (INSERT INTO outbox (event_id, exchange, routing_key, envelope)
+                      SELECT event_id, exchange, routing_key, payload FROM input WHERE exchange IS NOT NULL ORDER BY ord)
+                SELECT event_id, global_position, recorded_at FROM e
+                """);
+        var written = new java.util.HashMap<UUID, StoredEvent>();
+        try {
+            jdbc.query(sql.toString(), rs -> {
+                // the RETURNING rows come back in no promised order: match them by event id
+                UUID id = rs.getObject(1, UUID.class);
+                written.put(id, new StoredEvent(rs.getLong(2), "", 0, Envelope.getDefaultInstance(), rs.getTimestamp(3).toInstant()));
+            }, args.toArray());
+        } catch (DuplicateKeyException e) {
+            throw new ConcurrencyConflictException(appends.getFirst().streamId(), appends.getFirst().version() - 1);
+        }
+        var stored = new ArrayList<StoredEvent>(appends.size());
+        for (Envelope envelope : envelopes) {
+            StoredEvent row = written.get(UUID.fromString(envelope.getEventId()));
+            if (row == null) {
+                throw new IllegalStateException("event " + envelope.getEventId() + " was not returned by its insert");
+            }
+            stored.add(new StoredEvent(row.globalPosition(), envelope.getStreamId(), envelope.getStreamVersion(), envelope, row.recordedAt()));
+        }
+        return stored;
+    }
+
     public long currentVersion(String streamId) {
         Long v = jdbc.queryForObject(
                 "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?", Long.class, streamId);
@@ -115,6 +181,61 @@ public class EventStore {
                 }
             }
             return new ClaimedRead(List.copyOf(claimed), List.copyOf(events));
+        });
+    }
+
+    /** What {@link #claimAndReadStreams} found: the inbox keys that were new, and each stream's events after the version asked for. */
+    public record ClaimedReads(Set<String> claimed, Map<String, List<StoredEvent>> events) {}
+
+    /**
+     * Writes inbox keys ({@code ON CONFLICT DO NOTHING}: a key not in {@code claimed} was handled before) and reads
+     * the tail of every stream in {@code afterVersions}, in one round trip. Must run in the caller's transaction.
+     */
+    public ClaimedReads claimAndReadStreams(Collection<String> inboxKeys, Map<String, Long> afterVersions) {
+        var keys = List.copyOf(new java.util.LinkedHashSet<>(inboxKeys));
+        var sql = new StringBuilder();
+        if (!keys.isEmpty()) {
+            sql.append("INSERT INTO inbox (message_id) VALUES ");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "(?)" : ", (?)");
+            }
+            sql.append(" ON CONFLICT DO NOTHING RETURNING message_id;\n");
+        }
+        sql.append("SELECT e.global_position, e.stream_id, e.stream_version, e.payload, e.recorded_at FROM events e JOIN (VALUES ");
+        for (int i = 0; i < afterVersions.size(); i++) {
+            sql.append(i == 0 ? "(?::text, ?::bigint)" : ", (?::text, ?::bigint)");
+        }
+        sql.append(") AS t (stream_id, after_version) ON e.stream_id = t.stream_id AND e.stream_version > t.after_version "
+                + "ORDER BY e.stream_id, e.stream_version");
+        return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedReads>) ps -> {
+            int p = 1;
+            for (String key : keys) {
+                ps.setString(p++, key);
+            }
+            for (var entry : afterVersions.entrySet()) {
+                ps.setString(p++, entry.getKey());
+                ps.setLong(p++, entry.getValue());
+            }
+            ps.execute();
+            var claimed = new java.util.HashSet<String>();
+            if (!keys.isEmpty()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getString(1));
+                    }
+                }
+                if (!ps.getMoreResults()) {
+                    throw new IllegalStateException("no stream read result");
+                }
+            }
+            var events = new java.util.HashMap<String, List<StoredEvent>>();
+            try (ResultSet rs = ps.getResultSet()) {
+                for (int row = 0; rs.next(); row++) {
+                    StoredEvent e = toStoredEvent(rs, row);
+                    events.computeIfAbsent(e.streamId(), s -> new ArrayList<>()).add(e);
+                }
+            }
+            return new ClaimedReads(Set.copyOf(claimed), Map.copyOf(events));
         });
     }
 

@@ -42,7 +42,7 @@ class MessagingConfiguration implements SmartLifecycle {
             topology.declareRoleQueue(role); // commands must route (mandatory) even before an agent has started
         }
         topology.declareEventQueue(queue, List.of("#"));
-        handle = consumers.start(new ConsumerSpec(queue, prefetch, concurrency), handler);
+        handle = consumers.startAsync(new ConsumerSpec(queue, prefetch, concurrency), handler);
     }
 
     @Override

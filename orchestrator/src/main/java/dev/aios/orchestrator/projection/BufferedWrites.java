@@ -17,12 +17,14 @@ public final class BufferedWrites {
     private static final int MAX_STATEMENTS = 100;
 
     private final JdbcTemplate jdbc;
+    private final Runnable beforeFlush;
     private final StringBuilder sql = new StringBuilder();
     private final List<@Nullable Object> args = new ArrayList<>();
     private int statements;
 
-    BufferedWrites(JdbcTemplate jdbc) {
+    BufferedWrites(JdbcTemplate jdbc, Runnable beforeFlush) {
         this.jdbc = jdbc;
+        this.beforeFlush = beforeFlush;
     }
 
     void add(String statement, @Nullable Object... values) {
@@ -36,8 +38,12 @@ public final class BufferedWrites {
         }
     }
 
-    /** Runs what was added, in one round trip; a failure is translated like any JdbcTemplate call. */
+    /**
+     * Runs what was added, in one round trip, after the {@code beforeFlush} action (which writes what these
+     * statements may refer to); a failure is translated like any JdbcTemplate call.
+     */
     public void flush() {
+        beforeFlush.run();
         if (statements == 0) {
             return;
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +60,7 @@ public class ProjectionRebuild {
                     ProjectState state = states.computeIfAbsent(c.event().streamId(), s -> new ProjectState());
                     Message event = EventCodec.unwrap(c.event().envelope());
                     state.apply(event);
-                    projector.project(writes, c.event(), event, state);
+                    projector.project(writes, UUID.fromString(c.event().envelope().getEventId()), event, state);
                     projector.summarise(writes, state);
                 }
             }

@@ -2,10 +2,8 @@ package dev.aios.orchestrator.projection;
 
 import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
-import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.planning.ProjectState;
 import dev.aios.orchestrator.planning.TaskState;
-import java.sql.Timestamp;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,20 +22,31 @@ public class Projector {
 
     /** A buffer for one transaction's projection writes; flush it before the transaction commits. */
     public BufferedWrites writes() {
-        return new BufferedWrites(jdbc);
+        return new BufferedWrites(jdbc, () -> {});
     }
 
-    /** Projects one stored event; {@code after} is the project's state with the event applied. Call {@link #summarise} after the last. */
-    public void project(BufferedWrites out, StoredEvent stored, Message event, ProjectState after) {
+    /**
+     * A buffer whose every flush first runs {@code beforeFlush}: the writes refer to their events' rows, so an
+     * appender that inserts events lazily inserts them there.
+     */
+    public BufferedWrites writes(Runnable beforeFlush) {
+        return new BufferedWrites(jdbc, beforeFlush);
+    }
+
+    /**
+     * Projects one event, identified by its event id (its row must exist when the writes are flushed); {@code after}
+     * is the project's state with the event applied. Call {@link #summarise} after the last.
+     */
+    public void project(BufferedWrites out, UUID eventId, Message event, ProjectState after) {
         UUID project = UUID.fromString(after.projectId());
         switch (event) {
+            // the submission time and position are the event row's, as the store recorded them
             case ProjectSubmitted e -> out.add(
                     """
                     INSERT INTO projects (project_id, name, status, budget_micros, submitted_at, submit_position)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    SELECT ?, ?, ?, ?, recorded_at, global_position FROM events WHERE event_id = ?
                     """,
-                    project, e.getName(), after.status().name(), e.getBudgetMicros(),
-                    Timestamp.from(stored.recordedAt()), stored.globalPosition());
+                    project, e.getName(), after.status().name(), e.getBudgetMicros(), eventId);
             case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(out, project, t));
             case SprintReviewed e -> {
                 after.tasks().values().forEach(t -> upsertTask(out, project, t));

@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,14 +37,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class OrchestratorBenchmark {
     static final int BROKER_MESSAGES_PER_TASK = 3; // TaskAssigned, TaskStarted, TaskCompleted
-    static final int DB_TRANSACTIONS_PER_TASK = 2; // decisions on TaskStarted and TaskCompleted
+    static final int DECISIONS_PER_TASK = 2; // on TaskStarted and on TaskCompleted
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmups", 2);
+    static final Duration CEILING_DURATION = Duration.ofSeconds(8);
 
     public static void main(String[] args) throws Exception {
-        int projects = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+        int projects = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int tasksPerProject = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        double offeredTasksPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 1_500;
+        if (projects < 1 || tasksPerProject < 1 || offeredTasksPerSecond <= 0) {
+            System.err.println("usage: ./aios bench orchestrator [projects >= 1] [tasksPerProject >= 1] [offered tasks/s > 0]");
+            System.exit(2);
+        }
+        int decisionThreads = Integer.getInteger("bench.decision-threads", 2);
         var infra = TestInfrastructure.shared();
-        System.out.printf("orchestrator benchmark: %d projects x %d independent tasks, zero-latency scripted agents%n", projects, tasksPerProject);
+        System.out.printf("orchestrator benchmark: %d projects x %d independent tasks (%d tasks) offered open-loop at %.0f tasks/s, "
+                        + "zero-latency scripted agents, %d cores%n",
+                projects, tasksPerProject, projects * tasksPerProject, offeredTasksPerSecond, Runtime.getRuntime().availableProcessors());
 
         // command-line arguments outrank application.yml (builder properties would only be defaults)
         ConfigurableApplicationContext app = new SpringApplicationBuilder(OrchestratorApplication.class).run(
@@ -55,66 +63,119 @@ public final class OrchestratorBenchmark {
                 "--spring.rabbitmq.virtual-host=" + infra.vhost,
                 "--aios.orchestrator.redis-key-prefix=" + infra.redisPrefix,
                 "--aios.messaging.redis-key-prefix=" + infra.redisPrefix,
-                "--aios.orchestrator.consumer-concurrency=" + Integer.getInteger("bench.concurrency", 4),
+                "--aios.orchestrator.decision-threads=" + decisionThreads,
                 "--logging.level.root=WARN");
         try (var agents = new ScriptedAgents(infra.vhost, false, 200)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             agents.cto(plan -> backlog(plan, tasksPerProject));
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             HttpClient http = HttpClient.newHttpClient();
-            // a fresh JVM spends the first seconds compiling (C2 took ~3 of the 5.5 CPU-seconds the JVM used in a
-            // cold 6 s run): one unmeasured round first, so the measured round shows the steady state
+            // a fresh JVM spends its first seconds compiling: unmeasured rounds first, so the measured one shows the
+            // steady state
             for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
                 long warmStart = System.nanoTime();
-                List<UUID> warm = submit(http, port, projects, tasksPerProject, "warmup-" + round);
+                List<UUID> warm = submit(http, port, 40, 50, "warmup-" + round);
                 int warmDelivered = awaitDelivered(jdbc, warm);
                 System.out.printf("warm-up %d (not measured): %d/%d projects x %d tasks delivered in %.1f s%n",
-                        round, warmDelivered, projects, tasksPerProject, (System.nanoTime() - warmStart) / 1e9);
+                        round, warmDelivered, 40, 50, (System.nanoTime() - warmStart) / 1e9);
             }
 
-            // each ceiling alone, one after the other: measured together, the unthrottled broker load starved the
-            // database (efficiency > 1, so no ceiling at all); alone they are the stricter upper bound
-            double brokerCeiling = brokerMessagesPerSecond(infra.vhost, Duration.ofSeconds(8), envelopeSize(tasksPerProject));
-            double dbCeiling = databaseTransactionsPerSecond(infra.jdbcUrl(), Duration.ofSeconds(8), 4, 3);
-            double ceiling = Math.min(brokerCeiling / BROKER_MESSAGES_PER_TASK, dbCeiling / DB_TRANSACTIONS_PER_TASK);
-            System.out.printf("ceiling: broker %.0f msg/s (quorum, persistent, pipelined confirms) / %d per task = %.0f tasks/s; "
-                            + "database %.0f tx/s (our per-decision SQL, 4 connections) / %d per task = %.0f tasks/s%n",
-                    brokerCeiling, BROKER_MESSAGES_PER_TASK, brokerCeiling / BROKER_MESSAGES_PER_TASK,
-                    dbCeiling, DB_TRANSACTIONS_PER_TASK, dbCeiling / DB_TRANSACTIONS_PER_TASK);
-
-            List<UUID> measured = submit(http, port, projects, tasksPerProject, "bench");
+            var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            double txBefore = meters.counter("aios.orchestrator.decision.transactions").count();
+            double decidedBefore = meters.counter("aios.orchestrator.decisions").count();
+            double projectsBefore = meters.counter("aios.orchestrator.decision.projects").count();
+            List<UUID> measured = submitOpenLoop(http, port, projects, tasksPerProject, offeredTasksPerSecond / tasksPerProject);
             int delivered = awaitDelivered(jdbc, measured);
-            // the separate ceilings each had both cores; the system needs both resources at once on the same cores,
-            // so a task costs 3/B + 2/D seconds of the whole machine even with no application work at all
-            double shared = 1 / (BROKER_MESSAGES_PER_TASK / brokerCeiling + DB_TRANSACTIONS_PER_TASK / dbCeiling);
-            double tps = report(app, measured, delivered, ceiling);
-            System.out.printf("for reference: broker and database sharing this machine's CPU: 1 / (%d/B + %d/D) = %.0f tasks/s; "
-                            + "%.0f / %.0f = %.2f%n", BROKER_MESSAGES_PER_TASK, DB_TRANSACTIONS_PER_TASK, shared, tps, shared, tps / shared);
+            double txs = meters.counter("aios.orchestrator.decision.transactions").count() - txBefore;
+            double decisions = meters.counter("aios.orchestrator.decisions").count() - decidedBefore;
+            double projectsDecided = meters.counter("aios.orchestrator.decision.projects").count() - projectsBefore;
+            int perTx = (int) Math.max(1, Math.round(decisions / Math.max(1, txs)));
+            int projectsPerTx = (int) Math.max(1, Math.round(projectsDecided / Math.max(1, txs)));
+            System.out.printf("decision transactions: %.0f decisions in %.0f transactions = %d per transaction, over %d project(s) each on average%n",
+                    decisions, txs, perTx, projectsPerTx);
+            double tps = report(app, measured, delivered);
+
+            // the ceilings, after the system so that they can replay its transaction shape; first together, as
+            // RELIABILITY.md defines them (both loads at once on the same machine), then each alone
+            int envelope = envelopeSize(tasksPerProject);
+            System.out.printf("ceilings (%d s each): broker = persistent %d-byte messages to a quorum queue, pipelined confirms (window 1000), "
+                            + "one consumer acking, prefetch 200; database = the decision SQL replayed %d decisions per transaction over %d project(s), "
+                            + "%d connections%n", CEILING_DURATION.toSeconds(), envelope, perTx, projectsPerTx, decisionThreads);
+            var together = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var brokerTogether = together.submit(() -> brokerMessagesPerSecond(infra.vhost, CEILING_DURATION, envelope));
+            var dbTogether = together.submit(() -> DatabaseCeiling.decisionsPerSecond(app, CEILING_DURATION, decisionThreads, perTx, projectsPerTx));
+            double bT = brokerTogether.get();
+            double dT = dbTogether.get();
+            together.shutdown();
+            double bA = brokerMessagesPerSecond(infra.vhost, CEILING_DURATION, envelope);
+            double dA = DatabaseCeiling.decisionsPerSecond(app, CEILING_DURATION, decisionThreads, perTx, projectsPerTx);
+            double lTogether = ceiling("together (RELIABILITY.md)", bT, dT);
+            double lAlone = ceiling("each alone (whole machine each)", bA, dA);
+            System.out.printf("efficiency: %.0f / %.0f tasks/s = %.2f of the ceiling measured together (target >= 0.5); "
+                    + "%.0f / %.0f = %.2f of the ceilings measured alone%n", tps, lTogether, tps / lTogether, tps, lAlone, tps / lAlone);
         } finally {
             app.close();
         }
         System.exit(0);
     }
 
+    static double ceiling(String how, double brokerMessages, double dbDecisions) {
+        double l = Math.min(brokerMessages / BROKER_MESSAGES_PER_TASK, dbDecisions / DECISIONS_PER_TASK);
+        System.out.printf("ceiling %s: broker %.0f msg/s / %d per task = %.0f tasks/s; database %.0f decisions/s / %d per task = %.0f tasks/s; L = %.0f tasks/s%n",
+                how, brokerMessages, BROKER_MESSAGES_PER_TASK, brokerMessages / BROKER_MESSAGES_PER_TASK, dbDecisions,
+                DECISIONS_PER_TASK, dbDecisions / DECISIONS_PER_TASK, l);
+        return l;
+    }
+
+    /**
+     * Submits one project every 1/rate seconds without waiting for the answers (open loop: the offered load does not
+     * slow down when the system falls behind), then collects the accepted ids.
+     */
+    static List<UUID> submitOpenLoop(HttpClient http, int port, int projects, int tasksPerProject, double projectsPerSecond) throws Exception {
+        var responses = new ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        long start = System.nanoTime();
+        long interval = (long) (1e9 / projectsPerSecond);
+        for (int i = 0; i < projects; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            responses.add(http.sendAsync(submission(port, "bench-" + i, tasksPerProject), HttpResponse.BodyHandlers.ofString()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<UUID> ids = new ArrayList<>();
+        for (var response : responses) {
+            ids.add(accepted(response.get()));
+        }
+        System.out.printf("submitted %d projects in %.1f s (%.0f tasks/s offered)%n", projects, seconds, projects * tasksPerProject / seconds);
+        return ids;
+    }
+
+    static HttpRequest submission(int port, String name, int tasksPerProject) {
+        String body = "{\"name\":\"" + name + "\",\"brief\":\"benchmark\",\"budgetMicros\":1000000000,"
+                + "\"options\":{\"sprintCapacityPoints\":" + tasksPerProject + "}}";
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static UUID accepted(HttpResponse<String> response) {
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("submit failed: " + response.statusCode() + " " + response.body());
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
     static List<UUID> submit(HttpClient http, int port, int projects, int tasksPerProject, String name) throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < projects; i++) {
-            String body = "{\"name\":\"" + name + "-" + i + "\",\"brief\":\"benchmark\",\"budgetMicros\":1000000000,"
-                    + "\"options\":{\"sprintCapacityPoints\":" + tasksPerProject + "}}";
-            var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException("submit failed: " + response.statusCode() + " " + response.body());
-            }
-            String location = response.headers().firstValue("Location").orElseThrow();
-            ids.add(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+            ids.add(accepted(http.send(submission(port, name + "-" + i, tasksPerProject), HttpResponse.BodyHandlers.ofString())));
         }
         return ids;
     }
 
     static int awaitDelivered(JdbcTemplate jdbc, List<UUID> ids) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
         int delivered = 0;
         while (System.nanoTime() < deadline) {
             delivered = jdbc.queryForObject("SELECT count(*) FROM projects WHERE status = 'DELIVERED' AND project_id = ANY(?)",
@@ -144,7 +205,7 @@ public final class OrchestratorBenchmark {
         return EventCodec.wrap(assigned, "c", null, Instant.now()).getSerializedSize();
     }
 
-    static double report(ConfigurableApplicationContext app, List<UUID> projectIds, int delivered, double ceiling) {
+    static double report(ConfigurableApplicationContext app, List<UUID> projectIds, int delivered) {
         var store = app.getBean(dev.aios.orchestrator.eventstore.EventStore.class);
         int projects = projectIds.size();
         List<String> streams = projectIds.stream().map(id -> "project-" + id).toList();
@@ -174,7 +235,6 @@ public final class OrchestratorBenchmark {
                     latenciesMicros.get(done / 2) / 1000.0, latenciesMicros.get(Math.min(done - 1, (int) (done * 0.99))) / 1000.0,
                     latenciesMicros.get(done - 1) / 1000.0);
         }
-        System.out.printf("efficiency: %.0f / %.0f tasks/s = %.2f of the ceiling (target >= 0.5)%n", tps, ceiling, tps / ceiling);
         return tps;
     }
 
@@ -197,7 +257,9 @@ public final class OrchestratorBenchmark {
             c.basicConsume(queue, false, ack, tag -> {});
             p.confirmSelect();
             var window = new Semaphore(1000);
-            p.addConfirmListener((tag, multiple) -> window.release(released(tag, multiple)), (tag, multiple) -> window.release(released(tag, multiple)));
+            var lastConfirmed = new AtomicLong();
+            p.addConfirmListener((tag, multiple) -> window.release(released(lastConfirmed, tag, multiple)),
+                    (tag, multiple) -> window.release(released(lastConfirmed, tag, multiple)));
             byte[] body = ByteString.copyFrom(new byte[size]).toByteArray();
             var props = new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/x-protobuf").build();
             long start = System.nanoTime();
@@ -219,9 +281,7 @@ public final class OrchestratorBenchmark {
         }
     }
 
-    private static final AtomicLong lastConfirmed = new AtomicLong();
-
-    private static int released(long tag, boolean multiple) {
+    private static int released(AtomicLong lastConfirmed, long tag, boolean multiple) {
         if (!multiple) {
             lastConfirmed.accumulateAndGet(tag, Math::max);
             return 1;
@@ -230,109 +290,4 @@ public final class OrchestratorBenchmark {
         return (int) Math.max(0, tag - previous);
     }
 
-    /**
-     * The database's throughput for one decision's SQL as the system sends it, round trip for round trip: the inbox key
-     * and the read of the stream's tail after the cached prefix (one multi-statement), the event insert, the buffered
-     * projection writes (one multi-statement: the task upsert; on a completion also the workspace file and the project
-     * row, a start changes no project column), then the commit. Starts and completions alternate, one transaction each,
-     * on {@code threads} connections (the consumer concurrency).
-     */
-    static double databaseTransactionsPerSecond(String url, Duration duration, int threads, int streamLength) throws Exception {
-        byte[] payload = new byte[400];
-        try (var c = DriverManager.getConnection(url, "postgres", "")) {
-            // same shape as the projects table, but out of the app's reach: these rows are not real projects
-            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_projects (project_id UUID PRIMARY KEY, tasks_done INT NOT NULL DEFAULT 0)");
-        }
-        var done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            workers.add(Thread.ofPlatform().start(() -> {
-                try (var c = DriverManager.getConnection(url, "postgres", "")) {
-                    String stream = "bench-ceiling-" + UUID.randomUUID();
-                    UUID project = UUID.nameUUIDFromBytes(stream.getBytes());
-                    c.setAutoCommit(false);
-                    long version = 0;
-                    for (; version < streamLength; version++) {
-                        append(c, stream, version + 1, payload);
-                    }
-                    c.commit();
-                    try (var row = c.prepareStatement("INSERT INTO bench_projects (project_id) VALUES (?)")) {
-                        row.setObject(1, project);
-                        row.executeUpdate();
-                    }
-                    c.commit();
-                    String task = "INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id) "
-                            + "VALUES (?, 'T', 'backend', 'CODE', 't', 1, '', ?, 1, 1, 'backend-agent-1') ON CONFLICT (project_id, task_id) "
-                            + "DO UPDATE SET status = excluded.status, sprint = excluded.sprint, attempt = excluded.attempt, agent_id = excluded.agent_id";
-                    String file = "INSERT INTO workspace_files (project_id, path, content, task_id) VALUES (?, 'src/T.txt', ?, 'T') "
-                            + "ON CONFLICT (project_id, path) DO UPDATE SET content = excluded.content, task_id = excluded.task_id";
-                    String summary = "UPDATE bench_projects SET tasks_done = tasks_done + 1 WHERE project_id = ?";
-                    try (var claimAndRead = c.prepareStatement("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING;\n"
-                                    + "SELECT global_position, stream_id, stream_version, payload, recorded_at FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version");
-                            var started = c.prepareStatement(task);
-                            var completed = c.prepareStatement(task + ";\n" + file + ";\n" + summary)) {
-                        for (boolean completion = false; System.nanoTime() < end; completion = !completion) {
-                            claimAndRead.setString(1, UUID.randomUUID().toString());
-                            claimAndRead.setString(2, stream);
-                            claimAndRead.setLong(3, version - 1); // the decision reads only the tail after its cached prefix
-                            claimAndRead.execute();
-                            claimAndRead.getMoreResults();
-                            try (var rs = claimAndRead.getResultSet()) {
-                                while (rs.next()) {
-                                    rs.getBytes(4);
-                                }
-                            }
-                            version++;
-                            append(c, stream, version, payload);
-                            if (completion) {
-                                completed.setObject(1, project);
-                                completed.setString(2, "DONE");
-                                completed.setObject(3, project);
-                                completed.setBytes(4, "work of T\n".getBytes());
-                                completed.setObject(5, project);
-                                completed.execute();
-                            } else {
-                                started.setObject(1, project);
-                                started.setString(2, "ASSIGNED");
-                                started.executeUpdate();
-                            }
-                            c.commit();
-                            done.incrementAndGet();
-                        }
-                    }
-                    try (var cleanup = c.prepareStatement("DELETE FROM events WHERE stream_id = ?")) {
-                        cleanup.setString(1, stream);
-                        cleanup.executeUpdate();
-                    }
-                    try (var cleanup = c.prepareStatement("DELETE FROM workspace_files WHERE project_id = ?; DELETE FROM tasks WHERE project_id = ?")) {
-                        cleanup.setObject(1, project);
-                        cleanup.setObject(2, project);
-                        cleanup.execute();
-                    }
-                    c.commit();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        for (Thread w : workers) {
-            w.join();
-        }
-        return done.get() / (double) duration.toSeconds();
-    }
-
-    private static void append(java.sql.Connection c, String stream, long version, byte[] payload) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, 'aios.events.v1.TaskCompleted', ?, '{}'::jsonb) "
-                + "RETURNING global_position, stream_id, stream_version, payload, recorded_at")) {
-            ps.setString(1, stream);
-            ps.setLong(2, version);
-            ps.setObject(3, UUID.randomUUID());
-            ps.setBytes(4, payload);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                rs.getBytes(4);
-            }
-        }
-    }
 }

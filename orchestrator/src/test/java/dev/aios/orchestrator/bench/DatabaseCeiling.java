@@ -1,0 +1,186 @@
+package dev.aios.orchestrator.bench;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
+import dev.aios.events.v1.*;
+import dev.aios.orchestrator.eventstore.EventStore;
+import dev.aios.orchestrator.eventstore.NewEvent;
+import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.planning.ProjectState;
+import dev.aios.orchestrator.projection.BufferedWrites;
+import dev.aios.orchestrator.projection.Projector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The database's throughput for the orchestrator's own decision SQL, with no planner, no broker and no agents: the
+ * same {@link EventStore} and {@link Projector} calls a decision transaction makes (inbox keys and stream tails in
+ * one statement, the events in one insert, the projection writes in one multi-statement, the commit), shaped like
+ * the measured run's transactions (decisions per transaction, projects per transaction), starts and completions
+ * alternating. Rows go to streams of their own in the benchmark's database.
+ */
+final class DatabaseCeiling {
+    private DatabaseCeiling() {}
+
+    /** Decisions per second on {@code threads} connections for {@code duration}. */
+    static double decisionsPerSecond(ConfigurableApplicationContext app, Duration duration, int threads,
+            int decisionsPerTransaction, int projectsPerTransaction) throws InterruptedException {
+        EventStore store = app.getBean(EventStore.class);
+        Projector projector = app.getBean(Projector.class);
+        TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+        int projects = Math.max(1, Math.min(projectsPerTransaction, decisionsPerTransaction));
+        int perProject = Math.max(1, Math.round(decisionsPerTransaction / (float) projects));
+        var done = new AtomicLong();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        long end = System.nanoTime() + duration.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    var streams = new ArrayList<Stream>();
+                    for (int p = 0; p < projects; p++) {
+                        streams.add(Stream.create(store, projector, tx, 50));
+                    }
+                    while (System.nanoTime() < end) {
+                        tx.executeWithoutResult(status -> decide(store, projector, streams, perProject));
+                        done.addAndGet((long) projects * perProject);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("database ceiling failed", failure.get());
+        }
+        return done.get() / (duration.toNanos() / 1e9);
+    }
+
+    /** One transaction: {@code perProject} decisions on every stream, as {@code ProjectDecisions.decideAll} writes them. */
+    private static void decide(EventStore store, Projector projector, List<Stream> streams, int perProject) {
+        var inboxKeys = new ArrayList<String>();
+        var after = new LinkedHashMap<String, Long>();
+        var incoming = new LinkedHashMap<Stream, List<Message>>();
+        for (Stream s : streams) {
+            after.put(s.id, s.version);
+            var messages = new ArrayList<Message>();
+            for (int i = 0; i < perProject; i++) {
+                messages.add(s.next());
+            }
+            incoming.put(s, messages);
+        }
+        var envelopes = new java.util.IdentityHashMap<Message, dev.aios.events.v1.Envelope>();
+        for (var entry : incoming.entrySet()) {
+            for (Message m : entry.getValue()) {
+                var envelope = EventCodec.wrap(m, entry.getKey().projectId.toString(), null, Instant.now());
+                envelopes.put(m, envelope);
+                inboxKeys.add(envelope.getEventId());
+            }
+        }
+        store.claimAndReadStreams(inboxKeys, after);
+        var appends = new ArrayList<EventStore.Append>();
+        BufferedWrites writes = projector.writes(() -> {
+            if (!appends.isEmpty()) {
+                store.appendAll(appends);
+                appends.clear();
+            }
+        });
+        for (var entry : incoming.entrySet()) {
+            Stream s = entry.getKey();
+            Projector.Summary before = Projector.Summary.of(s.state);
+            for (Message m : entry.getValue()) {
+                var envelope = envelopes.get(m);
+                appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
+                s.state.apply(m);
+                projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
+            }
+            projector.summarise(writes, before, s.state);
+        }
+        writes.flush();
+    }
+
+    /** A project with a running sprint of {@code tasks} assigned tasks, whose starts and completions cycle. */
+    private static final class Stream {
+        final UUID projectId = UUID.randomUUID();
+        final String id = "project-" + projectId;
+        final ProjectState state;
+        final int tasks;
+        long version;
+        int next;
+
+        private Stream(ProjectState state, long version, int tasks) {
+            this.state = state;
+            this.version = version;
+            this.tasks = tasks;
+        }
+
+        static Stream create(EventStore store, Projector projector, TransactionTemplate tx, int tasks) {
+            var s = new Stream(new ProjectState(), 0, tasks);
+            String project = s.projectId.toString();
+            var history = new ArrayList<Message>();
+            history.add(ProjectSubmitted.newBuilder().setProjectId(project).setName("ceiling").setBrief("ceiling")
+                    .setBudgetMicros(1_000_000_000L).build());
+            var backlog = BacklogProposed.newBuilder().setProjectId(project).setAttempt(1);
+            var sprint = SprintPlanned.newBuilder().setProjectId(project).setSprintNumber(1);
+            for (int t = 1; t <= tasks; t++) {
+                backlog.addTasks(TaskSpec.newBuilder().setTaskId("T" + t).setRole(AgentRole.AGENT_ROLE_BACKEND)
+                        .setTitle("task " + t).setEstimatePoints(1).setKind(TaskKind.TASK_KIND_CODE));
+                sprint.addTaskIds("T" + t);
+            }
+            history.add(backlog.build());
+            history.add(BacklogAccepted.newBuilder().setProjectId(project).setAttempt(1).build());
+            history.add(sprint.build());
+            for (int t = 1; t <= tasks; t++) {
+                history.add(TaskAssigned.newBuilder().setProjectId(project).setTaskId("T" + t).setAttempt(1)
+                        .setSprintNumber(1).setLeaseId(project + "/T" + t + "/1")
+                        .setTask(backlog.getTasks(t - 1)).build());
+            }
+            tx.executeWithoutResult(status -> {
+                var appends = new ArrayList<EventStore.Append>();
+                BufferedWrites writes = projector.writes(() -> {
+                    if (!appends.isEmpty()) {
+                        store.appendAll(appends);
+                        appends.clear();
+                    }
+                });
+                for (Message m : history) {
+                    var envelope = EventCodec.wrap(m, project, null, Instant.now());
+                    appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
+                    s.state.apply(m);
+                    projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
+                    projector.summarise(writes, s.state);
+                }
+                writes.flush();
+            });
+            return s;
+        }
+
+        /** The next decision's message: a task started, then that task completed with a one-file changeset. */
+        Message next() {
+            int n = next++;
+            String task = "T" + (1 + (n / 2) % tasks);
+            String lease = projectId + "/" + task + "/1";
+            if (n % 2 == 0) {
+                return TaskStarted.newBuilder().setProjectId(projectId.toString()).setTaskId(task).setAttempt(1)
+                        .setAgentId("backend-agent-1").setLeaseId(lease).build();
+            }
+            return TaskCompleted.newBuilder().setProjectId(projectId.toString()).setTaskId(task).setAttempt(1)
+                    .setAgentId("backend-agent-1").setRole(AgentRole.AGENT_ROLE_BACKEND).setLeaseId(lease)
+                    .setSummary("scripted result for " + task)
+                    .setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder().setPath("src/" + task + ".txt")
+                            .setContent(ByteString.copyFromUtf8("work of " + task + "\n"))))
+                    .build();
+        }
+    }
+}
