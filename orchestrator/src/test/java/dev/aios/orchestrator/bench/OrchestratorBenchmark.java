@@ -229,7 +229,8 @@ public final class OrchestratorBenchmark {
         int done = latenciesMicros.size();
         double seconds = first == null || last == null ? 0 : Duration.between(first, last).toNanos() / 1e9;
         double tps = seconds == 0 ? 0 : done / seconds;
-        System.out.printf("system: %d tasks completed in %.2f s (%d/%d projects delivered) = %.0f tasks/s%n", done, seconds, delivered, projects, tps);
+        System.out.printf("system: %d tasks completed in %.2f s (%d/%d projects delivered) = %.0f tasks/s (window %s .. %s)%n",
+                done, seconds, delivered, projects, tps, first, last);
         if (done > 0) {
             System.out.printf("latency assignment -> completion recorded: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     latenciesMicros.get(done / 2) / 1000.0, latenciesMicros.get(Math.min(done - 1, (int) (done * 0.99))) / 1000.0,
