@@ -93,7 +93,15 @@ public final class OrchestratorBenchmark {
             int projectsPerTx = (int) Math.max(1, Math.round(projectsDecided / Math.max(1, txs)));
             System.out.printf("decision transactions: %.0f decisions in %.0f transactions = %d per transaction, over %d project(s) each on average%n",
                     decisions, txs, perTx, projectsPerTx);
+            System.out.println("-- throughput round (offered above capacity: the latency below includes the queue that builds up)");
             double tps = report(app, measured, delivered);
+
+            // latency means something only below capacity: a second open-loop round at half the throughput just measured
+            int latencyProjects = Math.max(1, Math.min(projects, 100));
+            System.out.printf("-- latency round: %d projects x %d tasks offered open-loop at half that, %.0f tasks/s%n",
+                    latencyProjects, tasksPerProject, tps / 2);
+            List<UUID> paced = submitOpenLoop(http, port, latencyProjects, tasksPerProject, tps / 2 / tasksPerProject);
+            report(app, paced, awaitDelivered(jdbc, paced));
 
             // the ceilings, after the system so that they can replay its transaction shape; first together, as
             // RELIABILITY.md defines them (both loads at once on the same machine), then each alone
