@@ -84,8 +84,12 @@ public final class OrchestratorBenchmark {
             double txBefore = meters.counter("aios.orchestrator.decision.transactions").count();
             double decidedBefore = meters.counter("aios.orchestrator.decisions").count();
             double projectsBefore = meters.counter("aios.orchestrator.decision.projects").count();
+            var cpuBefore = CpuAccounting.snapshot();
+            long roundStart = System.nanoTime();
             List<UUID> measured = submitOpenLoop(http, port, projects, tasksPerProject, offeredTasksPerSecond / tasksPerProject);
             int delivered = awaitDelivered(jdbc, measured);
+            var cpuAfter = CpuAccounting.snapshot();
+            double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
             double txs = meters.counter("aios.orchestrator.decision.transactions").count() - txBefore;
             double decisions = meters.counter("aios.orchestrator.decisions").count() - decidedBefore;
             double projectsDecided = meters.counter("aios.orchestrator.decision.projects").count() - projectsBefore;
@@ -95,6 +99,7 @@ public final class OrchestratorBenchmark {
                     decisions, txs, perTx, projectsPerTx);
             System.out.println("-- throughput round (offered above capacity: the latency below includes the queue that builds up)");
             double tps = report(app, measured, delivered);
+            CpuAccounting.print(cpuBefore, cpuAfter, projects * tasksPerProject, roundSeconds);
 
             // latency means something only below capacity: a second open-loop round at half the throughput just measured
             int latencyProjects = Math.max(1, Math.min(projects, 100));
