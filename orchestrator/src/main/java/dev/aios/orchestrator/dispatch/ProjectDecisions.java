@@ -42,6 +42,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -234,10 +235,15 @@ public class ProjectDecisions implements DisposableBean {
         }
     }
 
-    /** Whether trying again later may succeed: the database or a connection to it is unavailable. */
+    /**
+     * Whether trying again later may succeed: the database or a connection to it is unavailable, including a commit
+     * or rollback that failed with its connection (a commit whose outcome is unknown is safe to retry: the inbox key
+     * makes a second decision on the same message a duplicate).
+     */
     public static boolean isTransient(Throwable e) {
         return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
-                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException;
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+                || e instanceof TransactionSystemException;
     }
 
     private Batch withConflictRetries(java.util.function.Supplier<Batch> attempt) {

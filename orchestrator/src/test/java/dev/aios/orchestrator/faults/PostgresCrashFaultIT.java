@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,9 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * checkpoint while projects are delivered, and started again 3 s later. No agent event is acked before its
  * effect committed, stream versions stay contiguous, the app is healthy again by itself, every project is delivered.
  */
-@EnabledIfSystemProperty(named = "aios.faults.known-failing", matches = "true", disabledReason =
-        "fails today: AgentEventHandler dead-letters TransactionSystemException (JDBC rollback failed) during the outage;"
-        + " see docs/reliability.md; run with -Daios.faults.known-failing=true")
 class PostgresCrashFaultIT extends FaultIntegrationTest {
     static final int PROJECTS = 30; // x (8 tasks + 1 review) = 270 assignments
     static final PrivatePostgres POSTGRES = closeAfterContext(PrivatePostgres.start());
