@@ -103,7 +103,17 @@ public class ProjectDecisions implements DisposableBean {
     /** Something that reacts to committed events outside the transaction (leases, indexing, relay wake-up). */
     public interface AfterCommit {
         void committed(UUID projectId, List<StoredEvent> events, List<Message> messages);
+
+        /** Everything one transaction committed, project by project; override to react to a batch at once. */
+        default void committedAll(List<Committed> batch) {
+            for (Committed c : batch) {
+                committed(c.projectId(), c.events(), c.messages());
+            }
+        }
     }
+
+    /** The events one transaction appended to one project's stream, with their decoded messages. */
+    public record Committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {}
 
     /** What one message caused; {@code state} is the project after the batch it was decided in. */
     public record Outcome(List<StoredEvent> appended, ProjectState state, boolean duplicate) {}
@@ -216,17 +226,20 @@ public class ProjectDecisions implements DisposableBean {
         transactions.increment();
         decided.increment(batch.size());
         projectsDecided.increment(result.projects().size());
+        var committed = new ArrayList<Committed>(result.projects().size());
         for (ProjectResult project : result.projects()) {
             cache.put(streamOf(project.projectId()), project.committedStream());
-            if (project.appended().isEmpty()) {
-                continue;
+            if (!project.appended().isEmpty()) {
+                List<Message> messages = project.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+                committed.add(new Committed(project.projectId(), project.appended(), messages));
             }
-            List<Message> messages = project.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+        }
+        if (!committed.isEmpty()) {
             for (AfterCommit hook : afterCommit) {
                 try {
-                    hook.committed(project.projectId(), project.appended(), messages);
+                    hook.committedAll(committed);
                 } catch (RuntimeException e) {
-                    log.warn("after-commit hook {} failed for project {}", hook.getClass().getSimpleName(), project.projectId(), e);
+                    log.warn("after-commit hook {} failed for {} project(s)", hook.getClass().getSimpleName(), committed.size(), e);
                 }
             }
         }

@@ -69,17 +69,22 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
         this.expiries = leaseKeys.expiries();
     }
 
-    /**
-     * Every lease a decision took or released, in one script on the shared connection: one round trip, where a
-     * pipeline would open (and handshake) a dedicated connection per call.
-     */
     @Override
     public void committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {
+        committedAll(List.of(new ProjectDecisions.Committed(projectId, events, messages)));
+    }
+
+    /**
+     * Every lease a transaction took or released, for all its projects, in one script on the shared connection: one
+     * round trip, where a pipeline would open (and handshake) a dedicated connection per call.
+     */
+    @Override
+    public void committedAll(List<ProjectDecisions.Committed> batch) {
         Instant now = clock.instant();
         var keys = new ArrayList<String>();
         var args = new ArrayList<String>();
         keys.add(expiries);
-        for (Message m : messages) {
+        for (Message m : (Iterable<Message>) batch.stream().flatMap(c -> c.messages().stream())::iterator) {
             switch (m) {
                 case TaskAssigned a -> {
                     Instant expiresAt = toInstant(a.getLeaseExpiresAt());

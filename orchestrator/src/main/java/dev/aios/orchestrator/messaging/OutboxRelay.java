@@ -58,6 +58,13 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
     }
 
     @Override
+    public void committedAll(List<ProjectDecisions.Committed> batch) {
+        if (batch.stream().anyMatch(c -> c.messages().stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof PlanProject))) {
+            wake.release();
+        }
+    }
+
+    @Override
     public void start() {
         running = true; // set before the thread starts, so its loop cannot see a stale false
         worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::loop);
