@@ -15,12 +15,21 @@ import org.springframework.jdbc.core.PreparedStatementCallback;
  */
 public final class BufferedWrites {
     private static final int MAX_STATEMENTS = 100;
+    private static final int MAX_UPSERT_ROWS = 1_000; // well under PostgreSQL's 32 767 parameters per statement
 
     private final JdbcTemplate jdbc;
     private final Runnable beforeFlush;
     private final StringBuilder sql = new StringBuilder();
     private final List<@Nullable Object> args = new ArrayList<>();
     private int statements;
+    private final java.util.Map<Upsert, java.util.LinkedHashMap<List<Object>, @Nullable Object[]>> upserts = new java.util.LinkedHashMap<>();
+
+    /**
+     * A multi-row upsert: {@code INSERT INTO <target> VALUES (…), (…) <onConflict>}. Rows for the same key (the first
+     * {@code keyColumns} values) within one buffer collapse into the last one, which is what the row ends up as
+     * anyway when each write carries the row's whole state.
+     */
+    record Upsert(String target, int columns, int keyColumns, String onConflict) {}
 
     BufferedWrites(JdbcTemplate jdbc, Runnable beforeFlush) {
         this.jdbc = jdbc;
@@ -38,20 +47,53 @@ public final class BufferedWrites {
         }
     }
 
+    /** Adds a row to {@code upsert}'s statement, replacing an earlier row with the same key in this buffer. */
+    void upsert(Upsert upsert, @Nullable Object... values) {
+        if (values.length != upsert.columns()) {
+            throw new IllegalArgumentException(upsert.target() + " takes " + upsert.columns() + " values, got " + values.length);
+        }
+        var rows = upserts.computeIfAbsent(upsert, u -> new java.util.LinkedHashMap<>());
+        rows.put(java.util.Arrays.asList(values).subList(0, upsert.keyColumns()), values);
+        if (rows.size() >= MAX_UPSERT_ROWS) {
+            flush();
+        }
+    }
+
     /**
      * Runs what was added, in one round trip, after the {@code beforeFlush} action (which writes what these
-     * statements may refer to); a failure is translated like any JdbcTemplate call.
+     * statements may refer to); a failure is translated like any JdbcTemplate call. The multi-row upserts go first,
+     * so the other statements see their rows.
      */
     public void flush() {
         beforeFlush.run();
-        if (statements == 0) {
+        if (statements == 0 && upserts.isEmpty()) {
             return;
         }
-        String query = sql.toString();
-        Object[] values = args.toArray();
+        var parts = new ArrayList<String>();
+        var values = new ArrayList<@Nullable Object>();
+        for (var entry : upserts.entrySet()) {
+            Upsert upsert = entry.getKey();
+            var statement = new StringBuilder("INSERT INTO ").append(upsert.target()).append(" VALUES ");
+            String row = "(" + String.join(", ", java.util.Collections.nCopies(upsert.columns(), "?")) + ")";
+            int n = 0;
+            for (@Nullable Object[] rowValues : entry.getValue().values()) {
+                statement.append(n++ == 0 ? "" : ", ").append(row);
+                values.addAll(java.util.Arrays.asList(rowValues));
+            }
+            parts.add(statement.append(' ').append(upsert.onConflict()).toString());
+        }
+        upserts.clear();
+        if (statements > 0) {
+            parts.add(sql.toString());
+            values.addAll(args);
+        }
         sql.setLength(0);
         args.clear();
         statements = 0;
+        send(String.join(";\n", parts), values.toArray());
+    }
+
+    private void send(String query, @Nullable Object[] values) {
         jdbc.execute(query, (PreparedStatementCallback<@Nullable Void>) ps -> {
             bind(ps, values);
             ps.execute();

@@ -113,15 +113,16 @@ public class Projector {
         }
     }
 
+    private static final BufferedWrites.Upsert TASKS = new BufferedWrites.Upsert(
+            "tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)", 11, 2,
+            """
+            ON CONFLICT (project_id, task_id) DO UPDATE SET status = excluded.status, sprint = excluded.sprint,
+                attempt = excluded.attempt, agent_id = excluded.agent_id""");
+
+    /** The task's whole row; several writes of one task in a transaction collapse into its last. */
     private void upsertTask(BufferedWrites out, UUID project, TaskState t) {
         TaskSpec s = t.spec();
-        out.add(
-                """
-                INSERT INTO tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (project_id, task_id) DO UPDATE SET status = excluded.status, sprint = excluded.sprint,
-                    attempt = excluded.attempt, agent_id = excluded.agent_id
-                """,
+        out.upsert(TASKS,
                 project, s.getTaskId(), roleName(s.getRole()), s.getKind().name().replace("TASK_KIND_", ""), s.getTitle(),
                 s.getEstimatePoints(), String.join(",", s.getDependsOnList()), t.status().name(), t.sprint(), t.attempt(),
                 t.agentId());
