@@ -72,7 +72,7 @@ public class ProjectDecisions implements DisposableBean {
 
     public ProjectDecisions(EventStore store, Projector projector, SprintPlanner planner, TransactionTemplate tx,
             List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext,
-            @Value("${aios.orchestrator.decision-threads:2}") int threads,
+            @Value("${aios.orchestrator.decision-threads:1}") int threads,
             @Value("${aios.orchestrator.decision-batch:256}") int maxBatch, MeterRegistry meters) {
         if (threads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("decision-threads and decision-batch must be at least 1");

@@ -114,7 +114,8 @@ public class EventStore {
                 written.put(id, new StoredEvent(rs.getLong(2), "", 0, Envelope.getDefaultInstance(), rs.getTimestamp(3).toInstant()));
             }, args.toArray());
         } catch (DuplicateKeyException e) {
-            throw new ConcurrencyConflictException(appends.getFirst().streamId(), appends.getFirst().version() - 1);
+            throw new ConcurrencyConflictException("a stream of this batch moved on since it was read: "
+                    + e.getMostSpecificCause().getMessage(), e);
         }
         var stored = new ArrayList<StoredEvent>(appends.size());
         for (Envelope envelope : envelopes) {
@@ -192,6 +193,9 @@ public class EventStore {
      * the tail of every stream in {@code afterVersions}, in one round trip. Must run in the caller's transaction.
      */
     public ClaimedReads claimAndReadStreams(Collection<String> inboxKeys, Map<String, Long> afterVersions) {
+        if (afterVersions.isEmpty()) {
+            throw new IllegalArgumentException("no stream to read");
+        }
         var keys = List.copyOf(new java.util.LinkedHashSet<>(inboxKeys));
         var sql = new StringBuilder();
         if (!keys.isEmpty()) {
@@ -201,12 +205,15 @@ public class EventStore {
             }
             sql.append(" ON CONFLICT DO NOTHING RETURNING message_id;\n");
         }
-        sql.append("SELECT e.global_position, e.stream_id, e.stream_version, e.payload, e.recorded_at FROM events e JOIN (VALUES ");
+        // one branch per stream, each a range scan of the (stream_id, stream_version) index whatever plan the cache
+        // settles on: a join on a VALUES list (even a LATERAL one, which the planner flattens) turned into a
+        // sequential scan of the whole table once the statement was server-prepared with a generic plan
         for (int i = 0; i < afterVersions.size(); i++) {
-            sql.append(i == 0 ? "(?::text, ?::bigint)" : ", (?::text, ?::bigint)");
+            sql.append(i == 0 ? "" : " UNION ALL ")
+                    .append("(SELECT global_position, stream_id, stream_version, payload, recorded_at FROM events ")
+                    .append("WHERE stream_id = ? AND stream_version > ?)");
         }
-        sql.append(") AS t (stream_id, after_version) ON e.stream_id = t.stream_id AND e.stream_version > t.after_version "
-                + "ORDER BY e.stream_id, e.stream_version");
+        sql.append(" ORDER BY stream_id, stream_version");
         return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedReads>) ps -> {
             int p = 1;
             for (String key : keys) {

@@ -40,16 +40,23 @@ final class DatabaseCeiling {
         int perProject = Math.max(1, Math.round(decisionsPerTransaction / (float) projects));
         var done = new AtomicLong();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-        long end = System.nanoTime() + duration.toNanos();
+        var ready = new java.util.concurrent.CountDownLatch(threads);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var end = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(Thread.ofPlatform().start(() -> {
                 try {
                     var streams = new ArrayList<Stream>();
-                    for (int p = 0; p < projects; p++) {
-                        streams.add(Stream.create(store, projector, tx, 50));
+                    try {
+                        for (int p = 0; p < projects; p++) {
+                            streams.add(Stream.create(store, projector, tx, 50));
+                        }
+                    } finally {
+                        ready.countDown();
                     }
-                    while (System.nanoTime() < end) {
+                    start.await(); // the streams' setup is not measured
+                    while (System.nanoTime() < end.get()) {
                         tx.executeWithoutResult(status -> decide(store, projector, streams, perProject));
                         done.addAndGet((long) projects * perProject);
                     }
@@ -58,6 +65,9 @@ final class DatabaseCeiling {
                 }
             }));
         }
+        ready.await();
+        end.set(System.nanoTime() + duration.toNanos());
+        start.countDown();
         for (Thread w : workers) {
             w.join();
         }
@@ -142,8 +152,11 @@ final class DatabaseCeiling {
             history.add(BacklogAccepted.newBuilder().setProjectId(project).setAttempt(1).build());
             history.add(sprint.build());
             for (int t = 1; t <= tasks; t++) {
+                // a lease far in the future: the running orchestrator's sweeper must never act on these streams
                 history.add(TaskAssigned.newBuilder().setProjectId(project).setTaskId("T" + t).setAttempt(1)
                         .setSprintNumber(1).setLeaseId(project + "/T" + t + "/1")
+                        .setLeaseExpiresAt(com.google.protobuf.Timestamp.newBuilder()
+                                .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
                         .setTask(backlog.getTasks(t - 1)).build());
             }
             tx.executeWithoutResult(status -> {

@@ -44,12 +44,13 @@ public final class OrchestratorBenchmark {
     public static void main(String[] args) throws Exception {
         int projects = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int tasksPerProject = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        double offeredTasksPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 1_500;
+        double offeredTasksPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 3_000;
         if (projects < 1 || tasksPerProject < 1 || offeredTasksPerSecond <= 0) {
             System.err.println("usage: ./aios bench orchestrator [projects >= 1] [tasksPerProject >= 1] [offered tasks/s > 0]");
             System.exit(2);
         }
-        int decisionThreads = Integer.getInteger("bench.decision-threads", 2);
+        int decisionThreads = Integer.getInteger("bench.decision-threads", 1);
+        int prefetch = Integer.getInteger("bench.prefetch", 100);
         var infra = TestInfrastructure.shared();
         System.out.printf("orchestrator benchmark: %d projects x %d independent tasks (%d tasks) offered open-loop at %.0f tasks/s, "
                         + "zero-latency scripted agents, %d cores%n",
@@ -64,7 +65,24 @@ public final class OrchestratorBenchmark {
                 "--aios.orchestrator.redis-key-prefix=" + infra.redisPrefix,
                 "--aios.messaging.redis-key-prefix=" + infra.redisPrefix,
                 "--aios.orchestrator.decision-threads=" + decisionThreads,
+                "--aios.orchestrator.consumer-prefetch=" + prefetch,
                 "--logging.level.root=WARN");
+        String shapes = System.getProperty("bench.database-shapes", "");
+        if (!shapes.isBlank()) {
+            // diagnostics: the database ceiling alone for given transaction shapes ("decisions x projects", comma-separated)
+            try {
+                for (String shape : shapes.split(",")) {
+                    String[] dp = shape.trim().split("x");
+                    double d = DatabaseCeiling.decisionsPerSecond(app, Duration.ofSeconds(5), decisionThreads,
+                            Integer.parseInt(dp[0]), Integer.parseInt(dp[1]));
+                    System.out.printf("database alone, %s decisions x projects per transaction, %d connection(s): %.0f decisions/s%n",
+                            shape.trim(), decisionThreads, d);
+                }
+            } finally {
+                app.close();
+            }
+            System.exit(0);
+        }
         try (var agents = new ScriptedAgents(infra.vhost, false, 200)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             agents.cto(plan -> backlog(plan, tasksPerProject));

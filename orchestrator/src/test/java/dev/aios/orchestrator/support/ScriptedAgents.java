@@ -5,10 +5,14 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.aios.agent.Role;
+import dev.aios.agent.messaging.AmqpConnections;
+import dev.aios.agent.messaging.ConsumerSpec;
 import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.MessagingSettings;
+import dev.aios.agent.messaging.RabbitEnvelopePublisher;
+import dev.aios.agent.messaging.RabbitMqDialect;
+import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.messaging.EventRouting;
 import dev.aios.events.v1.*;
 import java.time.Instant;
@@ -18,13 +22,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * Test agents that answer over the real broker: they consume their role queues and publish what a persona
- * would (a backlog for the CTO, a changeset for builders, a passing review for QA), with no model and no delay.
+ * Test agents that answer over the real broker: they consume their role queues through agent-base's consumer (acks
+ * after the handler, coalesced, as real agents do) and publish what a persona would (a backlog for the CTO, a
+ * changeset for builders, a passing review for QA), with no model and no delay.
  */
 public final class ScriptedAgents implements AutoCloseable {
-    private final Connection connection;
+    private final AmqpConnections connections;
+    private final RabbitEnvelopePublisher retries;
+    private final ReliableConsumers consumers;
     private final Channel publishChannel;
-    private final List<Channel> consumers = new java.util.ArrayList<>();
     public final ConcurrentLinkedQueue<TaskAssigned> assignments = new ConcurrentLinkedQueue<>();
     private volatile Function<PlanProject, BacklogProposed> cto = ScriptedAgents::threeTaskBacklog;
 
@@ -39,24 +45,19 @@ public final class ScriptedAgents implements AutoCloseable {
      */
     public ScriptedAgents(String vhost, boolean waitForEachConfirm, int prefetch) throws Exception {
         this.waitForEachConfirm = waitForEachConfirm;
-        var factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setVirtualHost(vhost);
-        connection = factory.newConnection("scripted-agents");
-        publishChannel = connection.createChannel();
+        connections = new AmqpConnections("127.0.0.1", 5672, "guest", "guest", vhost, "scripted-agents");
+        MessagingSettings settings = MessagingSettings.defaults();
+        retries = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+        consumers = new ReliableConsumers(connections.consumer(), retries, new RabbitMqDialect(), settings);
+        publishChannel = connections.publisher().createChannel();
         publishChannel.exchangeDeclare(Destination.COMMANDS_EXCHANGE, "direct", true);
         publishChannel.exchangeDeclare(Destination.EVENTS_EXCHANGE, "topic", true);
         publishChannel.confirmSelect();
         for (Role role : Role.values()) {
-            Channel ch = connection.createChannel();
-            ch.basicQos(prefetch);
-            ch.queueDeclarePassive(role.queueName()); // the orchestrator declared it through agent-base's topology
-            ch.basicConsume(role.queueName(), false, (tag, delivery) -> {
-                Envelope envelope = Envelope.parseFrom(delivery.getBody());
-                answer(role, envelope);
-                ch.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-            }, tag -> {});
-            consumers.add(ch);
+            try (Channel check = connections.consumer().createChannel()) {
+                check.queueDeclarePassive(role.queueName()); // the orchestrator declared it through agent-base's topology
+            }
+            consumers.start(new ConsumerSpec(role.queueName(), prefetch, 1), received -> answer(role, received.envelope()));
         }
     }
 
@@ -144,6 +145,8 @@ public final class ScriptedAgents implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        connection.close();
+        consumers.close();
+        retries.close();
+        connections.close();
     }
 }
