@@ -50,7 +50,9 @@ final class DatabaseCeiling {
                     var streams = new ArrayList<Stream>();
                     try {
                         for (int p = 0; p < projects; p++) {
-                            streams.add(Stream.create(store, projector, tx, 50));
+                            Stream first = new Stream(TASKS_PER_PROJECT);
+                            tx.executeWithoutResult(status -> decide(store, projector, new ArrayList<>(List.of(first)), 0)); // dispatch only
+                            streams.add(first);
                         }
                     } finally {
                         ready.countDown();
@@ -77,28 +79,14 @@ final class DatabaseCeiling {
         return done.get() / (duration.toNanos() / 1e9);
     }
 
-    /** One transaction: {@code perProject} decisions on every stream, as {@code ProjectDecisions.decideAll} writes them. */
+    /**
+     * One transaction: {@code perProject} decisions on every stream, as {@code ProjectDecisions.decideAll} writes
+     * them. A stream whose tasks are all done is replaced by a new project, whose dispatch (submission, backlog,
+     * sprint, one assignment per task, with their outbox rows) is written in the same transaction, as the system
+     * batches it: every task is assigned, started and completed once, as in the system, and no row is rewritten
+     * thousands of times.
+     */
     private static void decide(EventStore store, Projector projector, List<Stream> streams, int perProject) {
-        var inboxKeys = new ArrayList<String>();
-        var after = new LinkedHashMap<String, Long>();
-        var incoming = new LinkedHashMap<Stream, List<Message>>();
-        for (Stream s : streams) {
-            after.put(s.id, s.version);
-            var messages = new ArrayList<Message>();
-            for (int i = 0; i < perProject; i++) {
-                messages.add(s.next());
-            }
-            incoming.put(s, messages);
-        }
-        var envelopes = new java.util.IdentityHashMap<Message, dev.aios.events.v1.Envelope>();
-        for (var entry : incoming.entrySet()) {
-            for (Message m : entry.getValue()) {
-                var envelope = EventCodec.wrap(m, entry.getKey().projectId.toString(), null, Instant.now());
-                envelopes.put(m, envelope);
-                inboxKeys.add(envelope.getEventId());
-            }
-        }
-        store.claimAndReadStreams(inboxKeys, after);
         var appends = new ArrayList<EventStore.Append>();
         BufferedWrites writes = projector.writes(() -> {
             if (!appends.isEmpty()) {
@@ -106,11 +94,45 @@ final class DatabaseCeiling {
                 appends.clear();
             }
         });
+        var inboxKeys = new ArrayList<String>();
+        var after = new LinkedHashMap<String, Long>();
+        var incoming = new LinkedHashMap<Stream, List<dev.aios.events.v1.Envelope>>();
+        var fresh = new ArrayList<Stream>();
+        for (int i = 0; i < streams.size(); i++) {
+            if (streams.get(i).exhausted()) {
+                streams.set(i, new Stream(TASKS_PER_PROJECT));
+            }
+            Stream s = streams.get(i);
+            if (!s.dispatched) {
+                s.dispatched = true;
+                fresh.add(s);
+            }
+            after.put(s.id, s.version);
+            var messages = new ArrayList<dev.aios.events.v1.Envelope>();
+            for (int n = 0; n < perProject && !s.exhausted(); n++) {
+                var envelope = EventCodec.wrap(s.next(), s.projectId.toString(), null, Instant.now());
+                messages.add(envelope);
+                inboxKeys.add(envelope.getEventId());
+            }
+            incoming.put(s, messages);
+        }
+        store.claimAndReadStreams(inboxKeys, after);
+        for (Stream s : fresh) {
+            Projector.Summary before = Projector.Summary.of(s.state);
+            for (Message m : s.dispatch()) {
+                var envelope = EventCodec.wrap(m, s.projectId.toString(), null, Instant.now());
+                var destination = m instanceof TaskAssigned ? dev.aios.agent.messaging.Destination.command(dev.aios.agent.Role.BACKEND) : null;
+                appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, destination)));
+                s.state.apply(m);
+                projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
+            }
+            projector.summarise(writes, before, s.state);
+        }
         for (var entry : incoming.entrySet()) {
             Stream s = entry.getKey();
             Projector.Summary before = Projector.Summary.of(s.state);
-            for (Message m : entry.getValue()) {
-                var envelope = envelopes.get(m);
+            for (var envelope : entry.getValue()) {
+                Message m = EventCodec.unwrap(envelope);
                 appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
                 s.state.apply(m);
                 projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
@@ -120,24 +142,29 @@ final class DatabaseCeiling {
         writes.flush();
     }
 
-    /** A project with a running sprint of {@code tasks} assigned tasks, whose starts and completions cycle. */
+    static final int TASKS_PER_PROJECT = 50;
+
+    /** A project whose {@code tasks} tasks are each assigned, started and completed once. */
     private static final class Stream {
         final UUID projectId = UUID.randomUUID();
         final String id = "project-" + projectId;
-        final ProjectState state;
+        final ProjectState state = new ProjectState();
         final int tasks;
         long version;
         int next;
+        boolean dispatched;
 
-        private Stream(ProjectState state, long version, int tasks) {
-            this.state = state;
-            this.version = version;
+        Stream(int tasks) {
             this.tasks = tasks;
         }
 
-        static Stream create(EventStore store, Projector projector, TransactionTemplate tx, int tasks) {
-            var s = new Stream(new ProjectState(), 0, tasks);
-            String project = s.projectId.toString();
+        boolean exhausted() {
+            return next >= 2 * tasks;
+        }
+
+        /** What the orchestrator appends from submission to dispatch: the project, its backlog, a sprint, the assignments. */
+        List<Message> dispatch() {
+            String project = projectId.toString();
             var history = new ArrayList<Message>();
             history.add(ProjectSubmitted.newBuilder().setProjectId(project).setName("ceiling").setBrief("ceiling")
                     .setBudgetMicros(1_000_000_000L).build());
@@ -159,30 +186,13 @@ final class DatabaseCeiling {
                                 .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
                         .setTask(backlog.getTasks(t - 1)).build());
             }
-            tx.executeWithoutResult(status -> {
-                var appends = new ArrayList<EventStore.Append>();
-                BufferedWrites writes = projector.writes(() -> {
-                    if (!appends.isEmpty()) {
-                        store.appendAll(appends);
-                        appends.clear();
-                    }
-                });
-                for (Message m : history) {
-                    var envelope = EventCodec.wrap(m, project, null, Instant.now());
-                    appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
-                    s.state.apply(m);
-                    projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
-                    projector.summarise(writes, s.state);
-                }
-                writes.flush();
-            });
-            return s;
+            return history;
         }
 
         /** The next decision's message: a task started, then that task completed with a one-file changeset. */
         Message next() {
             int n = next++;
-            String task = "T" + (1 + (n / 2) % tasks);
+            String task = "T" + (1 + n / 2);
             String lease = projectId + "/" + task + "/1";
             if (n % 2 == 0) {
                 return TaskStarted.newBuilder().setProjectId(projectId.toString()).setTaskId(task).setAttempt(1)
