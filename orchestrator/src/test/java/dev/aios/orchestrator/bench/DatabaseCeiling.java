@@ -82,7 +82,7 @@ final class DatabaseCeiling {
     /**
      * One transaction: {@code perProject} decisions on every stream, as {@code ProjectDecisions.decideAll} writes
      * them. A stream whose tasks are all done is replaced by a new project, whose dispatch (submission, backlog,
-     * sprint, one assignment per task, with their outbox rows) is written in the same transaction, as the system
+     * sprint, one assignment per task) is written in the same transaction, as the system
      * batches it: every task is assigned, started and completed once, as in the system, and no row is rewritten
      * thousands of times.
      */
@@ -121,8 +121,9 @@ final class DatabaseCeiling {
             Projector.Summary before = Projector.Summary.of(s.state);
             for (Message m : s.dispatch()) {
                 var envelope = EventCodec.wrap(m, s.projectId.toString(), null, Instant.now());
-                var destination = m instanceof TaskAssigned ? dev.aios.agent.messaging.Destination.command(dev.aios.agent.Role.BACKEND) : null;
-                appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, destination)));
+                // no outbox rows: the running orchestrator's relay would publish them and its agents answer into these
+                // streams (one row per assignment, in the same statement as the event, is left out of the ceiling)
+                appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
                 s.state.apply(m);
                 projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
             }

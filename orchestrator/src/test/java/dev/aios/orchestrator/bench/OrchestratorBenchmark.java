@@ -41,14 +41,34 @@ public final class OrchestratorBenchmark {
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmups", 2);
     static final Duration CEILING_DURATION = Duration.ofSeconds(8);
 
-    public static void main(String[] args) throws Exception {
-        int projects = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int tasksPerProject = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        double offeredTasksPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 3_000;
-        if (projects < 1 || tasksPerProject < 1 || offeredTasksPerSecond <= 0) {
+    public static void main(String[] args) {
+        int projects;
+        int tasksPerProject;
+        double offeredTasksPerSecond;
+        try {
+            projects = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+            tasksPerProject = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+            offeredTasksPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 3_000;
+        } catch (NumberFormatException e) {
+            projects = -1;
+            tasksPerProject = -1;
+            offeredTasksPerSecond = -1;
+        }
+        if (projects < 1 || tasksPerProject < 1 || offeredTasksPerSecond <= 0 || args.length > 3) {
             System.err.println("usage: ./aios bench orchestrator [projects >= 1] [tasksPerProject >= 1] [offered tasks/s > 0]");
             System.exit(2);
         }
+        try {
+            run(projects, tasksPerProject, offeredTasksPerSecond);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.err.println("orchestrator benchmark failed: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    static void run(int projects, int tasksPerProject, double offeredTasksPerSecond) throws Exception {
         int decisionThreads = Integer.getInteger("bench.decision-threads", 1);
         int prefetch = Integer.getInteger("bench.prefetch", 100);
         var infra = TestInfrastructure.shared();
@@ -81,7 +101,7 @@ public final class OrchestratorBenchmark {
             } finally {
                 app.close();
             }
-            System.exit(0);
+            return;
         }
         try (var agents = new ScriptedAgents(infra.vhost, false, 200)) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -132,12 +152,14 @@ public final class OrchestratorBenchmark {
             System.out.printf("ceilings (%d s each): broker = persistent %d-byte messages to a quorum queue, pipelined confirms (window 1000), "
                             + "one consumer acking, prefetch 200; database = the decision SQL replayed %d decisions per transaction over %d project(s), "
                             + "%d connections%n", CEILING_DURATION.toSeconds(), envelope, perTx, projectsPerTx, decisionThreads);
-            var together = java.util.concurrent.Executors.newFixedThreadPool(2);
-            var brokerTogether = together.submit(() -> brokerMessagesPerSecond(infra.vhost, CEILING_DURATION, envelope));
-            var dbTogether = together.submit(() -> DatabaseCeiling.decisionsPerSecond(app, CEILING_DURATION, decisionThreads, perTx, projectsPerTx));
-            double bT = brokerTogether.get();
-            double dT = dbTogether.get();
-            together.shutdown();
+            double bT;
+            double dT;
+            try (var together = java.util.concurrent.Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory())) {
+                var brokerTogether = together.submit(() -> brokerMessagesPerSecond(infra.vhost, CEILING_DURATION, envelope));
+                var dbTogether = together.submit(() -> DatabaseCeiling.decisionsPerSecond(app, CEILING_DURATION, decisionThreads, perTx, projectsPerTx));
+                bT = brokerTogether.get();
+                dT = dbTogether.get();
+            }
             double bA = brokerMessagesPerSecond(infra.vhost, CEILING_DURATION, envelope);
             double dA = DatabaseCeiling.decisionsPerSecond(app, CEILING_DURATION, decisionThreads, perTx, projectsPerTx);
             double lTogether = ceiling("together (RELIABILITY.md)", bT, dT);
@@ -147,7 +169,6 @@ public final class OrchestratorBenchmark {
         } finally {
             app.close();
         }
-        System.exit(0);
     }
 
     static double ceiling(String how, double brokerMessages, double dbDecisions) {
