@@ -71,6 +71,11 @@ final class AckCoalescer {
             long upTo = ackable.last();
             boolean multiple = ackable.size() > 1;
             ackable.clear();
+            if (!channel.isOpen()) {
+                // closed (by us or the broker): its unacked deliveries are back on the queue and will be redelivered
+                log.debug("channel closed before {} settled deliveries up to {} were acked", multiple ? "several" : "one", upTo);
+                return;
+            }
             try {
                 channel.basicAck(upTo, multiple);
             } catch (IOException | RuntimeException e) {

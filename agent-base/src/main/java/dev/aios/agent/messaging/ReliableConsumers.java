@@ -55,21 +55,23 @@ public final class ReliableConsumers implements AutoCloseable {
     public ConsumerHandle startAsync(ConsumerSpec spec, AsyncEnvelopeHandler handler) {
         requireNonNull(handler, "handler");
         List<Channel> channels = new ArrayList<>();
+        List<AckCoalescer> coalescers = new ArrayList<>();
         try {
             for (int i = 0; i < spec.concurrency(); i++) {
                 Channel channel = connection.createChannel();
                 channel.basicQos(spec.prefetch());
                 var acks = new AckCoalescer(channel, ackSender);
+                coalescers.add(acks);
                 DeliveryProcessor processor =
                         new DeliveryProcessor(spec.queue(), handler, publisher, dialect, settings, delayedRetries, acks);
                 channel.basicConsume(spec.queue(), false, new ProcessingConsumer(channel, processor));
                 channels.add(channel);
             }
         } catch (IOException e) {
-            new ChannelsHandle(spec.queue(), channels).close();
+            new ChannelsHandle(spec.queue(), channels, coalescers).close();
             throw new UncheckedIOException("cannot consume from '" + spec.queue() + "': " + e.getMessage(), e);
         }
-        ConsumerHandle handle = new ChannelsHandle(spec.queue(), channels);
+        ConsumerHandle handle = new ChannelsHandle(spec.queue(), channels, coalescers);
         synchronized (handles) {
             handles.add(handle);
         }
@@ -86,7 +88,7 @@ public final class ReliableConsumers implements AutoCloseable {
         ackSender.shutdown();
     }
 
-    private record ChannelsHandle(String queue, List<Channel> channels) implements ConsumerHandle {
+    private record ChannelsHandle(String queue, List<Channel> channels, List<AckCoalescer> acks) implements ConsumerHandle {
         @Override
         public boolean isRunning() {
             return !channels.isEmpty() && channels.stream().allMatch(Channel::isOpen);
@@ -94,6 +96,7 @@ public final class ReliableConsumers implements AutoCloseable {
 
         @Override
         public void close() {
+            acks.forEach(AckCoalescer::flush); // what is settled leaves now, not as a redelivery after the close
             for (Channel channel : channels) {
                 try {
                     if (channel.isOpen()) {

@@ -108,6 +108,9 @@ class AckCoalescerTest {
             switch (method.getName()) {
                 case "basicAck" -> frames.add("ack " + args[0] + ((boolean) args[1] ? " multiple" : ""));
                 case "basicNack" -> frames.add("nack " + args[0] + ((boolean) args[1] ? " multiple" : "") + ((boolean) args[2] ? " requeue" : ""));
+                case "isOpen" -> {
+                    return true;
+                }
                 default -> throw new UnsupportedOperationException(method.getName());
             }
             return null;
