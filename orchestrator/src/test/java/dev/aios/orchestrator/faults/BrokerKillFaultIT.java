@@ -33,15 +33,7 @@ class BrokerKillFaultIT extends FaultIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.port", () -> RABBIT.port);
-        registry.add("spring.rabbitmq.virtual-host", () -> "/");
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("aios.orchestrator.redis-key-prefix", PREFIX::prefix);
-        registry.add("aios.messaging.redis-key-prefix", PREFIX::prefix);
+        useServices(registry, DB::jdbcUrl, () -> RABBIT.port, () -> "/", null, PREFIX::prefix);
         // no lease expires during the test: a lost assignment must show as a project never delivered
         registry.add("aios.orchestrator.lease-duration", () -> "600s");
     }

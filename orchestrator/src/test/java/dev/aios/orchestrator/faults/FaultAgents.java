@@ -1,21 +1,15 @@
 package dev.aios.orchestrator.faults;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.aios.agent.Role;
-import dev.aios.agent.messaging.Destination;
-import dev.aios.agent.messaging.EventRouting;
+import dev.aios.orchestrator.support.ScriptedAgents;
 import dev.aios.events.v1.*;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
@@ -125,38 +119,14 @@ final class FaultAgents implements AutoCloseable {
             dropped.add(task);
             return;
         }
-        publish(TaskStarted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
-                .setAttempt(task.getAttempt()).setAgentId(agent).setLeaseId(task.getLeaseId()).build(), envelope);
-        var done = TaskCompleted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
-                .setAttempt(task.getAttempt()).setAgentId(agent).setRole(task.getTask().getRole())
-                .setSummary("scripted result for " + task.getTaskId()).setLeaseId(task.getLeaseId());
-        if (task.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
-            done.setReview(ReviewResult.newBuilder().setPassed(true)
-                    .setReport(TestReport.newBuilder().setCommand("scripted").setPassed(true)));
-        } else {
-            done.setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder()
-                    .setPath("src/" + task.getTaskId() + ".txt")
-                    .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
+        for (Message answer : ScriptedAgents.answers(task, agent)) {
+            publish(answer, envelope);
         }
-        publish(done.build(), envelope);
         answered.add(new Answer(agent, task.getProjectId(), task.getTaskId(), task.getLeaseId()));
     }
 
     private synchronized void publish(Message message, Envelope cause) throws IOException {
-        String type = message.getDescriptorForType().getFullName();
-        Instant now = Instant.now();
-        Envelope envelope = Envelope.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setType(type)
-                .setCorrelationId(cause.getCorrelationId())
-                .setCausationId(cause.getEventId())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .setProducer("fault-agents")
-                .setPayload(message.toByteString())
-                .build();
-        var props = new AMQP.BasicProperties.Builder()
-                .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
-        publishChannel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
+        ScriptedAgents.publishEvent(publishChannel, message, cause, "fault-agents");
         try {
             publishChannel.waitForConfirmsOrDie(10_000);
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {

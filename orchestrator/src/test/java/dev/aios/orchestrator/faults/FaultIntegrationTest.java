@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -52,6 +55,28 @@ abstract class FaultIntegrationTest {
             ids.add(m.group(1));
         }
         return ids;
+    }
+
+    /**
+     * Points the app at the services a test chose: a database, a broker (a port only for a private node) and vhost,
+     * and Redis (a port only for a private server) with the key prefix of both the orchestrator and agent-base.
+     */
+    protected static void useServices(DynamicPropertyRegistry registry, Supplier<Object> jdbcUrl, @Nullable Supplier<Object> rabbitPort,
+            Supplier<Object> vhost, @Nullable Supplier<Object> redisPort, Supplier<Object> redisPrefix) {
+        registry.add("spring.datasource.url", jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
+        if (rabbitPort != null) {
+            registry.add("spring.rabbitmq.port", rabbitPort);
+        }
+        registry.add("spring.rabbitmq.virtual-host", vhost);
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        if (redisPort != null) {
+            registry.add("spring.data.redis.port", redisPort);
+        }
+        registry.add("aios.orchestrator.redis-key-prefix", redisPrefix);
+        registry.add("aios.messaging.redis-key-prefix", redisPrefix);
     }
 
     private static final java.util.Deque<AutoCloseable> AFTER_CONTEXT = new java.util.concurrent.ConcurrentLinkedDeque<>();

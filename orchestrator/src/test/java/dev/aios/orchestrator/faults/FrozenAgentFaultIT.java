@@ -57,14 +57,7 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.virtual-host", VHOST::name);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("aios.orchestrator.redis-key-prefix", PREFIX::prefix);
-        registry.add("aios.messaging.redis-key-prefix", PREFIX::prefix);
+        useServices(registry, DB::jdbcUrl, null, VHOST::name, null, PREFIX::prefix);
         registry.add("aios.orchestrator.lease-duration", () -> "15s");
         registry.add("aios.orchestrator.lease-sweep-interval", () -> "250ms");
     }

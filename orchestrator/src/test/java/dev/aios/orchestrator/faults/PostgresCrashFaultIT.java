@@ -39,14 +39,7 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.virtual-host", VHOST::name);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("aios.orchestrator.redis-key-prefix", PREFIX::prefix);
-        registry.add("aios.messaging.redis-key-prefix", PREFIX::prefix);
+        useServices(registry, POSTGRES::jdbcUrl, null, VHOST::name, null, PREFIX::prefix);
         registry.add("aios.orchestrator.lease-duration", () -> "120s"); // no expiry fences an answer in this test
     }
 

@@ -46,15 +46,7 @@ class RedisWipeFaultIT extends FaultIntegrationTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DB::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
-        registry.add("spring.rabbitmq.virtual-host", VHOST::name);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> REDIS.port);
-        registry.add("aios.orchestrator.redis-key-prefix", () -> PREFIX);
-        registry.add("aios.messaging.redis-key-prefix", () -> PREFIX);
+        useServices(registry, DB::jdbcUrl, null, VHOST::name, () -> REDIS.port, () -> PREFIX);
         registry.add("aios.orchestrator.lease-duration", () -> "6s");
         registry.add("aios.orchestrator.lease-sweep-interval", () -> "250ms");
         registry.add("aios.orchestrator.lease-check-interval", () -> "250ms");

@@ -76,46 +76,16 @@ public final class ScriptedAgents implements AutoCloseable {
             }
             TaskAssigned task = TaskAssigned.parseFrom(envelope.getPayload());
             assignments.add(task);
-            String agent = role.routingKey() + "-agent-1";
-            publish(TaskStarted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
-                    .setAttempt(task.getAttempt()).setAgentId(agent).setLeaseId(task.getLeaseId()).build(), envelope);
-            var done = TaskCompleted.newBuilder()
-                    .setProjectId(task.getProjectId())
-                    .setTaskId(task.getTaskId())
-                    .setAttempt(task.getAttempt())
-                    .setAgentId(agent)
-                    .setRole(task.getTask().getRole())
-                    .setSummary("scripted result for " + task.getTaskId())
-                    .setLeaseId(task.getLeaseId());
-            if (task.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
-                done.setReview(ReviewResult.newBuilder().setPassed(true)
-                        .setReport(TestReport.newBuilder().setCommand("scripted").setPassed(true)));
-            } else {
-                done.setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder()
-                        .setPath("src/" + task.getTaskId() + ".txt")
-                        .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
+            for (Message answer : answers(task, role.routingKey() + "-agent-1")) {
+                publish(answer, envelope);
             }
-            publish(done.build(), envelope);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new java.io.IOException(e);
         }
     }
 
     public synchronized void publish(Message message, Envelope cause) throws java.io.IOException {
-        String type = message.getDescriptorForType().getFullName();
-        Instant now = Instant.now();
-        Envelope envelope = Envelope.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setType(type)
-                .setCorrelationId(cause.getCorrelationId())
-                .setCausationId(cause.getEventId())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
-                .setProducer("scripted-agents")
-                .setPayload(message.toByteString())
-                .build();
-        var props = new AMQP.BasicProperties.Builder()
-                .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
-        publishChannel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
+        publishEvent(publishChannel, message, cause, "scripted-agents");
         if (!waitForEachConfirm) {
             return;
         }
@@ -124,6 +94,54 @@ public final class ScriptedAgents implements AutoCloseable {
         } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
             throw new java.io.IOException(e);
         }
+    }
+
+    /**
+     * What a zero-latency agent answers to an assignment, in order: it started, then it completed, with one file for a
+     * build task or a passing report for a sprint review.
+     */
+    public static List<Message> answers(TaskAssigned task, String agent) {
+        var started = TaskStarted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
+                .setAttempt(task.getAttempt()).setAgentId(agent).setLeaseId(task.getLeaseId()).build();
+        var done = TaskCompleted.newBuilder()
+                .setProjectId(task.getProjectId())
+                .setTaskId(task.getTaskId())
+                .setAttempt(task.getAttempt())
+                .setAgentId(agent)
+                .setRole(task.getTask().getRole())
+                .setSummary("scripted result for " + task.getTaskId())
+                .setLeaseId(task.getLeaseId());
+        if (task.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
+            done.setReview(ReviewResult.newBuilder().setPassed(true)
+                    .setReport(TestReport.newBuilder().setCommand("scripted").setPassed(true)));
+        } else {
+            done.setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder()
+                    .setPath("src/" + task.getTaskId() + ".txt")
+                    .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
+        }
+        return List.of(started, done.build());
+    }
+
+    /**
+     * Publishes {@code message} as an agent event caused by {@code cause}: a fresh envelope (correlation kept,
+     * causation = the cause's event id), persistent, mandatory, routed on the events exchange by its type. The caller
+     * owns the channel (and waits for its confirm if it wants to).
+     */
+    public static void publishEvent(Channel channel, Message message, Envelope cause, String producer) throws java.io.IOException {
+        String type = message.getDescriptorForType().getFullName();
+        Instant now = Instant.now();
+        Envelope envelope = Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(type)
+                .setCorrelationId(cause.getCorrelationId())
+                .setCausationId(cause.getEventId())
+                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setProducer(producer)
+                .setPayload(message.toByteString())
+                .build();
+        var props = new AMQP.BasicProperties.Builder()
+                .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
+        channel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
     }
 
     public static BacklogProposed threeTaskBacklog(PlanProject plan) {
