@@ -27,8 +27,6 @@ public class EventStore {
     private static final RowMapper<StoredEvent> ROW = EventStore::toStoredEvent;
 
     private static final String COLUMNS = "global_position, stream_id, stream_version, payload, recorded_at";
-    private static final String INSERT_EVENT =
-            "INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata) VALUES (?, ?, ?, ?, ?, ?::jsonb)";
 
     private final JdbcTemplate jdbc;
 
@@ -36,35 +34,17 @@ public class EventStore {
         this.jdbc = jdbc;
     }
 
-    /** Appends after {@code expectedVersion} (0 = new stream) and returns the stored events. */
+    /**
+     * Appends after {@code expectedVersion} (0 = new stream) and returns the stored events. No read-then-write check:
+     * inserting expectedVersion + 1 collides with the unique key whenever the caller's view is stale, which is
+     * exactly the conflict to report.
+     */
     public List<StoredEvent> append(String streamId, long expectedVersion, List<NewEvent> events) {
-        // no read-then-write check: inserting expectedVersion + 1 collides with the unique key whenever the
-        // caller's view is stale, which is exactly the conflict to report
-        var stored = new java.util.ArrayList<StoredEvent>(events.size());
-        long version = expectedVersion;
+        var appends = new ArrayList<Append>(events.size());
         for (NewEvent event : events) {
-            version++;
-            Envelope envelope = event.envelope().toBuilder().setStreamId(streamId).setStreamVersion(version).build();
-            byte[] bytes = envelope.toByteArray();
-            try {
-                stored.add(event.publishTo() == null
-                        ? jdbc.queryForObject(INSERT_EVENT + " RETURNING " + COLUMNS, ROW,
-                                streamId, version, UUID.fromString(envelope.getEventId()), envelope.getType(), bytes,
-                                metadataJson(envelope))
-                        // the outbox row in the same statement: one round trip, and the envelope bytes sent once
-                        : jdbc.queryForObject(
-                                "WITH e AS (" + INSERT_EVENT + " RETURNING event_id, " + COLUMNS + "), "
-                                        + "o AS (INSERT INTO outbox (event_id, exchange, routing_key, envelope) "
-                                        + "SELECT event_id, ?, ?, payload FROM e) SELECT " + COLUMNS + " FROM e",
-                                ROW,
-                                streamId, version, UUID.fromString(envelope.getEventId()), envelope.getType(), bytes,
-                                metadataJson(envelope), event.publishTo().exchange(), event.publishTo().routingKey()));
-            } catch (DuplicateKeyException e) {
-                // the version was taken between our check and our insert: same outcome as a stale read
-                throw new ConcurrencyConflictException(streamId, expectedVersion);
-            }
+            appends.add(new Append(streamId, expectedVersion + appends.size() + 1, event));
         }
-        return List.copyOf(stored);
+        return appendAll(appends);
     }
 
     /** One event for {@link #appendAll}: it becomes version {@code version} of its stream. */
@@ -84,6 +64,9 @@ public class EventStore {
     }
 
     private static final int MAX_ROWS_PER_STATEMENT = 1_000;
+
+    /** What the insert assigned to one event. */
+    private record Written(long position, java.time.Instant recordedAt) {}
 
     private List<StoredEvent> appendChunk(List<Append> appends) {
         var sql = new StringBuilder("WITH input (stream_id, stream_version, event_id, type, payload, metadata, exchange, routing_key, ord) AS (VALUES ");
@@ -106,12 +89,12 @@ public class EventStore {
                       SELECT event_id, exchange, routing_key, payload FROM input WHERE exchange IS NOT NULL ORDER BY ord)
                 SELECT event_id, global_position, recorded_at FROM e
                 """);
-        var written = new java.util.HashMap<UUID, StoredEvent>();
+        var written = new java.util.HashMap<UUID, Written>();
         try {
             jdbc.query(sql.toString(), rs -> {
                 // the RETURNING rows come back in no promised order: match them by event id
                 UUID id = rs.getObject(1, UUID.class);
-                written.put(id, new StoredEvent(rs.getLong(2), "", 0, Envelope.getDefaultInstance(), rs.getTimestamp(3).toInstant()));
+                written.put(id, new Written(rs.getLong(2), rs.getTimestamp(3).toInstant()));
             }, args.toArray());
         } catch (DuplicateKeyException e) {
             throw new ConcurrencyConflictException("a stream of this batch moved on since it was read: "
@@ -119,11 +102,11 @@ public class EventStore {
         }
         var stored = new ArrayList<StoredEvent>(appends.size());
         for (Envelope envelope : envelopes) {
-            StoredEvent row = written.get(UUID.fromString(envelope.getEventId()));
+            Written row = written.get(UUID.fromString(envelope.getEventId()));
             if (row == null) {
                 throw new IllegalStateException("event " + envelope.getEventId() + " was not returned by its insert");
             }
-            stored.add(new StoredEvent(row.globalPosition(), envelope.getStreamId(), envelope.getStreamVersion(), envelope, row.recordedAt()));
+            stored.add(new StoredEvent(row.position(), envelope.getStreamId(), envelope.getStreamVersion(), envelope, row.recordedAt()));
         }
         return stored;
     }
@@ -144,45 +127,6 @@ public class EventStore {
                 streamId,
                 afterVersion,
                 limit);
-    }
-
-    /** What {@link #claimAndReadStream} found: which inbox keys were new, and the stream after the version asked for. */
-    public record ClaimedRead(List<Boolean> claimed, List<StoredEvent> events) {}
-
-    /**
-     * Writes inbox keys ({@code ON CONFLICT DO NOTHING}: false = already handled) and reads the stream after
-     * {@code afterVersion}, in one round trip. Must run in the caller's transaction, like {@link #append}.
-     */
-    public ClaimedRead claimAndReadStream(List<String> inboxKeys, String streamId, long afterVersion) {
-        var sql = new StringBuilder();
-        for (int i = 0; i < inboxKeys.size(); i++) {
-            sql.append("INSERT INTO inbox (message_id) VALUES (?) ON CONFLICT DO NOTHING;\n");
-        }
-        sql.append("SELECT ").append(COLUMNS).append(" FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version");
-        return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedRead>) ps -> {
-            int p = 1;
-            for (String key : inboxKeys) {
-                ps.setString(p++, key);
-            }
-            ps.setString(p++, streamId);
-            ps.setLong(p, afterVersion);
-            boolean isResultSet = ps.execute();
-            var claimed = new java.util.ArrayList<Boolean>(inboxKeys.size());
-            for (int i = 0; i < inboxKeys.size(); i++) {
-                claimed.add(ps.getUpdateCount() == 1);
-                isResultSet = ps.getMoreResults();
-            }
-            if (!isResultSet) {
-                throw new IllegalStateException("no stream read result");
-            }
-            var events = new java.util.ArrayList<StoredEvent>();
-            try (ResultSet rs = ps.getResultSet()) {
-                for (int n = 0; rs.next(); n++) {
-                    events.add(toStoredEvent(rs, n));
-                }
-            }
-            return new ClaimedRead(List.copyOf(claimed), List.copyOf(events));
-        });
     }
 
     /** What {@link #claimAndReadStreams} found: the inbox keys that were new, and each stream's events after the version asked for. */
@@ -210,7 +154,7 @@ public class EventStore {
         // sequential scan of the whole table once the statement was server-prepared with a generic plan
         for (int i = 0; i < afterVersions.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ")
-                    .append("(SELECT global_position, stream_id, stream_version, payload, recorded_at FROM events ")
+                    .append("(SELECT " + COLUMNS + " FROM events ")
                     .append("WHERE stream_id = ? AND stream_version > ?)");
         }
         sql.append(" ORDER BY stream_id, stream_version");
