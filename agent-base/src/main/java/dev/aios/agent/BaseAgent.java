@@ -74,7 +74,8 @@ public abstract class BaseAgent {
     static TaskOutcome.Failed failure(Exception e) {
         LlmCallException llm = llmCause(e);
         if (llm != null) {
-            return new TaskOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE);
+            return new TaskOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE,
+                    llm.kind().fatalToProject());
         }
         return new TaskOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
     }

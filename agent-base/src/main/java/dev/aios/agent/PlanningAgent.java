@@ -24,7 +24,8 @@ public abstract class PlanningAgent extends BaseAgent {
         } catch (Exception e) {
             LlmCallException llm = llmCause(e);
             return llm != null
-                    ? new PlanOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE)
+                    ? new PlanOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE,
+                            llm.kind().fatalToProject())
                     : new PlanOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
         }
         return outcome == null ? new PlanOutcome.Failed(getClass().getSimpleName() + " returned no plan", false, Usage.NONE) : outcome;

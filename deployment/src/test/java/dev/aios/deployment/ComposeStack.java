@@ -42,6 +42,13 @@ record ComposeStack(Map<String, Object> document) {
         return Yaml.stringAt(Yaml.mapAt(service, "build"), "args." + arg);
     }
 
+    /** The build args compose passes to docker/Dockerfile for a service (map form). */
+    static Map<String, String> buildArgs(Map<String, Object> service) {
+        Map<String, String> args = new LinkedHashMap<>();
+        Yaml.mapAt(service, "build.args").forEach((k, v) -> args.put(k, v == null ? "" : String.valueOf(v)));
+        return args;
+    }
+
     /** The service's environment section, as a map whether it is written as a map or a KEY=VALUE list. */
     static Map<String, String> environment(Map<String, Object> service) {
         Map<String, String> env = new LinkedHashMap<>();

@@ -14,6 +14,10 @@ class ComposeStackTest {
     private static final List<String> INFRASTRUCTURE =
             List.of("rabbitmq", "postgres", "redis", "qdrant", "otel-collector", "prometheus", "grafana");
 
+    /** The router's own configuration: what its readiness group holds and which variables it reads. */
+    private static final SpringConfig ROUTER_CONFIG =
+            SpringConfig.read(RepositoryRoot.resolve("llm-router/src/main/resources/application.yml"));
+
     private final ComposeStack compose = ComposeStack.read();
 
     @Test
@@ -67,6 +71,19 @@ class ComposeStackTest {
     }
 
     @Test
+    void letsOnlyTheQaAgentBuildItsSandboxAndKeepsNoNewPrivilegesEverywhere() {
+        compose.aiosServices().forEach((name, service) -> {
+            List<String> options = Yaml.listAt(service, "security_opt").stream().map(String::valueOf).toList();
+            assertThat(options).as("%s security_opt", name).contains("no-new-privileges:true");
+            if (name.equals("agents-qa")) {
+                assertThat(options).contains("seccomp=unconfined", "apparmor=unconfined");
+            } else {
+                assertThat(options).as("%s security_opt", name).noneMatch(option -> option.contains("unconfined"));
+            }
+        });
+    }
+
+    @Test
     void limitsTheMemoryOfEveryContainer() {
         compose.services().forEach((name, spec) -> assertThat(Yaml.stringAt(Yaml.map(spec, name), "mem_limit"))
                 .as("%s mem_limit", name)
@@ -92,6 +109,32 @@ class ComposeStackTest {
                         "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
         assertThat(Files.readAllLines(RepositoryRoot.resolve(".gitignore"))).contains(".env");
         assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?im)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
+    }
+
+    @Test
+    void keepsTheRoutersOwnReadinessMembersSoARouterWithNothingToAnswerWithStaysUnhealthy() {
+        // given the members the router's application.yml puts in its readiness group
+        List<String> own = ROUTER_CONFIG.readinessMembers();
+
+        // when compose replaces the group for the router
+        String include = ComposeStack.environment(compose.service("llm-router")).get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE");
+
+        // then none is dropped: `models` is down while no key, no local model and no recording can answer, and the
+        // agents wait for a healthy router
+        assertThat(own).contains("models");
+        assertThat(List.of(include.split(","))).containsAll(own);
+        assertThat(ComposeStack.healthCheckTest(compose.service("llm-router"))).contains("/actuator/health/readiness");
+    }
+
+    @Test
+    void offersRecordAndReplayToTheRouterThroughTheEnvFile() {
+        // given
+        List<String> recordAndReplay = List.of("AIOS_ROUTER_RECORD", "AIOS_ROUTER_RECORD_LABEL", "AIOS_ROUTER_REPLAY");
+
+        // then the example lists them, the router loads the env file, and its application.yml reads each of them
+        assertThat(ComposeStack.envExampleKeys()).containsAll(recordAndReplay);
+        assertThat(ComposeStack.envFiles(compose.service("llm-router"))).containsExactly(".env");
+        recordAndReplay.forEach(name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
     }
 
     @Test

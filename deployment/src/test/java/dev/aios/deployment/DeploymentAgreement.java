@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class DeploymentAgreement {
 
+    /** Set so that a container's environment says what it is (for people and logs); no code reads them. */
+    private static final Set<String> LABELS = Set.of("AIOS_SERVICE", "AIOS_AGENT_ROLE");
+
     private final ImageDefinition image;
     private final ComposeStack compose;
     private final Manifests chart;
@@ -42,15 +45,11 @@ final class DeploymentAgreement {
         return problems;
     }
 
+    /** Which jar the image copies, and that it unpacks, ImageBuildTest checks on the real build's output. */
     private void checkJar(String service, MavenBuild.Module module, List<String> problems) {
-        String copied = image.jarPathFor(service);
-        String built = service + "/target/" + module.jarName();
-        if (!copied.equals(built)) {
-            problems.add(service + ": jar: the build makes " + built + " (finalName) but docker/Dockerfile copies " + copied);
-        }
         if (!module.springBootApplication()) {
-            problems.add(service + ": jar: " + service + "/pom.xml has no spring-boot-maven-plugin, so "
-                    + module.jarName() + " is not an executable layered Boot jar");
+            problems.add(service + ": jar: " + service + "/pom.xml has no spring-boot-maven-plugin, so the build"
+                    + " makes no executable layered Boot jar for docker/Dockerfile to copy");
         }
     }
 
@@ -71,6 +70,7 @@ final class DeploymentAgreement {
         Yaml.listAt(composed, "ports").stream().map(String::valueOf).forEach(mapping -> expectEqual(
                 problems, service, "port", where + " ports " + mapping, mapping.substring(mapping.lastIndexOf(':') + 1), port));
         checkActuator(service, config, env, port, where, problems);
+        checkEnvironmentIsRead(service, config, env, where, problems);
 
         Set<String> healthPaths = Set.of(liveness(config, env), readiness(config, env));
         List<String> test = ComposeStack.healthCheckTest(composed);
@@ -116,6 +116,7 @@ final class DeploymentAgreement {
                         Yaml.map(Yaml.listAt(svc, "spec.ports").getFirst(), "port").get("port"), port),
                 () -> problems.add(service + ": chart: helm/aios renders no Service " + name));
         checkActuator(service, config, env, port, where, problems);
+        checkEnvironmentIsRead(service, config, env, where, problems);
 
         expectEqual(problems, service, "health path", where + " livenessProbe", Yaml.stringAt(container, "livenessProbe.httpGet.path"), liveness(config, env));
         expectEqual(problems, service, "health path", where + " startupProbe", Yaml.stringAt(container, "startupProbe.httpGet.path"), liveness(config, env));
@@ -132,6 +133,20 @@ final class DeploymentAgreement {
             if (!env.containsKey(required)) {
                 problems.add(service + ": required env var " + required + ": application.yml needs it (no default) but "
                         + where + " sets it neither in env nor in the ConfigMap");
+            }
+        }
+    }
+
+    /**
+     * Our own settings (AIOS_*) reach a service only through a ${NAME} placeholder in its application.yml or as the
+     * environment form of a property written there; anything else is silently ignored, as AIOS_QDRANT_API_KEY was.
+     */
+    private static void checkEnvironmentIsRead(
+            String service, SpringConfig config, Map<String, String> env, String where, List<String> problems) {
+        for (String name : env.keySet()) {
+            if (name.startsWith("AIOS_") && !LABELS.contains(name) && !config.reads(name)) {
+                problems.add(service + ": env var " + name + ": " + where + " sets it but application.yml reads no ${"
+                        + name + "} and has no property of that name, so it changes nothing");
             }
         }
     }

@@ -17,6 +17,11 @@ class DeploymentAgreementTest {
     private static final String APPLICATION_YML = """
             server:
               port: ${PORT:8085}
+            aios:
+              router:
+                url: ${AIOS_ROUTER_URL:http://localhost:8081}
+              sandbox:
+                allow-unisolated: ${AIOS_SANDBOX_ALLOW_UNISOLATED:false}
             management:
               endpoints:
                 web:
@@ -35,23 +40,24 @@ class DeploymentAgreementTest {
 
     @Test
     void agreesWhenEverySourceSaysTheSame() throws IOException {
-        assertThat(agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(APPLICATION_YML)))
+        assertThat(agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(APPLICATION_YML)))
                 .isEmpty();
     }
 
     @Test
-    void namesTheJarWhenTheBuildNamesItDifferently() throws IOException {
+    void namesTheJarWhenTheModuleIsNotRepackagedByBoot() throws IOException {
         List<String> problems = agreement(composeText(), chartText(), dockerfileText())
-                .problems(SERVICE, module(SERVICE + "-0.1.0-SNAPSHOT.jar"), config(APPLICATION_YML));
+                .problems(SERVICE, new MavenBuild.Module(SERVICE, dir, SERVICE, false), config(APPLICATION_YML));
 
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: jar:").contains("agents-qa-0.1.0-SNAPSHOT.jar"));
+        assertThat(problems).containsExactly("agents-qa: jar: agents-qa/pom.xml has no spring-boot-maven-plugin, so the build"
+                + " makes no executable layered Boot jar for docker/Dockerfile to copy");
     }
 
     @Test
     void namesThePortWhenComposeBuildsTheImageForAnotherPort() throws IOException {
         String compose = composeText().replace("MODULE: agents-qa\n        SERVER_PORT: \"8085\"", "MODULE: agents-qa\n        SERVER_PORT: \"9085\"");
 
-        List<String> problems = agreement(compose, chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(APPLICATION_YML));
+        List<String> problems = agreement(compose, chartText(), dockerfileText()).problems(SERVICE, module(), config(APPLICATION_YML));
 
         assertThat(problems).containsExactly(
                 "agents-qa: port: docker-compose.yml build arg SERVER_PORT is 9085 but should be 8085");
@@ -60,7 +66,7 @@ class DeploymentAgreementTest {
     @Test
     void namesThePortWhenTheServiceMovesButTheChartDoesNot() throws IOException {
         List<String> problems = agreement(composeText(), chartText(), dockerfileText())
-                .problems(SERVICE, module(SERVICE + ".jar"), config(APPLICATION_YML.replace("8085", "8095")));
+                .problems(SERVICE, module(), config(APPLICATION_YML.replace("8085", "8095")));
 
         assertThat(problems)
                 .contains("agents-qa: port: helm/aios containerPort is 8085 but should be 8095")
@@ -72,7 +78,7 @@ class DeploymentAgreementTest {
     void namesTheHealthPathWhenTheChartProbesAnotherPath() throws IOException {
         String chart = chartText().replaceFirst("path: /actuator/health/readiness", "path: /health");
 
-        List<String> problems = agreement(composeText(), chart, dockerfileText()).problems("agents-backend", module("agents-backend.jar"), config(APPLICATION_YML.replace("8085", "8084")));
+        List<String> problems = agreement(composeText(), chart, dockerfileText()).problems("agents-backend", module(), config(APPLICATION_YML.replace("8085", "8084")));
 
         assertThat(problems).containsExactly(
                 "agents-backend: health path: helm/aios readinessProbe is /health but should be /actuator/health/readiness");
@@ -82,7 +88,7 @@ class DeploymentAgreementTest {
     void namesTheHealthPathWhenTheServiceMovesItsActuatorBasePath() throws IOException {
         String moved = APPLICATION_YML.replace("    web:\n", "    web:\n      base-path: /manage\n");
 
-        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(moved));
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(moved));
 
         assertThat(problems)
                 .contains("agents-qa: health path: docker/Dockerfile HEALTHCHECK is /actuator/health/liveness but should be /manage/health/liveness")
@@ -93,7 +99,7 @@ class DeploymentAgreementTest {
     void namesTheUserWhenTheImageRunsAsAnotherUid() throws IOException {
         String dockerfile = dockerfileText().replace("USER 10001:10001", "USER 10002:10002");
 
-        List<String> problems = agreement(composeText(), chartText(), dockerfile).problems(SERVICE, module(SERVICE + ".jar"), config(APPLICATION_YML));
+        List<String> problems = agreement(composeText(), chartText(), dockerfile).problems(SERVICE, module(), config(APPLICATION_YML));
 
         assertThat(problems).contains(
                 "agents-qa: user: docker-compose.yml user is 10001 but should be 10002",
@@ -102,17 +108,41 @@ class DeploymentAgreementTest {
 
     @Test
     void namesARequiredEnvVarThatNeitherComposeNorTheChartSets() throws IOException {
-        String needsKey = APPLICATION_YML + "aios:\n  vault:\n    token: ${AIOS_VAULT_TOKEN}\n  optional: ${AIOS_OPTIONAL:x}\n";
+        String needsKey = APPLICATION_YML.replace("aios:\n", "aios:\n  vault:\n    token: ${AIOS_VAULT_TOKEN}\n  optional: ${AIOS_OPTIONAL:x}\n");
 
-        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(needsKey));
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(needsKey));
 
         assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).startsWith("agents-qa: required env var AIOS_VAULT_TOKEN:"));
     }
 
     @Test
+    void namesAnEnvVarTheDeploymentsSetButTheServiceDoesNotRead() throws IOException {
+        // the service moved its setting to another name: AIOS_ROUTER_URL now reaches nothing
+        String renamed = APPLICATION_YML.replace("url: ${AIOS_ROUTER_URL:http://localhost:8081}", "base-url: ${AIOS_ROUTER_BASE:x}");
+
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(renamed));
+
+        assertThat(problems).containsExactly(
+                "agents-qa: env var AIOS_ROUTER_URL: docker-compose.yml sets it but application.yml reads no ${AIOS_ROUTER_URL}"
+                        + " and has no property of that name, so it changes nothing",
+                "agents-qa: env var AIOS_ROUTER_URL: helm/aios sets it but application.yml reads no ${AIOS_ROUTER_URL}"
+                        + " and has no property of that name, so it changes nothing");
+    }
+
+    @Test
+    void acceptsAnEnvVarThatIsTheEnvironmentFormOfAPropertyTheServiceHas() throws IOException {
+        // no placeholder, but Spring binds AIOS_ROUTER_URL to aios.router.url by itself
+        String bound = APPLICATION_YML.replace("url: ${AIOS_ROUTER_URL:http://localhost:8081}", "url: http://localhost:8081");
+
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(bound));
+
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void namesTheMetricsEndpointWhenTheServiceStopsExposingIt() throws IOException {
         String hidden = APPLICATION_YML.replace("include: health,info,prometheus", "include: health");
-        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(hidden));
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(hidden));
 
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: actuator: prometheus is not exposed over HTTP in docker-compose.yml"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("agents-qa: actuator: prometheus is not exposed over HTTP in helm/aios"));
@@ -122,7 +152,7 @@ class DeploymentAgreementTest {
     void namesTheProbeGroupsWhenTheServiceLeavesThemOff() throws IOException {
         String off = APPLICATION_YML.replace("enabled: true", "enabled: false");
 
-        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(SERVICE + ".jar"), config(off));
+        List<String> problems = agreement(composeText(), chartText(), dockerfileText()).problems(SERVICE, module(), config(off));
 
         assertThat(problems).containsExactly(
                 "agents-qa: actuator: liveness/readiness groups are off in docker-compose.yml (management.endpoint.health.probes.enabled)",
@@ -142,8 +172,8 @@ class DeploymentAgreementTest {
         return SpringConfig.read(file);
     }
 
-    private MavenBuild.Module module(String jarName) {
-        return new MavenBuild.Module(SERVICE, dir, SERVICE, jarName, true);
+    private MavenBuild.Module module() {
+        return new MavenBuild.Module(SERVICE, dir, SERVICE, true);
     }
 
     private static String composeText() throws IOException {

@@ -1,7 +1,6 @@
 package dev.aios.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Reads the build (root pom, each service's pom and application.yml), docker/Dockerfile, docker-compose.yml,
  * deploy/prometheus.yml and the rendered Helm chart together, and fails naming the service and the field
- * whenever they disagree on the jar, port, health paths, user or required environment.
+ * whenever they disagree on the port, health paths, user, required environment or an AIOS_* setting the service
+ * does not read. Which jar the image copies, and that it unpacks, ImageBuildTest checks on the built jars.
  */
 class DeploymentConsistencyTest {
 
@@ -92,9 +92,9 @@ class DeploymentConsistencyTest {
     private void check(String service) {
         MavenBuild.Module module = MavenBuild.module(service)
                 .orElseThrow(() -> new AssertionError(service + ": module: not in the root pom's <modules>"));
-        Optional<SpringConfig> config = module.springConfig();
-        assumeTrue(config.isPresent(), () -> service + ": " + module.applicationYml() + " does not exist yet");
-        List<String> problems = agreement.problems(service, module, config.get());
+        SpringConfig config = module.springConfig()
+                .orElseThrow(() -> new AssertionError(service + ": config: " + module.applicationYml() + " does not exist"));
+        List<String> problems = agreement.problems(service, module, config);
         assertThat(problems).as("%s disagrees:%n  %s", service, String.join("\n  ", problems)).isEmpty();
     }
 

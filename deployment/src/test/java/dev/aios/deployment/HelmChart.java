@@ -1,6 +1,7 @@
 package dev.aios.deployment;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Path;
@@ -41,6 +42,21 @@ final class HelmChart {
         valuesFiles.forEach(command::withValuesFile);
         sets.forEach(command::set);
         return command.call();
+    }
+
+    /** What `helm install` prints (NOTES.txt), from a client-only dry-run install with these --set pairs; "" if none. */
+    static String notes(Map<String, Object> sets) {
+        InstallCommand install = new Helm(CHART)
+                .install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .clientOnly()
+                .dryRun();
+        sets.forEach(install::set);
+        String output = install.call().getOutput();
+        int notes = output.indexOf("NOTES:");
+        return notes < 0 ? "" : output.substring(notes);
     }
 
     private static TemplateCommand template() {

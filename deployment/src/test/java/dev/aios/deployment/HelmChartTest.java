@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.LintResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -15,6 +16,9 @@ class HelmChartTest {
             List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops");
     private static final List<String> SERVICES = List.of(
             "orchestrator", "llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops");
+    /** The router's own configuration: what its readiness group holds and which variables it reads. */
+    private static final SpringConfig ROUTER_CONFIG =
+            SpringConfig.read(RepositoryRoot.resolve("llm-router/src/main/resources/application.yml"));
 
     @Test
     void passesHelmLintInStrictMode() {
@@ -111,11 +115,68 @@ class HelmChartTest {
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
                     .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis,db");
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-llm-router")))
-                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit");
+                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,models");
             for (String agent : AGENTS) {
                 assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + agent)))
                         .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis");
             }
+        }
+
+        @Test
+        void keepsTheRoutersOwnReadinessMembersSoARouterWithNothingToAnswerWithIsNeverReady() {
+            // given the members the router's application.yml puts in its readiness group
+            List<String> own = ROUTER_CONFIG.readinessMembers();
+
+            // when the chart replaces the group for the router
+            String include = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"))
+                    .get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE");
+
+            // then none is dropped: `models` is down while no key, no local model and no recording can answer
+            assertThat(own).contains("models");
+            assertThat(List.of(include.split(","))).containsAll(own);
+        }
+
+        @Test
+        void neitherReplaysNorRecordsModelExchangesUnlessTold() {
+            // when
+            Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
+
+            // then
+            assertThat(manifests.environmentOf(router))
+                    .doesNotContainKeys("AIOS_ROUTER_REPLAY", "AIOS_ROUTER_RECORD", "AIOS_ROUTER_RECORD_LABEL");
+            assertThat(volumeNames(router)).containsExactly("tmp");
+            assertThat(volumeMounts(router)).containsOnlyKeys("tmp");
+        }
+
+        @Test
+        void givesOnlyTheQaContainerTheProfilesItsSandboxNeeds() {
+            for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
+                String name = Yaml.stringAt(deployment, "metadata.name");
+                Map<String, Object> container = Manifests.firstContainer(deployment);
+                assertThat(Yaml.stringAt(deployment, "spec.template.spec.securityContext.seccompProfile.type"))
+                        .isEqualTo("RuntimeDefault");
+                assertThat(Yaml.mapAt(deployment, "spec.template.spec")).doesNotContainKey("runtimeClassName");
+                Map<String, Object> security = Yaml.mapAt(container, "securityContext");
+                Map<String, String> env = manifests.environmentOf(deployment);
+                if (name.equals("aios-agents-qa")) {
+                    assertThat(Yaml.stringAt(security, "seccompProfile.type")).isEqualTo("Unconfined");
+                    assertThat(Yaml.mapAt(deployment, "spec.template.metadata.annotations"))
+                            .containsEntry("container.apparmor.security.beta.kubernetes.io/agents-qa", "unconfined");
+                    assertThat(env).containsEntry("AIOS_SANDBOX_ALLOW_UNISOLATED", "false");
+                } else {
+                    assertThat(security).as(name).doesNotContainKey("seccompProfile");
+                    assertThat(Yaml.mapAt(deployment, "spec.template.metadata.annotations")).as(name)
+                            .doesNotContainKey("container.apparmor.security.beta.kubernetes.io/" + name.substring("aios-".length()));
+                    assertThat(env).as(name).doesNotContainKey("AIOS_SANDBOX_ALLOW_UNISOLATED");
+                }
+            }
+        }
+
+        @Test
+        void putsTheQaPodUnderTheAgentsNetworkPolicy() {
+            Map<String, Object> policy = manifests.get("NetworkPolicy", "aios-agents");
+            Map<String, Object> qaPodLabels = Yaml.mapAt(manifests.get("Deployment", "aios-agents-qa"), "spec.template.metadata.labels");
+            assertThat(qaPodLabels).containsAllEntriesOf(Yaml.mapAt(policy, "spec.podSelector.matchLabels"));
         }
 
         @Test
@@ -168,6 +229,48 @@ class HelmChartTest {
         }
 
         @Test
+        void runsTheQaPodInTheConfiguredRuntimeClassWithALocalhostSeccompProfile() {
+            Map<String, Object> qa = manifests.get("Deployment", "aios-agents-qa");
+            Map<String, Object> security = Yaml.mapAt(Manifests.firstContainer(qa), "securityContext");
+            assertThat(Yaml.stringAt(qa, "spec.template.spec.runtimeClassName")).isEqualTo("gvisor");
+            assertThat(Yaml.stringAt(security, "seccompProfile.type")).isEqualTo("Localhost");
+            assertThat(Yaml.stringAt(security, "seccompProfile.localhostProfile")).isEqualTo("profiles/aios-qa-sandbox.json");
+            assertThat(Yaml.mapAt(qa, "spec.template.metadata.annotations"))
+                    .doesNotContainKey("container.apparmor.security.beta.kubernetes.io/agents-qa");
+            assertThat(Yaml.mapAt(manifests.get("Deployment", "aios-agents-cto"), "spec.template.spec"))
+                    .doesNotContainKey("runtimeClassName");
+        }
+
+        @Test
+        void recordsEachRouterPodsExchangesToItsOwnFileOnTheGivenClaim() {
+            // given
+            Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
+            Map<String, Object> container = Manifests.firstContainer(router);
+
+            // when
+            List<String> names = envNames(container);
+            String file = manifests.environmentOf(router).get("AIOS_ROUTER_RECORD");
+
+            // then one file per pod, named after it: POD_NAME comes before the variable that refers to it, since
+            // Kubernetes expands $(NAME) only from variables defined earlier in the list
+            assertThat(file).isEqualTo("/var/lib/aios/cassettes/$(POD_NAME).json");
+            assertThat(names.indexOf("POD_NAME")).isNotNegative().isLessThan(names.indexOf("AIOS_ROUTER_RECORD"));
+            assertThat(Yaml.stringAt(envEntry(container, "POD_NAME"), "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+            assertThat(manifests.environmentOf(router))
+                    .containsEntry("AIOS_ROUTER_RECORD_LABEL", "CI render, live providers")
+                    .doesNotContainKey("AIOS_ROUTER_REPLAY");
+
+            // and the file's directory is the writable recordings volume, backed by the claim
+            Map<String, Object> mount = volumeMounts(router).get("recordings");
+            assertThat(mount.get("mountPath")).isEqualTo(file.substring(0, file.lastIndexOf('/')));
+            assertThat(mount.get("readOnly")).isNotEqualTo(true);
+            assertThat(Yaml.stringAt(volume(router, "recordings"), "persistentVolumeClaim.claimName"))
+                    .isEqualTo("aios-router-recordings");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_RECORD")).isTrue();
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_RECORD_LABEL")).isTrue();
+        }
+
+        @Test
         void passesProviderKeysAndTheLocalModelOnlyToTheRouter() {
             Map<String, String> router = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"));
             assertThat(router)
@@ -178,13 +281,80 @@ class HelmChartTest {
         }
     }
 
+    @Nested
+    class WithACassetteToReplay {
+
+        private final Manifests manifests = Manifests.parse(HelmChart.render(List.of(),
+                Map.of("services.llm-router.cassettes.replayConfigMap", "aios-cassettes")));
+
+        @Test
+        void mountsTheConfigMapReadOnlyAndPointsTheRoutersReplayAtEveryCassetteInIt() {
+            // given
+            Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
+
+            // when
+            String replay = manifests.environmentOf(router).get("AIOS_ROUTER_REPLAY");
+            Map<String, Object> mount = volumeMounts(router).get("cassettes");
+
+            // then
+            assertThat(replay).isEqualTo("file:/etc/aios/cassettes/*.json");
+            assertThat(mount.get("mountPath")).isEqualTo("/etc/aios/cassettes");
+            assertThat(replay).startsWith("file:" + mount.get("mountPath") + "/");
+            assertThat(mount.get("readOnly")).isEqualTo(true);
+            assertThat(Yaml.stringAt(volume(router, "cassettes"), "configMap.name")).isEqualTo("aios-cassettes");
+            assertThat(manifests.environmentOf(router)).doesNotContainKeys("AIOS_ROUTER_RECORD", "POD_NAME");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_REPLAY")).isTrue();
+        }
+
+        @Test
+        void givesTheCassettesToTheRouterOnly() {
+            for (String service : SERVICES) {
+                if (service.equals("llm-router")) {
+                    continue;
+                }
+                Map<String, Object> deployment = manifests.get("Deployment", "aios-" + service);
+                assertThat(volumeNames(deployment)).as(service).containsExactly("tmp");
+                assertThat(manifests.environmentOf(deployment)).as(service).doesNotContainKey("AIOS_ROUTER_REPLAY");
+            }
+        }
+    }
+
+    @Test
+    void recordsToAnEmptyDirWhenNoClaimIsGiven() {
+        // when
+        Manifests manifests = Manifests.parse(HelmChart.render(List.of(),
+                Map.of("services.llm-router.cassettes.record.enabled", "true")));
+
+        // then
+        Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
+        assertThat(manifests.environmentOf(router)).containsEntry("AIOS_ROUTER_RECORD", "/var/lib/aios/cassettes/$(POD_NAME).json")
+                .doesNotContainKey("AIOS_ROUTER_RECORD_LABEL");
+        assertThat(Yaml.stringAt(volume(router, "recordings"), "emptyDir.sizeLimit")).isEqualTo("256Mi");
+    }
+
+    @Test
+    void refusesToReplayAndRecordAtOnce() {
+        // when / then: a replay calls no model, so there would be nothing to record (the router refuses it at start)
+        assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of(
+                        "services.llm-router.cassettes.replayConfigMap", "aios-cassettes",
+                        "services.llm-router.cassettes.record.enabled", "true")))
+                .hasMessageContaining("replayConfigMap and record.enabled exclude each other");
+    }
+
+    @Test
+    void refusesCassettesOnAnyServiceButTheRouter() {
+        // when / then
+        assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of("services.agents-cto.cassettes.replayConfigMap", "aios-cassettes")))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("agents-cto");
+    }
+
     @Test
     void tellsHowToSubmitAFirstBriefWithTheFieldsTheApiAccepts() throws java.io.IOException {
         // given
         String notes = java.nio.file.Files.readString(HelmChart.CHART.resolve("templates/NOTES.txt"));
         java.nio.file.Path request = RepositoryRoot.resolve(
                 "orchestrator/src/main/java/dev/aios/orchestrator/api/SubmitProjectRequest.java");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(request), "the orchestrator's API is not written yet");
         String source = java.nio.file.Files.readString(request);
 
         // when
@@ -203,6 +373,35 @@ class HelmChartTest {
     }
 
     @Test
+    void warnsAtInstallWhenTheRouterCanAnswerNothing() {
+        // when no provider is configured and nothing is replayed
+        String notes = HelmChart.notes(Map.of());
+
+        // then
+        assertThat(notes).contains("no LLM provider is configured and no recording is replayed: the router can answer nothing",
+                "services.llm-router.cassettes.replayConfigMap");
+    }
+
+    @Test
+    void saysAtInstallThatAReplayingRouterCallsNoModelAndWhatFails() {
+        // when
+        String notes = HelmChart.notes(Map.of("services.llm-router.cassettes.replayConfigMap", "aios-cassettes"));
+
+        // then
+        assertThat(notes).contains("replays the recordings in ConfigMap aios-cassettes: no model is called",
+                "ends ProjectFailed").doesNotContain("no LLM provider is configured");
+    }
+
+    @Test
+    void neitherWarnsNorMentionsCassettesWhenAProviderIsConfigured() {
+        // when
+        String notes = HelmChart.notes(Map.of("llm.openaiApiKey", "sk-test"));
+
+        // then
+        assertThat(notes).startsWith("NOTES:").doesNotContain("no LLM provider", "replays the recordings", "records every");
+    }
+
+    @Test
     void usesAnExistingSecretByNameAndCreatesNone() {
         // when
         Manifests manifests = Manifests.parse(HelmChart.render(List.of(), Map.of("secrets.existingSecret", "aios-keys")));
@@ -211,5 +410,40 @@ class HelmChartTest {
         assertThat(manifests.ofKind("Secret")).isEmpty();
         String yaml = manifests.yaml();
         assertThat(yaml).contains("name: aios-keys").doesNotContain("name: aios-secrets");
+    }
+
+    private static List<String> volumeNames(Map<String, Object> deployment) {
+        return Yaml.listAt(deployment, "spec.template.spec.volumes").stream()
+                .map(v -> Yaml.stringAt(Yaml.map(v, "volume"), "name"))
+                .toList();
+    }
+
+    private static Map<String, Object> volume(Map<String, Object> deployment, String name) {
+        return Yaml.listAt(deployment, "spec.template.spec.volumes").stream()
+                .map(v -> Yaml.map(v, "volume"))
+                .filter(v -> name.equals(v.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no volume " + name + " in " + volumeNames(deployment)));
+    }
+
+    /** The first container's volume mounts by volume name. */
+    private static Map<String, Map<String, Object>> volumeMounts(Map<String, Object> deployment) {
+        Map<String, Map<String, Object>> mounts = new LinkedHashMap<>();
+        Yaml.listAt(Manifests.firstContainer(deployment), "volumeMounts").stream()
+                .map(m -> Yaml.map(m, "volumeMount"))
+                .forEach(m -> mounts.put(String.valueOf(m.get("name")), m));
+        return mounts;
+    }
+
+    private static List<String> envNames(Map<String, Object> container) {
+        return Yaml.listAt(container, "env").stream().map(e -> Yaml.stringAt(Yaml.map(e, "env"), "name")).toList();
+    }
+
+    private static Map<String, Object> envEntry(Map<String, Object> container, String name) {
+        return Yaml.listAt(container, "env").stream()
+                .map(e -> Yaml.map(e, "env"))
+                .filter(e -> name.equals(e.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no env entry " + name + " in " + envNames(container)));
     }
 }

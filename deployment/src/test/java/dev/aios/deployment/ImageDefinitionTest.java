@@ -3,12 +3,15 @@ package dev.aios.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** docker/Dockerfile checked statically: our machines reach no registry, so no image can be built here. */
+/** docker/Dockerfile read statically; ImageBuildTest runs the parts of it that need no Docker engine on the built jars. */
 class ImageDefinitionTest {
 
     private final ImageDefinition image = ImageDefinition.read();
@@ -18,7 +21,9 @@ class ImageDefinitionTest {
         assertThat(image.stages()).hasSize(2);
         assertThat(image.stages().getFirst().args()).containsKey("MODULE");
         assertThat(image.runtime().args()).containsKeys("MODULE", "SERVER_PORT");
-        assertThat(image.jarPathFor("orchestrator")).isEqualTo("orchestrator/target/orchestrator.jar");
+        // the runnable jar: Spring Boot's repackaged one, with the exec classifier (root pom); ImageBuildTest builds it
+        assertThat(image.contextSourcesOfExtractStage(Map.of("MODULE", "orchestrator")))
+                .containsExactly("orchestrator/target/orchestrator-exec.jar");
         assertThat(image.runtime().last("EXPOSE")).contains("${SERVER_PORT}");
     }
 
@@ -49,9 +54,9 @@ class ImageDefinitionTest {
                         .contains("if [ -n \"${EXTRA_PACKAGES}\" ]")
                         .contains("--no-install-recommends ${EXTRA_PACKAGES}")
                         .contains("rm -rf /var/lib/apt/lists/*"));
-        // the QA agent's sandbox runs generated projects' tests with these tools
+        // the QA agent's sandbox runs generated projects' tests with these tools, in namespaces built with the others
         assertThat(ComposeStack.buildArg(ComposeStack.read().service("agents-qa"), "EXTRA_PACKAGES"))
-                .contains("python3", "maven", "npm");
+                .contains("python3", "maven", "npm", "util-linux", "mount", "iproute2");
     }
 
     @Test
@@ -99,11 +104,34 @@ class ImageDefinitionTest {
         assertThat(parsed.runtimeUid()).isEqualTo("42");
     }
 
+    @Test
+    void substitutesArgsAsDockerDoesWithBuildArgsOverDefaults() {
+        // given
+        String text = "FROM base AS one\nARG MODULE\nARG KIND=exec\nARG UNSET\nCOPY ${MODULE}/target/${MODULE}-$KIND.jar${UNSET} a.jar\n"
+                + "FROM two\nCOPY --from=one /a.jar /app/\n";
+
+        // when
+        ImageDefinition parsed = ImageDefinition.parse(text);
+
+        // then
+        assertThat(parsed.contextSourcesOfExtractStage(Map.of("MODULE", "m"))).containsExactly("m/target/m-exec.jar");
+        assertThat(parsed.contextSourcesOfExtractStage(Map.of("MODULE", "m", "KIND", "boot"))).containsExactly("m/target/m-boot.jar");
+        assertThat(ImageDefinition.substitute("${A:-x}|${B:-x}|${A:+y}|${B:+y}", Map.of("A", "a"))).isEqualTo("a|x|y|");
+    }
+
+    @Test
+    void readsCopyFlagsSourcesAndDestinationInShellAndJsonForm() {
+        assertThat(ImageDefinition.Copy.parse("--from=extract --chown=root:root /build/x/ ./"))
+                .isEqualTo(new ImageDefinition.Copy(Map.of("from", "extract", "chown", "root:root"), List.of("/build/x/"), "./"));
+        assertThat(ImageDefinition.Copy.parse("[\"a b.jar\", \"c.jar\", \"/lib/\"]"))
+                .isEqualTo(new ImageDefinition.Copy(Map.of(), List.of("a b.jar", "c.jar"), "/lib/"));
+    }
+
     private static String readDockerfile() {
         try {
             return Files.readString(ImageDefinition.FILE);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

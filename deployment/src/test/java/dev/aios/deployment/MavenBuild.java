@@ -13,10 +13,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
-/** What the Maven build says: the root pom's modules, and per module its artifactId, jar name and Boot plugin. */
+/** What the Maven build says: the root pom's modules, and per module its artifactId and whether Boot repackages it. */
 final class MavenBuild {
 
-    record Module(String name, Path directory, String artifactId, String jarName, boolean springBootApplication) {
+    record Module(String name, Path directory, String artifactId, boolean springBootApplication) {
 
         Path applicationYml() {
             return directory.resolve("src/main/resources/application.yml");
@@ -51,15 +51,8 @@ final class MavenBuild {
         Document pom = parse(directory.resolve("pom.xml"));
         Element project = pom.getDocumentElement();
         String artifactId = text(child(project, "artifactId"));
-        String version = Optional.ofNullable(text(child(project, "version")))
-                .orElseGet(() -> text(child(child(project, "parent"), "version")));
-        Element build = child(project, "build");
-        String finalName = Optional.ofNullable(text(child(build, "finalName")))
-                .map(n -> n.replace("${project.artifactId}", artifactId).replace("${project.version}", version))
-                .orElse(artifactId + "-" + version);
-        boolean boot = pom.getElementsByTagName("artifactId").getLength() > 0
-                && containsText(pom, "artifactId", "spring-boot-maven-plugin");
-        return Optional.of(new Module(name, directory, artifactId, finalName + ".jar", boot));
+        boolean boot = containsText(pom, "artifactId", "spring-boot-maven-plugin");
+        return Optional.of(new Module(name, directory, artifactId, boot));
     }
 
     private static boolean containsText(Document document, String tag, String text) {

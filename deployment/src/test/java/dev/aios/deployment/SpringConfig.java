@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -46,6 +48,28 @@ record SpringConfig(
         }
         Object port = Yaml.at(merged, "server.port");
         return new SpringConfig(port == null ? String.valueOf(SPRING_DEFAULT_PORT) : String.valueOf(port), placeholders, merged);
+    }
+
+    /**
+     * Whether setting this environment variable changes the service's configuration: application.yml has a ${NAME}
+     * placeholder for it, or a property whose environment form it is (aios.knowledge.store: AIOS_KNOWLEDGE_STORE).
+     */
+    boolean reads(String variable) {
+        return environmentPlaceholders.containsKey(variable) || propertyNames(properties, "").stream()
+                .anyMatch(property -> property.toUpperCase(Locale.ROOT).replaceAll("[.\\-]", "_").equals(variable));
+    }
+
+    private static List<String> propertyNames(Map<String, Object> properties, String prefix) {
+        List<String> names = new ArrayList<>();
+        properties.forEach((key, value) -> {
+            String name = prefix + key;
+            if (value instanceof Map<?, ?>) {
+                names.addAll(propertyNames(Yaml.map(value, name), name + "."));
+            } else {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     /** Environment variables the service cannot start without: placeholders with no default. */
@@ -96,6 +120,18 @@ record SpringConfig(
                 : Yaml.at(properties, "management.endpoints.web.exposure.include");
         if (include == null) {
             return List.of("health"); // Spring Boot's default exposure over HTTP
+        }
+        if (include instanceof List<?> list) {
+            return list.stream().map(String::valueOf).map(String::trim).toList();
+        }
+        return Arrays.stream(String.valueOf(include).split(",")).map(String::trim).toList();
+    }
+
+    /** The members application.yml puts in the readiness group ({@code management.endpoint.health.group.readiness.include}). */
+    List<String> readinessMembers() {
+        Object include = Yaml.at(properties, "management.endpoint.health.group.readiness.include");
+        if (include == null) {
+            return List.of();
         }
         if (include instanceof List<?> list) {
             return list.stream().map(String::valueOf).map(String::trim).toList();

@@ -78,6 +78,11 @@ final class Yaml {
         return null;
     }
 
+    /** A JSON array of strings, as Dockerfile exec forms write them: ["java", "-jar", "app.jar"]. */
+    static List<String> strings(String jsonArray, String what) {
+        return list(newYaml().load(jsonArray), what).stream().map(String::valueOf).toList();
+    }
+
     static Map<String, Object> mapAt(Map<String, Object> root, String dottedPath) {
         Object value = at(root, dottedPath);
         return value == null ? Map.of() : map(value, dottedPath);

@@ -13,6 +13,7 @@ import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.filter.Filter;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The knowledge base on langchain4j: documents are split into chunks, each embedded together with its source
@@ -60,7 +61,19 @@ public final class EmbeddingKnowledgeBase implements KnowledgeBase {
 
     @Override
     public List<KnowledgeHit> search(String projectId, String query, int maxResults) {
+        return search(projectFilter(requireNonNull(projectId, "project id")), query, maxResults);
+    }
+
+    @Override
+    public List<KnowledgeHit> search(String projectId, String query, int maxResults, Set<String> sources) {
         requireNonNull(projectId, "project id");
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        return search(projectFilter(projectId).and(metadataKey(SOURCE).isIn(sources)), query, maxResults);
+    }
+
+    private List<KnowledgeHit> search(Filter filter, String query, int maxResults) {
         requireNonNull(query, "query");
         if (maxResults < 1) {
             throw new IllegalArgumentException("maxResults must be at least 1: " + maxResults);
@@ -69,7 +82,7 @@ public final class EmbeddingKnowledgeBase implements KnowledgeBase {
                 .queryEmbedding(model.embed(query).content())
                 .maxResults(maxResults)
                 .minScore(0.0)
-                .filter(projectFilter(projectId))
+                .filter(filter)
                 .build();
         return store.search(request).matches().stream()
                 .map(match -> new KnowledgeHit(

@@ -1,6 +1,7 @@
 package dev.aios.knowledge;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The knowledge base of every project: documents (the brief, architecture notes, workspace files) cut into
@@ -15,6 +16,12 @@ public interface KnowledgeBase {
 
     /** The most relevant chunks for the query, best first, never from another project. */
     List<KnowledgeHit> search(String projectId, String query, int maxResults);
+
+    /**
+     * As {@link #search(String, String, int)}, but only among the given sources: a search whose answer must not depend
+     * on what else happens to be indexed at the moment (see the orchestrator's assignment context). No sources, no hits.
+     */
+    List<KnowledgeHit> search(String projectId, String query, int maxResults, Set<String> sources);
 
     record KnowledgeHit(String source, String text, double score) {}
 }

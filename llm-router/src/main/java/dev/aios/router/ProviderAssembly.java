@@ -1,5 +1,6 @@
 package dev.aios.router;
 
+import dev.aios.router.cassette.ReplayChatProvider;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.AnthropicChatProvider;
 import dev.aios.router.provider.BulkheadChatProvider;
@@ -13,8 +14,6 @@ import dev.aios.router.provider.ProviderEndpoint;
 import dev.aios.router.provider.ResilienceSettings;
 import dev.aios.router.provider.ResponseCache;
 import dev.aios.router.provider.RetryingChatProvider;
-import dev.aios.router.provider.ScriptedChatProvider;
-import dev.aios.router.provider.ScriptedRecording;
 import dev.aios.router.provider.TimeLimitedChatProvider;
 import dev.aios.router.tier.TierSpec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,15 +40,16 @@ public final class ProviderAssembly {
     private final ResponseCache cache;
     private final MeterRegistry registry;
     private final ResilienceSettings resilience;
-    private final Supplier<List<ScriptedRecording>> recordings;
+    private final Supplier<ReplayChatProvider> replay;
 
+    /** {@code replay} is asked for only when a tier replays recordings. */
     public ProviderAssembly(HttpClient http, ResponseCache cache, MeterRegistry registry, ResilienceSettings resilience,
-            Supplier<List<ScriptedRecording>> recordings) {
+            Supplier<ReplayChatProvider> replay) {
         this.http = http;
         this.cache = cache;
         this.registry = registry;
         this.resilience = resilience;
-        this.recordings = recordings;
+        this.replay = replay;
     }
 
     public Map<Tier, FallbackChatProvider> chains(Map<Tier, TierSpec> tiers, Map<String, List<String>> fallback) {
@@ -78,8 +78,11 @@ public final class ProviderAssembly {
     ChatProvider decorated(TierSpec spec) {
         ProviderEndpoint endpoint = spec.endpoint();
         String name = spec.tier().id() + "-" + endpoint.provider();
+        if (endpoint.provider().equals(ReplayChatProvider.PROVIDER)) {
+            // a recording answers at once or never: no retries, breaker, timeout or cache around it
+            return new MeteredChatProvider(replay.get(), registry, spec.tier().id(), endpoint.provider());
+        }
         ChatProvider provider = switch (endpoint.provider()) {
-            case ScriptedChatProvider.PROVIDER -> new ScriptedChatProvider(spec.tier().id(), recordings.get());
             case "anthropic" -> resilient(new AnthropicChatProvider(endpoint, http), name, spec);
             default -> resilient(new OpenAiChatProvider(endpoint, http), name, spec);
         };

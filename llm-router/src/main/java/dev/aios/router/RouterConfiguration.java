@@ -1,6 +1,11 @@
 package dev.aios.router;
 
 import dev.aios.router.cache.DisabledResponseCache;
+import dev.aios.router.cassette.CassetteLoader;
+import dev.aios.router.cassette.CassetteRecorder;
+import dev.aios.router.cassette.DisabledExchangeRecorder;
+import dev.aios.router.cassette.ExchangeRecorder;
+import dev.aios.router.cassette.ReplayChatProvider;
 import dev.aios.router.cache.RedisResponseCache;
 import dev.aios.router.chat.FixedTierRoutingPolicy;
 import dev.aios.router.chat.InProcessLlmClient;
@@ -27,6 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,11 +57,50 @@ class RouterConfiguration {
 
     @Bean
     Map<Tier, TierSpec> tierSpecs(RouterProperties properties) {
-        Map<Tier, TierSpec> tiers = TierResolver.resolve(properties);
+        Map<Tier, TierSpec> tiers = TierResolver.resolve(properties, !replayLocations(properties).isEmpty());
         // endpoints print without their keys (ProviderEndpoint.toString)
         tiers.values().forEach(spec -> log.info("tier {}: {} model={} baseUrl={} ({})", spec.tier().id(),
                 spec.endpoint().provider(), spec.endpoint().model(), spec.endpoint().baseUrl(), spec.why()));
+        if (tiers.values().stream().noneMatch(TierSpec::available)) {
+            log.warn("not ready: {}", ModelsHealthIndicator.NO_MODEL);
+        }
         return tiers;
+    }
+
+    @Bean
+    ModelsHealthIndicator modelsHealthIndicator(Map<Tier, TierSpec> tierSpecs) {
+        return new ModelsHealthIndicator(tierSpecs);
+    }
+
+    /** Cassettes are read at start, so a bad file stops the router with its name instead of failing the first call. */
+    @Bean
+    @ConditionalOnMissingBean
+    ReplayChatProvider replayChatProvider(RouterProperties properties) {
+        String locations = replayLocations(properties);
+        if (locations.isEmpty()) {
+            return new ReplayChatProvider(List.of());
+        }
+        ReplayChatProvider replay = new ReplayChatProvider(CassetteLoader.load(locations));
+        log.warn("replaying recordings, no provider is called: {} cassette(s) from {} for briefs {}",
+                replay.cassettes().size(), locations, replay.recordedBriefs());
+        return replay;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExchangeRecorder exchangeRecorder(RouterProperties properties, Map<Tier, TierSpec> tierSpecs, Clock clock) {
+        RouterProperties.Cassettes cassettes = properties.cassettes();
+        String file = cassettes == null || cassettes.record() == null ? "" : cassettes.record().strip();
+        if (file.isEmpty()) {
+            return new DisabledExchangeRecorder();
+        }
+        if (!replayLocations(properties).isEmpty()) {
+            throw new IllegalStateException("aios.router.cassettes: record and replay exclude each other (a replay calls no model)");
+        }
+        String label = cassettes.label() == null ? "" : cassettes.label().strip();
+        CassetteRecorder recorder = new CassetteRecorder(Path.of(file), recordedWith(tierSpecs), label, clock);
+        log.warn("recording every model exchange to {}", recorder.file());
+        return recorder;
     }
 
     @Bean
@@ -94,17 +140,15 @@ class RouterConfiguration {
 
     @Bean
     RouterService routerService(RouterProperties properties, Map<Tier, TierSpec> tierSpecs, ResponseCache cache,
-            RoutingPolicy policy, UsageRecorder usage, MeterRegistry registry) {
+            RoutingPolicy policy, UsageRecorder usage, MeterRegistry registry, ReplayChatProvider replay,
+            ExchangeRecorder exchanges) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        String recordings = properties.scripted() == null || properties.scripted().recordings() == null
-                ? "classpath*:scripted/*.json" : properties.scripted().recordings();
-        ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()),
-                memoized(() -> RecordingsLoader.load(recordings)));
+        ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()), () -> replay);
         Map<String, List<String>> fallback = properties.fallback() == null ? Map.of() : properties.fallback();
-        return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage);
+        return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage, exchanges);
     }
 
     @Bean
@@ -113,10 +157,18 @@ class RouterConfiguration {
         return new InProcessLlmClient(router);
     }
 
-    /** Recordings are read once, and only if some tier is scripted. */
-    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> load) {
-        java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
-        return () -> value.updateAndGet(v -> v != null ? v : load.get());
+    private static String replayLocations(RouterProperties properties) {
+        RouterProperties.Cassettes cassettes = properties.cassettes();
+        return cassettes == null || cassettes.replay() == null ? "" : cassettes.replay().strip();
+    }
+
+    /** What answers while recording, for the cassette's header: live tiers with provider, model and host. */
+    private static String recordedWith(Map<Tier, TierSpec> tiers) {
+        return tiers.values().stream()
+                .filter(TierSpec::available)
+                .map(spec -> spec.tier().id() + "=" + spec.endpoint().provider() + " " + spec.endpoint().model()
+                        + (spec.endpoint().baseUrl().getHost() == null ? "" : " at " + spec.endpoint().baseUrl().getHost()))
+                .collect(Collectors.joining(", "));
     }
 
     static ResilienceSettings resilience(RouterProperties.Resilience r) {

@@ -1,21 +1,25 @@
 package dev.aios.standalone;
 
+import dev.aios.router.cassette.CassetteRecorder;
+import dev.aios.router.cassette.RecordedProject;
 import dev.aios.standalone.demo.DemoRun;
 import dev.aios.standalone.infra.Infrastructure;
 import dev.aios.standalone.platform.Platform;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.aios.standalone.scenario.Scenario;
+import dev.aios.standalone.scenario.Scenarios;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code aios demo}: the whole platform in this JVM, a brief in, the sprint streamed, a repository out.
@@ -25,7 +29,7 @@ public final class AiosStandalone {
     private AiosStandalone() {}
 
     public static void main(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--help")) {
+        if (Arrays.asList(args).contains("--help")) {
             System.out.println(StandaloneCommand.USAGE);
             return;
         }
@@ -34,7 +38,7 @@ public final class AiosStandalone {
             StandaloneCommand command = StandaloneCommand.parse(args);
             Logging.configure(command);
             exit = run(command, System.getenv(), System.out);
-        } catch (StandaloneCommand.UsageException e) {
+        } catch (StandaloneCommand.UsageException | RunPlan.Refused e) {
             System.err.println("aios: " + e.getMessage());
             exit = 2;
         } catch (Exception e) {
@@ -45,58 +49,139 @@ public final class AiosStandalone {
     }
 
     static int run(StandaloneCommand command, Map<String, String> env, PrintStream out) throws Exception {
-        ProviderMode mode = ProviderMode.detect(env);
+        Scenarios scenarios = Scenarios.bundled();
+        if (command.listScenarios()) {
+            listScenarios(scenarios, out);
+            return 0;
+        }
+        RunPlan plan = RunPlan.of(command, env, scenarios);
         out.println("AIOS standalone: " + command.name());
-        out.println(mode.banner());
+        out.println(plan.banner("below"));
         long started = System.nanoTime();
-        try (Infrastructure infrastructure = Infrastructure.start(env)) {
+        try (Lifecycle lifecycle = Lifecycle.start(); Infrastructure infrastructure = lifecycle.track(Infrastructure.start(env))) {
             infrastructure.embedded().forEach(component -> out.println("embedded: " + component));
-            int apiPort = command.apiPort();
-            try (Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), apiPort, command.routerPort())) {
+            try (Platform platform = lifecycle.track(Platform.start(infrastructure.endpoints(), infrastructure.knowledge(),
+                    command.apiPort(), command.routerPort(), command.bindAddress(), plan.routerSettings()))) {
                 out.printf("platform up in %.1f s: orchestrator, llm-router and 5 agents (cto, backend, frontend, qa, devops)%n",
                         (System.nanoTime() - started) / 1e9);
-                return command.name().equals("demo") ? demo(command, platform, mode, out, started) : up(platform, command, out);
+                return command.demo() ? demo(command, platform, plan, out, started) : up(platform, command, out, lifecycle);
             }
         }
     }
 
-    private static int demo(StandaloneCommand command, Platform platform, ProviderMode mode, PrintStream out, long started)
-            throws IOException, InterruptedException {
-        String brief = command.briefFile() == null ? sampleBrief() : Files.readString(command.briefFile(), StandardCharsets.UTF_8);
-        DemoRun.Result result = new DemoRun(URI.create("http://127.0.0.1:" + platform.apiPort()), out, command.deadline())
-                .run(command.projectName(), brief, command.budgetMicros(), command.outputDirectory());
+    private static int demo(StandaloneCommand command, Platform platform, RunPlan plan, PrintStream out, long started)
+            throws Exception {
+        RunPlan.Project project = plan.project().orElseThrow();
+        platform.recorder().ifPresent(recorder -> recorder.project(
+                new RecordedProject(project.name(), project.brief(), project.budgetMicros(), project.options())));
+        DemoRun.Result result = new DemoRun(URI.create("http://" + host(command) + ":" + platform.apiPort()), out, command.deadline())
+                .run(project.name(), project.brief(), project.budgetMicros(), project.options(), plan.actions(), command.outputDirectory());
         out.println();
-        out.println("result: " + result.finalEvent() + " - " + result.tasksCompleted() + " task(s) completed, repository with "
-                + result.commits() + " commit(s)");
+        out.println("result: " + result.finalEvent() + " - " + result.outcome());
         out.println("usage: " + result.usage());
-        out.println("repository: " + result.repository());
-        out.println("  try it:  cd " + result.repository() + " && git log --oneline && python3 -m unittest discover -v");
+        result.repository().ifPresent(repository -> {
+            out.println("repository: " + repository);
+            out.println("  try it:  cd " + repository + " && git log --oneline && python3 -m unittest discover -v");
+        });
+        platform.recorder().map(CassetteRecorder::file).ifPresent(file -> out.println("recording: " + file
+                + " (replay it with: ./aios demo --replay " + file + ")"));
         out.printf("time: %.1f s; %s%n", (System.nanoTime() - started) / 1e9, peakMemory());
         out.println("log: " + Logging.logFile(command));
-        out.println(mode.banner());
+        out.println(plan.banner("above"));
         return result.finalEvent().equals("ProjectDelivered") ? 0 : 1;
     }
 
-    private static int up(Platform platform, StandaloneCommand command, PrintStream out) throws InterruptedException {
-        out.println("API:     http://localhost:" + platform.apiPort() + "/api/v1/projects  (OpenAPI at /v3/api-docs)");
+    private static int up(Platform platform, StandaloneCommand command, PrintStream out, Lifecycle lifecycle)
+            throws InterruptedException {
+        String base = "http://" + host(command) + ":";
+        out.println("API:     " + base + platform.apiPort() + "/api/v1/projects  (OpenAPI at /v3/api-docs)");
         if (command.routerPort() > 0) {
-            out.println("router:  http://localhost:" + command.routerPort() + "/v1/chat/completions");
+            out.println("router:  " + base + command.routerPort() + "/v1/chat/completions");
         }
-        out.println("submit:  curl -i -H 'Content-Type: application/json' -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' http://localhost:"
-                + platform.apiPort() + "/api/v1/projects");
+        if (!command.bindAddress().startsWith("127.")) {
+            out.println("listening on " + command.bindAddress() + ": reachable from other machines");
+        }
+        out.println("submit:  curl -i -H 'Content-Type: application/json' -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' "
+                + base + platform.apiPort() + "/api/v1/projects");
+        platform.recorder().map(CassetteRecorder::file).ifPresent(file -> out.println("recording: every model exchange to " + file));
         out.println("Ctrl-C stops everything.");
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
+        lifecycle.awaitSignal();
+        out.println("stopping: agents, orchestrator, router, then the embedded services");
         return 0;
     }
 
-    static String sampleBrief() throws IOException {
-        try (InputStream in = AiosStandalone.class.getResourceAsStream("/sample-brief.md")) {
-            if (in == null) {
-                throw new IOException("the sample brief is missing from the launcher's resources");
+    private static String host(StandaloneCommand command) {
+        String bind = command.bindAddress();
+        return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
+    }
+
+    static void listScenarios(Scenarios scenarios, PrintStream out) {
+        out.println("Recorded scenarios (./aios demo --scenario NAME). Each replays a recording made with --record against the"
+                + " AIOS scenario server, a scripted stand-in for a model: no model is called when you run one.");
+        for (Scenario s : scenarios.all()) {
+            out.printf("  %-16s %s%s%n  %-16s shows: %s%n", s.name(), s.title(), s.cassette().isPresent() ? "" : " (not recorded yet)", "", s.shows());
+        }
+    }
+
+    /**
+     * SIGTERM or Ctrl-C stops everything in one order: agents before the orchestrator, the platform before the embedded
+     * services. The only shutdown hook is this one (Spring's and the embedded services' own are off, since hooks run in
+     * parallel and would stop things under each other): it wakes {@code up}'s main thread, which closes what it started,
+     * and closes it itself if the main thread is busy (a demo) or does not finish in time.
+     */
+    private static final class Lifecycle implements AutoCloseable {
+        private final CountDownLatch signalled = new CountDownLatch(1);
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+        private final Thread hook = new Thread(this::onSignal, "aios-shutdown");
+        private volatile boolean mainWaits;
+
+        static Lifecycle start() {
+            Lifecycle lifecycle = new Lifecycle();
+            Runtime.getRuntime().addShutdownHook(lifecycle.hook);
+            return lifecycle;
+        }
+
+        <T extends AutoCloseable> T track(T resource) {
+            started.add(resource);
+            return resource;
+        }
+
+        /** {@code up}: the main thread waits here, and closes everything itself once signalled. */
+        void awaitSignal() throws InterruptedException {
+            mainWaits = true;
+            signalled.await();
+        }
+
+        private void onSignal() {
+            signalled.countDown();
+            try {
+                if (!mainWaits || !stopped.await(12, TimeUnit.SECONDS)) {
+                    closeAll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        private void closeAll() {
+            for (AutoCloseable resource : started.reversed()) {
+                try {
+                    resource.close(); // idempotent: the main thread may be closing it too
+                } catch (Exception e) {
+                    System.err.println("aios: could not stop " + resource + ": " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it saw `stopped` and returns
+            }
         }
     }
 
@@ -117,7 +202,7 @@ public final class AiosStandalone {
                     rss = "JVM peak RSS " + (kb / 1024) + " MB";
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (java.io.IOException | NumberFormatException e) {
             // keep the "unknown" wording
         }
         return rss + ", peak heap used " + (heapPeak / (1024 * 1024)) + " MB";

@@ -8,20 +8,18 @@ import org.junit.jupiter.api.Test;
 class ProviderModeTest {
 
     @Test
-    void withoutKeysOrALocalModelEveryAnswerIsDeclaredScripted() {
+    void withoutKeysOrALocalModelNoLiveModelIsConfigured() {
         ProviderMode mode = ProviderMode.detect(Map.of("OPENAI_API_KEY", "  ", "PATH", "/usr/bin"));
 
-        assertThat(mode.scripted()).isTrue();
-        assertThat(mode.banner()).startsWith("MODE: SCRIPTED").contains("not a live model");
+        assertThat(mode.live()).isFalse();
+        assertThat(mode.configured()).isEmpty();
     }
 
     @Test
-    void anyConfiguredProviderMeansLiveModelsAndNamesWhichWithoutShowingTheKey() {
+    void anyConfiguredProviderMeansLiveModelsAndNamesWhichWithoutTheKey() {
         ProviderMode mode = ProviderMode.detect(Map.of("ANTHROPIC_API_KEY", "sk-ant-secret", "AIOS_LOCAL_MODEL_URL", "http://gpu:8000/v1"));
 
-        assertThat(mode.scripted()).isFalse();
-        assertThat(mode.banner()).startsWith("MODE: LIVE MODELS")
-                .contains("ANTHROPIC_API_KEY", "AIOS_LOCAL_MODEL_URL")
-                .doesNotContain("sk-ant-secret");
+        assertThat(mode.live()).isTrue();
+        assertThat(mode.configured()).containsExactly("ANTHROPIC_API_KEY", "AIOS_LOCAL_MODEL_URL");
     }
 }

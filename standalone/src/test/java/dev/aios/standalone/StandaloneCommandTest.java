@@ -4,23 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StandaloneCommandTest {
 
     @Test
-    void demoDefaultsToTheSampleBriefAFreeApiPortAndNoRouterPort() throws Exception {
+    void demoDefaultsToNoBriefAFreeApiPortNoRouterPortAndLoopback() throws Exception {
         // when
         StandaloneCommand command = StandaloneCommand.parse(new String[] {"demo"});
 
         // then
         assertThat(command.name()).isEqualTo("demo");
-        assertThat(command.briefFile()).isNull();
+        assertThat(command.briefFile()).isEmpty();
+        assertThat(command.scenario()).isEmpty();
         assertThat(command.apiPort()).isPositive();
         assertThat(command.routerPort()).isZero();
-        assertThat(command.budgetMicros()).isEqualTo(5_000_000);
+        assertThat(command.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(command.budgetMicros()).isEmpty();
         assertThat(command.outputDirectory()).isEqualTo(Path.of("aios-demo-output"));
-        assertThat(command.deadline()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(command.deadline()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -29,6 +32,19 @@ class StandaloneCommandTest {
 
         assertThat(command.apiPort()).isEqualTo(8080);
         assertThat(command.routerPort()).isEqualTo(8081);
+        assertThat(command.bindAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void recordReplayScenarioAndBindAreOptions() throws Exception {
+        StandaloneCommand scenario = StandaloneCommand.parse(new String[] {"demo", "--scenario", "room-bookings", "--record", "r.json"});
+        StandaloneCommand up = StandaloneCommand.parse(new String[] {"up", "--bind", "0.0.0.0"});
+        StandaloneCommand list = StandaloneCommand.parse(new String[] {"demo", "--list-scenarios"});
+
+        assertThat(scenario.scenario()).contains("room-bookings");
+        assertThat(scenario.recordFile()).contains(Path.of("r.json"));
+        assertThat(up.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(list.listScenarios()).isTrue();
     }
 
     @Test
@@ -36,8 +52,8 @@ class StandaloneCommandTest {
         StandaloneCommand command = StandaloneCommand.parse(
                 new String[] {"demo", "--name", "todo app", "--budget-usd", "2.5", "--out", "/tmp/x", "--port", "9090"});
 
-        assertThat(command.projectName()).isEqualTo("todo app");
-        assertThat(command.budgetMicros()).isEqualTo(2_500_000);
+        assertThat(command.projectName()).contains("todo app");
+        assertThat(command.budgetMicros()).contains(2_500_000L);
         assertThat(command.outputDirectory()).isEqualTo(Path.of("/tmp/x"));
         assertThat(command.apiPort()).isEqualTo(9090);
     }
@@ -61,5 +77,11 @@ class StandaloneCommandTest {
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--colour", "red"}))
                 .hasMessageStartingWith("unknown option --colour")
                 .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"up", "--bind", "localhost"}))
+                .hasMessageStartingWith("--bind must be an IP address such as 127.0.0.1 or 0.0.0.0, got 'localhost'");
+        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--scenario", "x", "--brief", "pom.xml"}))
+                .hasMessageStartingWith("--scenario replays the scenario's own brief");
+        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"up", "--brief", "pom.xml"}))
+                .hasMessageStartingWith("up takes no brief");
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./aios demo} in-process, on embedded Qpid, PostgreSQL and Redis (no shared service is touched): the sample
- * brief goes in, the sprint is streamed, and the delivered repository has one commit per task and tests that pass.
+ * {@code ./aios demo} in-process, on embedded Qpid, PostgreSQL and Redis (no shared service is touched), with no model
+ * configured: the url-shortener scenario is replayed from its recording, the sprint is streamed, and the delivered
+ * repository has one commit per task, authored by the personas, provenance in trailers, and tests that pass.
  */
 class StandaloneDemoIT {
     @TempDir
@@ -26,7 +27,7 @@ class StandaloneDemoIT {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    void theSampleBriefIsDeliveredAsARepositoryWhoseTestsPass() throws Exception {
+    void theRecordedSampleIsDeliveredAsARepositoryWhoseTestsPass() throws Exception {
         // given the demo command with no provider configured
         StandaloneCommand command = StandaloneCommand.parse(new String[] {"demo", "--out", out.toString()});
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -34,13 +35,14 @@ class StandaloneDemoIT {
         // when it runs
         int exit = AiosStandalone.run(command, Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-        // then the project was delivered and the run said, first and last, that no live model answered
+        // then the project was delivered and the run said, first and last, that no model answered
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
         List<String> lines = output.lines().toList();
-        assertThat(lines.get(1)).startsWith("MODE: SCRIPTED");
-        assertThat(lines.getLast()).startsWith("MODE: SCRIPTED");
-        assertThat(output).contains("CTO proposed", "QA review of sprint", "project delivered", "SCRIPTED", "peak RSS");
+        assertThat(lines.get(1)).startsWith("MODE: RECORDED - no model is called: every model answer below is replayed")
+                .contains("scripted stand-in for a model");
+        assertThat(lines.getLast()).startsWith("MODE: RECORDED - no model is called: every model answer above is replayed");
+        assertThat(output).contains("CTO proposed", "QA review of sprint", "project delivered", "RECORDED: replayed answer", "peak RSS");
 
         // and the repository has one commit per completed backlog task, each naming its task and agent
         Path repository = repositoryIn(out);
@@ -48,7 +50,9 @@ class StandaloneDemoIT {
             var commits = git.log().call();
             int count = 0;
             for (var commit : commits) {
-                assertThat(commit.getFullMessage()).contains("Task: ", "Agent: ");
+                assertThat(commit.getShortMessage()).matches("T\\d+: .+").doesNotContain("[", "scripted", "recorded");
+                assertThat(commit.getFullMessage()).contains("\nAgent: AIOS ", "\nTask: T", "\nPrompt-Version: ", "\nRecorded: true\n");
+                assertThat(commit.getAuthorIdent().getName()).matches("AIOS (CTO|Backend|Frontend|QA|DevOps) Agent");
                 count++;
             }
             assertThat(count).isEqualTo(tasksCompleted(output));

@@ -7,12 +7,15 @@ import dev.aios.agent.task.FileContent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Checks an LLM-produced changeset before anyone trusts it: every path relative, already normalised, free of
- * {@code ..}, drive letters, backslashes, NUL and control characters; each file and the file count within limits.
+ * {@code ..}, {@code ~}, drive letters, backslashes, NUL and control characters, and outside every {@code .git}
+ * directory; each file and the file count within limits.
  * It reports every violation at once; the disk-level symlink checks live in {@link WorkspaceWriter}.
  */
 public final class ChangesetValidator {
@@ -66,44 +69,57 @@ public final class ChangesetValidator {
         }
     }
 
-    java.util.Optional<String> pathViolation(String path) {
+    Optional<String> pathViolation(String path) {
         if (path.isEmpty()) {
-            return java.util.Optional.of("empty path");
+            return Optional.of("empty path");
         }
         if (path.length() > limits.maxPathLength()) {
-            return java.util.Optional.of("path longer than " + limits.maxPathLength() + ": " + quoted(path));
+            return Optional.of("path longer than " + limits.maxPathLength() + ": " + quoted(path));
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == 0) {
-                return java.util.Optional.of("NUL character in path: " + quoted(path));
+                return Optional.of("NUL character in path: " + quoted(path));
             }
             if (Character.isISOControl(c)) {
-                return java.util.Optional.of("control character in path: " + quoted(path));
+                return Optional.of("control character in path: " + quoted(path));
             }
         }
         if (path.indexOf('\\') >= 0) {
-            return java.util.Optional.of("backslash in path: " + quoted(path));
+            return Optional.of("backslash in path: " + quoted(path));
         }
         if (path.startsWith("/")) {
-            return java.util.Optional.of("absolute path: " + quoted(path));
+            return Optional.of("absolute path: " + quoted(path));
         }
         if (DRIVE_LETTER.matcher(path).matches()) {
-            return java.util.Optional.of("drive letter in path: " + quoted(path));
+            return Optional.of("drive letter in path: " + quoted(path));
         }
-        for (String segment : path.split("/", -1)) {
+        String[] segments = path.split("/", -1);
+        for (String segment : segments) {
             if (segment.equals("..")) {
-                return java.util.Optional.of("parent reference '..' in path: " + quoted(path));
+                return Optional.of("parent reference '..' in path: " + quoted(path));
             }
             if (segment.isEmpty() || segment.equals(".")) {
-                return java.util.Optional.of("path is not normalised: " + quoted(path));
+                return Optional.of("path is not normalised: " + quoted(path));
             }
         }
-        // the workspace becomes a git repository: a hook or config written there would run on the user's machine
-        if (path.split("/", -1)[0].equalsIgnoreCase(".git")) {
-            return java.util.Optional.of("path inside the repository's .git directory: " + quoted(path));
+        // a shell would expand it to someone's home directory (~/.ssh/authorized_keys)
+        if (segments[0].startsWith("~")) {
+            return Optional.of("home-directory path: " + quoted(path));
         }
-        return java.util.Optional.empty();
+        // The workspace becomes a git repository: a hook or config written into its .git, or into the .git of a nested
+        // repository, would run on the machine of whoever uses it. Git's own spellings count (".GIT", ".git.", "git~1").
+        for (String segment : segments) {
+            if (isGitDirectory(segment)) {
+                return Optional.of("path inside a repository's .git directory: " + quoted(path));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isGitDirectory(String segment) {
+        String name = segment.toLowerCase(Locale.ROOT).replaceAll("[. ]+$", "");
+        return name.equals(".git") || name.equals("git~1");
     }
 
     private static String quoted(String path) {

@@ -12,6 +12,7 @@ import dev.aios.events.v1.BudgetChanged;
 import dev.aios.events.v1.LlmCallCompleted;
 import dev.aios.events.v1.PlanProject;
 import dev.aios.events.v1.ProjectDelivered;
+import dev.aios.events.v1.ProjectFailed;
 import dev.aios.events.v1.ProjectPaused;
 import dev.aios.events.v1.ProjectResumed;
 import dev.aios.events.v1.ProjectStopped;
@@ -46,6 +47,7 @@ public final class MessageTypes {
                     BudgetChanged.getDefaultInstance(),
                     ProjectResumed.getDefaultInstance(),
                     ProjectDelivered.getDefaultInstance(),
+                    ProjectFailed.getDefaultInstance(),
                     SprintPlanned.getDefaultInstance(),
                     SprintReviewed.getDefaultInstance(),
                     SprintCompleted.getDefaultInstance(),

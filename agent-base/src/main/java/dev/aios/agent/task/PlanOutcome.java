@@ -8,18 +8,29 @@ import java.util.List;
 public sealed interface PlanOutcome {
     Usage usage();
 
-    record Proposed(String architectureNotes, List<TaskDefinition> tasks, Usage usage) implements PlanOutcome {
+    record Proposed(String architectureNotes, List<TaskDefinition> tasks, Usage usage, Provenance provenance)
+            implements PlanOutcome {
         public Proposed {
             requireNonNull(architectureNotes, "architecture notes");
             tasks = List.copyOf(tasks);
             requireNonNull(usage, "usage");
+            requireNonNull(provenance, "provenance");
+        }
+
+        public Proposed(String architectureNotes, List<TaskDefinition> tasks, Usage usage) {
+            this(architectureNotes, tasks, usage, Provenance.NONE);
         }
     }
 
-    record Failed(String reason, boolean retriable, Usage usage) implements PlanOutcome {
+    /** {@code fatalToProject}: no model can answer this project's calls, so re-planning cannot help. */
+    record Failed(String reason, boolean retriable, Usage usage, boolean fatalToProject) implements PlanOutcome {
         public Failed {
             requireNonNull(reason, "reason");
             requireNonNull(usage, "usage");
+        }
+
+        public Failed(String reason, boolean retriable, Usage usage) {
+            this(reason, retriable, usage, false);
         }
     }
 }

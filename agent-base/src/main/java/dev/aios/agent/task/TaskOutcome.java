@@ -8,20 +8,31 @@ import java.util.Optional;
 public sealed interface TaskOutcome {
     Usage usage();
 
-    record Completed(Changeset changeset, String summary, Usage usage, Optional<ReviewResult> review)
+    record Completed(Changeset changeset, String summary, Usage usage, Optional<ReviewResult> review, Provenance provenance)
             implements TaskOutcome {
         public Completed {
             requireNonNull(changeset, "changeset");
             requireNonNull(summary, "summary");
             requireNonNull(usage, "usage");
             requireNonNull(review, "review");
+            requireNonNull(provenance, "provenance");
+        }
+
+        /** A result no model call produced (e.g. QA's sandboxed test run). */
+        public Completed(Changeset changeset, String summary, Usage usage, Optional<ReviewResult> review) {
+            this(changeset, summary, usage, review, Provenance.NONE);
         }
     }
 
-    record Failed(String reason, boolean retriable, Usage usage) implements TaskOutcome {
+    /** {@code fatalToProject}: no model can answer this project's calls, so retrying or re-planning cannot help. */
+    record Failed(String reason, boolean retriable, Usage usage, boolean fatalToProject) implements TaskOutcome {
         public Failed {
             requireNonNull(reason, "reason");
             requireNonNull(usage, "usage");
+        }
+
+        public Failed(String reason, boolean retriable, Usage usage) {
+            this(reason, retriable, usage, false);
         }
     }
 }

@@ -39,15 +39,24 @@ class ChangesetValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".git/hooks/post-checkout", ".git/config", ".GIT/config", ".git"})
-    void rejectsWritesIntoTheRepositorysGitDirectory(String path) {
+    @ValueSource(strings = {".git/hooks/post-checkout", ".git/config", ".GIT/config", ".git", ".git./config",
+            "git~1/config", "vendor/lib/.git/hooks/pre-commit", "vendor/lib/.Git /config"})
+    void rejectsWritesIntoAnyGitDirectoryNestedOrDisguised(String path) {
         assertThat(validator.violations(write(path))).singleElement().asString().contains(".git directory");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"~/.ssh/authorized_keys", "~root/.bashrc", "~"})
+    void rejectsHomeDirectoryPaths(String path) {
+        assertThat(validator.violations(write(path))).singleElement().asString().contains("home-directory path");
     }
 
     @Test
     void acceptsGitFilesThatAreNotTheGitDirectory() {
         assertThat(validator.violations(write(".gitignore"))).isEmpty();
         assertThat(validator.violations(write("docs/.git-notes.md"))).isEmpty();
+        assertThat(validator.violations(write("src/.gitkeep"))).isEmpty();
+        assertThat(validator.violations(write("docs/~draft.md"))).isEmpty();
     }
 
     @Test

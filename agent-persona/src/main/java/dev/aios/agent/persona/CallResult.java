@@ -2,21 +2,24 @@ package dev.aios.agent.persona;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.agent.task.Provenance;
 import dev.aios.agent.task.Usage;
 
 /** How a structured model call ended: a usable value, or a reason it could not produce one. */
 public sealed interface CallResult<T> {
     Usage usage();
 
-    /** {@code scripted}: no live model produced it (the router's scripted provider); summaries must say so. */
-    record Parsed<T>(T value, Usage usage, boolean scripted, boolean repaired) implements CallResult<T> {
+    /** {@code provenance} says which prompt and model produced it and whether it was replayed from a recording. */
+    record Parsed<T>(T value, Usage usage, Provenance provenance) implements CallResult<T> {
         public Parsed {
             requireNonNull(value, "value");
             requireNonNull(usage, "usage");
+            requireNonNull(provenance, "provenance");
         }
     }
 
-    record Rejected<T>(String reason, boolean retriable, Usage usage) implements CallResult<T> {
+    /** {@code fatalToProject}: no model can answer this project's calls (see {@code LlmCallException.Kind}). */
+    record Rejected<T>(String reason, boolean retriable, Usage usage, boolean fatalToProject) implements CallResult<T> {
         public Rejected {
             requireNonNull(reason, "reason");
             requireNonNull(usage, "usage");

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The work of a builder persona: task and context in, a changeset out. Prompt id (and "scripted" when no live
- * model answered) go into the summary; anything the model cannot deliver becomes a Failed outcome with the reason.
+ * The work of a builder persona: task and context in, a changeset out, with its provenance (prompt, model, recorded)
+ * beside the summary; anything the model cannot deliver becomes a Failed outcome with the reason.
  */
 public final class ChangesetPersona {
     private static final double TEMPERATURE = 0.2;
@@ -37,18 +37,19 @@ public final class ChangesetPersona {
                 List.of(ChatMessage.system(prompt.text()), ChatMessage.user(TaskBriefing.render(assignment))),
                 TEMPERATURE,
                 maxOutputTokens,
-                TaskCalls.metadataFor(role, assignment));
+                TaskCalls.metadataFor(role, assignment, prompt));
         return switch (structuredCall.call(request, new ChangesetReader())) {
             case CallResult.Parsed<ChangesetProposal> parsed -> {
                 progress.report("changeset ready: " + parsed.value().changeset().writes().size() + " files", 90);
                 yield new TaskOutcome.Completed(
                         parsed.value().changeset(),
-                        Summaries.of(prompt, parsed, parsed.value().summary()),
+                        parsed.value().summary().strip(),
                         parsed.usage(),
-                        Optional.empty());
+                        Optional.empty(),
+                        parsed.provenance());
             }
             case CallResult.Rejected<ChangesetProposal> rejected ->
-                new TaskOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage());
+                new TaskOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject());
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.aios.agent.persona;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.agent.task.Provenance;
 import dev.aios.agent.task.Usage;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
@@ -38,7 +39,7 @@ public final class StructuredCall {
         usage = usage.plus(usageOf(first));
         String reason;
         try {
-            return new CallResult.Parsed<>(read(first.content(), reader), usage, first.scripted(), false);
+            return new CallResult.Parsed<>(read(first.content(), reader), usage, provenance(request, first, first, false));
         } catch (InvalidOutputException e) {
             reason = e.getMessage();
         }
@@ -52,13 +53,14 @@ public final class StructuredCall {
         usage = usage.plus(usageOf(second));
         try {
             T value = read(second.content(), reader);
-            return new CallResult.Parsed<>(value, usage, first.scripted() || second.scripted(), true);
+            return new CallResult.Parsed<>(value, usage, provenance(request, first, second, true));
         } catch (InvalidOutputException e) {
             return new CallResult.Rejected<>(
                     "model output still invalid after one repair request: " + e.getMessage()
                             + " (first answer: " + reason + ")",
                     false,
-                    usage);
+                    usage,
+                    false);
         }
     }
 
@@ -79,7 +81,13 @@ public final class StructuredCall {
 
     private static <T> CallResult<T> modelFailure(LlmCallException e, Usage usage) {
         return new CallResult.Rejected<>(
-                "model call failed (" + e.kind() + "): " + e.getMessage(), e.retriable(), usage);
+                "model call failed (" + e.kind() + "): " + e.getMessage(), e.retriable(), usage, e.kind().fatalToProject());
+    }
+
+    /** The model of the answer that was used; recorded if any answer was replayed rather than produced live. */
+    private static Provenance provenance(LlmRequest request, LlmResponse first, LlmResponse used, boolean repaired) {
+        return new Provenance(request.metadata().promptVersion(), used.tier(), used.provider(), used.model(),
+                first.scripted() || used.scripted(), repaired);
     }
 
     static Usage usageOf(LlmResponse response) {

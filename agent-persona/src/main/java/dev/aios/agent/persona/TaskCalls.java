@@ -4,18 +4,19 @@ import dev.aios.agent.Role;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskDefinition;
+import dev.aios.router.client.BriefDigest;
 import dev.aios.router.client.CallMetadata;
 import java.util.Locale;
 import java.util.Optional;
 
 /** The router metadata for a call: who asks, for which task, how hard it looks and what budget is left. */
 public final class TaskCalls {
-    /** The task id the CTO's planning calls carry (scripted recordings match on it). */
+    /** The task id the CTO's planning calls carry. */
     public static final String PLAN_TASK_ID = "plan";
 
     private TaskCalls() {}
 
-    public static CallMetadata metadataFor(Role role, TaskAssignment assignment) {
+    public static CallMetadata metadataFor(Role role, TaskAssignment assignment, Prompt prompt) {
         TaskDefinition task = assignment.task();
         long budget = assignment.context().remainingBudgetMicros();
         return new CallMetadata(
@@ -27,12 +28,14 @@ public final class TaskCalls {
                 task.estimatePoints(),
                 assignment.context().relevantFiles().size(),
                 Optional.empty(),
-                budget > 0 ? Optional.of(budget) : Optional.empty());
+                budget > 0 ? Optional.of(budget) : Optional.empty(),
+                BriefDigest.of(assignment.context().brief()),
+                prompt.id());
     }
 
-    public static CallMetadata metadataFor(Role role, PlanRequest request) {
+    public static CallMetadata metadataFor(Role role, PlanRequest request, Prompt prompt) {
         return new CallMetadata(
                 request.projectId(), PLAN_TASK_ID, role.routingKey(), "plan", "high", 0, 0,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), BriefDigest.of(request.brief()), prompt.id());
     }
 }

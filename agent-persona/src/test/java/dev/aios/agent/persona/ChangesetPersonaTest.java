@@ -30,7 +30,7 @@ class ChangesetPersonaTest {
     @Nested
     class WhenTheModelAnswersWell {
         @Test
-        void completesWithTheChangesetAndThePromptVersionInTheSummary() {
+        void completesWithTheChangesetAndItsProvenanceBesideTheSummary() {
             // given
             llm.answers(changesetJson("app/server.py", "print(1)\\n"));
 
@@ -43,7 +43,9 @@ class ChangesetPersonaTest {
                     assertThat(file.path()).isEqualTo("app/server.py");
                     assertThat(file.text()).isEqualTo("print(1)\n");
                 });
-                assertThat(done.summary()).isEqualTo("[prompt tester-v1] wrote app/server.py");
+                assertThat(done.summary()).isEqualTo("wrote app/server.py");
+                assertThat(done.provenance().promptVersion()).isEqualTo("tester-v1");
+                assertThat(done.provenance().recorded()).isFalse();
                 assertThat(done.usage()).isEqualTo(new Usage(100, 50, 7, 1));
                 assertThat(done.review()).isEmpty();
             });
@@ -95,7 +97,7 @@ class ChangesetPersonaTest {
 
             // then
             assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Completed.class, done -> {
-                assertThat(done.summary()).contains("repaired once");
+                assertThat(done.provenance().repaired()).isTrue();
                 assertThat(done.usage().llmCalls()).isEqualTo(2);
                 assertThat(done.usage().inputTokens()).isEqualTo(200);
             });

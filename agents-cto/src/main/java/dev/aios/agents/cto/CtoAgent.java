@@ -44,25 +44,17 @@ public class CtoAgent extends PlanningAgent {
                 List.of(ChatMessage.system(planPrompt.text()), ChatMessage.user(PlanBriefing.render(request))),
                 TEMPERATURE,
                 MAX_PLAN_TOKENS,
-                TaskCalls.metadataFor(Role.CTO, request));
+                TaskCalls.metadataFor(Role.CTO, request, planPrompt));
         return switch (structuredCall.call(call, new BacklogReader())) {
             case CallResult.Parsed<Backlog> parsed -> new PlanOutcome.Proposed(
-                    parsed.value().architecture().strip() + "\n\n" + provenance(parsed),
-                    parsed.value().tasks(),
-                    parsed.usage());
+                    parsed.value().architecture().strip(), parsed.value().tasks(), parsed.usage(), parsed.provenance());
             case CallResult.Rejected<Backlog> rejected ->
-                new PlanOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage());
+                new PlanOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject());
         };
     }
 
     @Override
     protected TaskOutcome perform(TaskAssignment assignment, ProgressReporter progress) {
         return docsPersona.perform(assignment, progress);
-    }
-
-    private String provenance(CallResult.Parsed<Backlog> parsed) {
-        return "_Planned with prompt " + planPrompt.id()
-                + (parsed.scripted() ? "; scripted response, no live model" : "")
-                + (parsed.repaired() ? "; repaired once" : "") + "._";
     }
 }

@@ -54,7 +54,8 @@ class CtoAgentPlanTest {
 
         // then
         assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Proposed.class, proposed -> {
-            assertThat(proposed.architectureNotes()).startsWith("Python 3 standard library").contains("cto-v1");
+            assertThat(proposed.architectureNotes()).startsWith("Python 3 standard library").doesNotContain("cto-v1");
+            assertThat(proposed.provenance().promptVersion()).isEqualTo("cto-v1");
             assertThat(proposed.tasks()).containsExactly(
                     new TaskDefinition("T1", Role.BACKEND, "Shortener service", "POST /shorten",
                             List.of("POST /shorten returns a code"), List.of(), 3, Complexity.MEDIUM, TaskKind.CODE),
@@ -150,7 +151,7 @@ class CtoAgentPlanTest {
 
             // then
             assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Proposed.class,
-                    proposed -> assertThat(proposed.architectureNotes()).contains("repaired once"));
+                    proposed -> assertThat(proposed.provenance().repaired()).isTrue());
             assertThat(llm.lastRequest().messages().getLast().content()).contains("designer");
         }
     }

@@ -41,7 +41,8 @@ class CtoPlanServiceIT {
         AiosTestInfrastructure.Endpoint rabbit = infrastructure.rabbit();
         AiosTestInfrastructure.Endpoint redis = infrastructure.redis();
         MessagingSettings settings = MessagingSettings.defaults();
-        LlmClient recorded = RecordedLlm.load(RecordedLlm.SAMPLE_BRIEF);
+        RecordedLlm recorded = RecordedLlm.load(RecordedLlm.SAMPLE_BRIEF_CASSETTE);
+        long recordedInputTokens = recorded.first("cto", "plan").path("inputTokens").asLong();
         String projectId = "p-" + UUID.randomUUID();
 
         try (var vhost = infrastructure.createVhost();
@@ -68,7 +69,7 @@ class CtoPlanServiceIT {
 
                 // when
                 PlanProject plan = PlanProject.newBuilder().setProjectId(projectId).setName("url-shortener")
-                        .setBrief(Files.readString(Path.of("../standalone/src/main/resources/sample-brief.md")))
+                        .setBrief(Files.readString(RecordedLlm.SAMPLE_BRIEF))
                         .setAttempt(1).build();
                 publisher.publish(Destination.command(Role.CTO), Envelopes.wrap(plan, EnvelopeMetadata.of("orchestrator/it", projectId)))
                         .get(10, TimeUnit.SECONDS);
@@ -79,8 +80,10 @@ class CtoPlanServiceIT {
                         .map(m -> m.payload(BacklogProposed.class)).findFirst().orElseThrow();
                 assertThat(proposed.getProjectId()).isEqualTo(projectId);
                 assertThat(proposed.getTasksList()).extracting(TaskSpec::getTaskId).containsExactly("T1", "T2", "T3", "T4");
-                assertThat(proposed.getArchitectureNotes()).contains("scripted response");
-                assertThat(proposed.getUsage().getInputTokens()).isEqualTo(1200);
+                assertThat(proposed.getArchitectureNotes()).contains("standard library").doesNotContain("scripted", "recorded");
+                assertThat(proposed.getProvenance().getRecorded()).isTrue();
+                assertThat(proposed.getProvenance().getPromptVersion()).isEqualTo("cto-v1");
+                assertThat(proposed.getUsage().getInputTokens()).isEqualTo(recordedInputTokens);
             }
         }
     }

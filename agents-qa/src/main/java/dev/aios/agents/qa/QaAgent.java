@@ -16,12 +16,14 @@ import dev.aios.agent.task.TestReport;
 import dev.aios.agent.task.Usage;
 import dev.aios.agents.qa.sandbox.Sandbox;
 import dev.aios.agents.qa.sandbox.SandboxLimits;
+import dev.aios.agents.qa.sandbox.SandboxRun;
 import dev.aios.router.client.LlmClient;
 import java.util.Optional;
 
 /**
  * QA: writes tests for what a sprint produced (a changeset, like any builder), and on a sprint review runs the
- * project's tests in the sandbox and reports pass/fail with the failing output as defects.
+ * project's tests in the sandbox and reports pass/fail with the failing output as defects. Where the sandbox cannot
+ * isolate generated code, the review fails with the reason and nothing runs.
  */
 public class QaAgent extends BaseAgent {
     static final int MAX_OUTPUT_TOKENS = 8000;
@@ -45,9 +47,15 @@ public class QaAgent extends BaseAgent {
             return testWriter.perform(assignment, progress);
         }
         progress.report("running the tests of " + assignment.context().relevantFiles().size() + " files in the sandbox", 10);
-        TestReport report = sandbox.run(assignment.context().relevantFiles());
-        ReviewResult review = SprintReview.of(report);
-        return new TaskOutcome.Completed(Changeset.EMPTY, summary(report, review), Usage.NONE, Optional.of(review));
+        return switch (sandbox.run(assignment.context().relevantFiles())) {
+            // the review fails as a task, not with defects: nothing is wrong with the project, the host cannot test it
+            case SandboxRun.Refused refused ->
+                new TaskOutcome.Failed("sprint review failed: " + refused.reason(), refused.retriable(), Usage.NONE);
+            case SandboxRun.Tested tested -> {
+                ReviewResult review = SprintReview.of(tested.report());
+                yield new TaskOutcome.Completed(Changeset.EMPTY, summary(tested.report(), review), Usage.NONE, Optional.of(review));
+            }
+        };
     }
 
     private static String summary(TestReport report, ReviewResult review) {

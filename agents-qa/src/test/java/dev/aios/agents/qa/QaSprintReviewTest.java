@@ -11,11 +11,19 @@ import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
 import dev.aios.agents.qa.sandbox.Sandbox;
 import dev.aios.agents.qa.sandbox.SandboxLimits;
+import dev.aios.agents.qa.sandbox.SandboxTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A sprint review runs the workspace's tests in the sandbox, never asks the model, and reports defects. */
+/**
+ * A sprint review runs the workspace's tests in the sandbox, never asks the model, and reports defects; where no
+ * sandbox can be built it fails with the reason, and nothing of the workspace runs.
+ */
 class QaSprintReviewTest {
     private final ScriptedLlm llm = new ScriptedLlm();
     private final QaAgent qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(30))));
@@ -77,5 +85,38 @@ class QaSprintReviewTest {
             });
             assertThat(done.summary()).contains("failed", "1 defect");
         });
+    }
+
+    @Test
+    void whereNoSandboxCanBeBuiltTheReviewFailsWithTheReasonAndNothingRuns(@TempDir Path host) throws Exception {
+        // given a host whose kernel refuses user namespaces (as under a default seccomp profile), and a workspace
+        // whose tests would leave a marker if they ran
+        Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path refusingUnshare = Files.writeString(host.resolve("unshare"),
+                "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(refusingUnshare, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path marker = host.resolve("the-generated-tests-ran");
+        QaAgent qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults(), host,
+                SandboxTools.installed().withUnshare(refusingUnshare), false));
+        List<FileContent> files = List.of(FileContent.text("tests/__init__.py", ""), FileContent.text("tests/test_marker.py", """
+                import unittest
+
+                class MarkerTest(unittest.TestCase):
+                    def test_leaves_a_marker(self):
+                        open("%s", "w").write("ran")
+                """.formatted(marker)));
+
+        // when
+        TaskOutcome outcome = qa.execute(Assignments.task(Role.QA, "R1", TaskKind.SPRINT_REVIEW, files), (m, p) -> {});
+
+        // then
+        assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Failed.class, failed -> {
+            assertThat(failed.reason()).startsWith("sprint review failed: the sandbox cannot isolate generated code on"
+                    + " this host (building the sandbox failed (exit 1): unshare: unshare failed: Operation not permitted),"
+                    + " so none of it was run");
+            assertThat(failed.retriable()).isFalse();
+        });
+        assertThat(marker).doesNotExist();
+        assertThat(llm.requests()).isEmpty();
     }
 }

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * Who is calling and why; the router scores complexity from it and sums cost by it. Sent over HTTP as
- * {@code X-AIOS-*} headers (see {@link RouterHeaders}).
+ * {@code X-AIOS-*} headers (see {@link RouterHeaders}). {@code briefDigest} ({@link BriefDigest}) and
+ * {@code promptVersion} name the brief and the prompt a call belongs to: recordings are keyed by them.
  */
 public record CallMetadata(
         String projectId,
@@ -15,7 +16,9 @@ public record CallMetadata(
         int estimatePoints,
         int filesInvolved,
         Optional<String> tierOverride,
-        Optional<Long> budgetRemainingMicros) {
+        Optional<Long> budgetRemainingMicros,
+        String briefDigest,
+        String promptVersion) {
     public CallMetadata {
         projectId = projectId == null ? "" : projectId;
         taskId = taskId == null ? "" : taskId;
@@ -24,6 +27,15 @@ public record CallMetadata(
         complexityHint = complexityHint == null ? "" : complexityHint;
         tierOverride = tierOverride == null ? Optional.empty() : tierOverride;
         budgetRemainingMicros = budgetRemainingMicros == null ? Optional.empty() : budgetRemainingMicros;
+        briefDigest = briefDigest == null ? "" : briefDigest;
+        promptVersion = promptVersion == null ? "" : promptVersion;
+    }
+
+    /** A call that belongs to no brief (tools, tests): recordings never answer it. */
+    public CallMetadata(String projectId, String taskId, String role, String taskKind, String complexityHint,
+            int estimatePoints, int filesInvolved, Optional<String> tierOverride, Optional<Long> budgetRemainingMicros) {
+        this(projectId, taskId, role, taskKind, complexityHint, estimatePoints, filesInvolved, tierOverride,
+                budgetRemainingMicros, "", "");
     }
 
     public static CallMetadata none() {

@@ -62,6 +62,8 @@ public final class HttpLlmClient implements LlmClient {
         header(builder, RouterHeaders.ESTIMATE_POINTS, m.estimatePoints() > 0 ? Integer.toString(m.estimatePoints()) : "");
         header(builder, RouterHeaders.FILES_INVOLVED, m.filesInvolved() > 0 ? Integer.toString(m.filesInvolved()) : "");
         m.tierOverride().ifPresent(tier -> header(builder, RouterHeaders.TIER_OVERRIDE, tier));
+        header(builder, RouterHeaders.BRIEF_DIGEST, m.briefDigest());
+        header(builder, RouterHeaders.PROMPT_VERSION, m.promptVersion());
         m.budgetRemainingMicros()
                 .ifPresent(budget -> header(builder, RouterHeaders.BUDGET_REMAINING_MICROS, Long.toString(budget)));
         return builder.build();

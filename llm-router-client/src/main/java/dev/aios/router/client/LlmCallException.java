@@ -12,7 +12,12 @@ public class LlmCallException extends RuntimeException {
         UNAUTHORIZED(false),
         INVALID_REQUEST(false),
         CONTENT_FILTERED(false),
-        BUDGET_EXHAUSTED(false);
+        BUDGET_EXHAUSTED(false),
+        /**
+         * No live model is configured and the recordings hold no answer for this call: another brief than the one
+         * recorded, or a replay that diverged from its recording.
+         */
+        NOT_RECORDED(false);
 
         private final boolean retriable;
 
@@ -22,6 +27,11 @@ public class LlmCallException extends RuntimeException {
 
         public boolean retriable() {
             return retriable;
+        }
+
+        /** No call of the same project can succeed either: the project fails at once instead of retrying or re-planning. */
+        public boolean fatalToProject() {
+            return this == NOT_RECORDED;
         }
     }
 

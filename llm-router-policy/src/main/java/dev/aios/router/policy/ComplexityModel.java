@@ -4,31 +4,32 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
- * A logistic model over {@link RequestFeatures} and, optionally, the prompt's hashed word n-grams:
- * {@code score = sigmoid(intercept + Σ weight·(x - mean)/scale + Σ lexical weight·term value)}, the estimated
- * probability that the weak model would fail where the strong one succeeds, plus the two thresholds calibrated
- * on held-out data. Shipped as a versioned resource written by the fit command, so
- * production scores with exactly the coefficients that were evaluated.
+ * A logistic model over {@link TaskFeatures}: {@code score = sigmoid(intercept + Σ weight·(x - mean)/scale)}, the
+ * estimated chance that a software task defeats a typical model, and the two thresholds that turn it into a tier.
+ * Each feature's weight is {@code fitted} (from public outcomes, see {@link #provenance}) or a {@code prior}
+ * (judgement, written down in docs/router-evaluation.md). Shipped as a versioned resource written by the
+ * evaluation's fit command, so production scores with exactly the coefficients that were evaluated.
  */
 public record ComplexityModel(
         String version,
         String provenance,
+        String license,
         double intercept,
         double[] means,
         double[] scales,
         double[] weights,
         boolean[] fitted,
-        Thresholds thresholds,
-        Optional<LexicalModel> lexical) {
+        Thresholds thresholds) {
 
     /** The classpath resource the default policy loads. */
     public static final String RESOURCE = "/dev/aios/router/policy/complexity-model.properties";
@@ -36,15 +37,16 @@ public record ComplexityModel(
     public ComplexityModel {
         requireNonNull(version, "version");
         requireNonNull(provenance, "provenance");
+        requireNonNull(license, "license");
         requireNonNull(thresholds, "thresholds");
-        requireNonNull(lexical, "lexical");
-        int n = RequestFeatures.SIZE;
+        int n = TaskFeatures.SIZE;
         if (means.length != n || scales.length != n || weights.length != n || fitted.length != n) {
             throw new IllegalArgumentException("a complexity model needs exactly " + n + " features");
         }
-        for (double s : scales) {
-            if (!(s > 0)) {
-                throw new IllegalArgumentException("feature scales must be positive, got " + s);
+        for (int i = 0; i < n; i++) {
+            if (!(scales[i] > 0) || !Double.isFinite(means[i]) || !Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("feature " + TaskFeatures.NAMES.get(i)
+                        + " needs a finite mean and weight and a positive scale");
             }
         }
         means = means.clone();
@@ -53,43 +55,36 @@ public record ComplexityModel(
         fitted = fitted.clone();
     }
 
-    /** A model without a lexical part. */
-    public ComplexityModel(String version, String provenance, double intercept, double[] means, double[] scales,
-            double[] weights, boolean[] fitted, Thresholds thresholds) {
-        this(version, provenance, intercept, means, scales, weights, fitted, thresholds, Optional.empty());
-    }
-
     /** The score in (0, 1) of a request: higher means a stronger model is more likely to be needed. */
     public double score(RoutingRequest request) {
-        return score(RequestFeatures.extract(request), terms(request.prompt()));
+        return score(TaskFeatures.extract(request));
     }
 
-    /** The score from already extracted features and terms ({@link #terms}). */
-    public double score(double[] features, HashedTerms terms) {
-        double z = intercept + lexicalLogit(terms);
-        for (int i = 0; i < features.length; i++) {
-            z += weights[i] * (features[i] - means[i]) / scales[i];
-        }
-        return 1 / (1 + Math.exp(-z));
-    }
-
-    /** The score of the features alone: for a prompt without text, or a model without a lexical part. */
+    /** The score from already extracted features. */
     public double score(double[] features) {
-        return score(features, HashedTerms.EMPTY);
+        return 1 / (1 + Math.exp(-logit(features)));
     }
 
-    /** The prompt's hashed terms as the lexical part reads them; empty when the model has none. */
-    public HashedTerms terms(String prompt) {
-        return lexical.isPresent() ? lexical.get().terms(prompt) : HashedTerms.EMPTY;
+    public double logit(double[] features) {
+        double z = intercept;
+        for (int i = 0; i < features.length; i++) {
+            z += contribution(i, features[i]);
+        }
+        return z;
     }
 
-    /** The lexical part's contribution to the logit. */
-    public double lexicalLogit(HashedTerms terms) {
-        return lexical.isPresent() ? lexical.get().logit(terms) : 0;
+    /** What feature {@code i} with value {@code x} adds to the logit. */
+    public double contribution(int i, double x) {
+        return weights[i] * (x - means[i]) / scales[i];
     }
 
     public ComplexityModel withThresholds(Thresholds newThresholds) {
-        return new ComplexityModel(version, provenance, intercept, means, scales, weights, fitted, newThresholds, lexical);
+        return new ComplexityModel(version, provenance, license, intercept, means, scales, weights, fitted, newThresholds);
+    }
+
+    /** {@code fitted}, {@code prior} (a weight set by judgement), or {@code unused} (weight 0, not fitted). */
+    public String source(int feature) {
+        return fitted[feature] ? "fitted" : weights[feature] == 0 ? "unused" : "prior";
     }
 
     /** The shipped model; a missing or damaged resource is an {@link IllegalStateException} naming it, never a fallback. */
@@ -102,9 +97,7 @@ public record ComplexityModel(
             if (in == null) {
                 throw new IllegalStateException("complexity model resource " + resource + " is missing from the classpath");
             }
-            Properties p = new Properties();
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            return fromProperties(p);
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         } catch (IllegalArgumentException e) {
@@ -119,56 +112,58 @@ public record ComplexityModel(
     }
 
     static ComplexityModel fromProperties(Properties p) {
-        int n = RequestFeatures.SIZE;
+        int n = TaskFeatures.SIZE;
         double[] means = new double[n], scales = new double[n], weights = new double[n];
         boolean[] fitted = new boolean[n];
-        List<String> names = RequestFeatures.NAMES;
+        List<String> names = TaskFeatures.NAMES;
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("feature.") && !names.contains(key.substring("feature.".length(), Math.max(8, key.lastIndexOf('.'))))) {
+                throw new IllegalArgumentException("complexity model names an unknown feature in '" + key + "'");
+            }
+        }
         for (int i = 0; i < n; i++) {
             String key = "feature." + names.get(i) + ".";
             means[i] = number(p, key + "mean");
             scales[i] = number(p, key + "scale");
             weights[i] = number(p, key + "weight");
-            fitted[i] = "fitted".equals(required(p, key + "source"));
+            String source = required(p, key + "source");
+            if (!source.equals("fitted") && !source.equals("prior") && !source.equals("unused")) {
+                throw new IllegalArgumentException("'" + key + "source' must be fitted, prior or unused, got " + source);
+            }
+            if (source.equals("unused") && weights[i] != 0) {
+                throw new IllegalArgumentException("'" + key + "source' says unused but its weight is " + weights[i]);
+            }
+            fitted[i] = source.equals("fitted");
         }
         Thresholds thresholds = new Thresholds(number(p, "threshold.gpt"), number(p, "threshold.claude"));
-        String kind = required(p, "lexical");
-        Optional<LexicalModel> lexical = switch (kind) {
-            case "none" -> Optional.empty();
-            case "hashed-ngrams" -> Optional.of(LexicalModel.read(p));
-            default -> throw new IllegalArgumentException("complexity model 'lexical' must be none or hashed-ngrams, got " + kind);
-        };
-        return new ComplexityModel(
-                required(p, "version"), p.getProperty("provenance", ""), number(p, "intercept"), means, scales, weights,
-                fitted, thresholds, lexical);
+        return new ComplexityModel(required(p, "version"), p.getProperty("provenance", ""), required(p, "license"),
+                number(p, "intercept"), means, scales, weights, fitted, thresholds);
     }
 
-    /** Writes the resource format, features in vector order so that diffs between fits stay readable. */
-    public void write(Writer out) throws IOException {
+    /**
+     * Writes the resource format: the header comment lines first (licence and attribution of the data the model
+     * was fitted on), then the features in vector order so that diffs between fits stay readable.
+     */
+    public void write(Writer out, List<String> header) throws IOException {
         StringBuilder b = new StringBuilder();
+        for (String line : header) {
+            b.append("# ").append(line).append('\n');
+        }
         b.append("# Complexity model for ComplexityRoutingPolicy. Written by RouterEvaluation --fit; do not edit by hand.\n");
         b.append("version=").append(version).append('\n');
         b.append("provenance=").append(provenance.replace("\n", " ")).append('\n');
+        b.append("license=").append(license.replace("\n", " ")).append('\n');
         b.append("intercept=").append(intercept).append('\n');
         b.append("threshold.gpt=").append(thresholds.gpt()).append('\n');
         b.append("threshold.claude=").append(thresholds.claude()).append('\n');
-        for (int i = 0; i < RequestFeatures.SIZE; i++) {
-            String key = "feature." + RequestFeatures.NAMES.get(i) + ".";
+        for (int i = 0; i < TaskFeatures.SIZE; i++) {
+            String key = "feature." + TaskFeatures.NAMES.get(i) + ".";
             b.append(key).append("source=").append(source(i)).append('\n');
             b.append(key).append("mean=").append(means[i]).append('\n');
             b.append(key).append("scale=").append(scales[i]).append('\n');
             b.append(key).append("weight=").append(weights[i]).append('\n');
         }
-        b.append("lexical=").append(lexical.isPresent() ? "hashed-ngrams" : "none").append('\n');
-        lexical.ifPresent(l -> l.write(b));
         out.write(b.toString());
-    }
-
-    /** {@code fitted}, {@code prior} (a hand-set request signal) or {@code unused} (a text signal the fit left out). */
-    public String source(int feature) {
-        if (fitted[feature]) {
-            return "fitted";
-        }
-        return RequestFeatures.REQUEST_SIGNALS.contains(RequestFeatures.NAMES.get(feature)) ? "prior" : "unused";
     }
 
     private static String required(Properties p, String key) {
@@ -197,8 +192,7 @@ public record ComplexityModel(
                 && Arrays.equals(scales, m.scales)
                 && Arrays.equals(weights, m.weights)
                 && Arrays.equals(fitted, m.fitted)
-                && thresholds.equals(m.thresholds)
-                && lexical.equals(m.lexical);
+                && thresholds.equals(m.thresholds);
     }
 
     @Override
@@ -208,6 +202,6 @@ public record ComplexityModel(
 
     @Override
     public String toString() {
-        return "ComplexityModel[" + version + ", thresholds=" + thresholds + lexical.map(l -> ", " + l).orElse("") + "]";
+        return "ComplexityModel[" + version + ", thresholds=" + thresholds + "]";
     }
 }

@@ -2,16 +2,26 @@ package dev.aios.router.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Routes by a fitted complexity score: features → {@link ComplexityModel} score → tier through calibrated
  * {@link Thresholds}; then a per-role floor, a downgrade when the remaining budget is low, and an explicit
- * override that beats both. Every decision carries its features, score and a sentence saying why.
+ * override that beats both. Every decision carries its features, score and a sentence naming the signals that
+ * moved it most.
  */
 public final class ComplexityRoutingPolicy implements RoutingPolicy {
+
+    /** How many signals the decision's sentence names. */
+    static final int REASONS = 3;
+    /** Contributions smaller than this (in logit) are not worth a person's attention. */
+    static final double NOTABLE = 0.01;
 
     private final ComplexityModel model;
     private final Settings settings;
@@ -30,141 +40,88 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         return model;
     }
 
-    /** Key of the lexical part's logit contribution in {@link RoutingDecision#features()} (absent without one). */
-    public static final String LEXICAL_LOGIT = "lexical_logit";
-
     @Override
     public RoutingDecision decide(RoutingRequest request) {
-        double[] x = RequestFeatures.extract(request);
-        HashedTerms terms = model.terms(request.prompt());
-        double score = model.score(x, terms);
-        Map<String, Double> features = new HashMap<>(x.length * 2 + 2);
+        return explain(request).decision();
+    }
+
+    /** The decision with every signal's contribution, for people ({@code ./aios route}) and the explain endpoint. */
+    public Explanation explain(RoutingRequest request) {
+        TaskFeatures.Signals signals = TaskFeatures.signals(request);
+        double[] x = signals.values();
+        double score = model.score(x);
+        Map<String, Double> features = new HashMap<>(x.length * 2);
         for (int i = 0; i < x.length; i++) {
-            features.put(RequestFeatures.NAMES.get(i), x[i]);
+            features.put(TaskFeatures.NAMES.get(i), x[i]);
         }
-        if (model.lexical().isPresent()) {
-            features.put(LEXICAL_LOGIT, model.lexicalLogit(terms));
-        }
+        List<Explanation.Signal> ranked = ranked(signals);
         Thresholds t = model.thresholds();
         Tier scored = t.tierFor(score);
-        String why = String.format(Locale.ROOT, "score %.3f (gpt from %.3f, claude from %.3f) chose %s%s",
-                score, t.gpt(), t.claude(), scored.id(), topSignals(x, terms, request.prompt()));
+        StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "score %.3f (gpt from %.3f, claude from %.3f) chose %s",
+                score, t.gpt(), t.claude(), scored.id()));
+        if (!ranked.isEmpty()) {
+            why.append("; signals: ");
+            for (int k = 0; k < Math.min(REASONS, ranked.size()); k++) {
+                Explanation.Signal s = ranked.get(k);
+                why.append(k == 0 ? "" : ", ").append(s.description()).append(String.format(Locale.ROOT, " %+.2f", s.contribution()));
+            }
+        }
+        List<String> rules = new ArrayList<>();
+        RoutingDecision decision = applyRules(request, score, features, scored, why.toString(), rules);
+        return new Explanation(decision, scored, t, model.version(), ranked, List.copyOf(rules));
+    }
+
+    private RoutingDecision applyRules(RoutingRequest request, double score, Map<String, Double> features, Tier scored, String why,
+            List<String> rules) {
         if (request.override().isPresent()) {
             Tier forced = request.override().get();
-            return new RoutingDecision(forced, score, features,
-                    "explicit override to " + forced.id() + " honoured; " + why, true, false);
+            rules.add("explicit override to " + forced.id() + " honoured");
+            return new RoutingDecision(forced, score, features, "explicit override to " + forced.id() + " honoured; " + why, true, false);
         }
         Tier floor = settings.floorFor(request.role());
         Tier tier = max(scored, floor);
         StringBuilder reason = new StringBuilder(why);
         if (tier != scored) {
-            reason.append("; raised to ").append(floor.id()).append(" by the floor for role '").append(request.role()).append('\'');
+            String rule = "raised to " + floor.id() + " by the floor for role '" + request.role() + "'";
+            rules.add(rule);
+            reason.append("; ").append(rule);
         }
         boolean downgraded = false;
         if (request.budgetRemainingMicros().isPresent()
                 && request.budgetRemainingMicros().get() < settings.lowBudgetMicros()
                 && tier != Tier.LOCAL) {
             long left = request.budgetRemainingMicros().get();
+            String rule;
             if (tier.ordinal() > floor.ordinal()) {
                 Tier lower = Tier.values()[tier.ordinal() - 1];
-                reason.append("; downgraded from ").append(tier.id()).append(" to ").append(lower.id())
-                        .append(" because only ").append(left).append(" micro-USD of budget remain (below ")
-                        .append(settings.lowBudgetMicros()).append(')');
+                rule = "downgraded from " + tier.id() + " to " + lower.id() + " because only " + left
+                        + " micro-USD of budget remain (below " + settings.lowBudgetMicros() + ")";
                 tier = lower;
                 downgraded = true;
             } else {
-                reason.append("; budget is low (").append(left).append(" micro-USD) but the role floor keeps ").append(tier.id());
+                rule = "budget is low (" + left + " micro-USD) but the role floor keeps " + tier.id();
             }
+            rules.add(rule);
+            reason.append("; ").append(rule);
         }
         return new RoutingDecision(tier, score, features, reason.toString(), false, downgraded);
     }
 
-    /**
-     * The full explanation: the decision's sentence, every feature and its contribution to the score, then the
-     * lexical part's total and the prompt terms that pushed the score up or down most.
-     */
-    public String explain(RoutingRequest request) {
-        RoutingDecision decision = decide(request);
-        double[] x = RequestFeatures.extract(request);
-        HashedTerms terms = model.terms(request.prompt());
-        StringBuilder b = new StringBuilder();
-        b.append("tier=").append(decision.tier().id()).append(" score=").append(String.format(Locale.ROOT, "%.4f", decision.score()))
-                .append(" thresholds=[gpt ").append(model.thresholds().gpt()).append(", claude ").append(model.thresholds().claude())
-                .append("] model=").append(model.version()).append('\n');
-        b.append("reason: ").append(decision.reason()).append('\n');
-        for (int i = 0; i < x.length; i++) {
-            b.append(String.format(Locale.ROOT, "  %-18s value=%9.4f contribution=%+.4f (%s)%n", RequestFeatures.NAMES.get(i), x[i],
-                    contribution(i, x), model.source(i)));
-        }
-        model.lexical().ifPresent(lexical -> {
-            b.append(String.format(Locale.ROOT, "  %-18s %d distinct terms contribution=%+.4f (fitted, %d buckets, n<=%d, first %d chars)%n",
-                    "lexical", terms.size(), lexical.logit(terms), lexical.buckets(), lexical.maxN(), lexical.prefixChars()));
-            Integer[] order = new Integer[terms.size()];
-            java.util.Arrays.setAll(order, k -> k);
-            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer k) -> -Math.abs(lexical.contribution(terms, k))));
-            for (int r = 0; r < Math.min(EXPLAINED_TERMS, order.length); r++) {
-                int k = order[r];
-                b.append(String.format(Locale.ROOT, "    term %-30s count=%d contribution=%+.4f%n", "'" + terms.term(request.prompt(), k) + "'",
-                        terms.count(k), lexical.contribution(terms, k)));
+    /** Every signal that moved the score, largest move first. */
+    private List<Explanation.Signal> ranked(TaskFeatures.Signals signals) {
+        double[] x = signals.values();
+        Integer[] order = new Integer[x.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs(model.contribution(i, x[i]))));
+        List<Explanation.Signal> out = new ArrayList<>();
+        for (int i : order) {
+            double c = model.contribution(i, x[i]);
+            if (Math.abs(c) < NOTABLE) {
+                break;
             }
-        });
-        return b.toString();
-    }
-
-    /** How many terms {@link #explain} lists, by the size of their contribution. */
-    static final int EXPLAINED_TERMS = 10;
-
-    private double contribution(int i, double[] x) {
-        return model.weights()[i] * (x[i] - model.means()[i]) / model.scales()[i];
-    }
-
-    private String topSignals(double[] x, HashedTerms terms, String prompt) {
-        int first = -1, second = -1;
-        for (int i = 0; i < x.length; i++) {
-            double c = contribution(i, x);
-            if (c <= 0.05) {
-                continue;
-            }
-            if (first < 0 || c > contribution(first, x)) {
-                second = first;
-                first = i;
-            } else if (second < 0 || c > contribution(second, x)) {
-                second = i;
-            }
+            out.add(new Explanation.Signal(TaskFeatures.NAMES.get(i), signals.describe(i), x[i], c, model.source(i)));
         }
-        StringBuilder s = new StringBuilder();
-        if (first >= 0) {
-            s.append("; strongest signals: ").append(RequestFeatures.NAMES.get(first))
-                    .append(String.format(Locale.ROOT, " %+.2f", contribution(first, x)));
-            if (second >= 0) {
-                s.append(", ").append(RequestFeatures.NAMES.get(second)).append(String.format(Locale.ROOT, " %+.2f", contribution(second, x)));
-            }
-        }
-        model.lexical().ifPresent(lexical -> appendTerms(s, lexical, terms, prompt));
-        return s.toString();
-    }
-
-    /** The terms' total and the two terms that moved the score most, up or down: each term is small, many add up. */
-    private static void appendTerms(StringBuilder s, LexicalModel lexical, HashedTerms terms, String prompt) {
-        if (terms.size() == 0) {
-            return;
-        }
-        int first = -1, second = -1;
-        for (int k = 0; k < terms.size(); k++) {
-            double c = Math.abs(lexical.contribution(terms, k));
-            if (first < 0 || c > Math.abs(lexical.contribution(terms, first))) {
-                second = first;
-                first = k;
-            } else if (second < 0 || c > Math.abs(lexical.contribution(terms, second))) {
-                second = k;
-            }
-        }
-        s.append(String.format(Locale.ROOT, "; prompt terms %+.3f (largest '%s' %+.3f", lexical.logit(terms), terms.term(prompt, first),
-                lexical.contribution(terms, first)));
-        if (second >= 0) {
-            s.append(String.format(Locale.ROOT, ", '%s' %+.3f", terms.term(prompt, second), lexical.contribution(terms, second)));
-        }
-        s.append(')');
+        return out;
     }
 
     private static Tier max(Tier a, Tier b) {

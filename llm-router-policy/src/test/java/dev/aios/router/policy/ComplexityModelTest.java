@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -12,100 +15,79 @@ class ComplexityModelTest {
 
     @Test
     void scoreIsTheLogisticOfTheStandardisedLinearTerm() {
-        // given intercept 0.5 and weight 2 on prompt_tokens standardised with mean 1, scale 2
-        int n = RequestFeatures.SIZE;
+        // given intercept 0.5 and weight 2 on task_tokens standardised with mean 1, scale 2
+        int n = TaskFeatures.SIZE;
         double[] means = new double[n], scales = new double[n], weights = new double[n];
-        java.util.Arrays.fill(scales, 1);
+        Arrays.fill(scales, 1);
         means[0] = 1;
         scales[0] = 2;
         weights[0] = 2;
-        var model = new ComplexityModel("v", "", 0.5, means, scales, weights, new boolean[n], new Thresholds(0.5, 0.5));
+        var model = new ComplexityModel("v", "", "", 0.5, means, scales, weights, new boolean[n], new Thresholds(0.5, 0.5));
         double[] x = new double[n];
         x[0] = 3;
 
-        // then z = 0.5 + 2·(3-1)/2 = 2.5
+        // then z = 0.5 + 2·(3-1)/2 = 2.5, and the contribution of the feature is 2
         assertThat(model.score(x)).isEqualTo(1 / (1 + Math.exp(-2.5)));
+        assertThat(model.contribution(0, 3)).isEqualTo(2);
     }
 
     @Test
-    void writesAndReadsBackTheSameModel() throws Exception {
-        ComplexityModel model = TestModels.handBuilt();
-        StringWriter out = new StringWriter();
+    void namesEachWeightsSource() {
+        boolean[] fitted = new boolean[TaskFeatures.SIZE];
+        fitted[0] = true;
+        ComplexityModel hand = TestModels.handBuilt();
+        var model = new ComplexityModel("v", "", "", 0, hand.means(), hand.scales(), hand.weights(), fitted, hand.thresholds());
 
-        model.write(out);
-        ComplexityModel read = ComplexityModel.read(new StringReader(out.toString()));
-
-        assertThat(read).isEqualTo(model);
-        assertThat(out.toString()).contains("feature.complexity_hint.weight=2.0");
-    }
-
-    @Test
-    void rejectsAResourceThatLacksAFeature() {
-        assertThatThrownBy(() -> ComplexityModel.read(new StringReader("version=x\nintercept=0\nthreshold.gpt=0.1\nthreshold.claude=0.2\n")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("lacks 'feature.prompt_tokens.mean'");
-    }
-
-    @Test
-    void addsTheLexicalTermsToTheLogit() {
-        // given lexical weights 2 on the bucket of "alpha" and -1 on the bucket of "list" (no hand-built feature fires)
-        int buckets = 1024;
-        float[] weights = new float[buckets];
-        weights[HashedTerms.of("alpha", buckets, 1, 100).bucket(0)] = 2;
-        weights[HashedTerms.of("list", buckets, 1, 100).bucket(0)] = -1;
-        ComplexityModel model = TestModels.withLexical(new LexicalModel(buckets, 1, 100, weights));
-
-        // when "alpha list" is scored: each term has value 1/sqrt(2)
-        double score = model.score(Requests.prompt("alpha list").build());
-
-        // then z = (2 - 1)/sqrt(2), on top of the hand-built model's zero feature logit
-        assertThat(score).isCloseTo(1 / (1 + Math.exp(-1 / Math.sqrt(2))), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(model.source(0)).isEqualTo("fitted");
+        assertThat(model.source(TaskFeatures.NAMES.indexOf("complexity_hint"))).isEqualTo("prior");
+        assertThat(model.source(TaskFeatures.NAMES.indexOf("links"))).isEqualTo("unused");
     }
 
     @Nested
-    class Loading {
+    class Resource {
         @Test
-        void writesAndReadsBackALexicalModel() throws Exception {
-            float[] weights = new float[256];
-            for (int b = 0; b < weights.length; b++) {
-                weights[b] = (b % 7 - 3) / 10f;
-            }
-            ComplexityModel model = TestModels.withLexical(new LexicalModel(256, 2, 4096, weights));
+        void writesAndReadsBackTheSameModelAfterItsHeader() throws Exception {
+            ComplexityModel model = TestModels.handBuilt();
             StringWriter out = new StringWriter();
 
-            model.write(out);
+            model.write(out, List.of("Fitted on data licensed CC BY-NC 4.0."));
             ComplexityModel read = ComplexityModel.read(new StringReader(out.toString()));
 
             assertThat(read).isEqualTo(model);
-            assertThat(read.lexical()).isPresent();
-            assertThat(out.toString()).contains("lexical=hashed-ngrams").contains("lexical.buckets=256").contains("lexical.max_n=2");
+            assertThat(read.license()).isEqualTo("test licence");
+            assertThat(out.toString()).startsWith("# Fitted on data licensed CC BY-NC 4.0.\n")
+                    .contains("feature.complexity_hint.weight=2.0").contains("feature.links.source=unused");
         }
 
         @Test
-        void refusesLexicalWeightsThatFailTheirChecksum() throws Exception {
-            // given a valid resource in which one Base64 character of the weights is changed
-            String text = written(new float[] {0.5f, -0.25f, 0, 1});
-            String weights = text.lines().filter(l -> l.startsWith("lexical.weights=")).findFirst().orElseThrow();
-            char c = weights.charAt(20);
-            String damaged = text.replace(weights, weights.substring(0, 20) + (c == 'A' ? 'B' : 'A') + weights.substring(21));
-
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(damaged)))
+        void rejectsAResourceThatLacksAFeature() {
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
+                    "version=x\nlicense=y\nintercept=0\nthreshold.gpt=0.1\nthreshold.claude=0.2\n")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("fail their checksum");
+                    .hasMessageContaining("lacks 'feature.task_tokens.mean'");
         }
 
         @Test
-        void refusesWeightsOfTheWrongLengthOrEncoding() throws Exception {
-            String text = written(new float[] {0.5f, -0.25f, 0, 1});
+        void rejectsAnUnknownFeatureAndAWrongSource() throws Exception {
+            String text = written();
 
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace("lexical.buckets=4", "lexical.buckets=8"))))
-                    .hasMessageContaining("8 buckets need 32");
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replaceAll("lexical.weights=.*", "lexical.weights=%%%"))))
-                    .hasMessageContaining("not valid Base64");
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace("lexical=hashed-ngrams", "lexical=magic"))))
-                    .hasMessageContaining("must be none or hashed-ngrams");
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace("lexical=hashed-ngrams\n", ""))))
-                    .hasMessageContaining("lacks 'lexical'");
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text + "feature.prompt_tokens.weight=1\n")))
+                    .hasMessageContaining("unknown feature in 'feature.prompt_tokens.weight'");
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
+                    text.replace("feature.complexity_hint.source=prior", "feature.complexity_hint.source=guessed"))))
+                    .hasMessageContaining("must be fitted, prior or unused");
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
+                    text.replace("feature.complexity_hint.source=prior", "feature.complexity_hint.source=unused"))))
+                    .hasMessageContaining("says unused but its weight is 2.0");
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace("license=test licence\n", ""))))
+                    .hasMessageContaining("lacks 'license'");
+        }
+
+        @Test
+        void rejectsAScaleThatIsNotPositive() throws Exception {
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
+                    written().replace("feature.links.scale=1.0", "feature.links.scale=0.0"))))
+                    .hasMessageContaining("feature links needs a finite mean and weight and a positive scale");
         }
 
         @Test
@@ -120,21 +102,36 @@ class ComplexityModelTest {
             assertThatThrownBy(() -> ComplexityModel.load("/dev/aios/router/policy/corrupt-model.properties"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("corrupt-model.properties is corrupt")
-                    .hasMessageContaining("fail their checksum");
+                    .hasMessageContaining("'threshold.claude' is not a number");
         }
 
-        @Test
-        void theShippedModelLoads() {
-            ComplexityModel shipped = ComplexityModel.loadDefault();
+        private static String written() throws Exception {
+            StringWriter out = new StringWriter();
+            TestModels.handBuilt().write(out, List.of());
+            return out.toString();
+        }
+    }
 
+    @Nested
+    class ShippedModel {
+        private final ComplexityModel shipped = ComplexityModel.loadDefault();
+
+        @Test
+        void loadsAndScores() {
             assertThat(shipped.version()).startsWith("complexity-");
             assertThat(shipped.score(Requests.prompt("Why is the sky blue?").build())).isBetween(0.0, 1.0);
         }
 
-        private static String written(float[] weights) throws Exception {
-            StringWriter out = new StringWriter();
-            TestModels.withLexical(new LexicalModel(weights.length, 1, 100, weights)).write(out);
-            return out.toString();
+        @Test
+        void saysItWasFittedOnNonCommercialDataWithAttribution() throws Exception {
+            String resource;
+            try (var in = ComplexityModel.class.getResourceAsStream(ComplexityModel.RESOURCE)) {
+                resource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+
+            assertThat(shipped.license()).contains("CC BY-NC 4.0");
+            assertThat(resource.lines().takeWhile(l -> l.startsWith("#")).toList())
+                    .anyMatch(l -> l.contains("CC BY-NC 4.0")).anyMatch(l -> l.contains("SWE-bench"));
         }
     }
 }

@@ -3,7 +3,13 @@ package dev.aios.router.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -21,17 +27,17 @@ class ComplexityRoutingPolicyTest {
 
             // then sigmoid(-2) = 0.119 is below the gpt threshold
             assertThat(decision.tier()).isEqualTo(Tier.LOCAL);
-            assertThat(decision.score()).isCloseTo(1 / (1 + Math.exp(2)), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(decision.score()).isCloseTo(1 / (1 + Math.exp(2)), Offset.offset(1e-12));
             assertThat(decision.overridden()).isFalse();
             assertThat(decision.downgraded()).isFalse();
         }
 
         @Test
         void sendsAModeratelyHardRequestToGpt() {
-            // sigmoid(log 2) = 2/3 lies between 0.6 and 0.85
-            RoutingDecision decision = policy.decide(Requests.prompt("explain the cache").build());
+            // one design cue: sigmoid(log 2) = 2/3 lies between 0.6 and 0.85
+            RoutingDecision decision = policy.decide(Requests.prompt("Explain the architecture of the cache").build());
 
-            assertThat(decision.score()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(decision.score()).isCloseTo(2.0 / 3, Offset.offset(1e-12));
             assertThat(decision.tier()).isEqualTo(Tier.GPT);
         }
 
@@ -117,77 +123,102 @@ class ComplexityRoutingPolicyTest {
     }
 
     @Nested
-    class Explanation {
+    class Explaining {
         @Test
-        void decisionCarriesEveryFeatureAndAReadableReason() {
-            RoutingDecision decision = policy.decide(Requests.prompt("explain why").hint("high").build());
+        void decisionCarriesEveryFeatureAndNamesTheSignalsThatMovedIt() {
+            RoutingDecision decision = policy.decide(Requests.prompt("Design the architecture").hint("high").build());
 
-            assertThat(decision.features()).containsOnlyKeys(RequestFeatures.NAMES);
+            // "design the" and "architecture" are two design cues: log(3) = 1.10
+            assertThat(decision.features()).containsOnlyKeys(TaskFeatures.NAMES);
             assertThat(decision.features()).containsEntry("complexity_hint", 1.0);
             assertThat(decision.reason())
                     .contains("gpt from 0.600, claude from 0.850")
-                    .contains("strongest signals: complexity_hint +2.00, reasoning_phrases +1.10");
+                    .contains("signals: complexity hint 'high' +2.00, design scope: 'design', 'architecture' +1.10");
         }
 
         @Test
-        void explainListsScoreThresholdsAndContributions() {
-            String text = policy.explain(Requests.prompt("explain").hint("high").build());
+        void explainListsEverySignalLargestFirstWithItsSourceAndTheRulesApplied() {
+            Explanation explanation = policy.explain(Requests.prompt("Design the architecture").hint("low").role("cto").build());
 
-            assertThat(text)
-                    .startsWith("tier=claude score=")
-                    .contains("thresholds=[gpt 0.6, claude 0.85] model=test-v1")
-                    .contains("complexity_hint    value=   1.0000 contribution=+2.0000 (prior)");
+            assertThat(explanation.signals()).extracting(Explanation.Signal::name).containsExactly("complexity_hint", "design_scope");
+            assertThat(explanation.signals().getFirst().contribution()).isEqualTo(-2.0);
+            assertThat(explanation.signals().getFirst().source()).isEqualTo("prior");
+            assertThat(explanation.scored()).isEqualTo(Tier.LOCAL);
+            assertThat(explanation.decision().tier()).isEqualTo(Tier.GPT);
+            assertThat(explanation.rules()).containsExactly("raised to gpt by the floor for role 'cto'");
+            assertThat(explanation.model()).isEqualTo("test-v1");
+        }
+
+        @Test
+        void anAverageLookingPromptHasNoSignals() {
+            assertThat(policy.explain(Requests.prompt("Add a field").build()).signals()).isEmpty();
         }
     }
 
+    /** What the issue asks of the shipped model: the content of a software task moves its tier, and says why. */
     @Nested
-    class LexicalPart {
-        // weights 3 on the bucket of "kernel" and -1 on "typo"; nothing else in the model fires for these prompts
-        private final ComplexityRoutingPolicy lexical = new ComplexityRoutingPolicy(TestModels.withLexical(model()),
-                ComplexityRoutingPolicy.Settings.defaults());
+    class ShippedModel {
+        private final ComplexityRoutingPolicy shipped = ComplexityRoutingPolicy.withDefaults();
 
-        private static LexicalModel model() {
-            float[] weights = new float[1024];
-            weights[HashedTerms.of("kernel", 1024, 2, 4096).bucket(0)] = 3;
-            weights[HashedTerms.of("typo", 1024, 2, 4096).bucket(0)] = -1;
-            return new LexicalModel(1024, 2, 4096, weights);
+        private static final String RENAME = "Rename the method getUser to findUser in UserService and update its callers.";
+        private static final String ARCHITECTURE = "Design the architecture for a multi-tenant invoicing platform: decide between a"
+                + " shared schema and a schema per tenant, compare event sourcing with CRUD for invoices, and describe the services,"
+                + " their events and the trade-offs for scalability.";
+        private static final String DEBUGGING = "Orders are sometimes charged twice in production. It happens intermittently under"
+                + " load and we cannot reproduce it locally. Find the root cause (we suspect a race condition between the payment"
+                + " webhook and the retry job) and fix it.";
+
+        @Test
+        void withinOneRoleAndKindARenameAndADesignOrHardDebuggingTaskLandOnDifferentTiers() {
+            for (String[] header : new String[][] {{"backend", "code"}, {"frontend", "code"}, {"", ""}}) {
+                // when the same role and kind carry a one-line rename, a system design and a hard debugging task
+                Tier rename = tier(Requests.prompt(RENAME).role(header[0]).kind(header[1]));
+                Tier design = tier(Requests.prompt(ARCHITECTURE).role(header[0]).kind(header[1]));
+                Tier debugging = tier(Requests.prompt(DEBUGGING).role(header[0]).kind(header[1]));
+
+                // then the content decides: the rename goes lower than both
+                assertThat(rename).as("rename as %s/%s", header[0], header[1]).isEqualTo(Tier.LOCAL);
+                assertThat(design).as("design as %s/%s", header[0], header[1]).isEqualTo(Tier.CLAUDE);
+                assertThat(debugging).as("debugging as %s/%s", header[0], header[1]).isEqualTo(Tier.CLAUDE);
+            }
         }
 
         @Test
-        void aTermWithAPositiveWeightRaisesTheScoreAndIsNamedInTheReason() {
-            // when
-            RoutingDecision decision = lexical.decide(Requests.prompt("Patch the Kernel scheduler").build());
+        void reasonsNameTheSignalsAndNeverAStopWord() {
+            List<String> prompts = List.of(RENAME, ARCHITECTURE, DEBUGGING,
+                    "The the of and to a in that is it for on with as was at by an be this which or from but not are.",
+                    "Fix the typo in the README and bump the version number.",
+                    "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nValueError: bad value\nWhy does it fail?");
+            for (String prompt : prompts) {
+                // when
+                Explanation explanation = shipped.explain(Requests.prompt(prompt).role("backend").kind("code").build());
+                List<String> named = quoted(explanation.decision().reason());
+                explanation.signals().forEach(s -> named.addAll(quoted(s.description())));
 
-            // then 4 words and 3 bigrams make 7 terms of value 1/sqrt(7) each, and only "kernel" carries weight
-            double logit = 3 / Math.sqrt(7);
-            assertThat(decision.score()).isCloseTo(1 / (1 + Math.exp(-logit)), org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(decision.features().get(ComplexityRoutingPolicy.LEXICAL_LOGIT)).isCloseTo(logit, org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(decision.reason()).contains("; prompt terms +1.134 (largest 'kernel' +1.134, '");
+                // then every term a reason quotes holds a word that is not a stop word
+                assertThat(named).as(prompt).allSatisfy(term -> assertThat(term.split(" ")).as(term).anyMatch(w -> !STOP_WORDS.contains(w)));
+                assertThat(explanation.decision().reason()).as(prompt).doesNotContain("'the'", "'that'", "'a'", "'to'");
+            }
+            assertThat(shipped.decide(Requests.prompt(ARCHITECTURE).build()).reason())
+                    .contains("design scope: 'design', 'architecture', 'multi tenant'");
         }
 
-        @Test
-        void explainListsTheTermsByTheSizeOfTheirContribution() {
-            // 4 words and 3 bigrams, each of value 1/sqrt(7): (3 - 1)/sqrt(7) in total, -1/sqrt(7) from "typo"
-            String text = lexical.explain(Requests.prompt("typo in kernel docs").build());
-
-            assertThat(text).contains("lexical            7 distinct terms contribution=+0.7559 (fitted, 1024 buckets, n<=2, first 4096 chars)");
-            assertThat(text.indexOf("term 'kernel'")).isPositive().isLessThan(text.indexOf("term 'typo'"));
-            assertThat(text).contains("term 'typo'                         count=1 contribution=-0.3780");
+        private Tier tier(Requests request) {
+            return shipped.decide(request.build()).tier();
         }
-    }
 
-    @Test
-    void theShippedModelLoadsAndDecides() {
-        // given the default configuration with the model resource on the classpath
-        ComplexityRoutingPolicy shipped = ComplexityRoutingPolicy.withDefaults();
+        private static List<String> quoted(String text) {
+            List<String> out = new ArrayList<>();
+            Matcher m = Pattern.compile("'([^']*)'").matcher(text);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+            return out;
+        }
 
-        // when
-        RoutingDecision decision = shipped.decide(Requests.prompt("Prove that the algorithm terminates").role("cto").build());
-
-        // then
-        assertThat(shipped.model().version()).isNotBlank();
-        assertThat(decision.tier()).isIn(Tier.GPT, Tier.CLAUDE);
-        assertThat(decision.score()).isBetween(0.0, 1.0);
+        private static final Set<String> STOP_WORDS = Set.of("the", "a", "an", "of", "and", "to", "in", "that", "is", "it", "for",
+                "on", "with", "as", "was", "at", "by", "be", "this", "which", "or", "from", "but", "not", "are", "i", "you", "he",
+                "she", "we", "they", "s");
     }
 
     @Test

@@ -85,7 +85,9 @@ final class ChatCompletionsJson {
                 integer(headers, RouterHeaders.ESTIMATE_POINTS).orElse(0L).intValue(),
                 integer(headers, RouterHeaders.FILES_INVOLVED).orElse(0L).intValue(),
                 headerTier.or(() -> modelTier),
-                integer(headers, RouterHeaders.BUDGET_REMAINING_MICROS));
+                integer(headers, RouterHeaders.BUDGET_REMAINING_MICROS),
+                text(headers, RouterHeaders.BRIEF_DIGEST),
+                text(headers, RouterHeaders.PROMPT_VERSION));
     }
 
     private static String text(HttpHeaders headers, String name) {

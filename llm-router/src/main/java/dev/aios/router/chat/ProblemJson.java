@@ -30,6 +30,8 @@ final class ProblemJson {
             case INVALID_REQUEST -> 400;
             case CONTENT_FILTERED -> 422;
             case BUDGET_EXHAUSTED -> 402;
+            // nothing is wrong with the request itself: this router holds no answer for it
+            case NOT_RECORDED -> 422;
         };
     }
 
@@ -42,6 +44,7 @@ final class ProblemJson {
             case INVALID_REQUEST -> "Provider rejected the request";
             case CONTENT_FILTERED -> "Content filtered";
             case BUDGET_EXHAUSTED -> "Budget exhausted";
+            case NOT_RECORDED -> "No recorded answer and no model configured";
         };
     }
 

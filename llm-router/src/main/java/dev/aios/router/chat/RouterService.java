@@ -2,8 +2,12 @@ package dev.aios.router.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.router.cassette.DisabledExchangeRecorder;
+import dev.aios.router.cassette.ExchangeRecorder;
+import dev.aios.router.cassette.ReplayChatProvider;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmCallException.Kind;
 import dev.aios.router.policy.RoutingDecision;
 import dev.aios.router.policy.RoutingPolicy;
@@ -35,13 +39,20 @@ public final class RouterService {
     private final Map<Tier, TierSpec> tiers;
     private final Map<Tier, FallbackChatProvider> chains;
     private final UsageRecorder usage;
+    private final ExchangeRecorder exchanges;
 
-    public RouterService(
-            RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains, UsageRecorder usage) {
+    public RouterService(RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains,
+            UsageRecorder usage, ExchangeRecorder exchanges) {
         this.policy = requireNonNull(policy, "policy");
         this.tiers = Map.copyOf(tiers);
         this.chains = Map.copyOf(chains);
         this.usage = requireNonNull(usage, "usage recorder");
+        this.exchanges = requireNonNull(exchanges, "exchange recorder");
+    }
+
+    public RouterService(
+            RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains, UsageRecorder usage) {
+        this(policy, tiers, chains, usage, new DisabledExchangeRecorder());
     }
 
     public PreparedCall prepare(ChatCall call) {
@@ -49,29 +60,49 @@ public final class RouterService {
         RoutingDecision decision = decide(call);
         FallbackChatProvider chain = chains.get(decision.tier());
         if (chain == null) {
-            throw new RequestRejected(Kind.PROVIDER_UNAVAILABLE, 503, "No tier available",
-                    "tier " + decision.tier().id() + " and every tier in its fallback chain are unavailable: " + tierStatus());
+            String detail = tiers.values().stream().noneMatch(TierSpec::available)
+                    ? "no model is configured and no recording is replayed: set ANTHROPIC_API_KEY or OPENAI_API_KEY, point"
+                            + " AIOS_LOCAL_MODEL_URL at an OpenAI-compatible server, or replay a cassette"
+                    : "tier " + decision.tier().id() + " and every tier in its fallback chain are unavailable: " + tierStatus();
+            throw new RequestRejected(Kind.PROVIDER_UNAVAILABLE, 503, "No tier available", detail);
         }
         TierSpec first = tiers.get(Tier.parse(chain.tiers().getFirst()));
-        checkContext(call, first);
-        checkBudget(call, first);
         boolean scriptedOnly = chain.tiers().stream()
-                .allMatch(id -> tiers.get(Tier.parse(id)).endpoint().provider().equals("scripted"));
+                .allMatch(id -> tiers.get(Tier.parse(id)).endpoint().provider().equals(ReplayChatProvider.PROVIDER));
+        if (!scriptedOnly) {
+            // a replay refuses exactly what the recorded run refused: the recording holds those refusals too
+            try {
+                checkContext(call, first);
+                checkBudget(call, first);
+            } catch (RequestRejected refused) {
+                exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), refused);
+                throw refused;
+            }
+        }
         return new PreparedCall(call, decision, chain, first.endpoint().model(), scriptedOnly);
     }
 
     public RoutedAnswer execute(PreparedCall prepared, TokenSink sink) {
         ChatCall call = prepared.call();
         long started = System.nanoTime();
-        ProviderReply served = prepared.chain().chat(
-                new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata()),
-                sink);
-        // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way
-        ProviderReply reply = served.tier().equals(prepared.decision().tier().id()) ? served : served.asFallback();
+        ProviderReply served;
+        try {
+            served = prepared.chain().chat(
+                    new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata()),
+                    sink);
+        } catch (LlmCallException failed) {
+            exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), failed);
+            throw failed;
+        }
+        // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way; a
+        // replayed answer keeps the tier it was recorded with, which is no fallback
+        ProviderReply reply = served.scripted() || served.tier().equals(prepared.decision().tier().id()) ? served : served.asFallback();
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
-        // a cached answer cost nothing this time; scripted answers are priced like the tier so budgets still work in demos
-        long cost = reply.cached() ? 0 : tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens());
+        // a cached answer cost nothing this time; a replayed one costs what it cost when it was recorded
+        long cost = reply.cached() ? 0 : reply.knownCostMicros().orElseGet(
+                () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens()));
         RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
+        exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), reply, cost);
         usage.record(usageOf(answer, call.metadata()));
         return answer;
     }
@@ -148,10 +179,14 @@ public final class RouterService {
 
     private static LlmCall usageOf(RoutedAnswer answer, CallMetadata metadata) {
         ProviderReply reply = answer.reply();
+        // a replayed answer keeps the tier it was recorded with; what the policy scores today is shown as such
+        String reason = reply.scripted()
+                ? "replayed from a recording (answered by tier " + reply.tier() + " then); the router today: " + answer.decision().reason()
+                : answer.decision().reason();
         return new LlmCall(answer.callId(), metadata.projectId(), metadata.taskId(), metadata.role(), reply.tier(),
                 answer.decision().tier().id(), reply.provider(), reply.model(), reply.inputTokens(), reply.outputTokens(),
                 answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
-                answer.decision().overridden(), answer.decision().score(), answer.decision().reason());
+                answer.decision().overridden(), answer.decision().score(), reason);
     }
 
     private Map<String, String> tierStatus() {

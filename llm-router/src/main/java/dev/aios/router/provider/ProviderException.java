@@ -15,6 +15,16 @@ public final class ProviderException extends LlmCallException {
         this.breakerOpen = breakerOpen;
     }
 
+    /** No recording answers this call and no live model is configured (see {@code ReplayChatProvider}). */
+    public static ProviderException notRecorded(String message) {
+        return new ProviderException(Kind.NOT_RECORDED, message, Optional.empty(), false, null);
+    }
+
+    /** A failure replayed from a recording, as it happened when the recording was made. */
+    public static ProviderException replayed(Kind kind, String message) {
+        return new ProviderException(kind, message, Optional.empty(), false, null);
+    }
+
     public Optional<Duration> retryAfter() {
         return retryAfter;
     }

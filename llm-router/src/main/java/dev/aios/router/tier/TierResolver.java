@@ -2,7 +2,7 @@ package dev.aios.router.tier;
 
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ProviderEndpoint;
-import dev.aios.router.provider.ScriptedChatProvider;
+import dev.aios.router.cassette.ReplayChatProvider;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Turns {@code aios.router.tiers} into {@link TierSpec}s and decides availability: anthropic and openai need a key,
- * openai-compatible needs a base URL, scripted always works. With no live tier at all, every tier is scripted.
+ * openai-compatible needs a base URL. When recordings are replayed every tier answers from them instead, whatever is
+ * configured; with no live tier and nothing to replay, no tier is available and the router says so (readiness, 503).
  */
 public final class TierResolver {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -20,7 +21,7 @@ public final class TierResolver {
 
     private TierResolver() {}
 
-    public static Map<Tier, TierSpec> resolve(RouterProperties properties) {
+    public static Map<Tier, TierSpec> resolve(RouterProperties properties, boolean replaying) {
         Map<String, RouterProperties.TierProperties> configured = properties.tiers() == null ? Map.of() : properties.tiers();
         for (String name : configured.keySet()) {
             Tier.parse(name); // a typo in a tier name must fail start-up, not silently drop the tier
@@ -29,8 +30,8 @@ public final class TierResolver {
         for (Tier tier : Tier.values()) {
             specs.put(tier, spec(tier, configured.get(tier.id())));
         }
-        if (specs.values().stream().noneMatch(TierSpec::available)) {
-            specs.replaceAll((tier, spec) -> scripted(spec, "no live provider configured: answers are scripted"));
+        if (replaying) {
+            specs.replaceAll((tier, spec) -> replay(spec));
         }
         return specs;
     }
@@ -50,20 +51,19 @@ public final class TierResolver {
         String why = switch (provider) {
             case "anthropic", "openai" -> key.isEmpty() ? "no API key configured" : "";
             case "openai-compatible" -> baseUrl.isEmpty() ? "no base URL configured" : "";
-            case ScriptedChatProvider.PROVIDER -> "";
             default -> throw new IllegalArgumentException("tier " + tier.id() + ": unknown provider '" + provider
-                    + "' (expected anthropic, openai, openai-compatible or scripted)");
+                    + "' (expected anthropic, openai or openai-compatible)");
         };
-        if (why.isEmpty() && p.model() == null && !provider.equals(ScriptedChatProvider.PROVIDER)) {
+        if (why.isEmpty() && p.model() == null) {
             why = "no model configured";
         }
         return new TierSpec(tier, endpoint, pricing, context, why.isEmpty(), why.isEmpty() ? "available" : why);
     }
 
-    private static TierSpec scripted(TierSpec spec, String why) {
-        ProviderEndpoint endpoint = endpoint(spec.tier(), ScriptedChatProvider.PROVIDER, "scripted", "", "",
-                spec.endpoint().timeout());
-        return new TierSpec(spec.tier(), endpoint, spec.pricing(), spec.contextLimit(), true, why);
+    private static TierSpec replay(TierSpec spec) {
+        ProviderEndpoint endpoint = endpoint(spec.tier(), ReplayChatProvider.PROVIDER, "recorded", "", "", spec.endpoint().timeout());
+        return new TierSpec(spec.tier(), endpoint, spec.pricing(), spec.contextLimit(), true,
+                "replaying recordings: no provider is called");
     }
 
     private static ProviderEndpoint endpoint(Tier tier, String provider, String model, String baseUrl, String key, Duration timeout) {

@@ -29,7 +29,7 @@ class TierResolverTest {
                 "claude", tier("anthropic", "https://api.anthropic.com/v1", "sk-ant")));
 
         // when
-        Map<Tier, TierSpec> specs = TierResolver.resolve(props);
+        Map<Tier, TierSpec> specs = TierResolver.resolve(props, false);
 
         // then
         assertThat(specs.get(Tier.LOCAL).available()).isFalse();
@@ -42,21 +42,30 @@ class TierResolverTest {
     }
 
     @Test
-    void everyTierIsScriptedWhenNoLiveProviderIsConfigured() {
-        Map<Tier, TierSpec> specs = TierResolver.resolve(properties(Map.of("gpt", tier("openai", "https://x/v1", ""))));
+    void noTierIsAvailableWhenNoLiveProviderIsConfiguredAndNothingIsReplayed() {
+        Map<Tier, TierSpec> specs = TierResolver.resolve(properties(Map.of("gpt", tier("openai", "https://x/v1", ""))), false);
+
+        assertThat(specs.values()).noneMatch(TierSpec::available);
+        assertThat(specs).hasSize(3);
+    }
+
+    @Test
+    void everyTierReplaysWhenRecordingsAreReplayedEvenWithALiveKey() {
+        Map<Tier, TierSpec> specs = TierResolver.resolve(properties(Map.of("claude", tier("anthropic", "https://x/v1", "sk-ant"))), true);
 
         assertThat(specs.values()).allSatisfy(spec -> {
             assertThat(spec.available()).isTrue();
-            assertThat(spec.endpoint().provider()).isEqualTo("scripted");
+            assertThat(spec.endpoint().provider()).isEqualTo("replay");
+            assertThat(spec.endpoint().apiKey()).isEmpty();
         });
         assertThat(specs).hasSize(3);
     }
 
     @Test
     void aMisspelledTierOrProviderFailsStartUp() {
-        assertThatThrownBy(() -> TierResolver.resolve(properties(Map.of("claud", tier("anthropic", "", "k")))))
+        assertThatThrownBy(() -> TierResolver.resolve(properties(Map.of("claud", tier("anthropic", "", "k"))), false))
                 .hasMessageContaining("unknown tier 'claud'");
-        assertThatThrownBy(() -> TierResolver.resolve(properties(Map.of("gpt", tier("gemini", "", "k")))))
+        assertThatThrownBy(() -> TierResolver.resolve(properties(Map.of("gpt", tier("gemini", "", "k"))), false))
                 .hasMessageContaining("unknown provider 'gemini'");
     }
 }

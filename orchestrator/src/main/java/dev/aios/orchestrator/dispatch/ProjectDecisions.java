@@ -398,7 +398,7 @@ public class ProjectDecisions implements DisposableBean {
                 if (a.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
                     appends.writes.flush(); // the review's workspace is read back and must hold this batch's files
                 }
-                out = new Decision.Output(assignmentContext.enrich(a), planned.commandTo());
+                out = new Decision.Output(assignmentContext.enrich(a, project.working, project.events), planned.commandTo());
             }
             Envelope envelope = out.event() == p.incoming() && cause != null
                     ? cause.toBuilder().setCorrelationId(project.projectId.toString()).build()

@@ -2,6 +2,7 @@ package dev.aios.orchestrator.knowledge;
 
 import dev.aios.knowledge.KnowledgeBase;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,11 @@ public final class DisabledKnowledgeBase implements KnowledgeBase {
 
     @Override
     public List<KnowledgeHit> search(String projectId, String query, int maxResults) {
+        return List.of();
+    }
+
+    @Override
+    public List<KnowledgeHit> search(String projectId, String query, int maxResults, Set<String> sources) {
         return List.of();
     }
 }

@@ -27,7 +27,7 @@ public final class EventCodec {
                     TaskAbandoned.getDefaultInstance(), LlmCallCompleted.getDefaultInstance(),
                     BudgetChanged.getDefaultInstance(), ProjectPaused.getDefaultInstance(),
                     ProjectResumed.getDefaultInstance(), ProjectStopped.getDefaultInstance(),
-                    ProjectDelivered.getDefaultInstance(), AgentHeartbeat.getDefaultInstance())
+                    ProjectDelivered.getDefaultInstance(), ProjectFailed.getDefaultInstance(), AgentHeartbeat.getDefaultInstance())
             .collect(Collectors.toUnmodifiableMap(m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
 
     private EventCodec() {}

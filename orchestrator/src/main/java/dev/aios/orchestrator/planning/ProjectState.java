@@ -2,7 +2,10 @@ package dev.aios.orchestrator.planning;
 
 import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +103,42 @@ public final class ProjectState {
                 status = ProjectStatus.STOPPED;
                 stopReason = e.getReason();
             }
+            case ProjectFailed e -> {
+                status = ProjectStatus.FAILED;
+                stopReason = e.getReason();
+            }
             default -> {
                 // facts the planner does not need (BacklogRejected, progress) still count as versions
             }
         }
+    }
+
+    /**
+     * Every task the given one depends on, directly or through others, nearest first. What these wrote is the work a
+     * task builds on, and it is the same whatever order unrelated tasks finish in.
+     */
+    public List<String> dependencyClosure(String taskId) {
+        var closure = new LinkedHashSet<String>();
+        var next = new ArrayDeque<String>();
+        task(taskId).ifPresent(t -> next.addAll(t.spec.getDependsOnList()));
+        while (!next.isEmpty()) {
+            String id = next.poll();
+            if (closure.add(id)) {
+                task(id).ifPresent(t -> next.addAll(t.spec.getDependsOnList()));
+            }
+        }
+        return List.copyOf(closure);
+    }
+
+    /** Paths written by tasks done in sprints before the current one: settled for the whole current sprint. */
+    public Set<String> pathsOfEarlierSprints() {
+        var paths = new LinkedHashSet<String>();
+        for (TaskState t : tasks.values()) {
+            if (t.status == TaskStatus.DONE && t.sprint < currentSprint) {
+                paths.addAll(t.paths);
+            }
+        }
+        return paths;
     }
 
     Optional<TaskState> task(String id) {

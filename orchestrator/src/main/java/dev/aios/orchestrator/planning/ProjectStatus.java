@@ -7,9 +7,11 @@ public enum ProjectStatus {
     RUNNING,
     PAUSED,
     DELIVERED,
-    STOPPED;
+    STOPPED,
+    /** No model could answer the project's calls: ended with the reason, never delivered. */
+    FAILED;
 
     public boolean terminal() {
-        return this == DELIVERED || this == STOPPED;
+        return this == DELIVERED || this == STOPPED || this == FAILED;
     }
 }

@@ -349,7 +349,11 @@ public final class SprintPlanner {
             if (e.getTaskId().equals(ProjectState.PLAN_TASK_ID)) {
                 if (state.status == ProjectStatus.PLANNING && e.getAttempt() == state.planAttempt) {
                     emit(e);
-                    replanOrStop(e.getAttempt(), List.of("planning failed: " + e.getReason()));
+                    if (e.getFatalToProject()) {
+                        fail(e);
+                    } else {
+                        replanOrStop(e.getAttempt(), List.of("planning failed: " + e.getReason()));
+                    }
                 }
                 return;
             }
@@ -357,7 +361,20 @@ public final class SprintPlanner {
                 return;
             }
             emit(e);
+            if (e.getFatalToProject()) {
+                fail(e);
+                return;
+            }
             retryOrAbandon(state.tasks.get(e.getTaskId()), e.getReason(), e.getRetriable());
+        }
+
+        /** No model can answer this project's calls: retries and re-plans would fail the same way. */
+        void fail(TaskFailed e) {
+            emit(ProjectFailed.newBuilder()
+                    .setProjectId(state.projectId)
+                    .setTaskId(e.getTaskId())
+                    .setReason(e.getReason())
+                    .build());
         }
 
         void whenLeaseExpiredThenReassign(TaskLeaseExpired e) {

@@ -1,8 +1,9 @@
 package dev.aios.orchestrator.repository;
 
 import com.google.protobuf.Message;
-import dev.aios.events.v1.FileDelete;
-import dev.aios.events.v1.FileWrite;
+import dev.aios.agent.changeset.ChangesetValidator;
+import dev.aios.agent.changeset.WorkspaceWriter;
+import dev.aios.agent.messaging.runtime.TaskEventMapper;
 import dev.aios.events.v1.TaskCompleted;
 import dev.aios.events.v1.TaskKind;
 import dev.aios.orchestrator.eventstore.EventStore;
@@ -60,6 +61,7 @@ public class RepositoryExport {
         List<StoredEvent> events = store.readStream(streamId);
         var state = new ProjectState();
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            WorkspaceWriter writer = new WorkspaceWriter(dir, ChangesetValidator.withDefaults());
             for (StoredEvent stored : events) {
                 Message m = EventCodec.unwrap(stored.envelope());
                 state.apply(m);
@@ -71,24 +73,16 @@ public class RepositoryExport {
                 if (review && done.getChangeset().getWritesCount() + done.getChangeset().getDeletesCount() == 0) {
                     continue; // a review that changed nothing is not a commit
                 }
-                for (FileWrite w : done.getChangeset().getWritesList()) {
-                    Path file = dir.resolve(w.getPath());
-                    Files.createDirectories(file.getParent() == null ? dir : file.getParent());
-                    Files.write(file, w.getContent().toByteArray());
-                }
-                for (FileDelete d : done.getChangeset().getDeletesList()) {
-                    Files.deleteIfExists(dir.resolve(d.getPath()));
-                }
+                // the planner validated every stored changeset; the writer checks again on disk (no path out of the
+                // repository, none into a .git directory, no symlink on the way) before it writes anything
+                writer.apply(TaskEventMapper.toChangeset(done.getChangeset()));
                 git.add().addFilepattern(".").call();
                 git.add().setUpdate(true).addFilepattern(".").call();
-                var author = new PersonIdent(done.getAgentId(), done.getAgentId() + "@agents.aios.local",
-                        stored.recordedAt(), ZoneOffset.UTC);
                 git.commit()
                         .setAllowEmpty(true)
-                        .setAuthor(author)
+                        .setAuthor(CommitMessages.author(done.getRole(), stored.recordedAt()))
                         .setCommitter(new PersonIdent("AIOS orchestrator", "orchestrator@aios.local", stored.recordedAt(), ZoneOffset.UTC))
-                        .setMessage(done.getTaskId() + ": " + task.spec().getTitle() + "\n\n" + done.getSummary()
-                                + "\n\nTask: " + done.getTaskId() + "\nAgent: " + done.getAgentId() + "\n")
+                        .setMessage(CommitMessages.of(done, task.spec().getTitle()))
                         .setSign(false)
                         .call();
             }

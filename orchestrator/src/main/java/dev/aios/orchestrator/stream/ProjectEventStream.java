@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.aios.events.v1.ProjectDelivered;
+import dev.aios.events.v1.ProjectFailed;
 import dev.aios.events.v1.ProjectStopped;
 import dev.aios.orchestrator.api.ApiProblem;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
@@ -87,7 +88,7 @@ class ProjectEventStream {
                             .data(render(e, m), MediaType.APPLICATION_JSON));
                     last = e.streamVersion();
                     lastSend = System.nanoTime();
-                    if (m instanceof ProjectDelivered || m instanceof ProjectStopped) {
+                    if (m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed) {
                         emitter.complete();
                         return;
                     }

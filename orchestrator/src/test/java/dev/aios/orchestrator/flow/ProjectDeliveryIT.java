@@ -102,7 +102,8 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
             assertThat(log).extracting(RevCommit::getShortMessage).containsExactlyInAnyOrder("A: API", "B: Web page", "C: Dockerfile");
             assertThat(log.getLast().getShortMessage()).isEqualTo("A: API");
             assertThat(log).allSatisfy(c -> assertThat(c.getFullMessage()).contains("Agent: ").contains("Task: "));
-            assertThat(log.getFirst().getAuthorIdent().getName()).endsWith("-agent-1");
+            assertThat(log).allSatisfy(c -> assertThat(c.getAuthorIdent().getName()).matches("AIOS (Backend|Frontend|DevOps) Agent"));
+            assertThat(log.getFirst().getFullMessage()).contains("-agent-1)");
         }
         assertThat(Files.readString(dir.resolve("todo/src/A.txt"))).isEqualTo("work of A\n");
     }

@@ -89,6 +89,33 @@ class SprintPlannerTest {
             // then
             assertThat(types(d)).containsExactly(TaskFailed.class, PlanProject.class);
         }
+
+        @Test
+        void planningThatNoModelCanAnswerFailsTheProjectWithTheReasonInsteadOfReplanning() {
+            // given
+            var fixture = withCapacity(10).givenHandled(submitted(1_000));
+            // when: the CTO's call was refused as not recorded (a replay without a recording of this brief)
+            Decision d = fixture.when(TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId("plan").setAttempt(1)
+                    .setReason("model call failed (NOT_RECORDED): no recording is of this brief").setFatalToProject(true).build());
+            // then
+            assertThat(types(d)).containsExactly(TaskFailed.class, ProjectFailed.class);
+            ProjectFailed failed = (ProjectFailed) d.events().get(1);
+            assertThat(failed.getReason()).contains("no recording is of this brief");
+            assertThat(failed.getTaskId()).isEqualTo("plan");
+            assertThat(fixture.givenHandled(d.events().getFirst()).state().status()).isEqualTo(ProjectStatus.FAILED);
+        }
+
+        @Test
+        void aFailedProjectIgnoresWhatArrivesAfterwards() {
+            // given
+            var fixture = withCapacity(10).givenHandled(submitted(1_000), TaskFailed.newBuilder().setProjectId(PROJECT)
+                    .setTaskId("plan").setAttempt(1).setReason("not recorded").setFatalToProject(true).build());
+            // when
+            Decision d = fixture.when(backlog(1, task("A", BACKEND, 1)));
+            // then
+            assertThat(d.isEmpty()).isTrue();
+            assertThat(fixture.state().terminal()).isTrue();
+        }
     }
 
     @Nested
@@ -163,6 +190,40 @@ class SprintPlannerTest {
             // then
             assertThat(d.events().getLast()).isInstanceOfSatisfying(ProjectStopped.class,
                     s -> assertThat(s.getCause()).isEqualTo(StopCause.STOP_CAUSE_SPRINT_LIMIT));
+        }
+    }
+
+    @Nested
+    class ModelsThatCannotAnswer {
+        @Test
+        void aTaskWhoseCallsNoModelCanAnswerFailsTheProjectRatherThanRetryingOrAbandoning() {
+            // given a running sprint with one task assigned
+            var fixture = withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 1), task("B", BACKEND, 1, "A")));
+            // when its call diverged from the recording being replayed
+            Decision d = fixture.when(failed("A", 1, false).toBuilder().setFatalToProject(true)
+                    .setReason("replay of x diverged at backend/A").build());
+            // then
+            assertThat(types(d)).containsExactly(TaskFailed.class, ProjectFailed.class);
+            assertThat(((ProjectFailed) d.events().get(1)).getReason()).isEqualTo("replay of x diverged at backend/A");
+            assertThat(assignedTaskIds(d)).isEmpty();
+        }
+    }
+
+    @Nested
+    class WhatATaskSees {
+        @Test
+        void itsDependencyClosureNearestFirstAndTheFilesOfEarlierSprints() {
+            // given: sprint 1 did A; sprint 2 runs B after A and C after B, and D alongside
+            var fixture = withCapacity(2).givenHandled(submitted(1_000),
+                    backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 1, "A"), task("C", BACKEND, 1, "B"), task("D", FRONTEND, 1)),
+                    completed("A", 1, "store.py"));
+            fixture.givenHandled(reviewed(1));
+            // when / then
+            ProjectState state = fixture.state();
+            assertThat(state.currentSprint()).isEqualTo(2);
+            assertThat(state.dependencyClosure("C")).containsExactly("B", "A");
+            assertThat(state.dependencyClosure("D")).isEmpty();
+            assertThat(state.pathsOfEarlierSprints()).containsExactly("store.py");
         }
     }
 

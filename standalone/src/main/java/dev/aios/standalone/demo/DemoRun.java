@@ -14,9 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import dev.aios.standalone.scenario.Scenario;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -39,11 +44,28 @@ public final class DemoRun {
         this.deadline = deadline;
     }
 
-    /** What the run produced. */
-    public record Result(String projectId, String finalEvent, Path repository, int commits, int tasksCompleted, String usage) {}
+    /** What the run produced; a repository only when the project was delivered or stopped with work done. */
+    public record Result(String projectId, String finalEvent, Optional<Path> repository, int commits, int tasksCompleted,
+            String usage, String reason) {
+        /** The words after "result: ProjectDelivered - ". */
+        public String outcome() {
+            return finalEvent.equals("ProjectFailed")
+                    ? "nothing delivered: " + reason
+                    : tasksCompleted + " task(s) completed, repository with " + commits + " commit(s)"
+                            + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+    }
 
-    public Result run(String name, String brief, long budgetMicros, Path outputRoot) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(Map.of("name", name, "brief", brief, "budgetMicros", budgetMicros));
+    public Result run(String name, String brief, long budgetMicros, Map<String, Integer> options, List<Scenario.Action> actions,
+            Path outputRoot) throws IOException, InterruptedException {
+        Map<String, Object> submission = new LinkedHashMap<>();
+        submission.put("name", name);
+        submission.put("brief", brief);
+        submission.put("budgetMicros", budgetMicros);
+        if (!options.isEmpty()) {
+            submission.put("options", options);
+        }
+        String body = JSON.writeValueAsString(submission);
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -57,20 +79,56 @@ public final class DemoRun {
         out.println("streaming: GET " + accepted.path("events").asString());
 
         SprintPrinter printer = new SprintPrinter(out);
-        String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer);
-        if (finalEvent.isEmpty() || !(finalEvent.equals("ProjectDelivered") || finalEvent.equals("ProjectStopped"))) {
+        Person person = new Person(projectId, actions);
+        String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer, person);
+        if (!FINAL_EVENTS.contains(finalEvent)) {
             stop(projectId);
             throw new IOException("the project did not finish within " + deadline.toMinutes() + " minutes (last event: "
                     + (finalEvent.isEmpty() ? "none" : finalEvent) + "); it was stopped");
         }
-
+        if (finalEvent.equals("ProjectFailed")) {
+            return new Result(projectId, finalEvent, Optional.empty(), 0, printer.tasksCompleted(), printer.usageSummary(),
+                    printer.endReason());
+        }
         Path repository = findGitRoot(download(projectId, name, outputRoot));
         int commits = countCommits(repository);
-        return new Result(projectId, finalEvent, repository, commits, printer.tasksCompleted(), printer.usageSummary());
+        return new Result(projectId, finalEvent, Optional.of(repository), commits, printer.tasksCompleted(), printer.usageSummary(),
+                finalEvent.equals("ProjectStopped") ? printer.endReason() : "");
+    }
+
+    /** The events after which a project's stream ends. */
+    static final Set<String> FINAL_EVENTS = Set.of("ProjectDelivered", "ProjectStopped", "ProjectFailed");
+
+    /** Plays the person of a scenario: does each action when its event arrives, through the API, and says so. */
+    private final class Person {
+        private final String projectId;
+        private final List<Scenario.Action> actions;
+
+        Person(String projectId, List<Scenario.Action> actions) {
+            this.projectId = projectId;
+            this.actions = actions;
+        }
+
+        void saw(String eventType, JsonNode event) throws IOException, InterruptedException {
+            for (Scenario.Action action : actions) {
+                if (action.onEvent().equals(eventType) && action.raiseBudgetMicros() > 0) {
+                    long budget = event.path("payload").path("budgetMicros").asLong(0) + action.raiseBudgetMicros();
+                    HttpResponse<String> raised = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/budget"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("budgetMicros", budget))))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    out.println("[person] as the scenario's user: POST /api/v1/projects/" + projectId.substring(0, 8)
+                            + "…/budget {\"budgetMicros\": " + budget + "} -> " + raised.statusCode());
+                    if (raised.statusCode() != 202) {
+                        throw new IOException("raising the budget was refused: HTTP " + raised.statusCode() + " " + raised.body());
+                    }
+                }
+            }
+        }
     }
 
     /** Reads the server-sent events until the stream completes; returns the type of the last event. */
-    private String stream(URI events, SprintPrinter printer) throws IOException, InterruptedException {
+    private String stream(URI events, SprintPrinter printer, Person person) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(events)
                 .header("Accept", "text/event-stream")
                 .GET()
@@ -98,7 +156,9 @@ public final class DemoRun {
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        printer.print(eventType, JSON.readTree(data.toString()));
+                        JsonNode event = JSON.readTree(data.toString());
+                        printer.print(eventType, event);
+                        person.saw(eventType, event);
                         last = eventType;
                     }
                     eventType = "";

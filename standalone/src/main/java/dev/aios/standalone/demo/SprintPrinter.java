@@ -12,7 +12,8 @@ final class SprintPrinter {
     private final long startNanos = System.nanoTime();
     private int tasksCompleted;
     private int llmCalls;
-    private int scriptedCalls;
+    private int recordedCalls;
+    private String endReason = "";
     private long inputTokens;
     private long outputTokens;
     private long costMicros;
@@ -50,7 +51,14 @@ final class SprintPrinter {
             case "BudgetChanged" -> "budget changed to " + usd(p.path("budgetMicros").asLong());
             case "ProjectDelivered" -> "project delivered: " + p.path("tasksCompleted").asInt() + " tasks in "
                     + p.path("sprints").asInt() + " sprint(s)";
-            case "ProjectStopped" -> "project stopped (" + p.path("cause").asString() + "): " + p.path("reason").asString();
+            case "ProjectStopped" -> {
+                endReason = p.path("reason").asString();
+                yield "project stopped (" + p.path("cause").asString() + "): " + endReason;
+            }
+            case "ProjectFailed" -> {
+                endReason = p.path("reason").asString();
+                yield "project FAILED at " + p.path("taskId").asString() + ": " + endReason;
+            }
             default -> type;
         };
         out.printf("[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
@@ -78,15 +86,19 @@ final class SprintPrinter {
         if (p.has("review")) {
             review = " | tests " + (p.path("review").path("passed").asBoolean() ? "PASSED" : "FAILED");
         }
-        return "  ok " + p.path("taskId").asString() + " completed by " + p.path("agentId").asString() + ": "
+        JsonNode provenance = p.path("provenance");
+        String by = provenance.path("model").asString("").isEmpty() ? ""
+                : " [" + provenance.path("promptVersion").asString() + ", " + provenance.path("model").asString()
+                        + (provenance.path("recorded").asBoolean() ? ", recorded" : "") + "]";
+        return "  ok " + p.path("taskId").asString() + " completed by " + p.path("agentId").asString() + by + ": "
                 + p.path("summary").asString() + (files.isEmpty() ? "" : "\n           files: " + String.join(", ", files)) + review;
     }
 
     private String llmCall(JsonNode p) {
         llmCalls++;
-        boolean scripted = p.path("scripted").asBoolean();
-        if (scripted) {
-            scriptedCalls++;
+        boolean recorded = p.path("scripted").asBoolean();
+        if (recorded) {
+            recordedCalls++;
         }
         long in = p.path("inputTokens").asLong();
         long outTokens = p.path("outputTokens").asLong();
@@ -95,7 +107,9 @@ final class SprintPrinter {
         outputTokens += outTokens;
         costMicros += cost;
         tiers.add(p.path("tier").asString());
-        String source = scripted ? "SCRIPTED: a recorded response" : p.path("provider").asString() + " " + p.path("model").asString();
+        String source = recorded
+                ? "RECORDED: replayed answer of " + p.path("model").asString()
+                : p.path("provider").asString() + " " + p.path("model").asString();
         return "     llm " + p.path("role").asString() + "/" + p.path("taskId").asString() + ": tier " + p.path("tier").asString()
                 + " (" + source
                 + (p.path("cached").asBoolean() ? ", cached" : "") + (p.path("fallback").asBoolean() ? ", fallback" : "") + ") "
@@ -117,12 +131,17 @@ final class SprintPrinter {
         return s.toString();
     }
 
+    /** Why the project stopped or failed, from its final event; empty otherwise. */
+    String endReason() {
+        return endReason;
+    }
+
     int tasksCompleted() {
         return tasksCompleted;
     }
 
     String usageSummary() {
-        return llmCalls + " LLM calls (" + scriptedCalls + " scripted), tiers " + tierCounts() + ", " + inputTokens + " input / "
+        return llmCalls + " LLM calls (" + recordedCalls + " replayed from a recording), tiers " + tierCounts() + ", " + inputTokens + " input / "
                 + outputTokens + " output tokens, " + usd(costMicros);
     }
 

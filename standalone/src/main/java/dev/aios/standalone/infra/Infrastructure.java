@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import redis.embedded.RedisServer;
 
 /**
  * The broker, database, cache and vector store the platform runs on: embedded ones (Qpid Broker-J, PostgreSQL, Redis,
@@ -64,8 +63,9 @@ public final class Infrastructure implements AutoCloseable {
         return List.copyOf(embedded);
     }
 
+    /** Stops what was started, last first; safe to call twice and from the launcher's shutdown hook. */
     @Override
-    public void close() {
+    public synchronized void close() {
         closeAll(running);
     }
 
@@ -113,7 +113,8 @@ public final class Infrastructure implements AutoCloseable {
         if (url != null && !url.isBlank()) {
             return new Database(url, valueOr(env, "AIOS_DATABASE_USER", "postgres"), valueOr(env, "AIOS_DATABASE_PASSWORD", ""));
         }
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        // stopped by the launcher after the services that use it, not by a shutdown hook of its own
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         running.add(postgres);
         embedded.add("PostgreSQL (zonky embedded) on 127.0.0.1:" + postgres.getPort());
         return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -124,12 +125,10 @@ public final class Infrastructure implements AutoCloseable {
             URI uri = URI.create(url);
             return new Cache(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
         }
-        int port = FreePorts.any();
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
-        redis.start();
-        running.add(redis::stop);
-        embedded.add("Redis (embedded) on 127.0.0.1:" + port);
-        return new Cache("127.0.0.1", port);
+        EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.any());
+        running.add(redis);
+        embedded.add("Redis (embedded) on 127.0.0.1:" + redis.port());
+        return new Cache("127.0.0.1", redis.port());
     }
 
     private static KnowledgeBase knowledge(Map<String, String> env, List<String> embedded) {

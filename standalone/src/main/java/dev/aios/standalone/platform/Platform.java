@@ -18,6 +18,8 @@ import dev.aios.agents.qa.QaAgent;
 import dev.aios.knowledge.KnowledgeBase;
 import dev.aios.orchestrator.OrchestratorApplication;
 import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.cassette.CassetteRecorder;
+import dev.aios.router.cassette.ExchangeRecorder;
 import dev.aios.router.client.LlmClient;
 import dev.aios.standalone.infra.Endpoints;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,15 +53,21 @@ public final class Platform implements AutoCloseable {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final int apiPort;
+    private Optional<CassetteRecorder> recorder = Optional.empty();
 
     private Platform(int apiPort) {
         this.apiPort = apiPort;
     }
 
-    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort) {
+    /**
+     * Starts the router (with {@code routerSettings}: record or replay), the orchestrator and the agents; both HTTP
+     * servers listen on {@code bindAddress} only.
+     */
+    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort, String bindAddress,
+            Map<String, Object> routerSettings) {
         Platform platform = new Platform(apiPort);
         try {
-            platform.startAll(endpoints, knowledge, routerPort);
+            platform.startAll(endpoints, knowledge, routerPort, bindAddress, routerSettings);
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -70,17 +79,29 @@ public final class Platform implements AutoCloseable {
         return apiPort;
     }
 
-    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort) {
+    /** The router's cassette recorder, when this run records. */
+    public Optional<CassetteRecorder> recorder() {
+        return recorder;
+    }
+
+    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort, String bindAddress,
+            Map<String, Object> routerSettings) {
         Map<String, Object> router = new LinkedHashMap<>(endpoints.springProperties());
+        router.putAll(routerSettings);
         router.put("spring.autoconfigure.exclude", ROUTER_EXCLUDES);
         router.put("server.port", routerPort);
+        router.put("server.address", bindAddress);
         ConfigurableApplicationContext routerContext = ServiceContexts.start(
                 LlmRouterApplication.class, routerPort > 0 ? WebApplicationType.SERVLET : WebApplicationType.NONE, router, c -> {});
         running.add(routerContext);
         LlmClient llm = routerContext.getBean(LlmClient.class);
+        if (routerContext.getBean(ExchangeRecorder.class) instanceof CassetteRecorder cassette) {
+            recorder = Optional.of(cassette);
+        }
 
         Map<String, Object> orchestrator = new LinkedHashMap<>(endpoints.springProperties());
         orchestrator.put("server.port", apiPort);
+        orchestrator.put("server.address", bindAddress);
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
                 OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,
                 c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));
@@ -123,8 +144,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** Stops the agents, then the orchestrator, then the router; safe to call twice and from the launcher's shutdown hook. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

@@ -22,8 +22,12 @@ final class ServiceContexts {
         Map<String, Object> defaults = new LinkedHashMap<>();
         // no application.yml from the shared classpath: the service's own file is added below
         defaults.put("spring.config.name", "aios-standalone-" + applicationClass.getSimpleName());
+        // an open event stream must not hold the stop for Tomcat's default 30 s
+        defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         return new SpringApplicationBuilder(applicationClass)
                 .web(web)
+                // the launcher stops the contexts itself, in order; Spring's hooks would stop them all at once
+                .registerShutdownHook(false)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(defaults)

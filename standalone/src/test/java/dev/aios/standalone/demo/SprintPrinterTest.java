@@ -14,14 +14,25 @@ class SprintPrinterTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void showsTheTierTokensCostAndThatAnAnswerWasScripted() {
+    void showsTheTierTokensCostAndThatAnAnswerWasReplayedFromARecording() {
         printer.print("LlmCallCompleted", json.readTree("""
-                {"payload": {"role": "backend", "taskId": "T1", "tier": "local", "provider": "scripted", "model": "scripted",
+                {"payload": {"role": "backend", "taskId": "T1", "tier": "local", "provider": "replay", "model": "qwen-32b",
                  "inputTokens": "1200", "outputTokens": "800", "costMicros": "1500", "scripted": true,
                  "decisionReason": "score 0.1 chose local"}}"""));
 
-        assertThat(output()).contains("tier local", "SCRIPTED", "1200 in / 800 out tokens", "$0.0015", "why: score 0.1 chose local");
-        assertThat(printer.usageSummary()).isEqualTo("1 LLM calls (1 scripted), tiers local=1, 1200 input / 800 output tokens, $0.0015");
+        assertThat(output()).contains("tier local", "RECORDED: replayed answer of qwen-32b", "1200 in / 800 out tokens", "$0.0015",
+                "why: score 0.1 chose local");
+        assertThat(printer.usageSummary())
+                .isEqualTo("1 LLM calls (1 replayed from a recording), tiers local=1, 1200 input / 800 output tokens, $0.0015");
+    }
+
+    @Test
+    void showsWhyAProjectFailed() {
+        printer.print("ProjectFailed", json.readTree("""
+                {"payload": {"taskId": "plan", "reason": "no recording is of this brief"}}"""));
+
+        assertThat(output()).contains("project FAILED at plan: no recording is of this brief");
+        assertThat(printer.endReason()).isEqualTo("no recording is of this brief");
     }
 
     @Test

@@ -24,7 +24,8 @@ class PlatformIT {
     void theOrchestratorSeesEachOfTheFiveAgentsOnceThroughTheirHeartbeats() throws Exception {
         // given the whole platform on embedded infrastructure
         try (Infrastructure infrastructure = Infrastructure.start(Map.of());
-                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0)) {
+                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0,
+                        "127.0.0.1", Map.of())) {
             HttpClient http = HttpClient.newHttpClient();
             URI agents = URI.create("http://127.0.0.1:" + platform.apiPort() + "/api/v1/agents");
 

@@ -1,6 +1,11 @@
 package dev.aios.agent.messaging.qpid;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.SystemConfig;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,6 +26,7 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
     private final SystemLauncher launcher;
     private final Path workDir;
     private final int port;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedQpidBroker(SystemLauncher launcher, Path workDir, int port) {
         this.launcher = launcher;
@@ -54,8 +60,15 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
             attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toString());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
-            SystemLauncher launcher = new SystemLauncher();
+            AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
+            SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+                @Override
+                public void onContainerResolve(SystemConfig<?> config) {
+                    system.set(config);
+                }
+            });
             launcher.startup(attributes);
+            withoutOwnShutdownHook(system.get());
             return new EmbeddedQpidBroker(launcher, workDir, actualPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded Qpid broker", e);
@@ -68,8 +81,37 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
         return port;
     }
 
+    /**
+     * The broker registers a JVM shutdown hook of its own, which on SIGTERM stops it at the same moment as everything
+     * that still uses it. Whoever embeds it stops it (after its clients), so that hook is removed. Broker-J offers no
+     * switch for it: the hook is read from its private field, and if that ever fails the hook simply stays.
+     */
+    private static void withoutOwnShutdownHook(SystemConfig<?> system) {
+        if (system == null || system.getContainer() == null) {
+            return;
+        }
+        try {
+            for (Class<?> type = system.getContainer().getClass(); type != null; type = type.getSuperclass()) {
+                for (Field field : type.getDeclaredFields()) {
+                    if (field.getName().equals("_shutdownHook") && Thread.class.isAssignableFrom(field.getType())) {
+                        field.setAccessible(true);
+                        if (field.get(system.getContainer()) instanceof Thread hook) {
+                            Runtime.getRuntime().removeShutdownHook(hook);
+                        }
+                        return;
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep Broker-J's hook: the broker then stops on its own at JVM exit, as it always did
+        }
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         launcher.shutdown();
         try (Stream<Path> files = Files.walk(workDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -153,8 +153,7 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
         PlanOutcome outcome = ((PlanningAgent) agent).executePlan(request);
         Message result = switch (outcome) {
             case PlanOutcome.Proposed proposed -> TaskEventMapper.proposed(request, settings.agentId(), proposed);
-            case PlanOutcome.Failed failed -> TaskEventMapper.planFailed(
-                    request, settings.agentId(), agent.role(), failed.reason(), failed.retriable(), failed.usage());
+            case PlanOutcome.Failed failed -> TaskEventMapper.planFailed(request, settings.agentId(), agent.role(), failed);
         };
         publishConfirmed(cause, result);
         observer.observed(agent.role(), outcome instanceof PlanOutcome.Proposed ? "completed" : "failed");

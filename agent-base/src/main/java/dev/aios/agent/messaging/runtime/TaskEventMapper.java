@@ -5,6 +5,7 @@ import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
+import dev.aios.agent.task.Provenance;
 import dev.aios.agent.task.ReviewResult;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskContext;
@@ -161,7 +162,8 @@ public final class TaskEventMapper {
                 .setChangeset(toProto(outcome.changeset()))
                 .setSummary(outcome.summary())
                 .setUsage(toProto(outcome.usage()))
-                .setLeaseId(a.leaseId());
+                .setLeaseId(a.leaseId())
+                .setProvenance(toProto(outcome.provenance()));
         outcome.review().ifPresent(review -> completed.setReview(toProto(review)));
         return completed.build();
     }
@@ -177,19 +179,21 @@ public final class TaskEventMapper {
                 .setRetriable(outcome.retriable())
                 .setUsage(toProto(outcome.usage()))
                 .setLeaseId(a.leaseId())
+                .setFatalToProject(outcome.fatalToProject())
                 .build();
     }
 
-    static TaskFailed planFailed(PlanRequest request, String agentId, Role role, String reason, boolean retriable, Usage usage) {
+    static TaskFailed planFailed(PlanRequest request, String agentId, Role role, PlanOutcome.Failed outcome) {
         return TaskFailed.newBuilder()
                 .setProjectId(request.projectId())
                 .setTaskId("plan")
                 .setAttempt(request.attempt())
                 .setAgentId(agentId)
                 .setRole(toProto(role))
-                .setReason(reason)
-                .setRetriable(retriable)
-                .setUsage(toProto(usage))
+                .setReason(outcome.reason())
+                .setRetriable(outcome.retriable())
+                .setUsage(toProto(outcome.usage()))
+                .setFatalToProject(outcome.fatalToProject())
                 .build();
     }
 
@@ -201,6 +205,18 @@ public final class TaskEventMapper {
                 .addAllTasks(outcome.tasks().stream().map(TaskEventMapper::toSpec).toList())
                 .setUsage(toProto(outcome.usage()))
                 .setAgentId(agentId)
+                .setProvenance(toProto(outcome.provenance()))
+                .build();
+    }
+
+    static dev.aios.events.v1.Provenance toProto(Provenance p) {
+        return dev.aios.events.v1.Provenance.newBuilder()
+                .setPromptVersion(p.promptVersion())
+                .setTier(p.tier())
+                .setProvider(p.provider())
+                .setModel(p.model())
+                .setRecorded(p.recorded())
+                .setRepaired(p.repaired())
                 .build();
     }
 

@@ -48,11 +48,14 @@ public abstract class ChangesetAgentSpecification {
         // then
         assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Completed.class, done -> {
             assertThat(done.changeset().writes()).extracting(f -> f.path()).containsExactly("src/thing.txt");
-            assertThat(done.summary()).startsWith("[prompt " + promptId() + "]");
+            assertThat(done.summary()).doesNotContain("[prompt", promptId());
+            assertThat(done.provenance().promptVersion()).isEqualTo(promptId());
             assertThat(done.usage().llmCalls()).isEqualTo(1);
         });
         assertThat(llm.lastRequest().metadata().role()).isEqualTo(role().routingKey());
         assertThat(llm.lastRequest().metadata().taskId()).isEqualTo("T7");
+        assertThat(llm.lastRequest().metadata().promptVersion()).isEqualTo(promptId());
+        assertThat(llm.lastRequest().metadata().briefDigest()).startsWith("sha256:");
     }
 
     @Test

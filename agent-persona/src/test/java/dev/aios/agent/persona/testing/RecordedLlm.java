@@ -1,6 +1,5 @@
 package dev.aios.agent.persona.testing;
 
-import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmClient;
 import dev.aios.router.client.LlmRequest;
@@ -8,51 +7,53 @@ import dev.aios.router.client.LlmResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Replays a scripted recording the way the router's scripted provider does: the first entry whose given match
- * fields (role, taskId, promptContains on the last user message) all match answers, marked scripted.
+ * A test fake that answers from a recorded cassette by role and task, in recorded order: enough to drive one persona
+ * through its recorded answers without the router. Unlike the router's replay it does not check that the request is
+ * the recorded one, so it is for persona tests only. Every answer is marked as not live.
  */
 public final class RecordedLlm implements LlmClient {
-    /** The demo's recording, relative to any module directory of the build. */
-    public static final Path SAMPLE_BRIEF = Path.of("../standalone/src/main/resources/scripted/sample-brief.json");
+    /** The url-shortener scenario's recording, relative to any module directory of the build. */
+    public static final Path SAMPLE_BRIEF_CASSETTE = Path.of("../standalone/src/main/resources/scenarios/url-shortener/cassette.json");
+    public static final Path SAMPLE_BRIEF = Path.of("../standalone/src/main/resources/scenarios/url-shortener/brief.md");
 
-    private final List<JsonNode> entries;
+    private final Map<String, Deque<JsonNode>> answers;
 
-    private RecordedLlm(List<JsonNode> entries) {
-        this.entries = entries;
+    private RecordedLlm(Map<String, Deque<JsonNode>> answers) {
+        this.answers = answers;
     }
 
-    public static RecordedLlm load(Path recording) throws IOException {
-        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(recording));
-        return new RecordedLlm(root.get("entries").valueStream().toList());
+    public static RecordedLlm load(Path cassette) throws IOException {
+        Map<String, Deque<JsonNode>> answers = new HashMap<>();
+        for (JsonNode exchange : JsonMapper.builder().build().readTree(Files.readString(cassette)).path("exchanges")) {
+            answers.computeIfAbsent(exchange.path("role").asString() + "/" + exchange.path("task").asString(), k -> new ArrayDeque<>())
+                    .add(exchange);
+        }
+        return new RecordedLlm(answers);
     }
 
-    public List<JsonNode> entries() {
-        return entries;
+    /** The first recorded exchange of a role and task. */
+    public JsonNode first(String role, String task) {
+        return answers.getOrDefault(role + "/" + task, new ArrayDeque<>()).getFirst();
     }
 
     @Override
-    public LlmResponse chat(LlmRequest request) {
-        String lastUser = request.messages().reversed().stream()
-                .filter(m -> m.role().equals("user")).map(ChatMessage::content).findFirst().orElse("");
-        for (JsonNode entry : entries) {
-            JsonNode match = entry.get("match");
-            if (matches(match, "role", request.metadata().role())
-                    && matches(match, "taskId", request.metadata().taskId())
-                    && (!match.has("promptContains") || lastUser.contains(match.get("promptContains").stringValue()))) {
-                return new LlmResponse(entry.get("response").stringValue(), "local", "scripted", "scripted",
-                        entry.get("inputTokens").asLong(), entry.get("outputTokens").asLong(), 0, 0, false, false, true);
-            }
+    public synchronized LlmResponse chat(LlmRequest request) {
+        Deque<JsonNode> left = answers.get(request.metadata().role() + "/" + request.metadata().taskId());
+        JsonNode exchange = left == null ? null : left.poll();
+        if (exchange == null) {
+            throw new LlmCallException(LlmCallException.Kind.NOT_RECORDED,
+                    "no recording left for role " + request.metadata().role() + ", task " + request.metadata().taskId());
         }
-        throw new LlmCallException(LlmCallException.Kind.INVALID_REQUEST,
-                "no recording for role " + request.metadata().role() + ", task " + request.metadata().taskId());
-    }
-
-    private static boolean matches(JsonNode match, String field, String actual) {
-        return !match.has(field) || match.get(field).stringValue().equals(actual);
+        return new LlmResponse(exchange.path("response").asString(), exchange.path("tier").asString(), "replay",
+                exchange.path("model").asString(), exchange.path("inputTokens").asLong(), exchange.path("outputTokens").asLong(),
+                exchange.path("costMicros").asLong(), 0, false, false, true);
     }
 }

@@ -5,120 +5,154 @@ import static java.util.Objects.requireNonNull;
 import dev.aios.agent.task.FileContent;
 import dev.aios.agent.task.TestReport;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Materialises a workspace in a temporary directory, runs its detected test command under the limits and the
- * isolation this machine allows, and always deletes the directory. The report says which isolation applied.
+ * Runs a workspace's tests in isolation, or not at all. At start it builds one sandbox to find out whether this machine
+ * can isolate generated code; if it cannot, every run is refused with the reason, unless the service was started with
+ * {@code aios.sandbox.allow-unisolated=true} (development only), which runs the tests unisolated and says so loudly.
  */
 public final class Sandbox {
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final int SUMMARY_WINDOW_BYTES = 256 * 1024;
 
     private final SandboxLimits limits;
-    private final Isolation isolation;
-    private final TestCommandDetector detector;
     private final Path scratch;
+    private final SandboxTools tools;
+    private final Isolation isolation;
+    private final boolean allowUnisolated;
+    private final TestCommandDetector detector;
 
+    /** Fails closed: isolated, or nothing runs. */
     public Sandbox(SandboxLimits limits) {
         this(limits, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** {@code scratch}: where the temporary workspaces and output logs go (and are removed again). */
     public Sandbox(SandboxLimits limits, Path scratch) {
+        this(limits, scratch, SandboxTools.installed(), false);
+    }
+
+    public Sandbox(SandboxLimits limits, Path scratch, SandboxTools tools, boolean allowUnisolated) {
         this.limits = requireNonNull(limits, "limits");
         this.scratch = requireNonNull(scratch, "scratch");
-        this.isolation = Isolation.probe();
+        this.tools = requireNonNull(tools, "tools");
+        this.allowUnisolated = allowUnisolated;
+        this.isolation = probe(tools, limits, scratch);
         this.detector = new TestCommandDetector(PythonLocator.locate());
+        switch (isolation) {
+            case Isolation.Namespaces _ -> log.info("QA sandbox: {}", note());
+            case Isolation.Unavailable u when allowUnisolated -> log.warn(
+                    "QA sandbox UNAVAILABLE ({}); aios.sandbox.allow-unisolated=true: generated code will run WITHOUT"
+                            + " isolation, with access to this host's files, processes and network. Development only.",
+                    u.reason());
+            case Isolation.Unavailable u -> log.error("QA sandbox unavailable: {}. Generated code will not run and every"
+                    + " sprint review fails until this is fixed (see docs/deploy.md, 'The QA sandbox').", u.reason());
+        }
     }
 
-    public TestReport run(List<FileContent> files) throws IOException, InterruptedException {
-        Path root = Files.createTempDirectory(scratch, "aios-sandbox-");
+    /** Whether generated code runs isolated here (false: reviews are refused, or run unisolated when allowed). */
+    public boolean isolated() {
+        return isolation instanceof Isolation.Namespaces;
+    }
+
+    public SandboxRun run(List<FileContent> files) throws IOException, InterruptedException {
+        if (isolation instanceof Isolation.Unavailable unavailable && !allowUnisolated) {
+            return new SandboxRun.Refused("the sandbox cannot isolate generated code on this host (" + unavailable.reason()
+                    + "), so none of it was run; aios.sandbox.allow-unisolated=true would run it without isolation,"
+                    + " for development only", false);
+        }
+        Path dir = NamespaceLauncher.create(scratch);
         Path output = Files.createTempFile(scratch, "aios-sandbox-output-", ".log");
         try {
-            Workspace.materialise(root, files);
-            Optional<TestCommand> command = detector.detect(root);
-            if (command.isEmpty()) {
-                return new TestReport("", false, -1, 0, 0,
-                        "no test command detected: no pom.xml, package.json or Python files in the workspace",
-                        0, false, false, isolation.note());
+            Path workspace = dir.resolve("workspace");
+            try {
+                Workspace.materialise(workspace, files);
+            } catch (IllegalArgumentException e) {
+                return new SandboxRun.Refused(e.getMessage() + "; none of the workspace was run", false);
             }
-            isolation.handOver(root);
-            return execute(root, command.get(), output);
+            Optional<TestCommand> command = detector.detect(workspace);
+            if (command.isEmpty()) {
+                return new SandboxRun.Tested(new TestReport("", false, -1, 0, 0,
+                        "no test command detected: no pom.xml, package.json or Python files in the workspace",
+                        0, false, isolated(), note()));
+            }
+            return switch (isolation) {
+                case Isolation.Namespaces namespaces -> runIsolated(namespaces, dir, command.get(), output);
+                case Isolation.Unavailable unavailable -> runUnisolated(unavailable, workspace, command.get(), output);
+            };
         } finally {
-            deleteRecursively(root);
-            Files.deleteIfExists(output);
+            Scratch.delete(dir);
+            Scratch.delete(output);
         }
     }
 
-    private TestReport execute(Path root, TestCommand command, Path output) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(isolation.wrap(command.argv(), limits))
-                .directory(root.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        Map<String, String> env = builder.environment();
-        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.clear();
-        // Only what a test run needs: no credentials or service URLs of the agent leak into generated code.
-        env.putAll(Map.of("PATH", path, "HOME", root.toString(), "LANG", "C.UTF-8",
-                "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1", "CI", "true",
-                // a JVM reserves more address space than the limit by default and would not even start
-                "JAVA_TOOL_OPTIONS", "-Xmx512m -XX:ReservedCodeCacheSize=64m -XX:CompressedClassSpaceSize=128m"));
-        long started = System.nanoTime();
-        Process process = builder.start();
-        boolean finished = process.waitFor(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            killTree(process);
+    private SandboxRun runIsolated(Isolation.Namespaces namespaces, Path dir, TestCommand command, Path output)
+            throws IOException, InterruptedException {
+        namespaces.launcher().handOver(dir);
+        SandboxProcess.Result result = SandboxProcess.run(namespaces.launcher().argv(dir, command.argv(), limits),
+                SandboxProcess.environment("/tmp"), dir, output, limits.timeout(), tailBytes());
+        Optional<String> ready = IsolationProbe.readyLine(result.head());
+        if (ready.isEmpty()) {
+            // the setup failed before the command was started: nothing of the generated code ran
+            return new SandboxRun.Refused(IsolationProbe.failure("building the sandbox", result)
+                    + "; none of the generated code was run", true);
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        // only the end of the log: a suite may print without bound, the summary lines come last
-        String text = readTail(output, Math.max(limits.outputTailChars() * 4, SUMMARY_WINDOW_BYTES));
-        int exit = finished ? process.exitValue() : -1;
+        return new SandboxRun.Tested(report(command, result, result.tail().replace(ready.get() + "\n", "")));
+    }
+
+    private SandboxRun runUnisolated(Isolation.Unavailable unavailable, Path workspace, TestCommand command, Path output)
+            throws IOException, InterruptedException {
+        log.warn("running generated tests WITHOUT isolation (aios.sandbox.allow-unisolated=true): {}", unavailable.reason());
+        List<String> argv = new ArrayList<>();
+        if (tools.prlimit().isAbsolute() && Files.isExecutable(tools.prlimit())) {
+            argv.addAll(limits.prlimit(tools.prlimit()));
+        }
+        argv.addAll(command.argv());
+        SandboxProcess.Result result = SandboxProcess.run(argv, SandboxProcess.environment(workspace.toString()),
+                workspace, output, limits.timeout(), tailBytes());
+        return new SandboxRun.Tested(report(command, result, result.tail()));
+    }
+
+    private TestReport report(TestCommand command, SandboxProcess.Result result, String text) {
         TestCounts counts = TestCounts.parse(command.framework(), text);
-        String tail = tail(finished ? text : text + "\n[sandbox] killed after the time limit of " + limits.timeout());
-        boolean passed = finished && exit == 0 && counts.run() != 0;
-        return new TestReport(command.display(), passed, exit, Math.max(counts.run(), 0), Math.max(counts.failed(), 0),
-                tail, millis, !finished, isolation.networkNamespace(), isolation.note());
+        String tail = tail(result.timedOut() ? text + "\n[sandbox] killed after the time limit of " + limits.timeout() : text);
+        boolean passed = !result.timedOut() && result.exitCode() == 0 && counts.run() != 0;
+        return new TestReport(command.display(), passed, result.exitCode(), Math.max(counts.run(), 0),
+                Math.max(counts.failed(), 0), tail, result.millis(), result.timedOut(), isolated(), note());
     }
 
-    private static void killTree(Process process) throws InterruptedException {
-        // Children first, so none is reparented and missed once its parent dies.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+    /** What the report says about the isolation, in one line. */
+    String note() {
+        return switch (isolation) {
+            case Isolation.Namespaces n -> "isolated: own user, PID, mount, network and IPC namespaces (" + n.proc()
+                    + "), read-only system directories, an in-memory copy of the workspace, no host files or"
+                    + " credentials, loopback only, no capabilities, as " + n.launcher().user() + "; limits: "
+                    + limits.describe();
+            case Isolation.Unavailable u -> "NOT ISOLATED (aios.sandbox.allow-unisolated=true, development only): " + u.reason();
+        };
     }
 
-    private static String readTail(Path file, int maxBytes) throws IOException {
-        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
-            long start = Math.max(0, log.length() - maxBytes);
-            byte[] bytes = new byte[(int) (log.length() - start)];
-            log.seek(start);
-            log.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
+    private int tailBytes() {
+        return Math.max(limits.outputTailChars() * 4, SUMMARY_WINDOW_BYTES);
     }
 
     private String tail(String text) {
         return text.length() <= limits.outputTailChars() ? text : text.substring(text.length() - limits.outputTailChars());
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+    private static Isolation probe(SandboxTools tools, SandboxLimits limits, Path scratch) {
+        try {
+            return IsolationProbe.probe(tools, limits, scratch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Isolation.Unavailable("interrupted while probing the sandbox");
         }
     }
 }

@@ -1,4 +1,7 @@
-/** Runs a project's tests in a throw-away directory under time, memory, process and network limits. */
+/**
+ * Runs a project's generated tests isolated from the host (user, PID, mount and network namespaces, a read-only root,
+ * an in-memory workspace copy, no capabilities, rlimits, a clean environment), or refuses to run them at all.
+ */
 @NullMarked
 package dev.aios.agents.qa.sandbox;
 

@@ -1,7 +1,6 @@
 package dev.aios.agents.qa.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.aios.agent.task.FileContent;
@@ -13,14 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs real Python test suites in the sandbox: passing, failing, hanging, allocating without bound, networking. */
+/**
+ * Runs real Python test suites in the sandbox on this machine: passing, failing, hanging, allocating without bound,
+ * networking, flooding the log; and the sandbox where the container runtime masks /proc.
+ */
 class SandboxTest {
     /** The hang test's limit; every other suite gets a generous one, so a loaded machine cannot fail them. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(4);
@@ -42,6 +43,13 @@ class SandboxTest {
         return new Sandbox(SandboxLimits.defaults().withTimeout(timeLimit).withAddressSpace(256L << 20), scratch);
     }
 
+    /** The report of a run that happened: a refusal fails the test with its reason. */
+    static TestReport tested(Sandbox sandbox, List<FileContent> files) throws Exception {
+        SandboxRun run = sandbox.run(files);
+        assertThat(run).as("the sandbox ran the tests").isInstanceOf(SandboxRun.Tested.class);
+        return ((SandboxRun.Tested) run).report();
+    }
+
     @AfterEach
     void leavesNothingBehind() throws IOException {
         try (var left = Files.list(scratch)) {
@@ -61,6 +69,20 @@ class SandboxTest {
     }
 
     @Test
+    void onThisMachineTheSandboxIsolatesAndSaysHow() throws Exception {
+        // when
+        TestReport report = tested(sandbox, suite("def test_nothing(self):\n    pass\n"));
+
+        // then
+        assertThat(sandbox.isolated()).isTrue();
+        assertThat(report.networkIsolated()).isTrue();
+        assertThat(report.isolationNote()).startsWith("isolated: own user, PID, mount, network and IPC namespaces (fresh /proc)")
+                .contains("no host files or credentials", "loopback only", "no capabilities", "256 MiB address space");
+        assertThat(report.outputTail()).as("the sandbox's own ready line is not part of the report")
+                .doesNotContain("aios-sandbox: ready");
+    }
+
+    @Test
     void aPassingSuitePasses() throws Exception {
         // given
         List<FileContent> files = suite("""
@@ -75,7 +97,7 @@ class SandboxTest {
                 """);
 
         // when
-        TestReport report = sandbox.run(files);
+        TestReport report = tested(sandbox, files);
 
         // then
         assertThat(report.passed()).as(report.outputTail()).isTrue();
@@ -98,7 +120,7 @@ class SandboxTest {
                 """);
 
         // when
-        TestReport report = sandbox.run(files);
+        TestReport report = tested(sandbox, files);
 
         // then
         assertThat(report.passed()).isFalse();
@@ -110,26 +132,29 @@ class SandboxTest {
 
     @Test
     void aHangingSuiteIsKilledAtTheTimeLimitWithItsChildren() throws Exception {
-        // given a test that starts a child process and then waits forever
+        // given a test that starts a marked child process and then waits forever
+        String token = "aios-hang-" + UUID.randomUUID();
         List<FileContent> files = suite("""
                 def test_hangs(self):
                     import subprocess, sys, time
-                    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
-                    print("CHILD", child.pid, flush=True)
+                    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "%s"])
+                    print("CHILD STARTED", flush=True)
                     time.sleep(600)
-                """);
+                """.formatted(token));
+        Process control = new ProcessBuilder("/bin/sh", "-c", "sleep 30", token + "-control").start();
+        assertThat(HostProcesses.withArgument(token)).as("a marked host process is found").hasSize(1);
+        control.destroyForcibly().waitFor();
 
         // when
-        TestReport report = sandbox(TIME_LIMIT).run(files);
+        TestReport report = tested(sandbox(TIME_LIMIT), files);
 
         // then
         assertThat(report.timedOut()).isTrue();
         assertThat(report.passed()).isFalse();
         assertThat(report.durationMillis()).isBetween(TIME_LIMIT.toMillis(), TIME_LIMIT.toMillis() + 15_000);
-        assertThat(report.outputTail()).contains("killed after the time limit");
-        long child = childPid(report.outputTail());
+        assertThat(report.outputTail()).contains("CHILD STARTED", "killed after the time limit");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(running(child)).as("the whole process tree is killed").isFalse());
+                assertThat(HostProcesses.withArgument(token)).as("the whole process tree is killed").isEmpty());
     }
 
     @Test
@@ -143,7 +168,7 @@ class SandboxTest {
                 """);
 
         // when
-        TestReport report = sandbox.run(files);
+        TestReport report = tested(sandbox, files);
 
         // then it fails fast on the address-space limit rather than running into the time limit
         assertThat(report.passed()).isFalse();
@@ -166,15 +191,11 @@ class SandboxTest {
                     """.formatted(hostService.getLocalPort()));
 
             // when
-            TestReport report = sandbox.run(files);
+            TestReport report = tested(sandbox, files);
 
-            // then either the connection is blocked, or the report says plainly that there was no isolation
-            if (report.networkIsolated()) {
-                assertThat(report.outputTail()).contains("NETWORK: BLOCKED").doesNotContain("NETWORK: CONNECTED");
-                assertThat(report.isolationNote()).contains("no network");
-            } else {
-                assertThat(report.isolationNote()).contains("NOT network-isolated");
-            }
+            // then
+            assertThat(report.networkIsolated()).isTrue();
+            assertThat(report.outputTail()).contains("NETWORK: BLOCKED").doesNotContain("NETWORK: CONNECTED");
         }
     }
 
@@ -190,7 +211,7 @@ class SandboxTest {
                 """);
 
         // when
-        TestReport report = sandbox.run(files);
+        TestReport report = tested(sandbox, files);
 
         // then the file-size limit stops it long before the time limit, and the report stays small
         assertThat(report.passed()).isFalse();
@@ -214,7 +235,7 @@ class SandboxTest {
                         """));
 
         // when, with the default address space: V8 reserves more than the small limit the Python suites get
-        TestReport report = new Sandbox(SandboxLimits.defaults().withTimeout(GENEROUS), scratch).run(files);
+        TestReport report = tested(new Sandbox(SandboxLimits.defaults().withTimeout(GENEROUS), scratch), files);
 
         // then
         assertThat(report.command()).isEqualTo("npm test --silent");
@@ -223,39 +244,65 @@ class SandboxTest {
     }
 
     @Test
-    void aPathOutsideTheWorkspaceIsRefusedAndNothingRuns() {
+    void aPathOutsideTheWorkspaceIsRefusedAndNothingRuns() throws Exception {
+        // given
         List<FileContent> files = List.of(FileContent.text("../escape.py", "print('out')"));
 
-        assertThatThrownBy(() -> sandbox.run(files)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("leaves the workspace");
+        // when
+        SandboxRun run = sandbox.run(files);
+
+        // then
+        assertThat(run).isInstanceOfSatisfying(SandboxRun.Refused.class, refused -> {
+            assertThat(refused.reason()).contains("leaves the workspace", "none of the workspace was run");
+            assertThat(refused.retriable()).isFalse();
+        });
         assertThat(scratch.resolve("escape.py")).doesNotExist();
     }
 
     @Test
+    void whereTheRuntimeMasksProcTheSandboxHasNoProcAtAll(@TempDir Path tools) throws Exception {
+        // given an unshare that first masks part of /proc, as Docker and containerd do, so that the kernel refuses
+        // the sandbox a fresh /proc
+        Files.setPosixFilePermissions(tools, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path maskingUnshare = executable(tools.resolve("unshare"), """
+                #!/bin/sh
+                exec /usr/bin/unshare --user --map-root-user --mount -- /bin/sh -c \
+                    'mount --bind /dev/null /proc/timer_list && exec /usr/bin/unshare "$@"' masking-runtime "$@"
+                """);
+        Sandbox masked = new Sandbox(SandboxLimits.defaults().withTimeout(GENEROUS).withAddressSpace(256L << 20), scratch,
+                SandboxTools.installed().withUnshare(maskingUnshare), false);
+        List<FileContent> files = suite("""
+                def test_looks_for_processes(self):
+                    import os
+                    print("PROC:", sorted(os.listdir("/proc")), flush=True)
+                    try:
+                        open("/proc/%d/environ" % os.getppid()).read()
+                        print("PARENT ENVIRON: READ", flush=True)
+                    except OSError as e:
+                        print("PARENT ENVIRON:", e.strerror, flush=True)
+                """);
+
+        // when
+        TestReport report = tested(masked, files);
+
+        // then the agent's processes are just as invisible, and the report says which /proc the tests had
+        assertThat(masked.isolated()).isTrue();
+        assertThat(report.passed()).as(report.outputTail()).isTrue();
+        assertThat(report.outputTail()).contains("PROC: []", "PARENT ENVIRON: No such file or directory");
+        assertThat(report.isolationNote()).contains("no /proc (a fresh one is not permitted here");
+    }
+
+    static Path executable(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return file;
+    }
+
+    @Test
     void aWorkspaceWithoutTestsFailsWithAClearReason() throws Exception {
-        TestReport report = sandbox.run(List.of(FileContent.text("README.md", "# nothing to run")));
+        TestReport report = tested(sandbox, List.of(FileContent.text("README.md", "# nothing to run")));
 
         assertThat(report.passed()).isFalse();
         assertThat(report.outputTail()).contains("no test command detected");
-    }
-
-    /** Alive and not a zombie: a killed orphan stays in the process table until something reaps it. */
-    private static boolean running(long pid) throws IOException {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (!Files.exists(stat)) {
-            return false;
-        }
-        try {
-            String text = Files.readString(stat);
-            return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.nio.file.NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    private static long childPid(String output) {
-        Matcher m = Pattern.compile("CHILD (\\d+)").matcher(output);
-        assertThat(m.find()).as("the hanging test printed its child's pid: " + output).isTrue();
-        return Long.parseLong(m.group(1));
     }
 }

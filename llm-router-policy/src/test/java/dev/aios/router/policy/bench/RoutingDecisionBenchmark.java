@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Decision latency of {@link ComplexityRoutingPolicy#decide} against an always-GPT baseline policy, over a mix of
- * realistic requests (chat, code review with a stack trace, a long planning prompt), warmed up, in one run.
+ * realistic requests (chat, code review with a stack trace, a long planning prompt, persona task prompts of about 2k
+ * and 8k tokens, and an 8k-token prompt without a task heading, the slowest case), warmed up, in one run.
  * Run with {@code ./aios bench routing-decision}.
  */
 public final class RoutingDecisionBenchmark {
@@ -132,6 +133,11 @@ public final class RoutingDecisionBenchmark {
                 new RoutingRequest("backend", "defect_fix", "MEDIUM", 3, review, 4, 1500, 2, Optional.empty(), Optional.of(40_000L)),
                 new RoutingRequest("devops", "docs", "LOW", 1, chat, 1, 300, 0, Optional.empty(), Optional.empty()),
                 new RoutingRequest("qa", "tests", "", 2, math, 2, 800, 1, Optional.empty(), Optional.empty()),
-                new RoutingRequest("frontend", "code", "MEDIUM", 5, review, 2, 2000, 3, Optional.of(Tier.CLAUDE), Optional.empty()));
+                new RoutingRequest("frontend", "code", "MEDIUM", 5, review, 2, 2000, 3, Optional.of(Tier.CLAUDE), Optional.empty()),
+                // persona task prompts as TaskBriefing renders them: about 2k and 8k tokens
+                new RoutingRequest("backend", "code", "MEDIUM", 5, TaskPrompts.of(8_000), 2, 4000, 3, Optional.empty(), Optional.empty()),
+                new RoutingRequest("backend", "code", "HIGH", 8, TaskPrompts.of(32_000), 2, 4000, 12, Optional.empty(), Optional.empty()),
+                // a CTO prompt of about 8k tokens without a task heading: every text signal reads its bounded prefix
+                new RoutingRequest("cto", "planning", "HIGH", 8, planning.repeat(8), 3, 4000, 0, Optional.empty(), Optional.empty()));
     }
 }

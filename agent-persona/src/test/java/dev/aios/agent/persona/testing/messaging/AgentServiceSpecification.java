@@ -93,7 +93,8 @@ public abstract class AgentServiceSpecification {
                 TaskCompleted completed = completions(seen, taskId).getFirst();
                 assertThat(completed.getChangeset().getWritesList()).singleElement()
                         .satisfies(write -> assertThat(write.getPath()).isEqualTo("docs/it.md"));
-                assertThat(completed.getSummary()).startsWith("[prompt " + role().routingKey());
+                assertThat(completed.getSummary()).doesNotContain("[prompt");
+                assertThat(completed.getProvenance().getPromptVersion()).startsWith(role().routingKey());
                 assertThat(llm.lastRequest().metadata().taskId()).isEqualTo(taskId);
 
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

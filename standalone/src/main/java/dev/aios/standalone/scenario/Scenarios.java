@@ -1,0 +1,98 @@
+package dev.aios.standalone.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scenarios under {@code scenarios/<name>/} on the class path: {@code scenario.json}, {@code brief.md}, {@code cassette.json}. */
+public final class Scenarios {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ROOT = "scenarios/";
+
+    private final List<Scenario> all;
+
+    private Scenarios(List<Scenario> all) {
+        this.all = List.copyOf(all);
+    }
+
+    public static Scenarios bundled() {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        List<Scenario> found = new ArrayList<>();
+        try {
+            for (Resource definition : resolver.getResources("classpath*:" + ROOT + "*/scenario.json")) {
+                found.add(read(definition, definition.createRelative("brief.md"), definition.createRelative("cassette.json")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled scenarios", e);
+        }
+        found.sort(Comparator.comparing(Scenario::name));
+        return new Scenarios(found);
+    }
+
+    public List<Scenario> all() {
+        return all;
+    }
+
+    public Optional<Scenario> named(String name) {
+        return all.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Scenarios whose recording can be replayed. */
+    public List<Scenario> recorded() {
+        return all.stream().filter(s -> s.cassette().isPresent()).toList();
+    }
+
+    static Scenario read(Resource definition, Resource brief, Resource cassette) throws IOException {
+        String source = definition.getDescription();
+        JsonNode root;
+        try {
+            root = JSON.readTree(definition.getContentAsString(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("scenario " + source + " is not JSON: " + e.getMessage(), e);
+        }
+        for (String field : List.of("name", "title", "shows", "projectName")) {
+            if (!root.path(field).isString()) {
+                throw new IllegalStateException("scenario " + source + " has no string \"" + field + "\"");
+            }
+        }
+        if (!brief.isReadable()) {
+            throw new IllegalStateException("scenario " + root.path("name").asString() + " has no brief.md");
+        }
+        Map<String, Integer> options = new LinkedHashMap<>();
+        root.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asInt()));
+        List<Scenario.Action> actions = new ArrayList<>();
+        for (JsonNode action : root.path("actions")) {
+            actions.add(new Scenario.Action(action.path("onEvent").asString(""), usd(action.path("raiseBudgetUsd").asDouble(0))));
+        }
+        JsonNode expect = root.path("expect");
+        Map<String, String> recordWith = new LinkedHashMap<>();
+        root.path("recordWith").properties().forEach(e -> recordWith.put(e.getKey(), e.getValue().asString()));
+        return new Scenario(
+                root.path("name").asString(),
+                root.path("title").asString(),
+                root.path("shows").asString(),
+                root.path("projectName").asString(),
+                brief.getContentAsString(StandardCharsets.UTF_8),
+                usd(root.path("budgetUsd").asDouble(5)),
+                options,
+                actions,
+                new Scenario.Expectation(expect.path("finalEvent").asString("ProjectDelivered"), expect.path("sprints").asInt(0),
+                        expect.path("backlogRejections").asInt(0), expect.path("pauses").asInt(0), expect.path("failedReviews").asInt(0)),
+                recordWith,
+                cassette.isReadable() ? Optional.of(cassette.getURI().toString()) : Optional.empty());
+    }
+
+    private static long usd(double dollars) {
+        return Math.round(dollars * 1_000_000);
+    }
+}

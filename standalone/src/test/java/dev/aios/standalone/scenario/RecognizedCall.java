@@ -1,0 +1,24 @@
+package dev.aios.standalone.scenario;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A request the scenario server understood: which scenario's brief, which persona asks, for which call ({@code plan-1},
+ * {@code T3}, {@code D1-1}), and whether it is the one repair request after an unusable answer.
+ */
+record RecognizedCall(String scenario, String role, String call, boolean repair) {
+    RecognizedCall {
+        requireNonNull(scenario, "scenario");
+        requireNonNull(role, "role");
+        requireNonNull(call, "call");
+    }
+
+    /** Where the authored answer lives, relative to the scenario's answer directory. */
+    String answerFile() {
+        return role + "/" + call + (repair ? ".repair" : "") + ".json";
+    }
+
+    String describe() {
+        return "scenario '" + scenario + "', " + role + " " + (repair ? "repair of " : "") + call;
+    }
+}
