@@ -81,7 +81,15 @@ public final class HttpLlmClient implements LlmClient {
         root.put("model", "auto");
         ArrayNode messages = root.putArray("messages");
         for (ChatMessage message : request.messages()) {
-            messages.addObject().put("role", message.role()).put("content", message.content());
+            ObjectNode m = messages.addObject().put("role", message.role()).put("content", message.content());
+            ArrayNode calls = message.toolCalls().isEmpty() ? null : m.putArray("tool_calls");
+            for (ToolCall call : message.toolCalls()) {
+                ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
+                c.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+            }
+            if (!message.toolCallId().isEmpty()) {
+                m.put("tool_call_id", message.toolCallId());
+            }
         }
         root.put("temperature", request.temperature());
         if (request.maxOutputTokens() > 0) {

@@ -1,15 +1,20 @@
 package dev.aios.router.cache;
 
+import dev.aios.router.client.ToolCall;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ResponseCache;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Cached answers as JSON strings under {@code <prefix><sha256>} with a TTL. Redis is hot state only: when it is down
@@ -56,7 +61,15 @@ public final class RedisResponseCache implements ResponseCache {
                 .put("provider", reply.provider())
                 .put("model", reply.model())
                 .put("inputTokens", reply.inputTokens())
-                .put("outputTokens", reply.outputTokens()));
+                .put("outputTokens", reply.outputTokens())
+                .put("finishReason", reply.finishReason())
+                .set("toolCalls", toolCalls(reply.toolCalls())));
+    }
+
+    private static ArrayNode toolCalls(List<ToolCall> calls) {
+        ArrayNode array = JSON.createArrayNode();
+        calls.forEach(c -> array.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()));
+        return array;
     }
 
     private static ProviderReply read(String json) {
@@ -69,8 +82,17 @@ public final class RedisResponseCache implements ResponseCache {
         if (!node.path("content").isString()) {
             throw new IllegalArgumentException("cache entry has no content");
         }
+        List<ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : node.path("toolCalls")) {
+            if (!call.path("id").isString() || !call.path("name").isString() || !call.path("arguments").isString()) {
+                throw new IllegalArgumentException("cache entry has a malformed tool call");
+            }
+            calls.add(new ToolCall(call.path("id").asString(), call.path("name").asString(), call.path("arguments").asString()));
+        }
+        // entries written before tool calls existed have neither field: a plain answer that stopped normally
         return new ProviderReply(node.path("content").asString(), node.path("tier").asString(""),
                 node.path("provider").asString(""), node.path("model").asString(""),
-                node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0), false, false, false);
+                node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0), false, false, false,
+                OptionalLong.empty(), calls, node.path("finishReason").asString(ProviderReply.defaultFinishReason(calls)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.aios.router.cassette;
 
+import dev.aios.router.client.ToolCall;
+import dev.aios.router.provider.ProviderReply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,14 @@ public final class CassetteFile {
                 exchange.putObject("error").put("kind", e.errorKind()).put("message", e.response());
             } else {
                 exchange.put("response", e.response());
+                // written only when there are tool calls or an unusual stop, so plain recordings look as they always did
+                if (!e.toolCalls().isEmpty()) {
+                    ArrayNode calls = exchange.putArray("toolCalls");
+                    e.toolCalls().forEach(c -> calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()));
+                }
+                if (!e.finishReason().equals(ProviderReply.defaultFinishReason(e.toolCalls()))) {
+                    exchange.put("finishReason", e.finishReason());
+                }
             }
         }
         return JSON.writeValueAsString(root) + "\n";
@@ -103,12 +113,20 @@ public final class CassetteFile {
         if (!request.startsWith("sha256:")) {
             throw new InvalidCassetteException(source + " exchange " + index + ": \"request\" is not a sha256: digest");
         }
+        List<ToolCall> toolCalls = new ArrayList<>();
+        for (JsonNode call : node.path("toolCalls")) {
+            if (!call.path("id").isString() || !call.path("name").isString() || !call.path("arguments").isString()) {
+                throw new InvalidCassetteException(source + " exchange " + index + ": a tool call needs a string \"id\", \"name\" and \"arguments\"");
+            }
+            toolCalls.add(new ToolCall(call.path("id").asString(), call.path("name").asString(), call.path("arguments").asString()));
+        }
         return new Exchange(node.path("seq").asInt(index + 1), request, node.path("brief").asString(),
                 node.path("prompt").asString(""), node.path("role").asString(), node.path("task").asString(),
                 node.path("tier").asString(""), node.path("provider").asString(""), node.path("model").asString(""),
                 error.isObject() ? error.path("message").asString() : node.path("response").asString(),
                 node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0), node.path("costMicros").asLong(0),
-                error.isObject() ? error.path("kind").asString() : "");
+                error.isObject() ? error.path("kind").asString() : "", toolCalls,
+                node.path("finishReason").asString(ProviderReply.defaultFinishReason(toolCalls)));
     }
 
     private static Optional<RecordedProject> project(String source, JsonNode node) {

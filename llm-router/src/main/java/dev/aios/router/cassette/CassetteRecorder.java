@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
+import dev.aios.router.client.Tools;
 import dev.aios.router.provider.ProviderReply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,18 +57,19 @@ public final class CassetteRecorder implements ExchangeRecorder {
     }
 
     @Override
-    public synchronized void record(List<ChatMessage> messages, double temperature, int maxOutputTokens, CallMetadata metadata,
+    public synchronized void record(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
             ProviderReply reply, long costMicros) {
-        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, metadata),
+        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
                 metadata.briefDigest(), metadata.promptVersion(), metadata.role(), metadata.taskId(), reply.tier(),
-                reply.provider(), reply.model(), reply.content(), reply.inputTokens(), reply.outputTokens(), costMicros));
+                reply.provider(), reply.model(), reply.content(), reply.inputTokens(), reply.outputTokens(), costMicros, "",
+                reply.toolCalls(), reply.finishReason()));
         write();
     }
 
     @Override
-    public synchronized void failed(List<ChatMessage> messages, double temperature, int maxOutputTokens, CallMetadata metadata,
+    public synchronized void failed(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
             LlmCallException failure) {
-        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, metadata),
+        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
                 metadata.briefDigest(), metadata.promptVersion(), metadata.role(), metadata.taskId(), "", "", "",
                 String.valueOf(failure.getMessage()), 0, 0, 0, failure.kind().name()));
         write();

@@ -2,11 +2,14 @@ package dev.aios.router.cassette;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.router.client.ToolCall;
+import java.util.List;
+
 /**
  * One recorded model call: which call it was (the digest of its request, and for people: brief, prompt, role, task),
  * who answered and with what, and what it cost. A call the router refused or a provider failed is recorded too, with
  * {@code errorKind} (an {@code LlmCallException.Kind}) and the message instead of a response, so a replay refuses it
- * the same way.
+ * the same way. An answer that asked for tool calls holds them, and why the model stopped ({@code finishReason}).
  */
 public record Exchange(
         int seq,
@@ -22,7 +25,9 @@ public record Exchange(
         long inputTokens,
         long outputTokens,
         long costMicros,
-        String errorKind) {
+        String errorKind,
+        List<ToolCall> toolCalls,
+        String finishReason) {
     public Exchange {
         requireNonNull(requestDigest, "request digest");
         requireNonNull(briefDigest, "brief digest");
@@ -34,6 +39,16 @@ public record Exchange(
         requireNonNull(model, "model");
         requireNonNull(response, "response");
         requireNonNull(errorKind, "error kind");
+        toolCalls = List.copyOf(toolCalls);
+        requireNonNull(finishReason, "finish reason");
+    }
+
+    /** An answer without tool calls that stopped normally, or a refusal. */
+    public Exchange(int seq, String requestDigest, String briefDigest, String promptVersion, String role, String taskId,
+            String tier, String provider, String model, String response, long inputTokens, long outputTokens, long costMicros,
+            String errorKind) {
+        this(seq, requestDigest, briefDigest, promptVersion, role, taskId, tier, provider, model, response, inputTokens,
+                outputTokens, costMicros, errorKind, List.of(), "stop");
     }
 
     /** A successful answer. */

@@ -56,7 +56,7 @@ public final class ReplayChatProvider implements ChatProvider {
         if (cassette == null) {
             throw ProviderException.notRecorded(noRecordingOfBrief(m.briefDigest()));
         }
-        String digest = RequestDigest.of(request.messages(), request.temperature(), request.maxOutputTokens(), m);
+        String digest = RequestDigest.of(request.messages(), request.temperature(), request.maxOutputTokens(), request.tools(), m);
         Exchange exchange;
         synchronized (this) {
             Deque<Exchange> left = unused.get(digest);
@@ -69,10 +69,11 @@ public final class ReplayChatProvider implements ChatProvider {
             throw ProviderException.replayed(LlmCallException.Kind.valueOf(exchange.errorKind()), exchange.response());
         }
         if (request.stream()) {
-            sink.accept(exchange.response());
+            TokenSink.replay(exchange.response(), exchange.toolCalls(), sink);
         }
         return new ProviderReply(exchange.response(), exchange.tier(), PROVIDER, exchange.model(), exchange.inputTokens(),
-                exchange.outputTokens(), false, false, true, OptionalLong.of(exchange.costMicros()));
+                exchange.outputTokens(), false, false, true, OptionalLong.of(exchange.costMicros()), exchange.toolCalls(),
+                exchange.finishReason());
     }
 
     /** What the recordings hold, for messages and the launcher: {@code url-shortener (sha256:1a2b…)}. */

@@ -2,6 +2,9 @@ package dev.aios.router.cassette;
 
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.ToolCall;
+import dev.aios.router.client.ToolDefinition;
+import dev.aios.router.client.Tools;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +20,15 @@ public final class RequestDigest {
     private RequestDigest() {}
 
     public static String of(List<ChatMessage> messages, double temperature, int maxOutputTokens, CallMetadata metadata) {
+        return of(messages, temperature, maxOutputTokens, Tools.NONE, metadata);
+    }
+
+    /**
+     * Tool calls, tool results, the tools offered and the tool choice are part of what the model sees. They are written
+     * only when present, so a call without them keeps the digest it had before tools existed (older recordings replay);
+     * their field names are no role, and every field is length-prefixed, so they cannot be mistaken for a message.
+     */
+    public static String of(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata) {
         StringBuilder canonical = new StringBuilder("aios-request-v1\u0000");
         field(canonical, "brief", metadata.briefDigest());
         field(canonical, "prompt", metadata.promptVersion());
@@ -26,7 +38,21 @@ public final class RequestDigest {
         field(canonical, "max_tokens", Integer.toString(maxOutputTokens));
         for (ChatMessage m : messages) {
             field(canonical, m.role(), m.content());
+            for (ToolCall call : m.toolCalls()) {
+                field(canonical, "tool_call.id", call.id());
+                field(canonical, "tool_call.name", call.name());
+                field(canonical, "tool_call.arguments", call.arguments());
+            }
+            if (!m.toolCallId().isEmpty()) {
+                field(canonical, "tool_call_id", m.toolCallId());
+            }
         }
+        for (ToolDefinition tool : tools.definitions()) {
+            field(canonical, "tool.name", tool.name());
+            field(canonical, "tool.description", tool.description());
+            field(canonical, "tool.parameters", tool.parameters());
+        }
+        tools.choice().ifPresent(choice -> field(canonical, "tool_choice", choice.mode() + ":" + choice.toolName()));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);

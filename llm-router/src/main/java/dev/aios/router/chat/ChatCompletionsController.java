@@ -1,6 +1,8 @@
 package dev.aios.router.chat;
 
 import dev.aios.router.client.LlmCallException;
+import dev.aios.router.provider.TokenSink;
+import dev.aios.router.provider.ToolCallDelta;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +54,17 @@ class ChatCompletionsController {
         String model = prepared.firstModel();
         streams.execute(() -> {
             try {
-                RoutedAnswer answer = router.execute(prepared, token -> send(emitter, ChatCompletionsJson.chunk(streamId, created, model, token)));
+                RoutedAnswer answer = router.execute(prepared, new TokenSink() {
+                    @Override
+                    public void accept(String token) {
+                        send(emitter, ChatCompletionsJson.chunk(streamId, created, model, token));
+                    }
+
+                    @Override
+                    public void acceptToolCall(ToolCallDelta delta) {
+                        send(emitter, ChatCompletionsJson.toolCallChunk(streamId, created, model, delta));
+                    }
+                });
                 send(emitter, ChatCompletionsJson.finalChunk(answer, created));
                 send(emitter, "[DONE]");
                 emitter.complete();

@@ -4,8 +4,10 @@ import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.RouterHeaders;
 import dev.aios.router.policy.Tier;
+import dev.aios.router.client.Tools;
+import dev.aios.router.provider.OpenAiToolWire;
 import dev.aios.router.provider.ProviderReply;
-import java.util.ArrayList;
+import dev.aios.router.provider.ToolCallDelta;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -30,21 +32,13 @@ final class ChatCompletionsJson {
         if (root == null || !root.isObject()) {
             throw RequestRejected.invalid("Body is not a JSON object", "the request body must be a JSON object");
         }
-        JsonNode messagesNode = root.path("messages");
-        if (!messagesNode.isArray()) {
-            throw RequestRejected.invalid("Missing messages", "\"messages\" must be an array of {role, content}");
-        }
-        List<ChatMessage> messages = new ArrayList<>();
-        for (JsonNode m : messagesNode) {
-            if (!m.path("role").isString() || !m.path("content").isString()) {
-                throw RequestRejected.invalid("Malformed message", "every message needs a string \"role\" and a string \"content\"");
-            }
-            messages.add(new ChatMessage(m.path("role").asString(), m.path("content").asString()));
-        }
+        ChatRequestJson.onlyKnownFields(root, "", ChatRequestJson.TOP_LEVEL);
+        List<ChatMessage> messages = ChatRequestJson.messages(root.path("messages"));
+        Tools tools = ChatRequestJson.tools(root.path("tools"), root.path("tool_choice"));
         double temperature = number(root, "temperature", 1.0);
         int maxTokens = (int) number(root, "max_tokens", 0);
         boolean stream = root.path("stream").asBoolean(false);
-        return new ChatCall(messages, temperature, maxTokens, stream, metadata(headers, modelTier(root)));
+        return new ChatCall(messages, temperature, maxTokens, stream, metadata(headers, modelTier(root)), tools);
     }
 
     private static double number(JsonNode root, String field, double absent) {
@@ -115,8 +109,15 @@ final class ChatCompletionsJson {
                 .put("created", created)
                 .put("model", reply.model());
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", reply.content());
-        choice.put("finish_reason", "stop");
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        // OpenAI writes the content of a turn that only calls tools as null
+        if (reply.content().isEmpty() && !reply.toolCalls().isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", reply.content());
+        }
+        OpenAiToolWire.putToolCalls(message, reply.toolCalls());
+        choice.put("finish_reason", reply.finishReason());
         usage(root, reply);
         aios(root, answer);
         return JSON.writeValueAsString(root);
@@ -130,12 +131,32 @@ final class ChatCompletionsJson {
         return JSON.writeValueAsString(root);
     }
 
+    /**
+     * A piece of a streamed tool call in OpenAI's delta form: the first piece of a call has its id, type and name, the
+     * following ones only the index and the next fragment of the arguments.
+     */
+    static String toolCallChunk(String callId, long created, String model, ToolCallDelta delta) {
+        ObjectNode root = chunkRoot(callId, created, model);
+        ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
+        ObjectNode call = choice.putObject("delta").putArray("tool_calls").addObject().put("index", delta.index());
+        if (delta.starts()) {
+            call.put("id", delta.id()).put("type", "function");
+        }
+        ObjectNode function = call.putObject("function");
+        if (!delta.name().isEmpty()) {
+            function.put("name", delta.name());
+        }
+        function.put("arguments", delta.argumentsFragment());
+        choice.putNull("finish_reason");
+        return JSON.writeValueAsString(root);
+    }
+
     /** The last chunk: finish reason, usage and the aios extension, as OpenAI sends with include_usage. */
     static String finalChunk(RoutedAnswer answer, long created) {
         ObjectNode root = chunkRoot(answer.callId(), created, answer.reply().model());
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
         choice.putObject("delta");
-        choice.put("finish_reason", "stop");
+        choice.put("finish_reason", answer.reply().finishReason());
         usage(root, answer.reply());
         aios(root, answer);
         return JSON.writeValueAsString(root);

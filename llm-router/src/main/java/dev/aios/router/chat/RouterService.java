@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * tier, runs the tier's fallback chain, prices the answer and records the usage.
  */
 public final class RouterService {
-    private static final Set<String> ROLES = Set.of("system", "user", "assistant");
+    private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
 
     private final RoutingPolicy policy;
     private final Map<Tier, TierSpec> tiers;
@@ -75,7 +75,7 @@ public final class RouterService {
                 checkContext(call, first);
                 checkBudget(call, first);
             } catch (RequestRejected refused) {
-                exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), refused);
+                exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), refused);
                 throw refused;
             }
         }
@@ -88,10 +88,10 @@ public final class RouterService {
         ProviderReply served;
         try {
             served = prepared.chain().chat(
-                    new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata()),
+                    new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata(), call.tools()),
                     sink);
         } catch (LlmCallException failed) {
-            exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), failed);
+            exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), failed);
             throw failed;
         }
         // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way; a
@@ -102,7 +102,7 @@ public final class RouterService {
         long cost = reply.cached() ? 0 : reply.knownCostMicros().orElseGet(
                 () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens()));
         RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
-        exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.metadata(), reply, cost);
+        exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), reply, cost);
         usage.record(usageOf(answer, call.metadata()));
         return answer;
     }
@@ -125,9 +125,10 @@ public final class RouterService {
         for (ChatMessage m : call.messages()) {
             if (!ROLES.contains(m.role())) {
                 throw RequestRejected.invalid("Unknown message role",
-                        "message role '" + m.role() + "' is not one of system, user, assistant");
+                        "message role '" + m.role() + "' is not one of system, user, assistant, tool");
             }
         }
+        ToolCallRules.check(call.messages(), call.tools());
         if (call.temperature() < 0 || call.temperature() > 2) {
             throw RequestRejected.invalid("Temperature out of range", "temperature must be between 0 and 2, was " + call.temperature());
         }
@@ -158,7 +159,7 @@ public final class RouterService {
     }
 
     private void checkContext(ChatCall call, TierSpec tier) {
-        long needed = TokenEstimate.of(call.messages()) + call.maxOutputTokens();
+        long needed = TokenEstimate.of(call.messages(), call.tools()) + call.maxOutputTokens();
         if (needed > tier.contextLimit()) {
             throw RequestRejected.invalid("Over the context limit", "the request needs about " + needed
                     + " tokens (prompt estimate + max_tokens) but tier " + tier.tier().id() + " holds " + tier.contextLimit());
@@ -170,7 +171,7 @@ public final class RouterService {
         if (remaining.isEmpty()) {
             return;
         }
-        long worstCase = tier.pricing().costMicros(TokenEstimate.of(call.messages()), call.maxOutputTokens());
+        long worstCase = tier.pricing().costMicros(TokenEstimate.of(call.messages(), call.tools()), call.maxOutputTokens());
         if (remaining.get() <= 0 || worstCase > remaining.get()) {
             throw new RequestRejected(Kind.BUDGET_EXHAUSTED, 402, "Budget exhausted", "project '" + call.metadata().projectId()
                     + "' has " + remaining.get() + " micro-dollars left; this call may cost up to " + worstCase + " on tier " + tier.tier().id());

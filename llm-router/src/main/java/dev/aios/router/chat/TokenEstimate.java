@@ -1,6 +1,9 @@
 package dev.aios.router.chat;
 
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.ToolCall;
+import dev.aios.router.client.ToolDefinition;
+import dev.aios.router.client.Tools;
 import java.util.List;
 
 /**
@@ -13,10 +16,19 @@ final class TokenEstimate {
 
     private TokenEstimate() {}
 
-    static long of(List<ChatMessage> messages) {
+    /** Tool calls, tool call ids and the offered tools' names, descriptions and schemas reach the model as tokens too. */
+    static long of(List<ChatMessage> messages, Tools tools) {
         long tokens = 0;
         for (ChatMessage m : messages) {
-            tokens += (m.content().length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + PER_MESSAGE;
+            long chars = m.content().length() + m.toolCallId().length();
+            for (ToolCall call : m.toolCalls()) {
+                chars += call.id().length() + call.name().length() + call.arguments().length();
+            }
+            tokens += (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + PER_MESSAGE;
+        }
+        for (ToolDefinition tool : tools.definitions()) {
+            long chars = tool.name().length() + tool.description().length() + tool.parameters().length();
+            tokens += (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + PER_MESSAGE;
         }
         return tokens;
     }

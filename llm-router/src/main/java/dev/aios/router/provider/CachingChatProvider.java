@@ -1,6 +1,8 @@
 package dev.aios.router.provider;
 
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.ToolCall;
+import dev.aios.router.client.ToolDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +34,7 @@ public final class CachingChatProvider implements ChatProvider {
         Optional<ProviderReply> hit = cache.get(key);
         if (hit.isPresent()) {
             if (request.stream()) {
-                sink.accept(hit.get().content());
+                TokenSink.replay(hit.get().content(), hit.get().toolCalls(), sink);
             }
             return hit.get().asCached();
         }
@@ -49,7 +51,21 @@ public final class CachingChatProvider implements ChatProvider {
         canonical.append(request.maxOutputTokens()).append('\u0000');
         for (ChatMessage m : request.messages()) {
             canonical.append(m.role().toLowerCase(Locale.ROOT)).append('\u0001').append(m.content().strip()).append('\u0000');
+            // tool parts only when present, so that the keys of plain chats stay what they were
+            for (ToolCall call : m.toolCalls()) {
+                canonical.append("tool_call\u0001").append(call.id()).append('\u0001').append(call.name()).append('\u0001')
+                        .append(call.arguments()).append('\u0000');
+            }
+            if (!m.toolCallId().isEmpty()) {
+                canonical.append("tool_call_id\u0001").append(m.toolCallId()).append('\u0000');
+            }
         }
+        for (ToolDefinition tool : request.tools().definitions()) {
+            canonical.append("tool\u0001").append(tool.name()).append('\u0001').append(tool.description()).append('\u0001')
+                    .append(tool.parameters()).append('\u0000');
+        }
+        request.tools().choice().ifPresent(choice -> canonical.append("tool_choice\u0001").append(choice.mode())
+                .append('\u0001').append(choice.toolName()).append('\u0000'));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

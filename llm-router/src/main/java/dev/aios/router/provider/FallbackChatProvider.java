@@ -33,10 +33,7 @@ public final class FallbackChatProvider implements ChatProvider {
     public ProviderReply chat(ProviderRequest request, TokenSink sink) {
         ProviderException last = null;
         boolean[] sent = new boolean[1];
-        TokenSink tracking = token -> {
-            sent[0] = true;
-            sink.accept(token);
-        };
+        TokenSink tracking = TokenSink.observing(sink, () -> sent[0] = true);
         for (int i = 0; i < chain.size(); i++) {
             Link link = chain.get(i);
             try {

@@ -32,4 +32,11 @@ public record ProviderEndpoint(String tier, String provider, String model, URI b
     ProviderReply reply(String content, long inputTokens, long outputTokens) {
         return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, false, false, false);
     }
+
+    /** A fresh answer that may ask for tool calls, with why the model stopped. */
+    ProviderReply reply(String content, java.util.List<dev.aios.router.client.ToolCall> toolCalls, String finishReason,
+            long inputTokens, long outputTokens) {
+        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, false, false, false,
+                java.util.OptionalLong.empty(), toolCalls, finishReason);
+    }
 }

@@ -4,14 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.Tools;
 import java.util.List;
 
-/** What a provider is asked: the chat, sampling, output size, whether to stream, and who asks (for scripted replays). */
+/**
+ * What a provider is asked: the chat, the tools it may call, sampling, output size, whether to stream, and who asks
+ * (for scripted replays).
+ */
 public record ProviderRequest(
-        List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata) {
+        List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata, Tools tools) {
     public ProviderRequest {
         messages = List.copyOf(messages);
         requireNonNull(metadata, "metadata");
+        requireNonNull(tools, "tools");
+    }
+
+    public ProviderRequest(List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata) {
+        this(messages, temperature, maxOutputTokens, stream, metadata, Tools.NONE);
     }
 
     /** The last user message, which scripted recordings match against; empty when there is none. */

@@ -45,10 +45,7 @@ public final class RetryingChatProvider implements ChatProvider {
     @Override
     public ProviderReply chat(ProviderRequest request, TokenSink sink) {
         AtomicBoolean sent = new AtomicBoolean();
-        TokenSink tracking = token -> {
-            sent.set(true);
-            sink.accept(token);
-        };
+        TokenSink tracking = TokenSink.observing(sink, () -> sent.set(true));
         try {
             return retry.executeSupplier(() -> {
                 try {

@@ -46,7 +46,7 @@ class ReplayChatProviderTest {
         int n = 0;
         for (ProviderRequest r : requests) {
             n++;
-            recorder.record(r.messages(), r.temperature(), r.maxOutputTokens(), r.metadata(),
+            recorder.record(r.messages(), r.temperature(), r.maxOutputTokens(), r.tools(), r.metadata(),
                     new ProviderReply("answer " + n, "local", "openai-compatible", "qwen-test", 100 * n, 10 * n, false, false, false), 7 * n);
         }
         return new ReplayChatProvider(CassetteLoader.load(recorder.file().toString()));
@@ -82,9 +82,9 @@ class ReplayChatProviderTest {
             ProviderRequest t1 = request(call(BRIEF, "backend", "T1", "backend-v1"), "write the store");
             CassetteRecorder recorder = new CassetteRecorder(dir.resolve("refused.cassette.json"), "local=fake", "",
                     Clock.systemUTC());
-            recorder.failed(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.metadata(),
+            recorder.failed(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.tools(), t1.metadata(),
                     new LlmCallException(LlmCallException.Kind.BUDGET_EXHAUSTED, "project has 10 micro-dollars left"));
-            recorder.record(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.metadata(),
+            recorder.record(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.tools(), t1.metadata(),
                     new ProviderReply("the store", "local", "openai-compatible", "m", 1, 1, false, false, false), 3);
             ReplayChatProvider replay = new ReplayChatProvider(CassetteLoader.load(recorder.file().toString()));
 

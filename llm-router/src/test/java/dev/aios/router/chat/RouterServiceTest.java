@@ -78,7 +78,7 @@ class RouterServiceTest {
 
         @Test
         void unknownMessageRole() {
-            assertRejected(call(List.of(new ChatMessage("tool", "x")), who(Optional.empty(), Optional.empty())), 400, "'tool'");
+            assertRejected(call(List.of(new ChatMessage("function", "x")), who(Optional.empty(), Optional.empty())), 400, "'function'");
         }
 
         @Test
