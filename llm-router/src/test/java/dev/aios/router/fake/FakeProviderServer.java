@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import dev.aios.router.client.ToolCall;
 
 /**
  * A local server that speaks the real OpenAI ({@code /v1/chat/completions}) or Anthropic ({@code /v1/messages}) wire
@@ -23,11 +24,17 @@ public final class FakeProviderServer implements AutoCloseable {
     public enum Wire { OPENAI, ANTHROPIC }
 
     /**
-     * One planned reply: a status (200 = answer {@code text}), extra headers, an optional delay (before the headers,
+     * One planned reply: a status (200 = answer {@code text}, and the {@code toolCalls} the model makes, in the wire's
+     * own shape: OpenAI tool_calls or Anthropic tool_use blocks), extra headers, an optional delay (before the headers,
      * or after them when {@code stallAfterHeaders}), or a raw body.
      */
     public record Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
-            Duration delay, String rawBody, boolean stallAfterHeaders) {
+            Duration delay, String rawBody, boolean stallAfterHeaders, List<ToolCall> toolCalls) {
+        public Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
+                Duration delay, String rawBody, boolean stallAfterHeaders) {
+            this(status, text, inputTokens, outputTokens, headers, delay, rawBody, stallAfterHeaders, List.of());
+        }
+
         public Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
                 Duration delay, String rawBody) {
             this(status, text, inputTokens, outputTokens, headers, delay, rawBody, false);
@@ -77,6 +84,11 @@ public final class FakeProviderServer implements AutoCloseable {
 
     public static Reply ok(String text, long in, long out) {
         return new Reply(200, text, in, out, Map.of(), Duration.ZERO, null);
+    }
+
+    /** The model asks for tool calls (after saying {@code text}, which may be empty); arguments are JSON object text. */
+    public static Reply toolCalls(String text, List<ToolCall> calls, long in, long out) {
+        return new Reply(200, text, in, out, Map.of(), Duration.ZERO, null, false, calls);
     }
 
     public static Reply error(int status) {
@@ -214,20 +226,46 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     private static String openAiBody(Reply r) {
+        String message = r.toolCalls().isEmpty() ? json(r.text()) + "},\"finish_reason\":\"stop\"}]"
+                : (r.text().isEmpty() ? "null" : json(r.text())) + ",\"tool_calls\":" + openAiToolCalls(r.toolCalls())
+                        + ",\"refusal\":null},\"finish_reason\":\"tool_calls\"}]";
         return "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"fake-gpt\","
-                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + json(r.text())
-                + "},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":" + r.inputTokens() + ",\"completion_tokens\":"
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + message
+                + ",\"usage\":{\"prompt_tokens\":" + r.inputTokens() + ",\"completion_tokens\":"
                 + r.outputTokens() + ",\"total_tokens\":" + (r.inputTokens() + r.outputTokens()) + "}}";
+    }
+
+    private static String openAiToolCalls(List<ToolCall> calls) {
+        StringBuilder out = new StringBuilder("[");
+        for (ToolCall call : calls) {
+            out.append(out.length() > 1 ? "," : "").append("{\"id\":").append(json(call.id()))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(json(call.name()))
+                    .append(",\"arguments\":").append(json(call.arguments())).append("}}");
+        }
+        return out.append(']').toString();
     }
 
     private static String openAiStream(Reply r) {
         StringBuilder sse = new StringBuilder();
-        for (String piece : pieces(r.text())) {
+        for (String piece : r.text().isEmpty() && !r.toolCalls().isEmpty() ? List.<String>of() : pieces(r.text())) {
             sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                     + "\"delta\":{\"content\":").append(json(piece)).append("},\"finish_reason\":null}]}\n\n");
         }
+        // as OpenAI streams tool calls: id, type and name with empty arguments first, then argument fragments by index
+        for (int i = 0; i < r.toolCalls().size(); i++) {
+            ToolCall call = r.toolCalls().get(i);
+            sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"tool_calls\":[{\"index\":").append(i).append(",\"id\":").append(json(call.id()))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(json(call.name()))
+                    .append(",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
+            for (String fragment : fragments(call.arguments())) {
+                sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                        + "\"delta\":{\"tool_calls\":[{\"index\":").append(i).append(",\"function\":{\"arguments\":")
+                        .append(json(fragment)).append("}}]},\"finish_reason\":null}]}\n\n");
+            }
+        }
         sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+                + "\"delta\":{},\"finish_reason\":\"").append(r.toolCalls().isEmpty() ? "stop" : "tool_calls").append("\"}]}\n\n");
         sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{"
                 + "\"prompt_tokens\":").append(r.inputTokens()).append(",\"completion_tokens\":").append(r.outputTokens())
                 .append("}}\n\n");
@@ -236,8 +274,17 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     private static String anthropicBody(Reply r) {
-        return "{\"id\":\"msg_fake\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"fake-claude\",\"content\":[{\"type\":"
-                + "\"text\",\"text\":" + json(r.text()) + "}],\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{"
+        StringBuilder content = new StringBuilder();
+        if (!r.text().isEmpty() || r.toolCalls().isEmpty()) {
+            content.append("{\"type\":\"text\",\"text\":").append(json(r.text())).append('}');
+        }
+        for (ToolCall call : r.toolCalls()) {
+            content.append(content.isEmpty() ? "" : ",").append("{\"type\":\"tool_use\",\"id\":").append(json(call.id()))
+                    .append(",\"name\":").append(json(call.name())).append(",\"input\":").append(call.arguments()).append('}');
+        }
+        return "{\"id\":\"msg_fake\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"fake-claude\",\"content\":["
+                + content + "],\"stop_reason\":\"" + (r.toolCalls().isEmpty() ? "end_turn" : "tool_use")
+                + "\",\"stop_sequence\":null,\"usage\":{"
                 + "\"input_tokens\":" + r.inputTokens() + ",\"output_tokens\":" + r.outputTokens() + "}}";
     }
 
@@ -246,18 +293,46 @@ public final class FakeProviderServer implements AutoCloseable {
         sse.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
                 + "\"role\":\"assistant\",\"content\":[],\"model\":\"fake-claude\",\"usage\":{\"input_tokens\":")
                 .append(r.inputTokens()).append(",\"output_tokens\":1}}}\n\n");
-        sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
-                + "{\"type\":\"text\",\"text\":\"\"}}\n\n");
         sse.append("event: ping\ndata: {\"type\": \"ping\"}\n\n");
-        for (String piece : pieces(r.text())) {
-            sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
-                    + "\"text_delta\",\"text\":").append(json(piece)).append("}}\n\n");
+        int block = 0;
+        if (!r.text().isEmpty() || r.toolCalls().isEmpty()) {
+            sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+                    + "{\"type\":\"text\",\"text\":\"\"}}\n\n");
+            for (String piece : pieces(r.text())) {
+                sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                        + "\"text_delta\",\"text\":").append(json(piece)).append("}}\n\n");
+            }
+            sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
+            block++;
         }
-        sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
-        sse.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+        // as Anthropic streams tool use: a tool_use block with an empty input, then input_json_delta fragments
+        for (ToolCall call : r.toolCalls()) {
+            sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":").append(block)
+                    .append(",\"content_block\":{\"type\":\"tool_use\",\"id\":").append(json(call.id())).append(",\"name\":")
+                    .append(json(call.name())).append(",\"input\":{}}}\n\n");
+            List<String> fragments = new java.util.ArrayList<>(List.of(""));
+            fragments.addAll(fragments(call.arguments()));
+            for (String fragment : fragments) {
+                sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":").append(block)
+                        .append(",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":").append(json(fragment)).append("}}\n\n");
+            }
+            sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":").append(block).append("}\n\n");
+            block++;
+        }
+        sse.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"")
+                .append(r.toolCalls().isEmpty() ? "end_turn" : "tool_use").append("\","
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":").append(r.outputTokens()).append("}}\n\n");
         sse.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
         return sse.toString();
+    }
+
+    /** Splits JSON arguments into short fragments that cut through keys and values, as providers stream them. */
+    private static List<String> fragments(String arguments) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < arguments.length(); i += 7) {
+            out.add(arguments.substring(i, Math.min(arguments.length(), i + 7)));
+        }
+        return out;
     }
 
     /** Splits an answer into word-sized chunks, as real providers stream it. */
