@@ -53,6 +53,23 @@ class HttpLlmClientTest {
     }
 
     @Test
+    void writesAnAssistantsToolCallsAndAToolResultInOpenAisShape() {
+        // given
+        LlmRequest request = new LlmRequest(List.of(ChatMessage.user("weather?"),
+                ChatMessage.assistant("", List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"))),
+                ChatMessage.tool("call_1", "18")), 0.0, 0, CallMetadata.none());
+
+        // when
+        String body = HttpLlmClient.body(request);
+
+        // then
+        assertThat(body).isEqualTo("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"weather?\"},"
+                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
+                + "{\"role\":\"tool\",\"content\":\"18\",\"tool_call_id\":\"call_1\"}],\"temperature\":0.0,\"stream\":false}");
+    }
+
+    @Test
     void sendsMetadataAsHeadersAndParsesTheAiosExtension() {
         // given
         responseBody = """

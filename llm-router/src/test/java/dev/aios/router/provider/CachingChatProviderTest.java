@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.ToolCall;
+import dev.aios.router.client.ToolChoice;
+import dev.aios.router.client.ToolDefinition;
+import dev.aios.router.client.Tools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,52 @@ class CachingChatProviderTest {
         assertThat(provider.calls).isEqualTo(1);
         assertThat(second.cached()).isTrue();
         assertThat(second.content()).isEqualTo("answer 1");
+    }
+
+    @Test
+    void keysCallsByTheirToolsToolCallsAndToolResultsToo() {
+        // given
+        ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
+        Tools offered = new Tools(List.of(new ToolDefinition("get_weather", "", "")), Optional.empty());
+        List<ChatMessage> asked = List.of(ChatMessage.user("weather?"));
+        List<ChatMessage> answered = List.of(ChatMessage.user("weather?"), ChatMessage.assistant("", List.of(call)), ChatMessage.tool("call_1", "18"));
+        List<ProviderRequest> requests = List.of(
+                new ProviderRequest(asked, 0, 10, false, CallMetadata.none()),
+                new ProviderRequest(asked, 0, 10, false, CallMetadata.none(), offered),
+                new ProviderRequest(asked, 0, 10, false, CallMetadata.none(), new Tools(offered.definitions(), Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)))),
+                new ProviderRequest(answered, 0, 10, false, CallMetadata.none(), offered),
+                new ProviderRequest(List.of(answered.get(0), answered.get(1), ChatMessage.tool("call_1", "25")), 0, 10, false, CallMetadata.none(), offered));
+
+        // when / then
+        assertThat(requests.stream().map(r -> CachingChatProvider.key("model-x", r)).toList()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void replaysACachedToolCallToAStreamAsAToolCallDelta() {
+        // given
+        ToolCall call = new ToolCall("call_1", "get_weather", "{}");
+        cache.put(CachingChatProvider.key("model-x", Fixtures.streaming("weather?")),
+                new ProviderReply("", "gpt", "openai", "model-x", 5, 3, false, false, false, java.util.OptionalLong.empty(), List.of(call), "tool_calls"));
+        List<Object> streamed = new ArrayList<>();
+
+        // when
+        ProviderReply hit = caching.chat(Fixtures.streaming("weather?"), new TokenSink() {
+            @Override
+            public void accept(String token) {
+                streamed.add(token);
+            }
+
+            @Override
+            public void acceptToolCall(ToolCallDelta delta) {
+                streamed.add(delta);
+            }
+        });
+
+        // then
+        assertThat(provider.calls).isZero();
+        assertThat(hit.toolCalls()).containsExactly(call);
+        assertThat(hit.finishReason()).isEqualTo("tool_calls");
+        assertThat(streamed).containsExactly(new ToolCallDelta(0, "call_1", "get_weather", "{}"));
     }
 
     @Test
