@@ -33,6 +33,7 @@ final class ChatCompletionsJson {
             throw RequestRejected.invalid("Body is not a JSON object", "the request body must be a JSON object");
         }
         ChatRequestJson.onlyKnownFields(root, "", ChatRequestJson.TOP_LEVEL);
+        ChatRequestJson.streamOptions(root.path("stream_options"));
         List<ChatMessage> messages = ChatRequestJson.messages(root.path("messages"));
         Tools tools = ChatRequestJson.tools(root.path("tools"), root.path("tool_choice"));
         double temperature = number(root, "temperature", 1.0);

@@ -16,7 +16,9 @@ import tools.jackson.databind.JsonNode;
  * the providers is refused, naming it, never dropped, so a caller never believes a model saw what it did not.
  */
 final class ChatRequestJson {
-    static final Set<String> TOP_LEVEL = Set.of("model", "messages", "temperature", "max_tokens", "stream", "tools", "tool_choice");
+    static final Set<String> TOP_LEVEL =
+            Set.of("model", "messages", "temperature", "max_tokens", "stream", "stream_options", "tools", "tool_choice");
+    private static final Set<String> STREAM_OPTIONS = Set.of("include_usage");
     private static final Set<String> MESSAGE = Set.of("role", "content", "tool_calls", "tool_call_id");
     private static final Set<String> TEXT_PART = Set.of("type", "text");
     private static final Set<String> TOOL_CALL = Set.of("id", "type", "function");
@@ -36,6 +38,25 @@ final class ChatRequestJson {
                         + " refused rather than ignored; supported" + (where.isEmpty() ? "" : " in " + where) + ": "
                         + known.stream().sorted().toList());
             }
+        }
+    }
+
+    /**
+     * The router always ends a stream with a chunk that holds the usage, so {@code stream_options.include_usage: true}
+     * is honoured as it is; {@code false} could not be, and is refused.
+     */
+    static void streamOptions(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (!node.isObject()) {
+            throw malformed("Malformed stream_options", "stream_options must be an object {include_usage}");
+        }
+        onlyKnownFields(node, "stream_options", STREAM_OPTIONS);
+        JsonNode includeUsage = node.path("include_usage");
+        if (!includeUsage.isMissingNode() && !(includeUsage.isBoolean() && includeUsage.asBoolean())) {
+            throw RequestRejected.invalid("Unsupported field", "stream_options.include_usage may only be true: the router"
+                    + " always sends the usage in a stream's last chunk");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.client.ToolCall;
 import dev.aios.router.fake.FakeProviderServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,56 @@ class AnthropicChatProviderTest {
         assertThat(reply.content()).isEqualTo("a b c");
         assertThat(reply.inputTokens()).isEqualTo(9);
         assertThat(reply.outputTokens()).isEqualTo(3);
+    }
+
+    @Test
+    void streamsTextThenToolUseBlocksAsNumberedToolCallDeltasAndAToolWithoutInputAsAnEmptyObject() {
+        // given: Anthropic numbers the text block 0 and the tool blocks 1 and 2; OpenAI numbers the tool calls 0 and 1
+        server.then(FakeProviderServer.toolCalls("Checking.", List.of(new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
+                new ToolCall("toolu_b", "get_time", "")), 9, 3));
+        List<ToolCallDelta> deltas = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+
+        // when
+        ProviderReply reply = provider.chat(Fixtures.streaming("weather and time"), new TokenSink() {
+            @Override
+            public void accept(String token) {
+                text.add(token);
+            }
+
+            @Override
+            public void acceptToolCall(ToolCallDelta delta) {
+                deltas.add(delta);
+            }
+        });
+
+        // then
+        assertThat(String.join("", text)).isEqualTo("Checking.");
+        assertThat(deltas).containsExactly(
+                new ToolCallDelta(0, "toolu_a", "get_weather", ""),
+                new ToolCallDelta(0, "", "", "{\"city\""),
+                new ToolCallDelta(0, "", "", ":\"Oslo\""),
+                new ToolCallDelta(0, "", "", "}"),
+                new ToolCallDelta(1, "toolu_b", "get_time", ""),
+                new ToolCallDelta(1, "", "", "{}"));
+        assertThat(reply.toolCalls()).containsExactly(new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
+                new ToolCall("toolu_b", "get_time", "{}"));
+        assertThat(reply.finishReason()).isEqualTo("tool_calls");
+    }
+
+    @Test
+    void reportsAnAnswerCutByMaxTokensAsFinishReasonLength() {
+        // given
+        server.then(FakeProviderServer.raw(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"The answer is\"}],\"stop_reason\":\"max_tokens\","
+                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":5,\"output_tokens\":3}}"));
+
+        // when
+        ProviderReply reply = provider.chat(Fixtures.request("long"), TokenSink.NONE);
+
+        // then
+        assertThat(reply.content()).isEqualTo("The answer is");
+        assertThat(reply.finishReason()).isEqualTo("length");
     }
 
     @Test
