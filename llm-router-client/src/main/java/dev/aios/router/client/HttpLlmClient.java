@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,15 +83,13 @@ public final class HttpLlmClient implements LlmClient {
         ArrayNode messages = root.putArray("messages");
         for (ChatMessage message : request.messages()) {
             ObjectNode m = messages.addObject().put("role", message.role()).put("content", message.content());
-            ArrayNode calls = message.toolCalls().isEmpty() ? null : m.putArray("tool_calls");
-            for (ToolCall call : message.toolCalls()) {
-                ObjectNode c = calls.addObject().put("id", call.id()).put("type", "function");
-                c.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-            }
+            OpenAiToolWire.putToolCalls(m, message.toolCalls());
             if (!message.toolCallId().isEmpty()) {
                 m.put("tool_call_id", message.toolCallId());
             }
         }
+        OpenAiToolWire.putTools(root, request.tools().definitions());
+        request.tools().choice().ifPresent(choice -> OpenAiToolWire.putToolChoice(root, choice));
         root.put("temperature", request.temperature());
         if (request.maxOutputTokens() > 0) {
             root.put("max_tokens", request.maxOutputTokens());
@@ -121,15 +120,23 @@ public final class HttpLlmClient implements LlmClient {
             throw new LlmCallException(
                     LlmCallException.Kind.PROVIDER_UNAVAILABLE, "router answered with a body that is not JSON", e);
         }
-        JsonNode content = root.path("choices").path(0).path("message").path("content");
-        if (!content.isString()) {
+        JsonNode message = root.path("choices").path(0).path("message");
+        List<ToolCall> toolCalls;
+        try {
+            toolCalls = OpenAiToolWire.readToolCalls(message.path("tool_calls"));
+        } catch (IllegalArgumentException e) {
+            throw new LlmCallException(LlmCallException.Kind.PROVIDER_UNAVAILABLE, "router answer has " + e.getMessage(), e);
+        }
+        JsonNode content = message.path("content");
+        // a turn that only calls tools has a null content
+        if (!content.isString() && !(!toolCalls.isEmpty() && (content.isNull() || content.isMissingNode()))) {
             throw new LlmCallException(
                     LlmCallException.Kind.PROVIDER_UNAVAILABLE, "router answer has no choices[0].message.content");
         }
         JsonNode usage = root.path("usage");
         JsonNode aios = root.path("aios");
         return new LlmResponse(
-                content.asString(),
+                content.asString(""),
                 aios.path("tier").asString(""),
                 aios.path("provider").asString(""),
                 aios.path("model").asString(root.path("model").asString("")),
@@ -139,6 +146,8 @@ public final class HttpLlmClient implements LlmClient {
                 aios.path("latency_ms").asLong(0),
                 aios.path("cached").asBoolean(false),
                 aios.path("fallback").asBoolean(false),
-                aios.path("scripted").asBoolean(false));
+                aios.path("scripted").asBoolean(false),
+                toolCalls,
+                root.path("choices").path(0).path("finish_reason").asString(toolCalls.isEmpty() ? "stop" : "tool_calls"));
     }
 }

@@ -2,9 +2,12 @@ package dev.aios.router.client;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * The answer and what it cost. {@code scripted} is true when no live model produced it (the scripted provider):
- * callers must say so wherever they show the result.
+ * callers must say so wherever they show the result. {@code toolCalls} are the tools the model asks the caller to run
+ * ({@code finishReason} is then {@code tool_calls}; otherwise {@code stop} or {@code length}).
  */
 public record LlmResponse(
         String content,
@@ -17,11 +20,22 @@ public record LlmResponse(
         long latencyMillis,
         boolean cached,
         boolean fallback,
-        boolean scripted) {
+        boolean scripted,
+        List<ToolCall> toolCalls,
+        String finishReason) {
     public LlmResponse {
         requireNonNull(content, "content");
         requireNonNull(tier, "tier");
         requireNonNull(provider, "provider");
         requireNonNull(model, "model");
+        toolCalls = List.copyOf(toolCalls);
+        requireNonNull(finishReason, "finish reason");
+    }
+
+    /** A text answer that stopped normally. */
+    public LlmResponse(String content, String tier, String provider, String model, long inputTokens, long outputTokens,
+            long costMicros, long latencyMillis, boolean cached, boolean fallback, boolean scripted) {
+        this(content, tier, provider, model, inputTokens, outputTokens, costMicros, latencyMillis, cached, fallback, scripted,
+                List.of(), "stop");
     }
 }

@@ -70,6 +70,31 @@ class HttpLlmClientTest {
     }
 
     @Test
+    void offersToolsAndReadsTheToolCallsTheModelAsksFor() {
+        // given
+        responseBody = """
+                {"id":"chatcmpl-2","object":"chat.completion","model":"claude-sonnet-4-5",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+                   {"id":"toolu_1","type":"function","function":{"name":"read_file","arguments":"{\\"path\\":\\"a.py\\"}"}}]},
+                   "finish_reason":"tool_calls"}],
+                 "usage":{"prompt_tokens":40,"completion_tokens":9,"total_tokens":49},
+                 "aios":{"tier":"claude","provider":"anthropic","model":"claude-sonnet-4-5","cost_micros":255}}""";
+        Tools tools = new Tools(List.of(new ToolDefinition("read_file", "Reads a file",
+                "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}")), Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)));
+
+        // when
+        LlmResponse response = client().chat(new LlmRequest(List.of(ChatMessage.user("open a.py")), 0.0, 0, CallMetadata.none(), tools));
+
+        // then
+        assertThat(requestBody.get()).contains("\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_file\","
+                + "\"description\":\"Reads a file\",\"parameters\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}}}]",
+                "\"tool_choice\":\"required\"");
+        assertThat(response.content()).isEmpty();
+        assertThat(response.toolCalls()).containsExactly(new ToolCall("toolu_1", "read_file", "{\"path\":\"a.py\"}"));
+        assertThat(response.finishReason()).isEqualTo("tool_calls");
+    }
+
+    @Test
     void sendsMetadataAsHeadersAndParsesTheAiosExtension() {
         // given
         responseBody = """

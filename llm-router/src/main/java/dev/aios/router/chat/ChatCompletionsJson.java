@@ -1,11 +1,11 @@
 package dev.aios.router.chat;
 
+import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.RouterHeaders;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.client.Tools;
-import dev.aios.router.provider.OpenAiToolWire;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ToolCallDelta;
 import java.util.List;

@@ -84,7 +84,7 @@ public final class AnthropicChatProvider implements ChatProvider {
                         throw ProviderErrors.malformed(endpoint.provider(), "a tool_use block without a string id, name or an input object", null);
                     }
                     toolCalls.add(new ToolCall(block.path("id").asString(), block.path("name").asString(),
-                            OpenAiToolWire.write(block.path("input"))));
+                            JSON.writeValueAsString(block.path("input"))));
                 }
                 default -> {} // thinking and other blocks have no place in an OpenAI answer
             }

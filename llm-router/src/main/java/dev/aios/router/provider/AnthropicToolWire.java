@@ -6,6 +6,7 @@ import dev.aios.router.client.ToolChoice;
 import dev.aios.router.client.ToolDefinition;
 import dev.aios.router.client.Tools;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * all results of a turn together).
  */
 final class AnthropicToolWire {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private AnthropicToolWire() {}
 
     static void addBlocks(ArrayNode messages, ChatMessage m) {
@@ -33,7 +36,7 @@ final class AnthropicToolWire {
         }
         for (ToolCall call : m.toolCalls()) {
             blocks.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
-                    .set("input", OpenAiToolWire.parse(call.arguments()));
+                    .set("input", JSON.readTree(call.arguments()));
         }
     }
 
@@ -67,7 +70,7 @@ final class AnthropicToolWire {
                 if (tool.parameters().isEmpty()) {
                     t.putObject("input_schema").put("type", "object").putObject("properties");
                 } else {
-                    t.set("input_schema", OpenAiToolWire.parse(tool.parameters()));
+                    t.set("input_schema", JSON.readTree(tool.parameters()));
                 }
             }
         }

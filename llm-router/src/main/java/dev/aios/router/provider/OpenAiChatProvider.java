@@ -1,5 +1,6 @@
 package dev.aios.router.provider;
 
+import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.ToolCall;
 import java.net.URI;
@@ -78,13 +79,11 @@ public final class OpenAiChatProvider implements ChatProvider {
         String finishReason = choice.path("finish_reason").asString("");
         rejectFiltered(finishReason);
         JsonNode message = choice.path("message");
-        List<ToolCall> toolCalls = new ArrayList<>();
-        for (JsonNode call : message.path("tool_calls")) {
-            JsonNode function = call.path("function");
-            if (!call.path("id").isString() || !function.path("name").isString() || !function.path("arguments").isString()) {
-                throw ProviderErrors.malformed(endpoint.provider(), "a tool call without a string id, function.name or function.arguments", null);
-            }
-            toolCalls.add(new ToolCall(call.path("id").asString(), function.path("name").asString(), function.path("arguments").asString()));
+        List<ToolCall> toolCalls;
+        try {
+            toolCalls = OpenAiToolWire.readToolCalls(message.path("tool_calls"));
+        } catch (IllegalArgumentException e) {
+            throw ProviderErrors.malformed(endpoint.provider(), e.getMessage(), e);
         }
         JsonNode content = message.path("content");
         // a turn that only calls tools may have a null content

@@ -3,16 +3,25 @@ package dev.aios.router.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.client.CallMetadata;
+import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.HttpLlmClient;
+import dev.aios.router.client.LlmRequest;
+import dev.aios.router.client.LlmResponse;
 import dev.aios.router.client.ToolCall;
+import dev.aios.router.client.ToolDefinition;
+import dev.aios.router.client.Tools;
 import dev.aios.router.fake.FakeProviderServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -202,6 +211,32 @@ class ToolCallsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(lastBody(LOCAL).path("messages")).isEqualTo(json("[{\"role\": \"user\", \"content\": \"first\\nsecond\"}]"));
         }
+    }
+
+    @Test
+    void anAgentRunsAToolLoopThroughTheRoutersOwnClient() {
+        // given
+        ToolCall call = new ToolCall("toolu_loop", "get_weather", ARGUMENTS);
+        ANTHROPIC.then(FakeProviderServer.toolCalls("", List.of(call), 30, 8));
+        ANTHROPIC.then(FakeProviderServer.ok("Sunny.", 50, 2));
+        HttpLlmClient client = new HttpLlmClient(URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
+                Duration.ofSeconds(10));
+        CallMetadata claude = new CallMetadata("p-tools", "T1", "backend", "code", "", 1, 0, Optional.of("claude"), Optional.empty());
+        Tools tools = new Tools(List.of(new ToolDefinition("get_weather", "Current weather of a city", SCHEMA.strip())), Optional.empty());
+        List<ChatMessage> chat = new ArrayList<>(List.of(ChatMessage.user("What is the weather in Paris?")));
+
+        // when: the model asks, the agent runs the tool and sends the result
+        LlmResponse asked = client.chat(new LlmRequest(chat, 0.0, 300, claude, tools));
+        chat.add(ChatMessage.assistant(asked.content(), asked.toolCalls()));
+        chat.add(ChatMessage.tool(asked.toolCalls().getFirst().id(), "sunny"));
+        LlmResponse answered = client.chat(new LlmRequest(chat, 0.0, 300, claude, tools));
+
+        // then
+        assertThat(asked.toolCalls()).containsExactly(call);
+        assertThat(asked.finishReason()).isEqualTo("tool_calls");
+        assertThat(answered.content()).isEqualTo("Sunny.");
+        assertThat(lastBody(ANTHROPIC).path("messages").path(2)).isEqualTo(json("""
+                {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_loop", "content": "sunny"}]}"""));
     }
 
     @Nested

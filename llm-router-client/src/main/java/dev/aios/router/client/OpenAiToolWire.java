@@ -1,15 +1,16 @@
-package dev.aios.router.provider;
+package dev.aios.router.client;
 
-import dev.aios.router.client.ToolCall;
-import dev.aios.router.client.ToolChoice;
-import dev.aios.router.client.ToolDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The OpenAI chat-completions shapes of tools, tool choices and tool calls, written the same way by the router and its adapter. */
+/**
+ * The OpenAI chat-completions shapes of tools, tool choices and tool calls, written and read the same way by this client,
+ * the router's endpoint and its OpenAI adapter.
+ */
 public final class OpenAiToolWire {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,7 +40,7 @@ public final class OpenAiToolWire {
                 function.put("description", tool.description());
             }
             if (!tool.parameters().isEmpty()) {
-                function.set("parameters", parse(tool.parameters()));
+                function.set("parameters", JSON.readTree(tool.parameters()));
             }
         }
     }
@@ -54,12 +55,16 @@ public final class OpenAiToolWire {
         }
     }
 
-    /** JSON text the router already validated (tool schemas, tool-call arguments) as a tree. */
-    static JsonNode parse(String json) {
-        return JSON.readTree(json);
-    }
-
-    static String write(JsonNode node) {
-        return JSON.writeValueAsString(node);
+    /** A message's {@code tool_calls}; absent or null is none. Throws {@link IllegalArgumentException} naming what is missing. */
+    public static List<ToolCall> readToolCalls(JsonNode toolCalls) {
+        List<ToolCall> calls = new ArrayList<>();
+        for (JsonNode call : toolCalls) {
+            JsonNode function = call.path("function");
+            if (!call.path("id").isString() || !function.path("name").isString() || !function.path("arguments").isString()) {
+                throw new IllegalArgumentException("a tool call without a string id, function.name or function.arguments");
+            }
+            calls.add(new ToolCall(call.path("id").asString(), function.path("name").asString(), function.path("arguments").asString()));
+        }
+        return calls;
     }
 }
