@@ -2,6 +2,7 @@ package dev.aios.router.fake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.aios.router.client.ToolCall;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import dev.aios.router.client.ToolCall;
 
 /**
  * A local server that speaks the real OpenAI ({@code /v1/chat/completions}) or Anthropic ({@code /v1/messages}) wire
