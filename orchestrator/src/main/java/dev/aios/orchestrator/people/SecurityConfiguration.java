@@ -54,6 +54,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers(request -> onManagementPort(request, separateManagementPort)).permitAll()
+                        .requestMatchers(request -> settings.anonymousMetrics()
+                                && request.getRequestURI().equals("/actuator/prometheus")).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(Role.OPERATOR.name())

@@ -140,6 +140,20 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryPathInIt() throws Exception {
+        // given the document, read without a token
+        String yaml = send(ENDPOINTS.getLast(), ownProject, null).body();
+        // then it declares the scheme, the 401 and 403 problems
+        assertThat(yaml).contains("bearerAuth:", "scheme: bearer", "bearerFormat: JWT", "Unauthorized:", "Forbidden:",
+                "application/problem+json");
+        // and every API path it documents is a row of this matrix
+        var documented = yaml.lines().filter(l -> l.startsWith("  /api/")).map(l -> l.trim().replace(":", "")).toList();
+        var tested = ENDPOINTS.stream().map(e -> e.path().replace("{own}", "{id}").replaceAll("\\?.*", "")
+                .replace(QUEUE, "{queue}")).toList();
+        assertThat(tested).containsAll(documented);
+    }
+
+    @Test
     void anAdminReachesEveryTenantsProjects() throws Exception {
         Reply reply = send(ENDPOINTS.get(2), otherProject, TestTokens.token("root", TestTokens.TENANT, "admin"));
         assertThat(reply.status()).isEqualTo(200);
