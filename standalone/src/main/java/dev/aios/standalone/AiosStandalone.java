@@ -7,6 +7,8 @@ import dev.aios.standalone.infra.Infrastructure;
 import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
+import dev.aios.standalone.tokens.LocalTokens;
+import dev.aios.standalone.tokens.TokenCommand;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -29,6 +31,9 @@ public final class AiosStandalone {
     private AiosStandalone() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+        }
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(StandaloneCommand.USAGE);
             return;
@@ -57,24 +62,32 @@ public final class AiosStandalone {
         RunPlan plan = RunPlan.of(command, env, scenarios);
         out.println("AIOS standalone: " + command.name());
         out.println(plan.banner("below"));
+        LocalTokens tokens = LocalTokens.open(env);
+        Path adminToken = tokens.writeAdminToken();
+        out.println("admin token: " + adminToken + " (0600; more with ./aios token --role ROLE [--tenant T])");
         long started = System.nanoTime();
         try (Lifecycle lifecycle = Lifecycle.start(); Infrastructure infrastructure = lifecycle.track(Infrastructure.start(env))) {
             infrastructure.embedded().forEach(component -> out.println("embedded: " + component));
-            try (Platform platform = lifecycle.track(Platform.start(infrastructure.endpoints(), infrastructure.knowledge(),
+            try (Platform platform = lifecycle.track(Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens,
                     command.apiPort(), command.routerPort(), command.bindAddress(), plan.routerSettings()))) {
                 out.printf("platform up in %.1f s: orchestrator, llm-router and 5 agents (cto, backend, frontend, qa, devops)%n",
                         (System.nanoTime() - started) / 1e9);
-                return command.demo() ? demo(command, platform, plan, out, started) : up(platform, command, out, lifecycle);
+                return command.demo()
+                        ? demo(command, platform, plan, tokens, out, started)
+                        : up(platform, command, adminToken, out, lifecycle);
             }
         }
     }
 
-    private static int demo(StandaloneCommand command, Platform platform, RunPlan plan, PrintStream out, long started)
-            throws Exception {
+    private static int demo(StandaloneCommand command, Platform platform, RunPlan plan, LocalTokens tokens, PrintStream out,
+            long started) throws Exception {
         RunPlan.Project project = plan.project().orElseThrow();
         platform.recorder().ifPresent(recorder -> recorder.project(
                 new RecordedProject(project.name(), project.brief(), project.budgetMicros(), project.options())));
-        DemoRun.Result result = new DemoRun(URI.create("http://" + host(command) + ":" + platform.apiPort()), out, command.deadline())
+        // the demo is a submitter of the default tenant, as a person using the API would be
+        String token = tokens.mint("demo", "submitter", LocalTokens.DEFAULT_TENANT, command.deadline().plusMinutes(5));
+        DemoRun.Result result = new DemoRun(URI.create("http://" + host(command) + ":" + platform.apiPort()), token, out,
+                        command.deadline())
                 .run(project.name(), project.brief(), project.budgetMicros(), project.options(), plan.actions(), command.outputDirectory());
         out.println();
         out.println("result: " + result.finalEvent() + " - " + result.outcome());
@@ -91,7 +104,7 @@ public final class AiosStandalone {
         return result.finalEvent().equals("ProjectDelivered") ? 0 : 1;
     }
 
-    private static int up(Platform platform, StandaloneCommand command, PrintStream out, Lifecycle lifecycle)
+    private static int up(Platform platform, StandaloneCommand command, Path adminToken, PrintStream out, Lifecycle lifecycle)
             throws InterruptedException {
         String base = "http://" + host(command) + ":";
         out.println("API:     " + base + platform.apiPort() + "/api/v1/projects  (OpenAPI at /v3/api-docs)");
@@ -101,8 +114,9 @@ public final class AiosStandalone {
         if (!command.bindAddress().startsWith("127.")) {
             out.println("listening on " + command.bindAddress() + ": reachable from other machines");
         }
-        out.println("submit:  curl -i -H 'Content-Type: application/json' -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' "
-                + base + platform.apiPort() + "/api/v1/projects");
+        out.println("token:   " + adminToken + " (admin of tenant " + LocalTokens.DEFAULT_TENANT + ")");
+        out.println("submit:  curl -i -H \"Authorization: Bearer $(cat " + adminToken + ")\" -H 'Content-Type: application/json'"
+                + " -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' " + base + platform.apiPort() + "/api/v1/projects");
         platform.recorder().map(CassetteRecorder::file).ifPresent(file -> out.println("recording: every model exchange to " + file));
         out.println("Ctrl-C stops everything.");
         lifecycle.awaitSignal();

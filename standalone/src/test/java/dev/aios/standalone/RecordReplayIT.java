@@ -36,7 +36,7 @@ class RecordReplayIT {
         String liveTree = treeOf(dir.resolve("live"));
 
         // when it is replayed with no provider configured
-        Run replay = demo(Map.of(), "--replay", cassette.toString(), "--out", dir.resolve("replay").toString());
+        Run replay = demo(Map.of("AIOS_HOME", dir.resolve("home").toString()), "--replay", cassette.toString(), "--out", dir.resolve("replay").toString());
 
         // then the same repository is delivered, tree for tree, and every answer was replayed
         assertThat(replay.exit()).as(replay.output()).isZero();
@@ -51,7 +51,7 @@ class RecordReplayIT {
         plan.put("response", plan.path("response").asString().replace("\"Shortener page\"", "\"Shortener web page\""));
         Path tampered = dir.resolve("tampered.cassette.json");
         Files.writeString(tampered, JsonMapper.builder().build().writeValueAsString(root));
-        Run diverged = demo(Map.of(), "--replay", tampered.toString(), "--out", dir.resolve("tampered").toString());
+        Run diverged = demo(Map.of("AIOS_HOME", dir.resolve("home").toString()), "--replay", tampered.toString(), "--out", dir.resolve("tampered").toString());
 
         // then the run fails at the first call that no longer matches (the frontend task's), naming it, and delivers nothing
         assertThat(diverged.exit()).as(diverged.output()).isEqualTo(1);

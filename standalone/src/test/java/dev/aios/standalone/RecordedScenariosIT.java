@@ -8,6 +8,7 @@ import dev.aios.standalone.infra.Infrastructure;
 import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
+import dev.aios.standalone.tokens.LocalTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +43,7 @@ class RecordedScenariosIT {
     static Infrastructure infrastructure;
     static Platform platform;
     static URI api;
+    static String token;
 
     @TempDir
     Path out;
@@ -50,7 +53,9 @@ class RecordedScenariosIT {
         RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
                 Map.of(), Scenarios.bundled());
         infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0, "127.0.0.1",
+        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", Files.createTempDirectory("aios-home-").toString()));
+        token = tokens.mint("scenario-user", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
+        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), 0, "127.0.0.1",
                 plan.routerSettings());
         api = URI.create("http://127.0.0.1:" + platform.apiPort());
     }
@@ -73,7 +78,7 @@ class RecordedScenariosIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when a person submits it and does what the scenario says
-        DemoRun.Result result = new DemoRun(api, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
+        DemoRun.Result result = new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
                 .run(scenario.projectName(), scenario.brief(), scenario.budgetMicros(), scenario.options(), scenario.actions(), out);
 
         // then it ends as expected, showing its capability
@@ -98,7 +103,7 @@ class RecordedScenariosIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when it is submitted through the API
-        DemoRun.Result result = new DemoRun(api, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(3))
+        DemoRun.Result result = new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(3))
                 .run("csv-to-json", brief, 5_000_000, Map.of(), List.of(), out);
 
         // then the project's final event is ProjectFailed with the reason, and nothing was delivered
@@ -109,7 +114,8 @@ class RecordedScenariosIT {
         assertThat(result.repository()).isEmpty();
         assertThat(output).doesNotContain("project delivered", "ProjectDelivered");
         JsonNode project = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + result.projectId())).build(),
+                HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + result.projectId()))
+                        .header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(project.path("status").asString()).isEqualTo("FAILED");
         assertThat(project.path("stopReason").asString()).contains("no recording is of this brief");

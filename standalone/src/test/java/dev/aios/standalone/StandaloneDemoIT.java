@@ -33,11 +33,16 @@ class StandaloneDemoIT {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when it runs
-        int exit = AiosStandalone.run(command, Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Path home = out.resolve("aios-home");
+        int exit = AiosStandalone.run(command, Map.of("AIOS_HOME", home.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then the project was delivered and the run said, first and last, that no model answered
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
+        // and it made its signing key and an admin token for the API, readable by the user alone
+        assertThat(output).contains("admin token: " + home.resolve("admin.token"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(home.resolve("admin.token")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         List<String> lines = output.lines().toList();
         assertThat(lines.get(1)).startsWith("MODE: RECORDED - no model is called: every model answer below is replayed")
                 .contains("scripted stand-in for a model");

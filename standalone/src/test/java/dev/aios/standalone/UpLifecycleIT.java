@@ -46,6 +46,7 @@ class UpLifecycleIT {
                 "up", "--port", Integer.toString(api), "--router-port", Integer.toString(router))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL").forEach(builder.environment()::remove);
+        builder.environment().put("AIOS_HOME", dir.resolve("home").toString()); // not the user's ~/.aios
         Process up = builder.start();
         Set<Integer> embeddedPorts = Set.of();
         try {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Lists the DLQs of the declared work queues with their depth, peeks at dead letters without removing them, and
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DeadLetters {
     private static final int FIRST_BYTES = 64;
+    /** How many dead letters a filtered peek, count or redrive looks at, at most. */
+    public static final int SCAN_LIMIT = 10_000;
 
     private final Connection connection;
     private final RabbitEnvelopePublisher publisher;
@@ -56,17 +59,28 @@ public final class DeadLetters {
 
     /** Up to {@code max} dead letters from the head of the queue; they stay in the queue. */
     public List<DeadLetter> peek(String deadLetterQueue, int max) {
+        return peek(deadLetterQueue, max, letter -> true);
+    }
+
+    /**
+     * Up to {@code max} of the dead letters {@code visible} accepts, from the first {@link #SCAN_LIMIT} of the queue;
+     * they all stay in the queue.
+     */
+    public List<DeadLetter> peek(String deadLetterQueue, int max, Predicate<DeadLetter> visible) {
         requireKnown(deadLetterQueue);
         requirePositive(max);
         List<DeadLetter> letters = new ArrayList<>();
         // Unacked gets return to the queue when the channel closes: that is what makes this a peek.
         try (Channel channel = connection.createChannel()) {
-            for (int i = 0; i < max; i++) {
+            for (int i = 0; i < SCAN_LIMIT && letters.size() < max; i++) {
                 GetResponse response = channel.basicGet(deadLetterQueue, false);
                 if (response == null) {
                     break;
                 }
-                letters.add(describe(response.getProps(), response.getBody()));
+                DeadLetter letter = describe(response.getProps(), response.getBody());
+                if (visible.test(letter)) {
+                    letters.add(letter);
+                }
             }
         } catch (IOException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("cannot peek at '" + deadLetterQueue + "': " + e.getMessage(), e);
@@ -74,18 +88,35 @@ public final class DeadLetters {
         return letters;
     }
 
+    /** How many of the first {@link #SCAN_LIMIT} dead letters of the queue {@code visible} accepts; none is removed. */
+    public long count(String deadLetterQueue, Predicate<DeadLetter> visible) {
+        return peek(deadLetterQueue, SCAN_LIMIT, visible).size();
+    }
+
     /** Moves up to {@code max} dead letters back to their original work queue; returns how many moved. */
     public int redrive(String deadLetterQueue, int max) {
+        return redrive(deadLetterQueue, max, letter -> true);
+    }
+
+    /**
+     * Moves up to {@code max} of the dead letters {@code accepted} selects (among the first {@link #SCAN_LIMIT}) back
+     * to their work queue; the others stay in the dead-letter queue. Returns how many moved.
+     */
+    public int redrive(String deadLetterQueue, int max, Predicate<DeadLetter> accepted) {
         requireKnown(deadLetterQueue);
         requirePositive(max);
         int moved = 0;
+        // a letter left unacked returns to the queue when the channel closes, and is not handed out again before
         try (Channel channel = connection.createChannel()) {
-            for (int i = 0; i < max; i++) {
+            for (int i = 0; i < SCAN_LIMIT && moved < max; i++) {
                 GetResponse response = channel.basicGet(deadLetterQueue, false);
                 if (response == null) {
                     break;
                 }
                 AMQP.BasicProperties props = response.getProps();
+                if (!accepted.test(describe(props, response.getBody()))) {
+                    continue;
+                }
                 String target = originalQueue(props, deadLetterQueue);
                 Map<String, Object> headers = props.getHeaders() == null ? new HashMap<>() : new HashMap<>(props.getHeaders());
                 headers.remove(AiosHeaders.REASON);
@@ -144,7 +175,16 @@ public final class DeadLetters {
                 original,
                 attempts,
                 failedAtMillis,
+                correlationIdOf(body),
                 HexFormat.of().formatHex(head));
+    }
+
+    private static String correlationIdOf(byte[] body) {
+        try {
+            return dev.aios.events.v1.Envelope.parseFrom(body).getCorrelationId();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            return ""; // not an envelope: the reason already says so
+        }
     }
 
     private static String originalQueue(AMQP.BasicProperties props, String deadLetterQueue) {

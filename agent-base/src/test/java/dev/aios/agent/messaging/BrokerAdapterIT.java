@@ -102,6 +102,33 @@ class BrokerAdapterIT {
     }
 
     @Test
+    void aFilteredPeekCountAndRedriveSeeOnlyTheLettersTheFilterAcceptsAndLeaveTheOthers() throws Exception {
+        // given: a DLQ holding letters of conversations a, b and a, and bytes that are no envelope
+        String queue = uniqueQueue("filtered");
+        broker.topology.declareEventQueue(queue, List.of("filtered-test." + queue));
+        String dlq = BrokerTopology.deadLetterQueueName(queue);
+        for (String conversation : List.of("a", "b", "a")) {
+            Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setType("t").setCorrelationId(conversation).build();
+            publishRaw(dlq, envelope.toByteArray(), envelope.getEventId());
+        }
+        publishRaw(dlq, "not an envelope".getBytes(StandardCharsets.UTF_8), "raw");
+        java.util.function.Predicate<DeadLetter> ofA = letter -> letter.correlationId().equals("a");
+
+        // when / then: peek and count see a's two letters, and leave all four
+        assertThat(broker.deadLetters.peek(dlq, 10, ofA)).hasSize(2).allSatisfy(l -> assertThat(l.correlationId()).isEqualTo("a"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
+        assertThat(broker.deadLetters.peek(dlq, 10)).extracting(DeadLetter::correlationId).containsExactlyInAnyOrder("a", "b", "a", "");
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
+        assertThat(broker.deadLetters.count(dlq, ofA)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
+
+        // and a filtered redrive moves a's letters only, b's and the raw bytes stay dead-lettered
+        assertThat(broker.deadLetters.redrive(dlq, 10, ofA)).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 2);
+        assertThat(broker.deadLetters.peek(dlq, 10)).extracting(DeadLetter::correlationId).containsExactlyInAnyOrder("b", "");
+    }
+
+    @Test
     void aTransientFailureIsRetriedWithBackoffAndThenSucceeds() throws Exception {
         // given
         String queue = uniqueQueue("transient");

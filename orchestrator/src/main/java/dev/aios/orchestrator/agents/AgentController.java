@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/agents}: agents whose heartbeat is fresh. */
+/** {@code GET /api/v1/agents}: agents whose heartbeat is fresh (operators and admins; agents belong to no tenant). */
 @RestController
 class AgentController {
     private final AgentRegistry registry;

@@ -6,6 +6,7 @@ import dev.aios.events.v1.ProjectStopped;
 import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.events.v1.StopCause;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
+import dev.aios.orchestrator.people.Caller;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Submit, inspect, stop and fund projects. Every change goes through the planner as an event. */
+/**
+ * Submit, inspect, stop and fund projects. Every change goes through the planner as an event. A project belongs to
+ * its submitter's tenant; another tenant's project answers 404, as if it did not exist (ADR 0040).
+ */
 @RestController
 @RequestMapping("/api/v1/projects")
 class ProjectController {
@@ -32,7 +36,7 @@ class ProjectController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProjectViews.Accepted> submit(@RequestBody SubmitProjectRequest request) {
+    ResponseEntity<ProjectViews.Accepted> submit(Caller caller, @RequestBody SubmitProjectRequest request) {
         request.validate();
         UUID id = UUID.randomUUID();
         var options = ProjectOptions.newBuilder();
@@ -47,7 +51,8 @@ class ProjectController {
                 .setBrief(request.brief())
                 .setBudgetMicros(request.budgetMicros())
                 .setOptions(options)
-                .setSubmittedBy("api")
+                .setSubmittedBy(caller.subject())
+                .setTenant(caller.tenant())
                 .build(), null);
         String location = "/api/v1/projects/" + id;
         return ResponseEntity.accepted()
@@ -56,62 +61,62 @@ class ProjectController {
     }
 
     @GetMapping
-    ProjectViews.Page<ProjectViews.Project> list(
+    ProjectViews.Page<ProjectViews.Project> list(Caller caller,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw ApiProblem.badRequest("page must be >= 0 and size 1-100");
         }
-        return queries.projects(page, size);
+        return queries.projects(caller, page, size);
     }
 
     @GetMapping("/{id}")
-    ProjectViews.Project get(@PathVariable UUID id) {
-        return queries.project(id).orElseThrow(() -> ApiProblem.notFound("no project " + id));
+    ProjectViews.Project get(Caller caller, @PathVariable UUID id) {
+        return queries.project(caller, id).orElseThrow(() -> ApiProblem.notFound("no project " + id));
     }
 
     @GetMapping("/{id}/tasks")
-    List<ProjectViews.Task> tasks(@PathVariable UUID id) {
-        get(id);
+    List<ProjectViews.Task> tasks(Caller caller, @PathVariable UUID id) {
+        get(caller, id);
         return queries.tasks(id);
     }
 
     @GetMapping("/{id}/sprints")
-    List<ProjectViews.Sprint> sprints(@PathVariable UUID id) {
-        get(id);
+    List<ProjectViews.Sprint> sprints(Caller caller, @PathVariable UUID id) {
+        get(caller, id);
         return queries.sprints(id);
     }
 
     @PostMapping("/{id}/stop")
-    ResponseEntity<ProjectViews.Project> stop(@PathVariable UUID id) {
-        ProjectViews.Project project = get(id);
+    ResponseEntity<ProjectViews.Project> stop(Caller caller, @PathVariable UUID id) {
+        ProjectViews.Project project = get(caller, id);
         var outcome = decisions.handle(id, ProjectStopped.newBuilder()
                 .setProjectId(id.toString())
                 .setCause(StopCause.STOP_CAUSE_USER)
                 .setReason("stopped by a person")
-                .setStoppedBy("api")
+                .setStoppedBy(caller.subject())
                 .build(), null);
         if (outcome.appended().isEmpty()) {
             throw ApiProblem.conflict("project " + id + " is " + project.status() + " and cannot be stopped");
         }
-        return ResponseEntity.accepted().body(get(id));
+        return ResponseEntity.accepted().body(get(caller, id));
     }
 
     @PostMapping(path = "/{id}/budget", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ProjectViews.Project> budget(@PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
+    ResponseEntity<ProjectViews.Project> budget(Caller caller, @PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
         if (request.budgetMicros() == null || request.budgetMicros() <= 0
                 || request.budgetMicros() > SubmitProjectRequest.MAX_BUDGET_MICROS) {
             throw ApiProblem.badRequest("budgetMicros must be between 1 and " + SubmitProjectRequest.MAX_BUDGET_MICROS);
         }
-        ProjectViews.Project project = get(id);
+        ProjectViews.Project project = get(caller, id);
         var outcome = decisions.handle(id, BudgetChanged.newBuilder()
                 .setProjectId(id.toString())
                 .setBudgetMicros(request.budgetMicros())
-                .setChangedBy("api")
+                .setChangedBy(caller.subject())
                 .build(), null);
         if (outcome.appended().isEmpty()) {
             throw ApiProblem.conflict("project " + id + " is " + project.status() + " and its budget cannot change");
         }
-        return ResponseEntity.accepted().body(get(id));
+        return ResponseEntity.accepted().body(get(caller, id));
     }
 
     private static int orZero(Integer value) {

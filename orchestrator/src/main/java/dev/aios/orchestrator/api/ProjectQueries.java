@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the projection tables for the API. */
+/** Reads the projection tables for the API, each read limited to what the caller's tenant may see. */
 @Component
 class ProjectQueries {
     private final JdbcTemplate jdbc;
@@ -18,14 +20,24 @@ class ProjectQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<ProjectViews.Project> project(UUID id) {
-        return jdbc.query("SELECT * FROM projects WHERE project_id = ?", ProjectQueries::project, id).stream().findFirst();
+    Optional<ProjectViews.Project> project(Caller caller, UUID id) {
+        if (caller.has(Role.ADMIN)) {
+            return jdbc.query("SELECT * FROM projects WHERE project_id = ?", ProjectQueries::project, id).stream().findFirst();
+        }
+        return jdbc.query("SELECT * FROM projects WHERE project_id = ? AND tenant = ?", ProjectQueries::project, id,
+                caller.tenant()).stream().findFirst();
     }
 
-    ProjectViews.Page<ProjectViews.Project> projects(int page, int size) {
-        Long total = jdbc.queryForObject("SELECT count(*) FROM projects", Long.class);
-        var items = jdbc.query("SELECT * FROM projects ORDER BY submit_position DESC LIMIT ? OFFSET ?",
-                ProjectQueries::project, size, (long) page * size);
+    ProjectViews.Page<ProjectViews.Project> projects(Caller caller, int page, int size) {
+        if (caller.has(Role.ADMIN)) {
+            Long total = jdbc.queryForObject("SELECT count(*) FROM projects", Long.class);
+            var items = jdbc.query("SELECT * FROM projects ORDER BY submit_position DESC LIMIT ? OFFSET ?",
+                    ProjectQueries::project, size, (long) page * size);
+            return new ProjectViews.Page<>(items, page, size, total == null ? 0 : total);
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM projects WHERE tenant = ?", Long.class, caller.tenant());
+        var items = jdbc.query("SELECT * FROM projects WHERE tenant = ? ORDER BY submit_position DESC LIMIT ? OFFSET ?",
+                ProjectQueries::project, caller.tenant(), size, (long) page * size);
         return new ProjectViews.Page<>(items, page, size, total == null ? 0 : total);
     }
 
@@ -50,7 +62,8 @@ class ProjectQueries {
                 rs.getObject("project_id", UUID.class), rs.getString("name"), rs.getString("status"), rs.getInt("current_sprint"),
                 new ProjectViews.Progress(rs.getInt("tasks_done"), rs.getInt("tasks_total")),
                 new ProjectViews.Cost(rs.getLong("spent_micros"), rs.getLong("budget_micros")),
-                rs.getString("stop_reason"), rs.getTimestamp("submitted_at").toInstant());
+                rs.getString("stop_reason"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("tenant"),
+                rs.getString("submitted_by"));
     }
 
     private static List<String> split(String csv) {

@@ -15,7 +15,7 @@ final class ProjectViews {
     record Cost(long spentMicros, long budgetMicros) {}
 
     record Project(UUID id, String name, String status, int currentSprint, Progress progress, Cost cost,
-            String stopReason, Instant submittedAt) {}
+            String stopReason, Instant submittedAt, String tenant, String submittedBy) {}
 
     record Page<T>(List<T> items, int page, int size, long total) {}
 

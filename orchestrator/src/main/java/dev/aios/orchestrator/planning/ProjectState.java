@@ -14,10 +14,13 @@ import java.util.Optional;
 /** A project as its events tell it: the fold the planner decides on. */
 public final class ProjectState {
     public static final String PLAN_TASK_ID = "plan";
+    public static final String DEFAULT_TENANT = "default";
 
     String projectId = "";
     String name = "";
     String brief = "";
+    String tenant = "";
+    String submittedBy = "";
     ProjectOptions options = ProjectOptions.getDefaultInstance();
     ProjectStatus status = ProjectStatus.NEW;
     long budgetMicros;
@@ -46,6 +49,8 @@ public final class ProjectState {
                 projectId = e.getProjectId();
                 name = e.getName();
                 brief = e.getBrief();
+                tenant = tenantOf(e);
+                submittedBy = e.getSubmittedBy();
                 budgetMicros = e.getBudgetMicros();
                 options = e.getOptions();
                 status = ProjectStatus.PLANNING;
@@ -181,6 +186,21 @@ public final class ProjectState {
 
     public String name() {
         return name;
+    }
+
+    /** The tenant the project belongs to: the submitter's, or {@link #DEFAULT_TENANT} for projects from before tenants. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** The subject (token {@code sub}) of whoever submitted the project. */
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    /** The tenant of a submission; submissions recorded before tenants existed belong to {@link #DEFAULT_TENANT}. */
+    public static String tenantOf(ProjectSubmitted e) {
+        return e.getTenant().isEmpty() ? DEFAULT_TENANT : e.getTenant();
     }
 
     public String brief() {

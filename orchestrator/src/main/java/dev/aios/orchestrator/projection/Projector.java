@@ -43,10 +43,12 @@ public class Projector {
             // the submission time and position are the event row's, as the store recorded them
             case ProjectSubmitted e -> out.add(
                     """
-                    INSERT INTO projects (project_id, name, status, budget_micros, submitted_at, submit_position)
-                    SELECT ?, ?, ?, ?, recorded_at, global_position FROM events WHERE event_id = ?
+                    INSERT INTO projects (project_id, name, status, budget_micros, tenant, submitted_by, submitted_at,
+                                          submit_position)
+                    SELECT ?, ?, ?, ?, ?, ?, recorded_at, global_position FROM events WHERE event_id = ?
                     """,
-                    project, e.getName(), after.status().name(), e.getBudgetMicros(), eventId);
+                    project, e.getName(), after.status().name(), e.getBudgetMicros(), after.tenant(), e.getSubmittedBy(),
+                    eventId);
             case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(out, project, t));
             case SprintReviewed e -> {
                 after.tasks().values().forEach(t -> upsertTask(out, project, t));

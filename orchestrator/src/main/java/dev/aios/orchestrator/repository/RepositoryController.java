@@ -2,6 +2,8 @@ package dev.aios.orchestrator.repository;
 
 import dev.aios.orchestrator.api.ApiProblem;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
+import dev.aios.orchestrator.people.Caller;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +26,11 @@ class RepositoryController {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/repository", produces = "application/zip")
-    ResponseEntity<byte[]> repository(@PathVariable UUID id) {
-        String name = jdbc.query("SELECT name FROM projects WHERE project_id = ?", (rs, n) -> rs.getString(1), id)
-                .stream().findFirst().orElseThrow(() -> ApiProblem.notFound("no project " + id));
+    ResponseEntity<byte[]> repository(Caller caller, @PathVariable UUID id) {
+        String name = jdbc.query("SELECT name, tenant FROM projects WHERE project_id = ?",
+                        (rs, n) -> caller.sees(rs.getString(2)) ? rs.getString(1) : null, id)
+                .stream().filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("no project " + id)); // another tenant's too: its existence is theirs
         byte[] zip = export.archive(ProjectDecisions.streamOf(id), name);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))

@@ -11,13 +11,14 @@ import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.ProjectOwnership;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,24 +35,23 @@ class ProjectEventStream {
     private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
 
     private final EventStore store;
-    private final JdbcTemplate jdbc;
+    private final ProjectOwnership ownership;
     private final Duration pollInterval;
     private final Duration heartbeatInterval;
 
-    ProjectEventStream(EventStore store, JdbcTemplate jdbc,
+    ProjectEventStream(EventStore store, ProjectOwnership ownership,
             @Value("${aios.orchestrator.sse-poll-interval:200ms}") Duration pollInterval,
             @Value("${aios.orchestrator.sse-heartbeat-interval:10s}") Duration heartbeatInterval) {
         this.store = store;
-        this.jdbc = jdbc;
+        this.ownership = ownership;
         this.pollInterval = pollInterval;
         this.heartbeatInterval = heartbeatInterval;
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+    SseEmitter events(Caller caller, @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         long after = parseLastEventId(lastEventId);
-        Integer known = jdbc.queryForObject("SELECT count(*) FROM projects WHERE project_id = ?", Integer.class, id);
-        if (known == null || known == 0) {
+        if (!ownership.visibleTo(caller, id)) {
             throw ApiProblem.notFound("no project " + id);
         }
         var emitter = new SseEmitter(0L);

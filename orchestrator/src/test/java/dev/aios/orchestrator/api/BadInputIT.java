@@ -60,7 +60,7 @@ class BadInputIT extends OrchestratorIntegrationTest {
         // given
         String target = path.replace("{existing}", existingProject());
         long eventsBefore = eventCount();
-        var request = HttpRequest.newBuilder(URI.create(url(target)));
+        var request = request(target);
         if (contentType != null && contentType.startsWith("lastEventId:")) {
             request.header("Last-Event-ID", contentType.substring("lastEventId:".length())).header("Accept", "text/event-stream");
         } else if (contentType != null) {
@@ -78,7 +78,7 @@ class BadInputIT extends OrchestratorIntegrationTest {
 
     private String existingProject() throws Exception {
         if (existing == null) {
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/projects")))
+            HttpResponse<String> created = http.send(request("/api/v1/projects")
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bad-input\",\"brief\":\"b\",\"budgetMicros\":100}"))
                             .build(),

@@ -15,7 +15,7 @@ class ProjectControlIT extends OrchestratorIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+        var request = request(path).timeout(Duration.ofSeconds(20));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -40,7 +40,7 @@ class ProjectControlIT extends OrchestratorIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         // and the project's event stream replays everything and completes after ProjectStopped
-        HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(url(path + "/events")))
+        HttpResponse<String> events = http.send(request(path + "/events")
                         .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(events.body()).contains("event:ProjectSubmitted", "event:PlanProject", "event:BudgetChanged", "event:ProjectStopped");

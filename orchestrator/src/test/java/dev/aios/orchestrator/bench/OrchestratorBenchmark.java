@@ -13,6 +13,7 @@ import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.support.ScriptedAgents;
 import dev.aios.orchestrator.support.TestInfrastructure;
+import dev.aios.orchestrator.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,7 +78,7 @@ public final class OrchestratorBenchmark {
                 projects, tasksPerProject, projects * tasksPerProject, offeredTasksPerSecond, Runtime.getRuntime().availableProcessors());
 
         // command-line arguments outrank application.yml (builder properties would only be defaults)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(OrchestratorApplication.class).run(
+        var arguments = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + infra.jdbcUrl(),
                 "--spring.datasource.hikari.maximum-pool-size=12",
@@ -86,7 +87,10 @@ public final class OrchestratorBenchmark {
                 "--aios.messaging.redis-key-prefix=" + infra.redisPrefix,
                 "--aios.orchestrator.decision-threads=" + decisionThreads,
                 "--aios.orchestrator.consumer-prefetch=" + prefetch,
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        TestTokens.properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(OrchestratorApplication.class)
+                .run(arguments.toArray(String[]::new));
         String shapes = System.getProperty("bench.database-shapes", "");
         if (!shapes.isBlank()) {
             // diagnostics: the database ceiling alone for given transaction shapes ("decisions x projects", comma-separated)
@@ -207,7 +211,8 @@ public final class OrchestratorBenchmark {
         String body = "{\"name\":\"" + name + "\",\"brief\":\"benchmark\",\"budgetMicros\":1000000000,"
                 + "\"options\":{\"sprintCapacityPoints\":" + tasksPerProject + "}}";
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TestTokens.admin())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static UUID accepted(HttpResponse<String> response) {

@@ -3,6 +3,7 @@ package dev.aios.orchestrator.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.agent.testkit.AiosTestInfrastructure;
+import dev.aios.orchestrator.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,7 @@ abstract class FaultIntegrationTest {
         for (int i = 0; i < projects; i++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + TestTokens.admin())
                             .timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(
                                     "{\"name\":\"" + name + i + "\",\"brief\":\"Two services with web pages.\",\"budgetMicros\":5000000}"))
@@ -77,6 +79,7 @@ abstract class FaultIntegrationTest {
         }
         registry.add("aios.orchestrator.redis-key-prefix", redisPrefix);
         registry.add("aios.messaging.redis-key-prefix", redisPrefix);
+        TestTokens.register(registry);
     }
 
     private static final java.util.Deque<AutoCloseable> AFTER_CONTEXT = new java.util.concurrent.ConcurrentLinkedDeque<>();

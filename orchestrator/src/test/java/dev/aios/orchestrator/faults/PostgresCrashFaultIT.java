@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.aios.agent.testkit.AiosTestInfrastructure;
+import dev.aios.orchestrator.support.TestTokens;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskCompleted;
 import dev.aios.orchestrator.messaging.EventCodec;
@@ -104,7 +105,7 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
     private String health() {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                    .header("Authorization", "Bearer " + TestTokens.admin()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             return e.toString();
         }

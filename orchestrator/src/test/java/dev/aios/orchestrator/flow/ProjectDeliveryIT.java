@@ -55,7 +55,7 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     String submit(String name) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/projects")))
+        HttpResponse<String> response = http.send(request("/api/v1/projects")
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"name\":\"" + name + "\",\"brief\":\"A todo app with an API and a web page.\",\"budgetMicros\":5000000}"))
@@ -69,7 +69,7 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
@@ -85,7 +85,7 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
         assertThat(get("/api/v1/projects/" + id + "/sprints")).contains("\"number\":1", "\"status\":\"COMPLETED\"");
 
         HttpResponse<InputStream> zip = http.send(
-                HttpRequest.newBuilder(URI.create(url("/api/v1/projects/" + id + "/repository"))).build(),
+                request("/api/v1/projects/" + id + "/repository").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(zip.statusCode()).isEqualTo(200);
         Path dir = Files.createTempDirectory("repo-it-");
@@ -158,7 +158,7 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     void readEventsUnbounded(String id, String lastEventId, int max, List<Long> ids, List<String> comments) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url("/api/v1/projects/" + id + "/events"))).header("Accept", "text/event-stream");
+        var request = request("/api/v1/projects/" + id + "/events").header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -20,7 +20,7 @@ class OperationsIT extends OrchestratorIntegrationTest {
     StringRedisTemplate redis;
 
     HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -59,7 +59,7 @@ class OperationsIT extends OrchestratorIntegrationTest {
     @Test
     void redriveOfAnEmptyKnownQueueMovesNothing() throws Exception {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url("/api/v1/dlq/aios.orchestrator.events.dlq/redrive"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                request("/api/v1/dlq/aios.orchestrator.events.dlq/redrive").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"redriven\":0");

@@ -25,6 +25,13 @@ public abstract class OrchestratorIntegrationTest {
         registry.add("aios.messaging.redis-key-prefix", () -> INFRA.redisPrefix);
         registry.add("aios.orchestrator.sse-heartbeat-interval", () -> "500ms");
         registry.add("aios.orchestrator.lease-duration", () -> "20s");
+        TestTokens.register(registry);
+    }
+
+    /** A request to this app with an admin's token of tenant {@link TestTokens#TENANT}. */
+    protected java.net.http.HttpRequest.Builder request(String path) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .header("Authorization", "Bearer " + TestTokens.admin());
     }
 
     protected String url(String path) {

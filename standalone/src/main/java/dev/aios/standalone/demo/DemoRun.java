@@ -33,13 +33,16 @@ public final class DemoRun {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI api;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
 
     private final Duration deadline;
 
-    public DemoRun(URI api, PrintStream out, Duration deadline) {
+    /** {@code token}: a bearer token for the API (a submitter's at least: the run submits, raises budgets and stops). */
+    public DemoRun(URI api, String token, PrintStream out, Duration deadline) {
         this.api = api;
+        this.token = token;
         this.out = out;
         this.deadline = deadline;
     }
@@ -56,6 +59,10 @@ public final class DemoRun {
         }
     }
 
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
+    }
+
     public Result run(String name, String brief, long budgetMicros, Map<String, Integer> options, List<Scenario.Action> actions,
             Path outputRoot) throws IOException, InterruptedException {
         Map<String, Object> submission = new LinkedHashMap<>();
@@ -66,7 +73,7 @@ public final class DemoRun {
             submission.put("options", options);
         }
         String body = JSON.writeValueAsString(submission);
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects"))
+        HttpResponse<String> submitted = http.send(request(api.resolve("/api/v1/projects"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -113,7 +120,7 @@ public final class DemoRun {
             for (Scenario.Action action : actions) {
                 if (action.onEvent().equals(eventType) && action.raiseBudgetMicros() > 0) {
                     long budget = event.path("payload").path("budgetMicros").asLong(0) + action.raiseBudgetMicros();
-                    HttpResponse<String> raised = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/budget"))
+                    HttpResponse<String> raised = http.send(request(api.resolve("/api/v1/projects/" + projectId + "/budget"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("budgetMicros", budget))))
                             .build(), HttpResponse.BodyHandlers.ofString());
@@ -129,7 +136,7 @@ public final class DemoRun {
 
     /** Reads the server-sent events until the stream completes; returns the type of the last event. */
     private String stream(URI events, SprintPrinter printer, Person person) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(events)
+        HttpResponse<InputStream> response = http.send(request(events)
                 .header("Accept", "text/event-stream")
                 .GET()
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -181,13 +188,13 @@ public final class DemoRun {
     }
 
     private void stop(String projectId) throws IOException, InterruptedException {
-        http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/stop"))
+        http.send(request(api.resolve("/api/v1/projects/" + projectId + "/stop"))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private Path download(String projectId, String name, Path outputRoot) throws IOException, InterruptedException {
-        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + projectId + "/repository"))
+        HttpResponse<byte[]> zip = http.send(request(api.resolve("/api/v1/projects/" + projectId + "/repository"))
                 .GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         if (zip.statusCode() != 200) {

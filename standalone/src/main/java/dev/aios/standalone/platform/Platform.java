@@ -22,6 +22,7 @@ import dev.aios.router.cassette.CassetteRecorder;
 import dev.aios.router.cassette.ExchangeRecorder;
 import dev.aios.router.client.LlmClient;
 import dev.aios.standalone.infra.Endpoints;
+import dev.aios.standalone.tokens.LocalTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,16 @@ public final class Platform implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "dev.aios.orchestrator.knowledge.KnowledgeConfiguration");
+            "dev.aios.orchestrator.knowledge.KnowledgeConfiguration",
+            // the orchestrator's Spring Security is on this class path too; the router's own callers are not people
+            // (issue 11 leaves the router's service authentication to its own change)
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration");
 
     static final String AGENT_KEY_PREFIX = "";
 
@@ -60,14 +70,14 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts the router (with {@code routerSettings}: record or replay), the orchestrator and the agents; both HTTP
-     * servers listen on {@code bindAddress} only.
+     * Starts the router (with {@code routerSettings}: record or replay), the orchestrator (trusting the tokens of
+     * {@code tokens}) and the agents; both HTTP servers listen on {@code bindAddress} only.
      */
-    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, int apiPort, int routerPort, String bindAddress,
-            Map<String, Object> routerSettings) {
+    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, LocalTokens tokens, int apiPort, int routerPort,
+            String bindAddress, Map<String, Object> routerSettings) {
         Platform platform = new Platform(apiPort);
         try {
-            platform.startAll(endpoints, knowledge, routerPort, bindAddress, routerSettings);
+            platform.startAll(endpoints, knowledge, tokens, routerPort, bindAddress, routerSettings);
             return platform;
         } catch (RuntimeException | Error e) {
             platform.close();
@@ -84,7 +94,7 @@ public final class Platform implements AutoCloseable {
         return recorder;
     }
 
-    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, int routerPort, String bindAddress,
+    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, LocalTokens tokens, int routerPort, String bindAddress,
             Map<String, Object> routerSettings) {
         Map<String, Object> router = new LinkedHashMap<>(endpoints.springProperties());
         router.putAll(routerSettings);
@@ -102,6 +112,7 @@ public final class Platform implements AutoCloseable {
         Map<String, Object> orchestrator = new LinkedHashMap<>(endpoints.springProperties());
         orchestrator.put("server.port", apiPort);
         orchestrator.put("server.address", bindAddress);
+        orchestrator.putAll(tokens.orchestratorProperties());
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
                 OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,
                 c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));

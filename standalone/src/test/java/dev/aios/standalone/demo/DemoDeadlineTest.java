@@ -68,7 +68,7 @@ class DemoDeadlineTest {
     @Test
     void aSprintThatNeverFinishesIsStoppedAtTheDeadline() {
         // given a demo run with a one-second deadline against an API whose stream only ever sends heartbeats
-        DemoRun run = new DemoRun(URI.create("http://127.0.0.1:" + api.getAddress().getPort()),
+        DemoRun run = new DemoRun(URI.create("http://127.0.0.1:" + api.getAddress().getPort()), "a-token",
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
 
         // when it runs, then it fails with the reason and stopped the project

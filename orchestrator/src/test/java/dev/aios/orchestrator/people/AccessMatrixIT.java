@@ -1,0 +1,309 @@
+package dev.aios.orchestrator.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.aios.events.v1.Envelope;
+import dev.aios.orchestrator.support.OrchestratorIntegrationTest;
+import dev.aios.orchestrator.support.TestTokens;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint of the orchestrator against every kind of caller (ADR 0040): no token, each role, another tenant,
+ * and tokens that must not pass (forged, expired, wrong issuer or audience, unsigned).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixIT extends OrchestratorIntegrationTest {
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final String OTHER_TENANT = "globex";
+    private static final String QUEUE = "aios.agent.qa.dlq";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String ownProject = "";
+    private String otherProject = "";
+
+    /** One endpoint: method, path ({own} = a project of the caller's tenant), body, and the least role it needs. */
+    record Endpoint(String method, String path, @Nullable String json, @Nullable Role least, Set<Integer> allowed) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+
+        boolean projectScoped() {
+            return path.contains("{own}");
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/api/v1/projects", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("POST", "/api/v1/projects", "{\"name\":\"matrix\",\"brief\":\"b\",\"budgetMicros\":100}", Role.SUBMITTER, Set.of(202)),
+            new Endpoint("GET", "/api/v1/projects/{own}", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/tasks", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/sprints", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/repository", null, Role.VIEWER, Set.of(200)),
+            // the project may already be stopped by an earlier row: 409 also shows the request passed the access rules
+            new Endpoint("POST", "/api/v1/projects/{own}/budget", "{\"budgetMicros\":200}", Role.SUBMITTER, Set.of(202, 409)),
+            new Endpoint("POST", "/api/v1/projects/{own}/stop", null, Role.SUBMITTER, Set.of(202, 409)),
+            new Endpoint("GET", "/api/v1/agents", null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("GET", "/api/v1/dlq", null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("GET", "/api/v1/dlq/" + QUEUE, null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive?max=1", null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
+            new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests
+            new Endpoint("GET", "/actuator/health/liveness", null, null, Set.of(200)),
+            new Endpoint("GET", "/actuator/health/readiness", null, null, Set.of(200)),
+            new Endpoint("GET", "/v3/api-docs", null, null, Set.of(200)));
+
+    @BeforeAll
+    void projectsInTwoTenants() throws Exception {
+        ownProject = submit(TestTokens.token("alice", TestTokens.TENANT, "submitter"), "acme-project");
+        otherProject = submit(TestTokens.token("bob", OTHER_TENANT, "submitter"), "globex-project");
+    }
+
+    static Stream<Endpoint> protectedEndpoints() {
+        return ENDPOINTS.stream().filter(e -> e.least() != null);
+    }
+
+    static Stream<Arguments> endpointsAndRoles() {
+        return ENDPOINTS.stream().flatMap(e -> Stream.of(Role.values()).map(role -> Arguments.of(e, role)));
+    }
+
+    @ParameterizedTest(name = "{0} without a token: 401")
+    @MethodSource("protectedEndpoints")
+    void refusesARequestWithoutAToken(Endpoint endpoint) throws Exception {
+        // when
+        Reply reply = send(endpoint, ownProject, null);
+        // then
+        assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body()).contains("\"title\":\"Authentication required\"", "Authorization: Bearer");
+        assertThat(reply.challenge()).startsWith("Bearer");
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("endpointsAndRoles")
+    void answersEachRoleAsTheMatrixSays(Endpoint endpoint, Role role) throws Exception {
+        // given
+        String token = TestTokens.token("someone-" + role.claimValue(), TestTokens.TENANT, role.claimValue());
+        // when
+        Reply reply = send(endpoint, ownProject, token);
+        // then
+        if (endpoint.least() == null || role.compareTo(endpoint.least()) >= 0) {
+            assertThat(reply.status()).as(reply.body()).isIn(endpoint.allowed());
+        } else {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.body()).contains("\"title\":\"Forbidden\"", "do not allow " + endpoint.method());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} of another tenant's project: 404")
+    @MethodSource("protectedEndpoints")
+    void answersAnotherTenantsProjectAsIfItDidNotExist(Endpoint endpoint) throws Exception {
+        if (!endpoint.projectScoped()) {
+            return; // not about one project
+        }
+        // given: an operator of acme, who may do everything to acme's projects
+        String token = TestTokens.token("carol", TestTokens.TENANT, "operator");
+        // when
+        Reply reply = send(endpoint, otherProject, token);
+        // then
+        assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+        assertThat(reply.body()).contains("no project " + otherProject);
+    }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryPathInIt() throws Exception {
+        // given the document, read without a token
+        String yaml = send(ENDPOINTS.getLast(), ownProject, null).body();
+        // then it declares the scheme, the 401 and 403 problems
+        assertThat(yaml).contains("bearerAuth:", "scheme: bearer", "bearerFormat: JWT", "Unauthorized:", "Forbidden:",
+                "application/problem+json");
+        // and every API path it documents is a row of this matrix
+        var documented = yaml.lines().filter(l -> l.startsWith("  /api/")).map(l -> l.trim().replace(":", "")).toList();
+        var tested = ENDPOINTS.stream().map(e -> e.path().replace("{own}", "{id}").replaceAll("\\?.*", "")
+                .replace(QUEUE, "{queue}")).toList();
+        assertThat(tested).containsAll(documented);
+    }
+
+    @Test
+    void anAdminReachesEveryTenantsProjects() throws Exception {
+        Reply reply = send(ENDPOINTS.get(2), otherProject, TestTokens.token("root", TestTokens.TENANT, "admin"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).contains("\"tenant\":\"globex\"", "\"submittedBy\":\"bob\"");
+    }
+
+    @Test
+    void listsOnlyTheCallersTenantsProjectsButAllToAnAdmin() throws Exception {
+        Reply viewer = send(ENDPOINTS.get(0), ownProject, TestTokens.token("dave", TestTokens.TENANT, "viewer"));
+        assertThat(viewer.body()).contains(ownProject).doesNotContain(otherProject).doesNotContain("\"tenant\":\"globex\"");
+        Reply admin = send(new Endpoint("GET", "/api/v1/projects?size=100", null, Role.VIEWER, Set.of(200)), ownProject,
+                TestTokens.admin());
+        assertThat(admin.body()).contains(ownProject, otherProject);
+    }
+
+    @Test
+    void recordsTheSubmittersSubjectAndTenantOnTheProject() throws Exception {
+        Reply reply = send(ENDPOINTS.get(2), ownProject, TestTokens.token("erin", TestTokens.TENANT, "viewer"));
+        assertThat(reply.body()).contains("\"tenant\":\"acme\"", "\"submittedBy\":\"alice\"");
+        Reply events = send(new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)), ownProject,
+                TestTokens.admin(), true);
+        assertThat(events.body()).contains("\"submittedBy\":\"alice\"", "\"tenant\":\"acme\"");
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TokensThatMustNotPass {
+        static Stream<Arguments> badTokens() {
+            Instant past = Instant.now().minus(Duration.ofHours(1));
+            JWTClaimsSet valid = TestTokens.claims("mallory", TestTokens.TENANT, "admin").build();
+            return Stream.of(
+                    Arguments.of("signed by another key", TestTokens.forged(valid)),
+                    Arguments.of("expired", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                            .issueTime(Date.from(past.minus(Duration.ofHours(1)))).expirationTime(Date.from(past)).build())),
+                    Arguments.of("from another issuer", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                            .issuer("https://evil.example/realms/aios").build())),
+                    Arguments.of("for another audience", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                            .audience("another-service").build())),
+                    Arguments.of("alg none", TestTokens.unsigned(valid)),
+                    Arguments.of("without a tenant", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                            .claim("tenant", null).build())),
+                    Arguments.of("not a JWT", "not-a-token"));
+        }
+
+        @ParameterizedTest(name = "a token {0}: 401")
+        @MethodSource("badTokens")
+        void refusesIt(String what, String token) throws Exception {
+            Reply reply = send(ENDPOINTS.get(0), ownProject, token);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.body()).contains("the bearer token was refused");
+            assertThat(reply.challenge()).contains("invalid_token");
+        }
+
+        @Test
+        void aRoleInAClaimTheConfigurationDoesNotNameGrantsNothing() throws Exception {
+            // given: a viewer whose token also says admin in claims other than the configured roles claim
+            String token = TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "viewer")
+                    .claim("scope", "admin operator").claim("role", "admin").claim("groups", List.of("admin"))
+                    .claim("realm_access", java.util.Map.of("roles", List.of("admin"))).build());
+            // when / then
+            assertThat(send(ENDPOINTS.get(9), ownProject, token).status()).isEqualTo(403);
+            assertThat(send(ENDPOINTS.get(0), ownProject, token).status()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class DeadLettersByTenant {
+        @Test
+        void anOperatorSeesAndRedrivesOnlyItsTenantsDeadLetters() throws Exception {
+            // given: one dead letter of acme's project and one of globex's
+            try (Connection connection = rabbit(); Channel channel = connection.createChannel()) {
+                channel.queuePurge(QUEUE);
+                deadLetter(channel, ownProject);
+                deadLetter(channel, otherProject);
+                try {
+                    String acme = TestTokens.token("olivia", TestTokens.TENANT, "operator");
+                    String globex = TestTokens.token("oscar", OTHER_TENANT, "operator");
+                    // when / then: each operator sees its own
+                    assertThat(send(ENDPOINTS.get(11), ownProject, acme).body()).contains(ownProject).doesNotContain(otherProject);
+                    assertThat(send(ENDPOINTS.get(11), ownProject, globex).body()).contains(otherProject).doesNotContain(ownProject);
+                    assertThat(send(ENDPOINTS.get(10), ownProject, acme).body()).contains("\"name\":\"" + QUEUE + "\"", "\"depth\":1");
+                    // and acme's redrive moves acme's letter only
+                    Reply redrive = send(new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive", null, Role.OPERATOR, Set.of(200)),
+                            ownProject, acme);
+                    assertThat(redrive.body()).contains("\"redriven\":1");
+                    assertThat(send(ENDPOINTS.get(11), ownProject, TestTokens.admin()).body())
+                            .contains(otherProject).doesNotContain(ownProject);
+                } finally {
+                    channel.queuePurge(QUEUE);
+                    channel.queuePurge(QUEUE.substring(0, QUEUE.length() - ".dlq".length()));
+                }
+            }
+        }
+
+        private void deadLetter(Channel channel, String project) throws Exception {
+            Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setType("aios.events.v1.TaskAssigned")
+                    .setStreamId("project-" + project).setCorrelationId(project).build();
+            channel.basicPublish("", QUEUE, new AMQP.BasicProperties.Builder().messageId(envelope.getEventId())
+                    .type(envelope.getType()).build(), envelope.toByteArray());
+        }
+
+        private Connection rabbit() throws Exception {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setHost("127.0.0.1");
+            factory.setVirtualHost(INFRA.vhost);
+            return factory.newConnection("access-matrix-it");
+        }
+    }
+
+    record Reply(int status, String contentType, String challenge, String body) {}
+
+    private Reply send(Endpoint endpoint, String project, @Nullable String token) throws Exception {
+        return send(endpoint, project, token, false);
+    }
+
+    /** Sends the request; an event stream is read only when {@code readStream} (it ends only with its project). */
+    private Reply send(Endpoint endpoint, String project, @Nullable String token, boolean readStream) throws Exception {
+        var request = HttpRequest.newBuilder(java.net.URI.create(url(endpoint.path().replace("{own}", project))))
+                .timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (endpoint.json() != null) {
+            request.header("Content-Type", "application/json")
+                    .method(endpoint.method(), HttpRequest.BodyPublishers.ofString(endpoint.json()));
+        } else {
+            request.method(endpoint.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String body;
+        try (InputStream in = response.body()) {
+            if (contentType.startsWith("text/event-stream")) {
+                body = readStream ? new String(in.readNBytes(4096), StandardCharsets.UTF_8) : "";
+            } else {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new Reply(response.statusCode(), contentType, response.headers().firstValue("WWW-Authenticate").orElse(""), body);
+    }
+
+    private String submit(String token, String name) throws Exception {
+        Reply reply = send(new Endpoint("POST", "/api/v1/projects",
+                "{\"name\":\"" + name + "\",\"brief\":\"Access rules.\",\"budgetMicros\":5000000}", Role.SUBMITTER, Set.of(202)),
+                "", token);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        Matcher m = ID.matcher(reply.body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}
