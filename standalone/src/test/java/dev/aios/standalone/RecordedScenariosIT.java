@@ -50,8 +50,9 @@ class RecordedScenariosIT {
         RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
                 Map.of(), Scenarios.bundled());
         infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0, "127.0.0.1",
-                plan.routerSettings());
+        // the router listens, as in `up`: the agents reach it over HTTP with the token the platform made at start
+        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), FreePorts.any(),
+                "127.0.0.1", plan.routerSettings());
         api = URI.create("http://127.0.0.1:" + platform.apiPort());
     }
 

@@ -21,10 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PlatformIT {
 
     @Test
-    void theOrchestratorSeesEachOfTheFiveAgentsOnceThroughTheirHeartbeats() throws Exception {
-        // given the whole platform on embedded infrastructure
+    void theOrchestratorSeesEachOfTheFiveAgentsOnceAndTheRouterPortServesOnlyThem() throws Exception {
+        // given the whole platform on embedded infrastructure, the router listening as in `up`
+        int routerPort = FreePorts.any();
         try (Infrastructure infrastructure = Infrastructure.start(Map.of());
-                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), 0,
+                Platform platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), FreePorts.any(), routerPort,
                         "127.0.0.1", Map.of())) {
             HttpClient http = HttpClient.newHttpClient();
             URI agents = URI.create("http://127.0.0.1:" + platform.apiPort() + "/api/v1/agents");
@@ -37,6 +38,14 @@ class PlatformIT {
                 live.forEach(agent -> roles.add(agent.path("role").asString()));
                 assertThat(roles).containsExactlyInAnyOrder("cto", "backend", "frontend", "qa", "devops");
             });
+
+            // and a caller without the platform's per-boot token is refused by the router
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
         }
     }
 }
