@@ -202,4 +202,55 @@ class ComposeStackTest {
                         .as("%s mounts %s", name, mount)
                         .exists()));
     }
+
+    @Test
+    void givesEachAgentItsOwnRouterTokenAndTheRouterTheirDigestsThroughTheEnvFile() {
+        for (String agent : List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
+            String variable = agent.toUpperCase().replace('-', '_');
+            assertThat(ComposeStack.environment(compose.service(agent)).get("AIOS_ROUTER_TOKEN"))
+                    .as(agent).startsWith("${AIOS_ROUTER_TOKEN_" + variable + ":?");
+            assertThat(ComposeStack.envExampleKeys()).contains("AIOS_ROUTER_TOKEN_" + variable, "AIOS_ROUTER_CLIENT_" + variable + "_SHA256");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_CLIENT_" + variable + "_SHA256")).as(agent).isTrue();
+        }
+        assertThat(ComposeStack.environment(compose.service("llm-router"))).containsEntry("MANAGEMENT_SERVER_PORT", "9081")
+                .doesNotContainKey("AIOS_ROUTER_TOKEN");
+        assertThat(Yaml.listAt(compose.service("llm-router"), "ports")).map(String::valueOf).noneMatch(p -> p.contains("9081"));
+    }
+
+    @Test
+    void generateEnvWritesRandomRouterTokensWithTheirDigestsAndKeepsWhatIsSet(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // given no .env yet
+        Path env = dir.resolve(".env");
+
+        // when the script runs twice
+        run(RepositoryRoot.resolve("deploy/generate-env.sh").toString(), env.toString());
+        List<String> first = Files.readAllLines(env);
+        run(RepositoryRoot.resolve("deploy/generate-env.sh").toString(), env.toString());
+
+        // then every token is random, at least 32 characters, distinct, with its SHA-256 beside it; a rerun keeps them
+        Map<String, String> values = new java.util.HashMap<>();
+        first.stream().filter(l -> l.matches("[A-Z_0-9]+=.*")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        java.util.Set<String> tokens = new java.util.HashSet<>();
+        for (String agent : List.of("AGENTS_CTO", "AGENTS_FRONTEND", "AGENTS_BACKEND", "AGENTS_QA", "AGENTS_DEVOPS")) {
+            String token = values.get("AIOS_ROUTER_TOKEN_" + agent);
+            assertThat(token).as(agent).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+");
+            tokens.add(token);
+            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(values.get("AIOS_ROUTER_CLIENT_" + agent + "_SHA256")).as(agent).isEqualTo(digest);
+        }
+        assertThat(tokens).hasSize(5);
+        assertThat(values.get("POSTGRES_PASSWORD")).isNotBlank();
+        assertThat(Files.readAllLines(env)).isEqualTo(first);
+        assertThat(Files.getPosixFilePermissions(env)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).doesNotContainPattern("=[A-Za-z0-9_-]{32,}");
+    }
 }

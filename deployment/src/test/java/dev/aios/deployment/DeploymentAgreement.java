@@ -91,7 +91,12 @@ final class DeploymentAgreement {
                         + where + " neither sets it nor loads it from .env (deploy/.env.example)");
             }
         }
-        checkPrometheusScrape(service, config, env, port, problems);
+        checkPrometheusScrape(service, config, env, metricsPort(config, env, port), problems);
+        String managementPort = config.managementPort(env);
+        if (managementPort != null && !managementPort.equals(String.valueOf(port)) && !image.healthCheckFollowsManagementPort()) {
+            problems.add(service + ": port: actuator listens on management port " + managementPort + " in " + where
+                    + ", but docker/healthcheck.sh probes SERVER_PORT");
+        }
     }
 
     private void checkChart(String service, SpringConfig config, List<String> problems) {
@@ -118,6 +123,11 @@ final class DeploymentAgreement {
         checkActuator(service, config, env, port, where, problems);
         checkEnvironmentIsRead(service, config, env, where, problems);
 
+        int metricsPort = metricsPort(config, env, port);
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            expectEqual(problems, service, "port", where + " " + probe + " port",
+                    containerPort(container, Yaml.stringAt(container, probe + ".httpGet.port")), metricsPort);
+        }
         expectEqual(problems, service, "health path", where + " livenessProbe", Yaml.stringAt(container, "livenessProbe.httpGet.path"), liveness(config, env));
         expectEqual(problems, service, "health path", where + " startupProbe", Yaml.stringAt(container, "startupProbe.httpGet.path"), liveness(config, env));
         expectEqual(problems, service, "health path", where + " readinessProbe", Yaml.stringAt(container, "readinessProbe.httpGet.path"), readiness(config, env));
@@ -164,11 +174,24 @@ final class DeploymentAgreement {
             problems.add(service + ": actuator: liveness/readiness groups are off in " + where
                     + " (management.endpoint.health.probes.enabled)");
         }
-        String managementPort = config.managementPort(env);
-        if (managementPort != null && !managementPort.equals(String.valueOf(port))) {
-            problems.add(service + ": port: actuator listens on management port " + managementPort + " in " + where
-                    + ", but probes and scrapes use the server port " + port);
+    }
+
+    /** Where actuator answers: the management port when one is set apart (the router's), else the server port. */
+    private static int metricsPort(SpringConfig config, Map<String, String> env, int port) {
+        String management = config.managementPort(env);
+        return management == null ? port : Integer.parseInt(management);
+    }
+
+    /** A probe's port, by name (resolved through the container's ports) or by number. */
+    private static Object containerPort(Map<String, Object> container, String nameOrNumber) {
+        if (nameOrNumber == null || nameOrNumber.chars().allMatch(Character::isDigit)) {
+            return nameOrNumber;
         }
+        return Yaml.listAt(container, "ports").stream()
+                .map(port -> Yaml.map(port, "port"))
+                .filter(port -> nameOrNumber.equals(port.get("name")))
+                .map(port -> port.get("containerPort"))
+                .findFirst().orElse(null);
     }
 
     private void checkPrometheusScrape(

@@ -20,6 +20,7 @@ class DeploymentAgreementTest {
             aios:
               router:
                 url: ${AIOS_ROUTER_URL:http://localhost:8081}
+                token: ${AIOS_ROUTER_TOKEN}
               sandbox:
                 allow-unisolated: ${AIOS_SANDBOX_ALLOW_UNISOLATED:false}
             management:
@@ -72,6 +73,30 @@ class DeploymentAgreementTest {
                 .contains("agents-qa: port: helm/aios containerPort is 8085 but should be 8095")
                 .contains("agents-qa: port: helm/aios SERVER_PORT is 8085 but should be 8095")
                 .anySatisfy(p -> assertThat(p).startsWith("agents-qa: port: deploy/prometheus.yml scrapes no agents-qa:8095"));
+    }
+
+    @Test
+    void acceptsTheRoutersManagementPortOnlyWhereProbesAndScrapesFollowIt() throws IOException {
+        // given the router as the repository deploys it: actuator on 9081, the API on 8081 closed to all but AIOS services
+        SpringConfig router = SpringConfig.read(RepositoryRoot.resolve("llm-router/src/main/resources/application.yml"));
+        MavenBuild.Module module = new MavenBuild.Module("llm-router", dir, "llm-router", true);
+        assertThat(agreement(composeText(), chartText(), dockerfileText()).problems("llm-router", module, router)).isEmpty();
+
+        // when the chart probed the API port instead, or Prometheus scraped it
+        String chart = chartText().replace("port: management", "port: http");
+        String prometheusText = Files.readString(RepositoryRoot.resolve("deploy/prometheus.yml")).replace("llm-router:9081", "llm-router:8081");
+        Path scrapeFile = dir.resolve("prometheus.yml");
+        Files.writeString(scrapeFile, prometheusText);
+        Path composeFile = dir.resolve("docker-compose.yml");
+        Files.writeString(composeFile, composeText());
+        List<String> problems = new DeploymentAgreement(ImageDefinition.parse(dockerfileText()), new ComposeStack(Yaml.loadFile(composeFile)),
+                Manifests.parse(chart), Yaml.loadFile(scrapeFile)).problems("llm-router", module, router);
+
+        // then both are named
+        assertThat(problems).contains(
+                "llm-router: port: helm/aios livenessProbe port is 8081 but should be 9081",
+                "llm-router: port: helm/aios readinessProbe port is 8081 but should be 9081")
+                .anySatisfy(p -> assertThat(p).startsWith("llm-router: port: deploy/prometheus.yml scrapes no llm-router:9081"));
     }
 
     @Test

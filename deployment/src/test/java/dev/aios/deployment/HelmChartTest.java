@@ -190,6 +190,60 @@ class HelmChartTest {
             assertThat(ports).containsExactlyInAnyOrder(53, 53, 5672, 6379, 8081);
             assertThat(Yaml.listAt(policy, "spec.policyTypes")).contains("Egress");
         }
+
+        @Test
+        void admitsOnlyThisReleasesAgentAndOrchestratorPodsToTheRoutersApiPort() {
+            // given the router's policy
+            Map<String, Object> policy = manifests.get("NetworkPolicy", "aios-llm-router");
+            List<Map<String, Object>> ingress = Yaml.listAt(policy, "spec.ingress").stream().map(r -> Yaml.map(r, "ingress rule")).toList();
+            Map<String, Object> api = ingress.stream().filter(rule -> ports(rule).contains("http")).findFirst().orElseThrow();
+
+            // then the API port has exactly one peer: pods of this release whose kind is agent or api, from no other namespace
+            List<Object> peers = Yaml.listAt(api, "from");
+            assertThat(peers).hasSize(1);
+            Map<String, Object> peer = Yaml.map(peers.getFirst(), "peer");
+            assertThat(peer).containsOnlyKeys("podSelector");
+            for (String service : SERVICES) {
+                Map<String, Object> podLabels = Yaml.mapAt(manifests.get("Deployment", "aios-" + service), "spec.template.metadata.labels");
+                assertThat(selects(Yaml.mapAt(peer, "podSelector"), podLabels)).as(service).isEqualTo(!service.equals("llm-router"));
+            }
+            assertThat(selects(Yaml.mapAt(peer, "podSelector"), Map.of("app.kubernetes.io/instance", "other-release", "aios.dev/kind", "agent")))
+                    .as("an agent of another release").isFalse();
+            assertThat(selects(Yaml.mapAt(peer, "podSelector"), Map.of("app.kubernetes.io/instance", "aios"))).as("any other pod").isFalse();
+
+            // and the metrics peers (by default every namespace) reach only the management port: health and metrics, no API
+            assertThat(ingress).hasSize(2).allSatisfy(rule ->
+                    assertThat(ports(rule)).isEqualTo(rule == api ? List.of("http") : List.of("management")));
+        }
+
+        @Test
+        void probesAndScrapesTheRouterOnItsManagementPortOnly() {
+            Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
+            Map<String, Object> container = Manifests.firstContainer(router);
+            assertThat(manifests.environmentOf(router)).containsEntry("MANAGEMENT_SERVER_PORT", "9081");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(Yaml.stringAt(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+            }
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-llm-router"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "management");
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-agents-cto"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "http");
+            assertThat(Yaml.stringAt(Manifests.firstContainer(manifests.get("Deployment", "aios-agents-cto")), "livenessProbe.httpGet.port"))
+                    .isEqualTo("http");
+        }
+
+        @Test
+        void givesEveryAgentItsOwnRouterTokenFromTheSecretAndTheRouterOnlyTheirDigests() {
+            Map<String, String> router = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"));
+            for (String agent : AGENTS) {
+                String digestVariable = "AIOS_ROUTER_CLIENT_" + agent.toUpperCase().replace('-', '_') + "_SHA256";
+                assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + agent)).get("AIOS_ROUTER_TOKEN"))
+                        .contains("aios-secrets", "key=router-token-" + agent + "}");
+                assertThat(router.get(digestVariable)).contains("key=router-token-" + agent + "-sha256");
+                assertThat(ROUTER_CONFIG.reads(digestVariable)).as(digestVariable).isTrue();
+            }
+            assertThat(router).doesNotContainKey("AIOS_ROUTER_TOKEN");
+            assertThat(router.values()).noneMatch(value -> value.matches(".*key=router-token-[a-z-]+[,}].*") && !value.contains("-sha256"));
+            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"))).doesNotContainKey("AIOS_ROUTER_TOKEN");
+        }
     }
 
     @Nested
@@ -268,6 +322,28 @@ class HelmChartTest {
                     .isEqualTo("aios-router-recordings");
             assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_RECORD")).isTrue();
             assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_RECORD_LABEL")).isTrue();
+        }
+
+        @Test
+        void storesEachRouterTokenWithItsSha256SoTheRouterNeverNeedsTheToken() throws Exception {
+            Map<String, Object> data = Yaml.mapAt(manifests.get("Secret", "aios-secrets"), "stringData");
+            for (String agent : AGENTS) {
+                String token = String.valueOf(data.get("router-token-" + agent));
+                assertThat(token).startsWith("ci-router-token-" + agent);
+                String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(data.get("router-token-" + agent + "-sha256")).as(agent).isEqualTo(expected);
+            }
+        }
+
+        @Test
+        void scrapesTheRouterOnlyOnItsManagementPort() {
+            Map<String, Object> monitor = manifests.get("ServiceMonitor", "aios");
+            List<Map<String, Object>> endpoints = Yaml.listAt(monitor, "spec.endpoints").stream().map(e -> Yaml.map(e, "endpoint")).toList();
+            assertThat(endpoints).extracting(e -> e.get("port")).containsExactly("http", "management");
+            Map<String, Object> drop = Yaml.map(Yaml.listAt(endpoints.getFirst(), "relabelings").getFirst(), "relabeling");
+            assertThat(drop).containsEntry("action", "drop").containsEntry("regex", "management");
+            assertThat(Yaml.listAt(drop, "sourceLabels")).containsExactly("__meta_kubernetes_service_label_aios_dev_metrics_port");
         }
 
         @Test
@@ -445,5 +521,34 @@ class HelmChartTest {
                 .filter(e -> name.equals(e.get("name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no env entry " + name + " in " + envNames(container)));
+    }
+
+    private static List<Object> ports(Map<String, Object> rule) {
+        return Yaml.listAt(rule, "ports").stream().map(port -> Yaml.map(port, "port").get("port")).toList();
+    }
+
+    /** Whether a label selector (matchLabels and In/NotIn/Exists matchExpressions) selects a pod with these labels. */
+    private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        Object matchLabels = selector.get("matchLabels");
+        if (matchLabels instanceof Map<?, ?> required && !required.entrySet().stream()
+                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(String.valueOf(e.getKey())))))) {
+            return false;
+        }
+        for (Object expression : Yaml.listAt(selector, "matchExpressions")) {
+            Map<String, Object> e = Yaml.map(expression, "matchExpression");
+            Object value = labels.get(String.valueOf(e.get("key")));
+            List<String> values = Yaml.listAt(e, "values").stream().map(String::valueOf).toList();
+            boolean ok = switch (String.valueOf(e.get("operator"))) {
+                case "In" -> value != null && values.contains(String.valueOf(value));
+                case "NotIn" -> value == null || !values.contains(String.valueOf(value));
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> throw new AssertionError("unknown operator " + e.get("operator"));
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -219,4 +219,13 @@ record ImageDefinition(List<Stage> stages) {
         }
         return m.group(1);
     }
+
+    /** Whether docker/healthcheck.sh probes MANAGEMENT_SERVER_PORT when a service sets one (actuator then answers only there). */
+    boolean healthCheckFollowsManagementPort() {
+        try {
+            return java.nio.file.Files.readString(RepositoryRoot.resolve("docker/healthcheck.sh")).contains("${MANAGEMENT_SERVER_PORT:-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -109,7 +109,8 @@ public final class AiosStandalone {
         String base = "http://" + host(command) + ":";
         out.println("API:     " + base + platform.apiPort() + "/api/v1/projects  (OpenAPI at /v3/api-docs)");
         if (command.routerPort() > 0) {
-            out.println("router:  " + base + command.routerPort() + "/v1/chat/completions");
+            out.println("router:  " + base + command.routerPort() + "/v1/chat/completions  (only this platform's agents:"
+                    + " they hold a token made at this start; anyone else gets 401)");
         }
         if (!command.bindAddress().startsWith("127.")) {
             out.println("listening on " + command.bindAddress() + ": reachable from other machines");

@@ -55,7 +55,8 @@ class RecordedScenariosIT {
         infrastructure = Infrastructure.start(Map.of());
         LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", Files.createTempDirectory("aios-home-").toString()));
         token = tokens.mint("scenario-user", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), 0, "127.0.0.1",
+        // the router listens, as in `up`: the agents reach it over HTTP with the token the platform made at start
+        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), FreePorts.any(), "127.0.0.1",
                 plan.routerSettings());
         api = URI.create("http://127.0.0.1:" + platform.apiPort());
     }

@@ -17,24 +17,30 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Calls the router's OpenAI-compatible {@code POST /v1/chat/completions} over HTTP, sends {@link CallMetadata}
- * as {@link RouterHeaders}, and maps problem details back to {@link LlmCallException} kinds.
+ * Calls the router's OpenAI-compatible {@code POST /v1/chat/completions} over HTTP as one AIOS service (its
+ * {@link RouterToken} as {@code Authorization: Bearer}), sends {@link CallMetadata} as {@link RouterHeaders}, and maps
+ * problem details back to {@link LlmCallException} kinds.
  */
 public final class HttpLlmClient implements LlmClient {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
     private final URI endpoint;
+    private final RouterToken token;
     private final Duration timeout;
 
-    /** @param baseUrl the router, e.g. {@code http://llm-router:8081} */
-    public HttpLlmClient(URI baseUrl, Duration timeout) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, timeout);
+    /**
+     * @param baseUrl the router, e.g. {@code http://llm-router:8081}
+     * @param token this service's router token: the router refuses every call without a valid one
+     */
+    public HttpLlmClient(URI baseUrl, RouterToken token, Duration timeout) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), baseUrl, token, timeout);
     }
 
-    public HttpLlmClient(HttpClient http, URI baseUrl, Duration timeout) {
+    public HttpLlmClient(HttpClient http, URI baseUrl, RouterToken token, Duration timeout) {
         this.http = requireNonNull(http, "http client");
         this.endpoint = requireNonNull(baseUrl, "base url").resolve("/v1/chat/completions");
+        this.token = requireNonNull(token, "router token");
         this.timeout = requireNonNull(timeout, "timeout");
     }
 
@@ -53,6 +59,7 @@ public final class HttpLlmClient implements LlmClient {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", token.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(body(request)));
         CallMetadata m = request.metadata();
         header(builder, RouterHeaders.PROJECT_ID, m.projectId());

@@ -19,6 +19,12 @@ final class ProblemMapping {
         } catch (RuntimeException notJson) {
             // a proxy in between may answer with HTML; the status alone still says what happened
         }
+        if (status == 401) {
+            // our own credentials, not the provider's: retrying cannot help until the service gets the right token
+            return new LlmCallException(LlmCallException.Kind.UNAUTHORIZED, "the router refused this service's credentials"
+                    + " (401): " + detail + " - set AIOS_ROUTER_TOKEN (aios.router.token) to the token whose SHA-256 the router"
+                    + " holds for this service");
+        }
         return new LlmCallException(kind != null ? kind : byStatus(status), detail);
     }
 

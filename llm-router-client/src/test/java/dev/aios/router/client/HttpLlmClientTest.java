@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class HttpLlmClientTest {
+    private static final RouterToken TOKEN = new RouterToken("backend-token-0123456789abcdefghijklmnop");
     private final HttpServer server;
     private final AtomicReference<String> requestBody = new AtomicReference<>();
     private final AtomicReference<com.sun.net.httpserver.Headers> requestHeaders = new AtomicReference<>();
@@ -44,7 +45,7 @@ class HttpLlmClientTest {
     }
 
     private HttpLlmClient client() {
-        return new HttpLlmClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(5));
+        return new HttpLlmClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), TOKEN, Duration.ofSeconds(5));
     }
 
     private static LlmRequest request() {
@@ -110,6 +111,7 @@ class HttpLlmClientTest {
 
         // then
         assertThat(response).isEqualTo(new LlmResponse("done", "claude", "scripted", "scripted", 812, 640, 12036, 7, false, true, true));
+        assertThat(requestHeaders.get().getFirst("Authorization")).isEqualTo("Bearer " + TOKEN.value());
         assertThat(requestHeaders.get().getFirst(RouterHeaders.PROJECT_ID)).isEqualTo("p1");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.TASK_ID)).isEqualTo("T3");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.ROLE)).isEqualTo("backend");
@@ -145,8 +147,27 @@ class HttpLlmClientTest {
     }
 
     @Test
+    void reportsARefusedTokenAsNonRetriableAndSaysWhichSettingToFix() {
+        // given a router that does not know this service's token
+        status = 401;
+        responseBody = """
+                {"type":"https://aios.dev/problems/unauthenticated","title":"Not an AIOS service","status":401,
+                 "detail":"the bearer token matches no AIOS service","kind":"UNAUTHORIZED","retriable":false}
+                """;
+
+        // then
+        assertThatThrownBy(() -> client().chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LlmCallException.Kind.UNAUTHORIZED);
+                    assertThat(e.retriable()).isFalse();
+                    assertThat(e.getMessage()).contains("refused this service's credentials", "the bearer token matches no AIOS service",
+                            "AIOS_ROUTER_TOKEN").doesNotContain(TOKEN.value());
+                });
+    }
+
+    @Test
     void reportsAnUnreachableRouterAsRetriable() {
-        HttpLlmClient nowhere = new HttpLlmClient(URI.create("http://127.0.0.1:1"), Duration.ofSeconds(2));
+        HttpLlmClient nowhere = new HttpLlmClient(URI.create("http://127.0.0.1:1"), TOKEN, Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> nowhere.chat(request()))
                 .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.retriable()).isTrue());

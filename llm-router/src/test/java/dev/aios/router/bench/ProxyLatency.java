@@ -48,6 +48,7 @@ final class ProxyLatency {
                 try (ChildJvm router = ChildJvm.start("router", routerJvm, RouterProcess.class, policy, fake.url("/v1").toString())) {
                     HttpRequest proxied = HttpRequest.newBuilder(router.url("/v1/chat/completions"))
                             .header("Content-Type", "application/json").header(RouterHeaders.TIER_OVERRIDE, "gpt")
+                            .header("Authorization", "Bearer " + RouterProcess.TOKEN.value())
                             .header(RouterHeaders.ROLE, "backend").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
                     summary.add(compare(policy, fake, router, direct, proxied));
                 }

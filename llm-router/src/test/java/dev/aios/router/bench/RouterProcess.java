@@ -1,6 +1,7 @@
 package dev.aios.router.bench;
 
 import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.client.RouterToken;
 import java.io.PrintStream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,6 +12,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * exits at the end of its input. Usage: {@code RouterProcess <complexity|fixed> <provider base URL>}.
  */
 public final class RouterProcess {
+    /** The caller's token: proxied calls authenticate as a service does in production (ADR 0041). */
+    static final RouterToken TOKEN = new RouterToken("router-benchmark-token-0123456789abcdef");
+
     private RouterProcess() {}
 
     public static void main(String[] args) throws Exception {
@@ -27,6 +31,7 @@ public final class RouterProcess {
                 "--aios.router.tiers.claude.api-key=",
                 "--aios.router.tiers.local.base-url=",
                 "--aios.router.cache.enabled=false",
+                "--aios.router.clients.agents-backend.token-sha256=" + TOKEN.sha256Hex(),
                 "--spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration",
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off");

@@ -11,6 +11,7 @@ import dev.aios.router.client.HttpLlmClient;
 import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.RouterToken;
 import dev.aios.router.fake.FakeProviderServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,9 @@ class CassetteRoundTripIT {
         MODEL.close();
     }
 
+    /** The one service these tests call the router as. */
+    static final RouterToken TOKEN = RouterToken.generate();
+
     static ConfigurableApplicationContext router(Map<String, Object> properties) {
         Map<String, Object> p = new LinkedHashMap<>(properties);
         p.put("server.port", 0);
@@ -54,6 +58,7 @@ class CassetteRoundTripIT {
         p.put("aios.router.tiers.claude.api-key", "");
         p.putIfAbsent("aios.router.tiers.local.base-url", "");
         p.put("aios.router.cache.enabled", false);
+        p.put("aios.router.clients.agents-backend.token-sha256", TOKEN.sha256Hex());
         // these tests are about the answers, not the broker or Redis
         p.put("spring.autoconfigure.exclude", "dev.aios.agent.messaging.MessagingAutoConfiguration,"
                 + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
@@ -64,7 +69,7 @@ class CassetteRoundTripIT {
 
     static HttpLlmClient client(ConfigurableApplicationContext router) {
         return new HttpLlmClient(URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
-                Duration.ofSeconds(10));
+                TOKEN, Duration.ofSeconds(10));
     }
 
     static LlmRequest call(String brief, String prompt, String text) {

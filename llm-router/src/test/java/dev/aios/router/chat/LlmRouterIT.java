@@ -24,6 +24,7 @@ import dev.aios.router.client.LlmCallException.Kind;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
 import dev.aios.router.client.RouterHeaders;
+import dev.aios.router.client.RouterToken;
 import dev.aios.router.fake.FakeProviderServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,8 @@ class LlmRouterIT {
     static final AiosTestInfrastructure.TemporaryVhost VHOST = INFRA.createVhost();
     static final AiosTestInfrastructure.TemporaryRedisPrefix CACHE = INFRA.createRedisPrefix();
     static final String CACHE_PREFIX = CACHE.prefix();
+    /** The service these tests call as; the router holds only its digest. */
+    static final RouterToken BACKEND = RouterToken.generate();
 
     @DynamicPropertySource
     static void tiers(DynamicPropertyRegistry registry) {
@@ -66,6 +69,7 @@ class LlmRouterIT {
         registry.add("aios.router.resilience.initial-backoff", () -> "10ms");
         registry.add("aios.router.resilience.max-backoff", () -> "50ms");
         registry.add("server.port", () -> "0");
+        registry.add("aios.router.clients.agents-backend.token-sha256", BACKEND::sha256Hex);
         registry.add("spring.rabbitmq.host", () -> INFRA.rabbit().host());
         registry.add("spring.rabbitmq.port", () -> INFRA.rabbit().port());
         registry.add("spring.rabbitmq.username", () -> INFRA.rabbit().username());
@@ -111,14 +115,22 @@ class LlmRouterIT {
     }
 
     private HttpLlmClient client() {
-        return new HttpLlmClient(uri("/"), Duration.ofSeconds(10));
+        return new HttpLlmClient(uri("/"), BACKEND, Duration.ofSeconds(10));
     }
 
     private static CallMetadata who(Optional<String> tier, Optional<Long> budget) {
         return new CallMetadata("proj-it", "T1", "backend", "code", "medium", 3, 2, tier, budget);
     }
 
+    /** A call as the backend agent makes it (its token), with extra headers. */
     private HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+        String[] authenticated = java.util.Arrays.copyOf(headers, headers.length + 2);
+        authenticated[headers.length] = "Authorization";
+        authenticated[headers.length + 1] = "Bearer " + BACKEND.value();
+        return postAs(path, contentType, body, authenticated);
+    }
+
+    private HttpResponse<String> postAs(String path, String contentType, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
@@ -290,6 +302,90 @@ class LlmRouterIT {
 
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("UP");
+    }
+
+    @Nested
+    class OnlyAiosServicesMayCall {
+        private static final String CHAT = "{\"messages\":[{\"role\":\"user\",\"content\":\"who are you\"}]}";
+
+        private void thenRefusedBeforeAnyProvider(HttpResponse<String> response, int providerCallsBefore, String detail) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(response.body()).contains("\"type\":\"https://aios.dev/problems/unauthenticated\"", "\"status\":401",
+                    "\"kind\":\"UNAUTHORIZED\"", "\"retriable\":false", "\"instance\":\"/v1/chat/completions\"", detail);
+            assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(providerCallsBefore);
+        }
+
+        @Test
+        void anAnonymousCallIsA401ProblemAndReachesNoProvider() throws Exception {
+            // given
+            int before = OPENAI.calls() + ANTHROPIC.calls();
+
+            // when nobody says who they are
+            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT, RouterHeaders.TIER_OVERRIDE, "gpt");
+
+            // then
+            thenRefusedBeforeAnyProvider(response, before, "send 'Authorization: Bearer <token>'");
+        }
+
+        @Test
+        void aWrongTokenIsA401AndReachesNoProvider() throws Exception {
+            int before = OPENAI.calls() + ANTHROPIC.calls();
+
+            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT,
+                    "Authorization", "Bearer " + RouterToken.generate().value());
+
+            thenRefusedBeforeAnyProvider(response, before, "matches no AIOS service");
+        }
+
+        @Test
+        void aNonBearerAuthorizationIsA401() throws Exception {
+            int before = OPENAI.calls() + ANTHROPIC.calls();
+
+            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT, "Authorization", "Basic YWRtaW46YWRtaW4=");
+
+            thenRefusedBeforeAnyProvider(response, before, "not 'Bearer <token>'");
+        }
+
+        @Test
+        void theServicesTokenIsAnsweredAndTheCallerIsCounted() throws Exception {
+            // given
+            OPENAI.then(FakeProviderServer.ok("hello, backend", 5, 5));
+            double before = meters.counter("aios.router.callers", "service", "agents-backend", "outcome", "authenticated").count();
+
+            // when
+            HttpResponse<String> response = post("/v1/chat/completions", "application/json",
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"hi " + UUID.randomUUID() + "\"}],\"temperature\":0.9}",
+                    RouterHeaders.TIER_OVERRIDE, "gpt");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("hello, backend");
+            assertThat(meters.counter("aios.router.callers", "service", "agents-backend", "outcome", "authenticated").count())
+                    .isEqualTo(before + 1);
+        }
+
+        @Test
+        void theExplainEndpointAndMetricsNeedAServiceToo() throws Exception {
+            HttpResponse<String> explain = postAs("/api/v1/route/explain", "application/json", CHAT);
+            HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(explain.statusCode()).isEqualTo(401);
+            assertThat(prometheus.statusCode()).isEqualTo(401);
+            assertThat(prometheus.body()).contains("\"status\":401");
+        }
+
+        @Test
+        void healthProbesStayAnonymous() throws Exception {
+            for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(probe)).build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.statusCode()).as(probe).isEqualTo(200);
+                assertThat(response.body()).as(probe).contains("UP");
+            }
+        }
     }
 
     @Nested

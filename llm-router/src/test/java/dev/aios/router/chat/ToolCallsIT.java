@@ -8,6 +8,7 @@ import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.HttpLlmClient;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.RouterToken;
 import dev.aios.router.client.ToolCall;
 import dev.aios.router.client.ToolDefinition;
 import dev.aios.router.client.Tools;
@@ -47,6 +48,8 @@ class ToolCallsIT {
     static final FakeProviderServer ANTHROPIC = FakeProviderServer.anthropic();
     static final FakeProviderServer LOCAL = FakeProviderServer.openAi();
     static ConfigurableApplicationContext router;
+    /** The calling service's credential (ADR 0041): the router answers only AIOS services. */
+    static final RouterToken BACKEND = RouterToken.generate();
 
     static final String WEATHER_TOOL = """
             {"type": "function", "function": {"name": "get_weather", "description": "Current weather of a city",
@@ -69,6 +72,7 @@ class ToolCallsIT {
         p.put("aios.router.tiers.local.base-url", LOCAL.baseUrl());
         p.put("aios.router.tiers.local.model", "local-it");
         p.put("aios.router.cache.enabled", false);
+        p.put("aios.router.clients.agents-backend.token-sha256", BACKEND.sha256Hex());
         p.put("aios.router.resilience.max-attempts", 1);
         // these tests are about the wire, not the broker or Redis
         p.put("spring.autoconfigure.exclude", "dev.aios.agent.messaging.MessagingAutoConfiguration,"
@@ -220,7 +224,7 @@ class ToolCallsIT {
         ANTHROPIC.then(FakeProviderServer.toolCalls("", List.of(call), 30, 8));
         ANTHROPIC.then(FakeProviderServer.ok("Sunny.", 50, 2));
         HttpLlmClient client = new HttpLlmClient(URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
-                Duration.ofSeconds(10));
+                BACKEND, Duration.ofSeconds(10));
         CallMetadata claude = new CallMetadata("p-tools", "T1", "backend", "code", "", 1, 0, Optional.of("claude"), Optional.empty());
         Tools tools = new Tools(List.of(new ToolDefinition("get_weather", "Current weather of a city", SCHEMA.strip())), Optional.empty());
         List<ChatMessage> chat = new ArrayList<>(List.of(ChatMessage.user("What is the weather in Paris?")));
@@ -363,6 +367,7 @@ class ToolCallsIT {
     private HttpResponse<String> post(String body) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port") + "/v1/chat/completions");
         return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + BACKEND.value())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -20,9 +20,15 @@ import dev.aios.orchestrator.OrchestratorApplication;
 import dev.aios.router.LlmRouterApplication;
 import dev.aios.router.cassette.CassetteRecorder;
 import dev.aios.router.cassette.ExchangeRecorder;
+import dev.aios.router.client.HttpLlmClient;
 import dev.aios.router.client.LlmClient;
+import dev.aios.router.client.RouterToken;
 import dev.aios.standalone.infra.Endpoints;
 import dev.aios.standalone.tokens.LocalTokens;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,15 +55,20 @@ public final class Platform implements AutoCloseable {
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
             "dev.aios.orchestrator.knowledge.KnowledgeConfiguration",
-            // the orchestrator's Spring Security is on this class path too; the router's own callers are not people
-            // (issue 11 leaves the router's service authentication to its own change)
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            // the orchestrator's resource server for people is on this class path too; the router's callers are
+            // services, which its own security (ADR 0041) authenticates
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
             "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration");
+
+    /**
+     * Auto-configurations that reach the orchestrator only through the shared classpath: the agents' router client
+     * (the orchestrator calls no model, and holds no router token).
+     */
+    private static final String ORCHESTRATOR_EXCLUDES = "dev.aios.agent.persona.router.RouterClientAutoConfiguration";
+
+    /** The router client the in-JVM agents authenticate as (ADR 0041). */
+    static final String ROUTER_CLIENT = "standalone";
+    private static final Duration ROUTER_TIMEOUT = Duration.ofMinutes(3);
 
     static final String AGENT_KEY_PREFIX = "";
 
@@ -96,15 +107,18 @@ public final class Platform implements AutoCloseable {
 
     private void startAll(Endpoints endpoints, KnowledgeBase knowledge, LocalTokens tokens, int routerPort, String bindAddress,
             Map<String, Object> routerSettings) {
+        // a fresh token each boot, only in memory: the router knows its digest, the agents the token
+        RouterToken agentsToken = RouterToken.generate();
         Map<String, Object> router = new LinkedHashMap<>(endpoints.springProperties());
         router.putAll(routerSettings);
+        router.put("aios.router.clients." + ROUTER_CLIENT + ".token-sha256", agentsToken.sha256Hex());
         router.put("spring.autoconfigure.exclude", ROUTER_EXCLUDES);
         router.put("server.port", routerPort);
         router.put("server.address", bindAddress);
         ConfigurableApplicationContext routerContext = ServiceContexts.start(
                 LlmRouterApplication.class, routerPort > 0 ? WebApplicationType.SERVLET : WebApplicationType.NONE, router, c -> {});
         running.add(routerContext);
-        LlmClient llm = routerContext.getBean(LlmClient.class);
+        LlmClient llm = routerPort > 0 ? overHttp(routerContext, bindAddress, agentsToken) : routerContext.getBean(LlmClient.class);
         if (routerContext.getBean(ExchangeRecorder.class) instanceof CassetteRecorder cassette) {
             recorder = Optional.of(cassette);
         }
@@ -113,12 +127,29 @@ public final class Platform implements AutoCloseable {
         orchestrator.put("server.port", apiPort);
         orchestrator.put("server.address", bindAddress);
         orchestrator.putAll(tokens.orchestratorProperties());
+        orchestrator.put("spring.autoconfigure.exclude", ORCHESTRATOR_EXCLUDES);
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
                 OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,
                 c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));
         running.add(orchestratorContext);
 
         startAgents(endpoints, llm);
+    }
+
+    /**
+     * When the router listens (as in {@code up}), the agents call it over HTTP with their token, exactly as deployed
+     * services do; without a web server (the demo) they call it in-process, where there is nothing to authenticate.
+     */
+    private static LlmClient overHttp(ConfigurableApplicationContext router, String bindAddress, RouterToken token) {
+        String port = router.getEnvironment().getProperty("local.server.port");
+        String host;
+        try {
+            InetAddress bound = InetAddress.getByName(bindAddress);
+            host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("the router's bind address " + bindAddress + " is not an IP address", e);
+        }
+        return new HttpLlmClient(URI.create("http://" + host + ":" + port), token, ROUTER_TIMEOUT);
     }
 
     private void startAgents(Endpoints endpoints, LlmClient llm) {

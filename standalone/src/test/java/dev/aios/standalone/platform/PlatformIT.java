@@ -38,6 +38,7 @@ class PlatformIT {
     static Infrastructure infrastructure;
     static Platform platform;
     static Path adminTokenFile;
+    static int routerPort;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -46,7 +47,8 @@ class PlatformIT {
         LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", home.toString()));
         adminTokenFile = tokens.writeAdminToken();
         infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), 0,
+        routerPort = FreePorts.any();
+        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), routerPort,
                 "127.0.0.1", Map.of());
     }
 
@@ -85,6 +87,18 @@ class PlatformIT {
         // when it is submitted with the token `up` wrote, then it is accepted
         HttpResponse<String> admin = send("POST", "/api/v1/projects", SUBMISSION, adminToken());
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(202);
+    }
+
+    @Test
+    void theRouterPortServesOnlyCallersWithThePlatformsPerBootToken() throws Exception {
+        // when a caller without the platform's per-boot router token calls the router, as `up` exposes it
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // then it is refused with a problem detail
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
     }
 
     @Test

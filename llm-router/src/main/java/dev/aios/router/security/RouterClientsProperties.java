@@ -1,0 +1,18 @@
+package dev.aios.router.security;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code aios.router.clients.<service>}: who may call the router. {@code token-sha256} is the lower-case hex SHA-256
+ * of the service's token ({@code printf %s "$TOKEN" | sha256sum}); {@code certificate-names} are the client
+ * certificate CNs or DNS SANs that identify the service when the router terminates mTLS.
+ */
+@ConfigurationProperties("aios.router")
+public record RouterClientsProperties(@Nullable Map<String, Client> clients) {
+
+    /** One AIOS service allowed to call the router. */
+    public record Client(@Nullable String tokenSha256, @Nullable List<String> certificateNames) {}
+}
