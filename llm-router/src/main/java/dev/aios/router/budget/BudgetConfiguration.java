@@ -1,5 +1,6 @@
 package dev.aios.router.budget;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +19,7 @@ class BudgetConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BudgetGuard budgetGuard(BudgetProperties properties, ObjectProvider<StringRedisTemplate> redis,
+    BudgetGuard budgetGuard(BudgetProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry registry,
             @Value("${aios.router.deployment-mode:false}") boolean deploymentMode) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
@@ -26,10 +27,10 @@ class BudgetConfiguration {
                 throw new IllegalStateException("aios.router.deployment-mode needs Redis for the shared budget ledger");
             }
             log.warn("no Redis: the budget ledger lives in this process only");
-            return new BudgetGuard(new InMemoryBudgetLedger(), false);
+            return new BudgetGuard(new MeteredBudgetLedger(new InMemoryBudgetLedger(), registry), false);
         }
         log.info("budget ledger in Redis under {} (deployment mode {})", properties.keyPrefixOrDefault(), deploymentMode);
-        return new BudgetGuard(
-                new RedisBudgetLedger(template, properties.keyPrefixOrDefault(), properties.holdTtlOrDefault()), deploymentMode);
+        return new BudgetGuard(new MeteredBudgetLedger(
+                new RedisBudgetLedger(template, properties.keyPrefixOrDefault(), properties.holdTtlOrDefault()), registry), deploymentMode);
     }
 }

@@ -2,6 +2,7 @@ package dev.aios.router.ratelimit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +20,7 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimits rateLimits(RateLimitProperties properties, ObjectProvider<StringRedisTemplate> redis) {
+    RateLimits rateLimits(RateLimitProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry registry) {
         Map<String, ProviderLimit> limits = new LinkedHashMap<>();
         if (properties.providers() != null) {
             properties.providers().forEach((provider, limit) -> limits.put(provider, new ProviderLimit(
@@ -35,7 +36,7 @@ class RateLimitConfiguration {
             throw new IllegalStateException("aios.router.rate-limits needs Redis: the limits are shared by every router replica");
         }
         log.info("shared provider rate limits {} (a call queues at most {})", limits, properties.maxWaitOrDefault());
-        return new RateLimits(limits, provider -> new RedisRateLimiter(template, properties.keyPrefixOrDefault(), provider,
-                limits.get(provider), properties.maxWaitOrDefault()));
+        return new RateLimits(limits, provider -> new MeteredRateLimiter(new RedisRateLimiter(template,
+                properties.keyPrefixOrDefault(), provider, limits.get(provider), properties.maxWaitOrDefault()), registry, provider));
     }
 }
