@@ -75,7 +75,7 @@ public abstract class BaseAgent {
         LlmCallException llm = llmCause(e);
         if (llm != null) {
             return new TaskOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE,
-                    llm.kind().fatalToProject());
+                    llm.kind().fatalToProject(), llm.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED);
         }
         return new TaskOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
     }

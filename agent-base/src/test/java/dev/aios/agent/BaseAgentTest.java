@@ -47,6 +47,16 @@ class BaseAgentTest {
     }
 
     @Test
+    void aBudgetRefusalIsMarkedSoTheProjectPausesInsteadOfAbandoningTheTask() {
+        BaseAgent agent = agentThrowing(new LlmCallException(LlmCallException.Kind.BUDGET_EXHAUSTED, "402"));
+
+        assertThat(agent.execute(ASSIGNMENT, (m, p) -> {})).isInstanceOfSatisfying(TaskOutcome.Failed.class, f -> {
+            assertThat(f.budgetExhausted()).isTrue();
+            assertThat(f.retriable()).isFalse();
+        });
+    }
+
+    @Test
     void anyOtherExceptionIsAFinalFailureNotACrash() {
         BaseAgent agent = agentThrowing(new IllegalArgumentException("model answered nonsense"));
 

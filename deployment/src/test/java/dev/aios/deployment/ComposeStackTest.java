@@ -112,6 +112,19 @@ class ComposeStackTest {
     }
 
     @Test
+    void runsTheRouterInDeploymentModeAndOffersTheSharedRateLimitsThroughTheEnvFile() {
+        // given
+        List<String> rateLimits = List.of("AIOS_ANTHROPIC_REQUESTS_PER_MINUTE", "AIOS_ANTHROPIC_TOKENS_PER_MINUTE",
+                "AIOS_OPENAI_REQUESTS_PER_MINUTE", "AIOS_OPENAI_TOKENS_PER_MINUTE", "AIOS_ROUTER_RATE_LIMIT_MAX_WAIT");
+
+        // then every call must name its project and budget, and the router reads each limit the example offers
+        assertThat(ComposeStack.environment(compose.service("llm-router"))).containsEntry("AIOS_ROUTER_DEPLOYMENT_MODE", "true");
+        assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_DEPLOYMENT_MODE")).isTrue();
+        assertThat(ComposeStack.envExampleKeys()).containsAll(rateLimits);
+        rateLimits.forEach(name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
+    }
+
+    @Test
     void keepsTheRoutersOwnReadinessMembersSoARouterWithNothingToAnswerWithStaysUnhealthy() {
         // given the members the router's application.yml puts in its readiness group
         List<String> own = ROUTER_CONFIG.readinessMembers();

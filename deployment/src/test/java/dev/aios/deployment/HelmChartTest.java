@@ -111,6 +111,13 @@ class HelmChartTest {
         }
 
         @Test
+        void runsTheRouterInDeploymentModeSoEveryCallIsHeldAgainstItsProjectsBudget() {
+            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-llm-router")))
+                    .containsEntry("AIOS_ROUTER_DEPLOYMENT_MODE", "true");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_DEPLOYMENT_MODE")).isTrue();
+        }
+
+        @Test
         void makesReadinessFollowTheConnectionsEachServiceNeeds() {
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
                     .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis,db");

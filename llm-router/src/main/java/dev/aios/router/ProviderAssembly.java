@@ -15,6 +15,7 @@ import dev.aios.router.provider.ResilienceSettings;
 import dev.aios.router.provider.ResponseCache;
 import dev.aios.router.provider.RetryingChatProvider;
 import dev.aios.router.provider.TimeLimitedChatProvider;
+import dev.aios.router.ratelimit.RateLimits;
 import dev.aios.router.tier.TierSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires each tier's adapter inside its decorators and each tier's fallback chain, by hand. Order, outside in:
- * metered, caching, retrying, circuit breaking, time limited, bulkhead, adapter: every attempt passes the breaker
- * and has its own timeout, and a cache hit never touches the provider.
+ * metered, caching, retrying, rate limited, circuit breaking, time limited, bulkhead, adapter: every attempt takes a
+ * permit of the provider's shared rate limit, passes the breaker and has its own timeout, and a cache hit never
+ * touches the provider.
  */
 public final class ProviderAssembly {
     private static final Logger log = LoggerFactory.getLogger(ProviderAssembly.class);
@@ -41,15 +43,22 @@ public final class ProviderAssembly {
     private final MeterRegistry registry;
     private final ResilienceSettings resilience;
     private final Supplier<ReplayChatProvider> replay;
+    private final RateLimits rateLimits;
 
     /** {@code replay} is asked for only when a tier replays recordings. */
     public ProviderAssembly(HttpClient http, ResponseCache cache, MeterRegistry registry, ResilienceSettings resilience,
-            Supplier<ReplayChatProvider> replay) {
+            Supplier<ReplayChatProvider> replay, RateLimits rateLimits) {
         this.http = http;
         this.cache = cache;
         this.registry = registry;
         this.resilience = resilience;
         this.replay = replay;
+        this.rateLimits = rateLimits;
+    }
+
+    public ProviderAssembly(HttpClient http, ResponseCache cache, MeterRegistry registry, ResilienceSettings resilience,
+            Supplier<ReplayChatProvider> replay) {
+        this(http, cache, registry, resilience, replay, RateLimits.none());
     }
 
     public Map<Tier, FallbackChatProvider> chains(Map<Tier, TierSpec> tiers, Map<String, List<String>> fallback) {
@@ -94,6 +103,6 @@ public final class ProviderAssembly {
         ChatProvider bulkhead = new BulkheadChatProvider(adapter, name, resilience);
         ChatProvider limited = new TimeLimitedChatProvider(bulkhead, name, spec.endpoint().timeout());
         ChatProvider breaking = new CircuitBreakingChatProvider(limited, name, resilience);
-        return new RetryingChatProvider(breaking, name, resilience);
+        return new RetryingChatProvider(rateLimits.limit(breaking, spec.endpoint().provider()), name, resilience);
     }
 }

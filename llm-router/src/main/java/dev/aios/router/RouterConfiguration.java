@@ -1,5 +1,6 @@
 package dev.aios.router;
 
+import dev.aios.router.budget.BudgetGuard;
 import dev.aios.router.cache.DisabledResponseCache;
 import dev.aios.router.cassette.CassetteLoader;
 import dev.aios.router.cassette.CassetteRecorder;
@@ -17,6 +18,7 @@ import dev.aios.router.policy.RoutingPolicy;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ResilienceSettings;
 import dev.aios.router.provider.ResponseCache;
+import dev.aios.router.ratelimit.RateLimits;
 import dev.aios.router.tier.RouterProperties;
 import dev.aios.router.tier.TierResolver;
 import dev.aios.router.tier.TierSpec;
@@ -141,14 +143,15 @@ class RouterConfiguration {
     @Bean
     RouterService routerService(RouterProperties properties, Map<Tier, TierSpec> tierSpecs, ResponseCache cache,
             RoutingPolicy policy, UsageRecorder usage, MeterRegistry registry, ReplayChatProvider replay,
-            ExchangeRecorder exchanges) {
+            ExchangeRecorder exchanges, BudgetGuard budget, RateLimits rateLimits) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()), () -> replay);
+        ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()), () -> replay,
+                rateLimits);
         Map<String, List<String>> fallback = properties.fallback() == null ? Map.of() : properties.fallback();
-        return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage, exchanges);
+        return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage, exchanges, budget);
     }
 
     @Bean

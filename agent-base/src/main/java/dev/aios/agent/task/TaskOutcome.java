@@ -24,15 +24,23 @@ public sealed interface TaskOutcome {
         }
     }
 
-    /** {@code fatalToProject}: no model can answer this project's calls, so retrying or re-planning cannot help. */
-    record Failed(String reason, boolean retriable, Usage usage, boolean fatalToProject) implements TaskOutcome {
+    /**
+     * {@code fatalToProject}: no model can answer this project's calls, so retrying or re-planning cannot help. {@code budgetExhausted}: the
+     * router's budget ledger refused a call, so the project waits for a raised budget.
+     */
+    record Failed(String reason, boolean retriable, Usage usage, boolean fatalToProject, boolean budgetExhausted)
+            implements TaskOutcome {
         public Failed {
             requireNonNull(reason, "reason");
             requireNonNull(usage, "usage");
         }
 
+        public Failed(String reason, boolean retriable, Usage usage, boolean fatalToProject) {
+            this(reason, retriable, usage, fatalToProject, false);
+        }
+
         public Failed(String reason, boolean retriable, Usage usage) {
-            this(reason, retriable, usage, false);
+            this(reason, retriable, usage, false, false);
         }
     }
 }

@@ -18,11 +18,19 @@ public sealed interface CallResult<T> {
         }
     }
 
-    /** {@code fatalToProject}: no model can answer this project's calls (see {@code LlmCallException.Kind}). */
-    record Rejected<T>(String reason, boolean retriable, Usage usage, boolean fatalToProject) implements CallResult<T> {
+    /**
+     * {@code fatalToProject}: no model can answer this project's calls (see {@code LlmCallException.Kind});
+     * {@code budgetExhausted}: the router's budget ledger refused the call.
+     */
+    record Rejected<T>(String reason, boolean retriable, Usage usage, boolean fatalToProject, boolean budgetExhausted)
+            implements CallResult<T> {
         public Rejected {
             requireNonNull(reason, "reason");
             requireNonNull(usage, "usage");
+        }
+
+        public Rejected(String reason, boolean retriable, Usage usage, boolean fatalToProject) {
+            this(reason, retriable, usage, fatalToProject, false);
         }
     }
 }

@@ -49,7 +49,8 @@ public final class ChangesetPersona {
                         parsed.provenance());
             }
             case CallResult.Rejected<ChangesetProposal> rejected ->
-                new TaskOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject());
+                new TaskOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject(),
+                        rejected.budgetExhausted());
         };
     }
 }

@@ -81,7 +81,8 @@ public final class StructuredCall {
 
     private static <T> CallResult<T> modelFailure(LlmCallException e, Usage usage) {
         return new CallResult.Rejected<>(
-                "model call failed (" + e.kind() + "): " + e.getMessage(), e.retriable(), usage, e.kind().fatalToProject());
+                "model call failed (" + e.kind() + "): " + e.getMessage(), e.retriable(), usage, e.kind().fatalToProject(),
+                e.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED);
     }
 
     /** The model of the answer that was used; recorded if any answer was replayed rather than produced live. */

@@ -69,6 +69,7 @@ class ChangesetPersonaTest {
             assertThat(metadata.complexityHint()).isEqualTo("medium");
             assertThat(metadata.estimatePoints()).isEqualTo(3);
             assertThat(metadata.budgetRemainingMicros()).contains(5_000_000L);
+            assertThat(metadata.budgetLimitMicros()).contains(8_000_000L);
             assertThat(llm.lastRequest().messages().getFirst().content()).contains("You are a test persona");
             assertThat(llm.lastPrompt()).contains("Build the backend part", "it is tested", "URL shortener");
         }
@@ -161,6 +162,16 @@ class ChangesetPersonaTest {
 
             assertThat(perform()).isInstanceOfSatisfying(TaskOutcome.Failed.class,
                     failed -> assertThat(failed.retriable()).isFalse());
+        }
+
+        @Test
+        void aBudgetRefusalSaysSoSoTheOrchestratorPausesTheProject() {
+            llm.fails(LlmCallException.Kind.BUDGET_EXHAUSTED);
+
+            assertThat(perform()).isInstanceOfSatisfying(TaskOutcome.Failed.class, failed -> {
+                assertThat(failed.budgetExhausted()).isTrue();
+                assertThat(failed.fatalToProject()).isFalse();
+            });
         }
 
         @Test

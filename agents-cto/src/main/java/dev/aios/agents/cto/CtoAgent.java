@@ -49,7 +49,8 @@ public class CtoAgent extends PlanningAgent {
             case CallResult.Parsed<Backlog> parsed -> new PlanOutcome.Proposed(
                     parsed.value().architecture().strip(), parsed.value().tasks(), parsed.usage(), parsed.provenance());
             case CallResult.Rejected<Backlog> rejected ->
-                new PlanOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject());
+                new PlanOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject(),
+                        rejected.budgetExhausted());
         };
     }
 

@@ -30,7 +30,7 @@ class CtoAgentPlanTest {
     private final CtoAgent cto = new CtoAgent(llm);
 
     private static PlanRequest firstPlan() {
-        return new PlanRequest("p-1", "shortener", "A URL shortener.", 1, List.of());
+        return new PlanRequest("p-1", "shortener", "A URL shortener.", 1, List.of(), 2_000_000);
     }
 
     private static String backlogWithTask(String task) {
@@ -65,6 +65,8 @@ class CtoAgentPlanTest {
         });
         assertThat(llm.lastRequest().metadata().taskId()).isEqualTo("plan");
         assertThat(llm.lastRequest().metadata().role()).isEqualTo("cto");
+        assertThat(llm.lastRequest().metadata().budgetLimitMicros()).as("the planning calls are held against the budget too")
+                .contains(2_000_000L);
         assertThat(llm.lastPrompt()).contains("A URL shortener.");
     }
 

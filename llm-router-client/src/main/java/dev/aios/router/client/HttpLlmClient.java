@@ -49,7 +49,8 @@ public final class HttpLlmClient implements LlmClient {
         requireNonNull(request, "request");
         HttpResponse<String> response = send(toHttpRequest(request));
         if (response.statusCode() / 100 != 2) {
-            throw ProblemMapping.toException(response.statusCode(), response.body());
+            throw ProblemMapping.toException(response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After"));
         }
         return parse(response.body());
     }
@@ -74,6 +75,7 @@ public final class HttpLlmClient implements LlmClient {
         header(builder, RouterHeaders.PROMPT_VERSION, m.promptVersion());
         m.budgetRemainingMicros()
                 .ifPresent(budget -> header(builder, RouterHeaders.BUDGET_REMAINING_MICROS, Long.toString(budget)));
+        m.budgetLimitMicros().ifPresent(limit -> header(builder, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(limit)));
         return builder.build();
     }
 

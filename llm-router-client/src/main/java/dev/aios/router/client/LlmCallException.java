@@ -1,5 +1,8 @@
 package dev.aios.router.client;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * An LLM call that did not produce an answer. {@link Kind#retriable()} says whether trying again later can help;
  * a non-retriable failure is never retried.
@@ -36,15 +39,21 @@ public class LlmCallException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Optional<Duration> retryAfter;
 
     public LlmCallException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, message, Optional.empty(), null);
     }
 
     public LlmCallException(Kind kind, String message, Throwable cause) {
+        this(kind, message, Optional.empty(), cause);
+    }
+
+    /** {@code retryAfter}: how long the router (or the provider behind it) asked the caller to wait before trying again. */
+    public LlmCallException(Kind kind, String message, Optional<Duration> retryAfter, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.retryAfter = retryAfter == null ? Optional.empty() : retryAfter;
     }
 
     public Kind kind() {
@@ -53,5 +62,10 @@ public class LlmCallException extends RuntimeException {
 
     public boolean retriable() {
         return kind.retriable();
+    }
+
+    /** The wait a {@code Retry-After} asked for, when the router or its provider sent one. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
     }
 }

@@ -13,6 +13,11 @@ public final class RouterHeaders {
     public static final String TIER_OVERRIDE = "X-AIOS-Tier";
     /** What the project may still spend, in micro-dollars; the router refuses a call once it is spent. */
     public static final String BUDGET_REMAINING_MICROS = "X-AIOS-Budget-Remaining-Micros";
+    /**
+     * The project's whole budget in micro-dollars, as the orchestrator holds it; the router's ledger keeps the highest
+     * value it has seen per project, so a raised budget reaches it with the next call.
+     */
+    public static final String BUDGET_LIMIT_MICROS = "X-AIOS-Budget-Micros";
     /** {@link BriefDigest} of the project's brief: recordings answer only calls of the brief they were made for. */
     public static final String BRIEF_DIGEST = "X-AIOS-Brief-Digest";
     /** The versioned prompt behind the call (e.g. {@code backend-v1}). */

@@ -24,6 +24,7 @@ class HttpLlmClientTest {
     private final AtomicReference<com.sun.net.httpserver.Headers> requestHeaders = new AtomicReference<>();
     private volatile int status = 200;
     private volatile String responseBody = "";
+    private volatile String retryAfterHeader = "";
 
     HttpLlmClientTest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,6 +33,9 @@ class HttpLlmClientTest {
             requestHeaders.set(exchange.getRequestHeaders());
             byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            if (!retryAfterHeader.isEmpty()) {
+                exchange.getResponseHeaders().set("Retry-After", retryAfterHeader);
+            }
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -163,6 +167,46 @@ class HttpLlmClientTest {
                     assertThat(e.getMessage()).contains("refused this service's credentials", "the bearer token matches no AIOS service",
                             "AIOS_ROUTER_TOKEN").doesNotContain(TOKEN.value());
                 });
+    }
+
+    @Test
+    void sendsTheProjectsBudgetLimitWhenTheCallCarriesOne() {
+        // given
+        responseBody = "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}";
+        LlmRequest request = request();
+        LlmRequest limited = new LlmRequest(request.messages(), 0.0, 256, request.metadata().withBudgetLimit(58_000));
+
+        // when
+        client().chat(limited);
+
+        // then
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_LIMIT_MICROS)).isEqualTo("58000");
+    }
+
+    @Test
+    void surfacesTheRoutersRetryAfterFromTheHeader() {
+        // given: the router gave up on a rate-limited provider and passes its wait on
+        status = 429;
+        retryAfterHeader = "42";
+        responseBody = "{\"status\":429,\"detail\":\"rate limited\",\"kind\":\"RATE_LIMITED\",\"retryAfterSeconds\":42}";
+
+        // then
+        assertThatThrownBy(() -> client().chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(LlmCallException.Kind.RATE_LIMITED);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(42));
+                });
+    }
+
+    @Test
+    void surfacesTheProblemsRetryAfterWhenAProxyDroppedTheHeader() {
+        // given
+        status = 503;
+        responseBody = "{\"status\":503,\"detail\":\"overloaded\",\"kind\":\"PROVIDER_UNAVAILABLE\",\"retryAfterSeconds\":7}";
+
+        // then
+        assertThatThrownBy(() -> client().chat(request()))
+                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
 
     @Test

@@ -82,7 +82,8 @@ final class ChatCompletionsJson {
                 headerTier.or(() -> modelTier),
                 integer(headers, RouterHeaders.BUDGET_REMAINING_MICROS),
                 text(headers, RouterHeaders.BRIEF_DIGEST),
-                text(headers, RouterHeaders.PROMPT_VERSION));
+                text(headers, RouterHeaders.PROMPT_VERSION),
+                integer(headers, RouterHeaders.BUDGET_LIMIT_MICROS));
     }
 
     private static String text(HttpHeaders headers, String name) {

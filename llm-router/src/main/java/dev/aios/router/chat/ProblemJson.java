@@ -17,7 +17,13 @@ final class ProblemJson {
         problem.setType(java.net.URI.create("https://aios.dev/problems/" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("kind", e.kind().name());
         problem.setProperty("retriable", e.retriable());
+        retryAfterSeconds(e).ifPresent(seconds -> problem.setProperty("retryAfterSeconds", seconds));
         return problem;
+    }
+
+    /** The wait a provider or the shared rate limit asked for, in whole seconds rounded up (RFC 9110 delta-seconds). */
+    static java.util.Optional<Long> retryAfterSeconds(LlmCallException e) {
+        return e.retryAfter().map(wait -> (wait.toMillis() + 999) / 1000);
     }
 
     static int statusOf(Kind kind) {
@@ -59,6 +65,7 @@ final class ProblemJson {
                 .put("detail", p.getDetail())
                 .put("kind", e.kind().name())
                 .put("retriable", e.retriable());
+        retryAfterSeconds(e).ifPresent(seconds -> ((tools.jackson.databind.node.ObjectNode) root.get("error")).put("retryAfterSeconds", seconds));
         return ChatCompletionsJson.JSON.writeValueAsString(root);
     }
 }

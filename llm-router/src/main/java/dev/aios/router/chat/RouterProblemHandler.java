@@ -3,6 +3,7 @@ package dev.aios.router.chat;
 import dev.aios.router.client.LlmCallException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,8 @@ class RouterProblemHandler extends ResponseEntityExceptionHandler {
         if (!(e instanceof RequestRejected)) {
             log.warn("LLM call failed ({}): {}", e.kind(), e.getMessage());
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ProblemJson.retryAfterSeconds(e).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        return response.body(problem);
     }
 }

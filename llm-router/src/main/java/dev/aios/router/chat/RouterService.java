@@ -2,6 +2,8 @@ package dev.aios.router.chat;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.router.budget.BudgetGuard;
+import dev.aios.router.budget.BudgetGuard.Admission;
 import dev.aios.router.cassette.DisabledExchangeRecorder;
 import dev.aios.router.cassette.ExchangeRecorder;
 import dev.aios.router.cassette.ReplayChatProvider;
@@ -29,8 +31,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The router's core: refuses bad input and spent budgets before any provider sees the call, asks the policy for a
- * tier, runs the tier's fallback chain, prices the answer and records the usage.
+ * The router's core: refuses bad input before any provider sees the call, asks the policy for a tier, holds the call's
+ * worst-case cost in the project's budget ledger, runs the tier's fallback chain, prices the answer, settles the ledger
+ * and records the usage.
  */
 public final class RouterService {
     private static final Set<String> ROLES = Set.of("system", "user", "assistant", "tool");
@@ -40,14 +43,21 @@ public final class RouterService {
     private final Map<Tier, FallbackChatProvider> chains;
     private final UsageRecorder usage;
     private final ExchangeRecorder exchanges;
+    private final BudgetGuard budget;
 
     public RouterService(RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains,
-            UsageRecorder usage, ExchangeRecorder exchanges) {
+            UsageRecorder usage, ExchangeRecorder exchanges, BudgetGuard budget) {
         this.policy = requireNonNull(policy, "policy");
         this.tiers = Map.copyOf(tiers);
         this.chains = Map.copyOf(chains);
         this.usage = requireNonNull(usage, "usage recorder");
         this.exchanges = requireNonNull(exchanges, "exchange recorder");
+        this.budget = requireNonNull(budget, "budget guard");
+    }
+
+    public RouterService(RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains,
+            UsageRecorder usage, ExchangeRecorder exchanges) {
+        this(policy, tiers, chains, usage, exchanges, BudgetGuard.local());
     }
 
     public RouterService(
@@ -69,17 +79,41 @@ public final class RouterService {
         TierSpec first = tiers.get(Tier.parse(chain.tiers().getFirst()));
         boolean scriptedOnly = chain.tiers().stream()
                 .allMatch(id -> tiers.get(Tier.parse(id)).endpoint().provider().equals(ReplayChatProvider.PROVIDER));
+        Admission admission = new Admission.Unmetered("replayed from a recording");
         if (!scriptedOnly) {
             // a replay refuses exactly what the recorded run refused: the recording holds those refusals too
             try {
                 checkContext(call, first);
-                checkBudget(call, first);
+                admission = hold(call, chain);
             } catch (RequestRejected refused) {
                 exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), refused);
                 throw refused;
             }
         }
-        return new PreparedCall(call, decision, chain, first.endpoint().model(), scriptedOnly);
+        return new PreparedCall(call, decision, chain, first.endpoint().model(), scriptedOnly, admission);
+    }
+
+    /** Holds the worst case over every tier the chain may reach; without a ledger only the caller's snapshot is checked. */
+    private Admission hold(ChatCall call, FallbackChatProvider chain) {
+        long promptTokens = TokenEstimate.of(call.messages(), call.tools());
+        TierSpec priciest = null;
+        long worstCase = 0;
+        for (String id : chain.tiers()) {
+            TierSpec spec = tiers.get(Tier.parse(id));
+            long outputTokens = call.maxOutputTokens() > 0 ? call.maxOutputTokens() : Math.max(0, spec.contextLimit() - promptTokens);
+            long cost = spec.pricing().costMicros(promptTokens, outputTokens);
+            if (priciest == null || cost > worstCase) {
+                priciest = spec;
+                worstCase = cost;
+            }
+        }
+        Admission admission = budget.admit(call.metadata(), worstCase, "on tier " + priciest.tier().id());
+        switch (admission) {
+            case Admission.Refused refused -> throw new RequestRejected(refused.kind(), refused.status(), refused.title(), refused.detail());
+            case Admission.Unmetered unmetered -> checkBudget(call, tiers.get(Tier.parse(chain.tiers().getFirst())));
+            case Admission.Metered metered -> {}
+        }
+        return admission;
     }
 
     public RoutedAnswer execute(PreparedCall prepared, TokenSink sink) {
@@ -91,7 +125,11 @@ public final class RouterService {
                     new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata(), call.tools()),
                     sink);
         } catch (LlmCallException failed) {
+            budget.release(prepared.admission());
             exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), failed);
+            throw failed;
+        } catch (RuntimeException failed) {
+            budget.release(prepared.admission());
             throw failed;
         }
         // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way; a
@@ -101,6 +139,7 @@ public final class RouterService {
         // a cached answer cost nothing this time; a replayed one costs what it cost when it was recorded
         long cost = reply.cached() ? 0 : reply.knownCostMicros().orElseGet(
                 () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens()));
+        budget.settle(prepared.admission(), cost);
         RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
         exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), reply, cost);
         usage.record(usageOf(answer, call.metadata()));

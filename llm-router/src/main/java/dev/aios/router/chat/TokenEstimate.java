@@ -7,17 +7,17 @@ import dev.aios.router.client.Tools;
 import java.util.List;
 
 /**
- * A tokenizer-free estimate for the context and budget checks: about four characters per token for English and
- * code, plus a few tokens of framing per message. It errs high, which is the safe side for both checks.
+ * A tokenizer-free estimate for the context, budget and rate-limit checks: about four characters per token for English and
+ * code, plus a few tokens of framing per message. It errs high, which is the safe side for each.
  */
-final class TokenEstimate {
+public final class TokenEstimate {
     private static final int CHARS_PER_TOKEN = 4;
     private static final int PER_MESSAGE = 4;
 
     private TokenEstimate() {}
 
     /** Tool calls, tool call ids and the offered tools' names, descriptions and schemas reach the model as tokens too. */
-    static long of(List<ChatMessage> messages, Tools tools) {
+    public static long of(List<ChatMessage> messages, Tools tools) {
         long tokens = 0;
         for (ChatMessage m : messages) {
             long chars = m.content().length() + m.toolCallId().length();

@@ -66,6 +66,11 @@ public final class ProviderErrors {
         return new ProviderException(Kind.PROVIDER_UNAVAILABLE, provider + ": " + detail, Optional.empty(), breakerOpen, cause);
     }
 
+    /** The shared rate limit for this provider is spent for longer than the router may wait: another tier may answer. */
+    public static ProviderException throttled(String provider, String detail, Duration retryAfter) {
+        return new ProviderException(Kind.RATE_LIMITED, provider + ": " + detail, Optional.of(retryAfter), true, null);
+    }
+
     public static ProviderException invalid(String provider, String detail) {
         return new ProviderException(Kind.INVALID_REQUEST, provider + ": " + detail, Optional.empty(), false, null);
     }

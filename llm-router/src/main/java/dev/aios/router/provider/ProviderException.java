@@ -6,12 +6,10 @@ import java.util.Optional;
 
 /** A provider failure with what the router's resilience needs besides the kind: the server's Retry-After. */
 public final class ProviderException extends LlmCallException {
-    private final Optional<Duration> retryAfter;
     private final boolean breakerOpen;
 
     ProviderException(Kind kind, String message, Optional<Duration> retryAfter, boolean breakerOpen, Throwable cause) {
-        super(kind, message, cause);
-        this.retryAfter = retryAfter;
+        super(kind, message, retryAfter, cause);
         this.breakerOpen = breakerOpen;
     }
 
@@ -25,11 +23,10 @@ public final class ProviderException extends LlmCallException {
         return new ProviderException(kind, message, Optional.empty(), false, null);
     }
 
-    public Optional<Duration> retryAfter() {
-        return retryAfter;
-    }
-
-    /** True when the circuit breaker refused the call: retrying it at once is pointless, falling back is not. */
+    /**
+     * True when the call never reached the provider because the circuit breaker or the shared rate limit refused it:
+     * retrying it on the same tier at once is pointless, falling back is not.
+     */
     public boolean breakerOpen() {
         return breakerOpen;
     }

@@ -8,9 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Retries retriable failures with exponential backoff and jitter, waiting what a {@code Retry-After} asks (capped).
- * Never retries a non-retriable failure, an open breaker (the fallback chain handles that), or a stream that has
- * already sent text to the caller (a retry would repeat it).
+ * Retries retriable failures with exponential backoff and jitter, waiting what a {@code Retry-After} asks. Never
+ * retries a non-retriable failure, an open breaker or spent shared rate limit (the fallback chain handles those), a
+ * {@code Retry-After} longer than the router may wait (the caller gets it instead of a shortened wait), or a stream
+ * that has already sent text to the caller (a retry would repeat it).
  */
 public final class RetryingChatProvider implements ChatProvider {
     private final ChatProvider delegate;
@@ -20,13 +21,14 @@ public final class RetryingChatProvider implements ChatProvider {
         this.delegate = delegate;
         this.retry = Retry.of(name, RetryConfig.<ProviderReply>custom()
                 .maxAttempts(settings.maxAttempts())
-                .retryOnException(RetryingChatProvider::retriable)
+                .retryOnException(e -> retriable(e, settings.maxRetryAfter()))
                 .intervalBiFunction(interval(settings))
                 .build());
     }
 
-    private static boolean retriable(Throwable e) {
-        return e instanceof ProviderException p && p.retriable() && !p.breakerOpen();
+    private static boolean retriable(Throwable e, Duration maxRetryAfter) {
+        return e instanceof ProviderException p && p.retriable() && !p.breakerOpen()
+                && p.retryAfter().map(asked -> asked.compareTo(maxRetryAfter) <= 0).orElse(true);
     }
 
     static IntervalBiFunction<ProviderReply> interval(ResilienceSettings settings) {

@@ -3,6 +3,10 @@ package dev.aios.router.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aios.router.budget.Balance;
+import dev.aios.router.budget.BudgetGuard;
+import dev.aios.router.budget.InMemoryBudgetLedger;
+import dev.aios.router.cassette.DisabledExchangeRecorder;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
@@ -175,6 +179,75 @@ class RouterServiceTest {
 
         assertThat(answer.costMicros()).isZero();
         assertThat(usage.calls.getFirst().cached()).isTrue();
+    }
+
+    @Nested
+    class HoldingTheProjectsBudget {
+        private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger();
+        private final RouterService metered = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), chains(), usage,
+                new DisabledExchangeRecorder(), new BudgetGuard(ledger, true));
+
+        private CallMetadata project(long limit) {
+            return who(Optional.empty(), Optional.empty()).withBudgetLimit(limit);
+        }
+
+        @Test
+        void holdsTheWorstCaseOfThePriciestTierTheChainMayReachWhileTheCallRuns() {
+            // given: "hi" is about 5 prompt tokens; 100 out on claude (the gpt chain's fallback) may cost 5 × 3 + 100 × 15
+            long[] heldDuringCall = new long[1];
+            ChatProvider observing = (request, sink) -> {
+                heldDuringCall[0] = ledger.balance("proj-1").reservedMicros();
+                return new ProviderReply("ok", "gpt", "fake", "model-gpt", 5, 10, false, false, false);
+            };
+            RouterService router = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), Map.of(Tier.GPT,
+                    new FallbackChatProvider(List.of(new FallbackChatProvider.Link("gpt", observing), new FallbackChatProvider.Link("claude", claude)),
+                            (l, e) -> {})), usage, new DisabledExchangeRecorder(), new BudgetGuard(ledger, true));
+
+            // when
+            RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), project(10_000)), TokenSink.NONE);
+
+            // then: 1515 held while it ran; the real cost (5 × 0.40 + 10 × 1.60 = 18) charged after
+            assertThat(heldDuringCall[0]).isEqualTo(1_515);
+            assertThat(answer.costMicros()).isEqualTo(18);
+            assertThat(ledger.balance("proj-1")).isEqualTo(new Balance(10_000, 18, 0));
+        }
+
+        @Test
+        void refusesWithBudgetExhaustedWhenTheWorstCaseNoLongerFits() {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> metered.chat(call(List.of(ChatMessage.user("hi")), project(1_000)), TokenSink.NONE));
+
+            assertThat(thrown).isInstanceOfSatisfying(RequestRejected.class, e -> {
+                assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXHAUSTED);
+                assertThat(e.status()).isEqualTo(402);
+                assertThat(e.getMessage()).contains("may cost up to 1515 on tier claude");
+            });
+            assertThat(gpt.received).isEmpty();
+            assertThat(ledger.balance("proj-1")).isEqualTo(new Balance(1_000, 0, 0));
+        }
+
+        @Test
+        void releasesTheHoldWhenEveryTierFailed() {
+            gpt.failure = dev.aios.router.provider.ProviderErrors.unavailable("gpt", "down", true, null);
+            claude.failure = dev.aios.router.provider.ProviderErrors.unavailable("claude", "down", true, null);
+
+            assertThatThrownBy(() -> metered.chat(call(List.of(ChatMessage.user("hi")), project(10_000)), TokenSink.NONE))
+                    .isInstanceOf(LlmCallException.class);
+
+            assertThat(ledger.balance("proj-1")).isEqualTo(new Balance(10_000, 0, 0));
+        }
+
+        @Test
+        void refusesACallWithoutAProjectInDeploymentMode() {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> metered.chat(call(List.of(ChatMessage.user("hi")), CallMetadata.none()), TokenSink.NONE));
+
+            assertThat(thrown).isInstanceOfSatisfying(RequestRejected.class, e -> {
+                assertThat(e.status()).isEqualTo(400);
+                assertThat(e.title()).isEqualTo("Project required");
+            });
+            assertThat(gpt.received).isEmpty();
+        }
     }
 
     @Test

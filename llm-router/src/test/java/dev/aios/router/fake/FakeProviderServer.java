@@ -51,6 +51,7 @@ public final class FakeProviderServer implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedDeque<Reply> planned = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<java.time.Instant> receivedAt = new CopyOnWriteArrayList<>();
     private volatile Reply fallbackReply = ok("fake answer", 10, 5);
 
     private FakeProviderServer(Wire wire) throws IOException {
@@ -126,6 +127,11 @@ public final class FakeProviderServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** When each request arrived, in arrival order: a rate limit is judged by these. */
+    public List<java.time.Instant> receivedAt() {
+        return List.copyOf(receivedAt);
+    }
+
     public int calls() {
         return received.size();
     }
@@ -135,6 +141,7 @@ public final class FakeProviderServer implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Received request = new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(request);
+            receivedAt.add(java.time.Instant.now());
             Reply reply = planned.isEmpty() ? fallbackReply : planned.poll();
             if (reply == null) {
                 reply = fallbackReply;

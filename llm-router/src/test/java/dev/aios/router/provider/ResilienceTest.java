@@ -49,6 +49,20 @@ class ResilienceTest {
         }
 
         @Test
+        void givesUpAtOnceAndPassesOnARetryAfterLongerThanItMayWait() {
+            // given: the provider asks for an hour, far over the router's limit on waiting
+            primary.then(FakeProviderServer.error(429, Map.of("Retry-After", "3600"))).then(FakeProviderServer.ok("ok", 1, 1));
+
+            // then: no shortened wait and retry; the caller learns the provider's own wait
+            assertThatThrownBy(() -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                        assertThat(e.retryAfter()).contains(Duration.ofHours(1));
+                    });
+            assertThat(primary.calls()).isEqualTo(1);
+        }
+
+        @Test
         void retriesA500UpToTheAttemptLimitThenGivesUp() {
             primary.always(FakeProviderServer.error(500));
 

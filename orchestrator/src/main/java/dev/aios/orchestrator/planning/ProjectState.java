@@ -23,6 +23,8 @@ public final class ProjectState {
     String submittedBy = "";
     ProjectOptions options = ProjectOptions.getDefaultInstance();
     ProjectStatus status = ProjectStatus.NEW;
+    // a pause for budget may come while planning: resuming goes back to where it paused
+    ProjectStatus pausedFrom = ProjectStatus.RUNNING;
     long budgetMicros;
     long spentMicros;
     int planAttempt;
@@ -101,8 +103,11 @@ public final class ProjectState {
             case SprintCompleted e -> sprintOpen = false;
             case LlmCallCompleted e -> spentMicros += e.getCostMicros();
             case BudgetChanged e -> budgetMicros = e.getBudgetMicros();
-            case ProjectPaused e -> status = ProjectStatus.PAUSED;
-            case ProjectResumed e -> status = ProjectStatus.RUNNING;
+            case ProjectPaused e -> {
+                pausedFrom = status;
+                status = ProjectStatus.PAUSED;
+            }
+            case ProjectResumed e -> status = pausedFrom;
             case ProjectDelivered e -> status = ProjectStatus.DELIVERED;
             case ProjectStopped e -> {
                 status = ProjectStatus.STOPPED;

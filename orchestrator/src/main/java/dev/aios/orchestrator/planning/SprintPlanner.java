@@ -91,6 +91,7 @@ public final class SprintPlanner {
                     .setBrief(state.brief)
                     .setAttempt(attempt)
                     .addAllPreviousRejectionReasons(reasons)
+                    .setBudgetMicros(state.budgetMicros)
                     .build();
         }
 
@@ -217,7 +218,8 @@ public final class SprintPlanner {
                     .setProjectName(state.name)
                     .setBrief(state.brief)
                     .setArchitectureNotes(state.architectureNotes)
-                    .setRemainingBudgetMicros(Math.max(0, state.budgetMicros - state.spentMicros));
+                    .setRemainingBudgetMicros(Math.max(0, state.budgetMicros - state.spentMicros))
+                    .setBudgetMicros(state.budgetMicros);
             for (String dep : spec.getDependsOnList()) {
                 state.task(dep).ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
                         .setTaskId(dep)
@@ -263,6 +265,19 @@ public final class SprintPlanner {
                 emit(ProjectPaused.newBuilder()
                         .setProjectId(state.projectId)
                         .setReason("budget spent: " + state.spentMicros + " of " + state.budgetMicros + " micro-dollars")
+                        .setSpentMicros(state.spentMicros)
+                        .setBudgetMicros(state.budgetMicros)
+                        .build());
+            }
+        }
+
+        /** The router's ledger refused a call: what is held for running calls left no room for it, whatever is spent. */
+        void pauseForRefusedCall(TaskFailed e) {
+            if (state.status == ProjectStatus.RUNNING || state.status == ProjectStatus.PLANNING) {
+                emit(ProjectPaused.newBuilder()
+                        .setProjectId(state.projectId)
+                        .setReason("the router refused a call of task " + e.getTaskId() + " for budget (" + state.spentMicros
+                                + " of " + state.budgetMicros + " micro-dollars charged so far): " + e.getReason())
                         .setSpentMicros(state.spentMicros)
                         .setBudgetMicros(state.budgetMicros)
                         .build());
@@ -351,6 +366,8 @@ public final class SprintPlanner {
                     emit(e);
                     if (e.getFatalToProject()) {
                         fail(e);
+                    } else if (e.getBudgetExhausted()) {
+                        pauseForRefusedCall(e);
                     } else {
                         replanOrStop(e.getAttempt(), List.of("planning failed: " + e.getReason()));
                     }
@@ -363,6 +380,11 @@ public final class SprintPlanner {
             emit(e);
             if (e.getFatalToProject()) {
                 fail(e);
+                return;
+            }
+            if (e.getBudgetExhausted()) {
+                // the task is pending again and is sent anew, as a new attempt, once the budget is raised
+                pauseForRefusedCall(e);
                 return;
             }
             retryOrAbandon(state.tasks.get(e.getTaskId()), e.getReason(), e.getRetriable());
@@ -446,7 +468,11 @@ public final class SprintPlanner {
                         .setProjectId(state.projectId)
                         .setReason("budget raised to " + state.budgetMicros + " micro-dollars")
                         .build());
-                dispatchReady();
+                if (state.status == ProjectStatus.PLANNING) {
+                    emit(planProject(state.planAttempt + 1, List.of()), AgentRole.AGENT_ROLE_CTO);
+                } else {
+                    dispatchReady();
+                }
             } else if (state.status == ProjectStatus.RUNNING && state.spentMicros >= state.budgetMicros) {
                 pause();
             }

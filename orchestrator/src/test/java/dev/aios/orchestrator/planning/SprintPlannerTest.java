@@ -305,6 +305,52 @@ class SprintPlannerTest {
         }
 
         @Test
+        void everyTaskAndPlanCarriesTheProjectsBudgetForTheRoutersLedger() {
+            // when
+            Decision planned = withCapacity(10).when(submitted(100));
+            Decision dispatched = withCapacity(10).givenHandled(submitted(100)).when(backlog(1, task("A", BACKEND, 1)));
+            // then
+            assertThat(planned.events()).filteredOn(PlanProject.class::isInstance).singleElement()
+                    .satisfies(p -> assertThat(((PlanProject) p).getBudgetMicros()).isEqualTo(100));
+            assertThat(dispatched.events()).filteredOn(TaskAssigned.class::isInstance).singleElement()
+                    .satisfies(t -> assertThat(((TaskAssigned) t).getContext().getBudgetMicros()).isEqualTo(100));
+        }
+
+        @Test
+        void whenTheRouterRefusesATaskForBudgetThenPauseAndSendItAgainOnceRaised() {
+            // given: 40 of 100 charged, but the task's worst case did not fit next to what running calls hold
+            var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1)), llmCall("c1", 40));
+            TaskFailed refused = failed("A", 1, false).toBuilder().setBudgetExhausted(true).build();
+            // when
+            Decision paused = fixture.when(refused);
+            fixture.givenHandled(refused);
+            Decision resumed = fixture.when(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build());
+            // then: paused, not abandoned; the task goes out again with the raised budget
+            assertThat(types(paused)).containsExactly(TaskFailed.class, ProjectPaused.class);
+            assertThat(((ProjectPaused) paused.events().get(1)).getReason()).contains("refused a call of task A for budget");
+            assertThat(types(resumed)).containsExactly(BudgetChanged.class, ProjectResumed.class, TaskAssigned.class);
+            assertThat(((TaskAssigned) resumed.events().get(2)).getContext().getBudgetMicros()).isEqualTo(500);
+        }
+
+        @Test
+        void whenTheRouterRefusesThePlanForBudgetThenPauseAndPlanAgainOnceRaised() {
+            // given
+            var fixture = withCapacity(10).givenHandled(submitted(100));
+            TaskFailed refused = TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId(ProjectState.PLAN_TASK_ID).setAttempt(1)
+                    .setReason("model call failed (BUDGET_EXHAUSTED)").setBudgetExhausted(true).build();
+            // when
+            Decision paused = fixture.when(refused);
+            fixture.givenHandled(refused);
+            Decision resumed = fixture.when(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build());
+            // then
+            assertThat(types(paused)).containsExactly(TaskFailed.class, ProjectPaused.class);
+            assertThat(types(resumed)).containsExactly(BudgetChanged.class, ProjectResumed.class, PlanProject.class);
+            assertThat(((PlanProject) resumed.events().get(2)).getBudgetMicros()).isEqualTo(500);
+            assertThat(fixture.givenHandled(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build()).state().status())
+                    .isEqualTo(ProjectStatus.PLANNING);
+        }
+
+        @Test
         void userStopEndsTheProjectAndLaterResultsAreIgnored() {
             // given
             var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1)),

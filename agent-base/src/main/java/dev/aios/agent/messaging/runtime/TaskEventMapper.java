@@ -51,7 +51,8 @@ public final class TaskEventMapper {
                         context.getRelevantFilesList().stream()
                                 .map(f -> new FileContent(f.getPath(), f.getContent().toByteArray()))
                                 .toList(),
-                        context.getRemainingBudgetMicros()),
+                        context.getRemainingBudgetMicros(),
+                        context.getBudgetMicros()),
                 proto.getLeaseId());
     }
 
@@ -76,14 +77,16 @@ public final class TaskEventMapper {
                                         .build())
                                 .toList())
                         .addAllRelevantFiles(context.relevantFiles().stream().map(TaskEventMapper::toFileWrite).toList())
-                        .setRemainingBudgetMicros(context.remainingBudgetMicros()))
+                        .setRemainingBudgetMicros(context.remainingBudgetMicros())
+                        .setBudgetMicros(context.budgetMicros()))
                 .setLeaseId(assignment.leaseId())
                 .build();
     }
 
     public static PlanRequest toPlanRequest(PlanProject proto) {
         return new PlanRequest(
-                proto.getProjectId(), proto.getName(), proto.getBrief(), proto.getAttempt(), proto.getPreviousRejectionReasonsList());
+                proto.getProjectId(), proto.getName(), proto.getBrief(), proto.getAttempt(), proto.getPreviousRejectionReasonsList(),
+                proto.getBudgetMicros());
     }
 
     public static TaskDefinition toDefinition(TaskSpec spec) {
@@ -180,6 +183,7 @@ public final class TaskEventMapper {
                 .setUsage(toProto(outcome.usage()))
                 .setLeaseId(a.leaseId())
                 .setFatalToProject(outcome.fatalToProject())
+                .setBudgetExhausted(outcome.budgetExhausted())
                 .build();
     }
 
@@ -194,6 +198,7 @@ public final class TaskEventMapper {
                 .setRetriable(outcome.retriable())
                 .setUsage(toProto(outcome.usage()))
                 .setFatalToProject(outcome.fatalToProject())
+                .setBudgetExhausted(outcome.budgetExhausted())
                 .build();
     }
 

@@ -24,7 +24,7 @@ public final class Assignments {
                 taskId, role, "Build the " + role.routingKey() + " part", "Implement it with the standard library.",
                 List.of("it works", "it is tested"), List.of(), 3, Complexity.MEDIUM, kind);
         TaskContext context = new TaskContext(
-                "shortener", "A URL shortener in Python.", "One stdlib HTTP server.", List.of(), files, 5_000_000);
+                "shortener", "A URL shortener in Python.", "One stdlib HTTP server.", List.of(), files, 5_000_000, 8_000_000);
         return new TaskAssignment(PROJECT_ID, taskId, 1, 1, task, context, "lease-" + taskId);
     }
 
