@@ -16,25 +16,43 @@ import java.util.concurrent.TimeoutException;
 /**
  * Declares the topology idempotently: {@code aios.commands} (direct) and {@code aios.events} (topic); for every work
  * queue Q a dead-letter fanout exchange {@code Q.dlx}, a DLQ {@code Q.dlq} and, where the dialect allows, one TTL
- * retry queue {@code Q.retry.<delayMillis>} per configured delay that dead-letters back to Q.
+ * retry queue {@code Q.retry.<delayMillis>} per configured delay that dead-letters back to Q, reached through the
+ * direct exchange {@code Q.retry} (routing key: the delay in milliseconds). Consumers publish retries and dead letters
+ * to Q's own exchanges, never to the default exchange, so a service's write permission names exactly its queues.
+ * In {@link TopologyMode#VERIFY} it declares nothing and checks passively that all of it exists.
  */
 public final class BrokerTopology {
     private final Connection connection;
     private final BrokerDialect dialect;
     private final MessagingSettings settings;
+    private final TopologyMode mode;
     private final Set<String> workQueues = ConcurrentHashMap.newKeySet();
 
     public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings) {
+        this(connection, dialect, settings, TopologyMode.DECLARE);
+    }
+
+    public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings, TopologyMode mode) {
         this.connection = requireNonNull(connection, "connection");
         this.dialect = requireNonNull(dialect, "dialect");
         this.settings = requireNonNull(settings, "settings");
+        this.mode = requireNonNull(mode, "mode");
     }
 
     public void declareExchanges() {
+        if (mode == TopologyMode.VERIFY) {
+            verifyExchange(Destination.COMMANDS_EXCHANGE);
+            verifyExchange(Destination.EVENTS_EXCHANGE);
+            return;
+        }
         withChannel(channel -> {
             channel.exchangeDeclare(Destination.COMMANDS_EXCHANGE, "direct", true);
             channel.exchangeDeclare(Destination.EVENTS_EXCHANGE, "topic", true);
         });
+    }
+
+    public TopologyMode mode() {
+        return mode;
     }
 
     /** The role's work queue {@code aios.agent.<role>}, bound to {@code aios.commands} by the role's routing key. */
@@ -42,7 +60,9 @@ public final class BrokerTopology {
         declareExchanges();
         String queue = role.queueName();
         declareWorkQueue(queue);
-        withChannel(channel -> channel.queueBind(queue, Destination.COMMANDS_EXCHANGE, role.routingKey()));
+        if (mode == TopologyMode.DECLARE) {
+            withChannel(channel -> channel.queueBind(queue, Destination.COMMANDS_EXCHANGE, role.routingKey()));
+        }
         return queue;
     }
 
@@ -54,6 +74,9 @@ public final class BrokerTopology {
         }
         declareExchanges();
         declareWorkQueue(queue);
+        if (mode == TopologyMode.VERIFY) {
+            return queue;
+        }
         withChannel(channel -> {
             for (String pattern : bindingPatterns) {
                 channel.queueBind(queue, Destination.EVENTS_EXCHANGE, pattern);
@@ -87,15 +110,30 @@ public final class BrokerTopology {
         return queue + ".retry." + delay.toMillis();
     }
 
+    /** The direct exchange in front of {@code queue}'s retry queues; the routing key is the delay in milliseconds. */
+    public static String retryExchangeName(String queue) {
+        return queue + ".retry";
+    }
+
+    public static String retryRoutingKey(Duration delay) {
+        return Long.toString(delay.toMillis());
+    }
+
     private void declareWorkQueue(String queue) {
         String dlq = deadLetterQueueName(queue);
         String dlx = deadLetterExchangeName(queue);
+        if (mode == TopologyMode.VERIFY) {
+            verifyWorkQueue(queue, dlx, dlq);
+            workQueues.add(queue);
+            return;
+        }
         withChannel(channel -> {
             channel.exchangeDeclare(dlx, "fanout", true);
             channel.queueDeclare(dlq, true, false, false, dialect.deadLetterQueueArguments(settings.deadLetterMaxLength()));
             channel.queueBind(dlq, dlx, "");
             channel.queueDeclare(queue, true, false, false, dialect.workQueueArguments(dlx, dlq, settings.deliveryLimit()));
             if (dialect.supportsRetryQueues()) {
+                channel.exchangeDeclare(retryExchangeName(queue), "direct", true);
                 for (Duration delay : Set.copyOf(settings.retryDelays())) {
                     channel.queueDeclare(
                             retryQueueName(queue, delay),
@@ -103,10 +141,48 @@ public final class BrokerTopology {
                             false,
                             false,
                             dialect.retryQueueArguments(queue, delay.toMillis()));
+                    channel.queueBind(retryQueueName(queue, delay), retryExchangeName(queue), retryRoutingKey(delay));
                 }
             }
         });
         workQueues.add(queue);
+    }
+
+    private void verifyWorkQueue(String queue, String dlx, String dlq) {
+        verifyExchange(dlx);
+        verifyQueue(dlq);
+        verifyQueue(queue);
+        if (dialect.supportsRetryQueues()) {
+            verifyExchange(retryExchangeName(queue));
+            for (Duration delay : Set.copyOf(settings.retryDelays())) {
+                verifyQueue(retryQueueName(queue, delay));
+            }
+        }
+    }
+
+    private void verifyExchange(String exchange) {
+        verify("exchange", exchange, channel -> channel.exchangeDeclarePassive(exchange));
+    }
+
+    private void verifyQueue(String queue) {
+        verify("queue", queue, channel -> channel.queueDeclarePassive(queue));
+    }
+
+    private void verify(String kind, String name, ChannelWork check) {
+        // Passive declarations need no configure permission; a missing one closes the channel with 404 NOT_FOUND.
+        try (Channel channel = connection.createChannel()) {
+            check.run(channel);
+        } catch (IOException e) {
+            throw new MissingTopologyException(kind, name, reasonOf(e));
+        } catch (com.rabbitmq.client.AlreadyClosedException | TimeoutException e) {
+            throw new IllegalStateException("checking " + kind + " '" + name + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String reasonOf(IOException e) {
+        return e.getCause() instanceof com.rabbitmq.client.ShutdownSignalException signal
+                ? signal.getReason().toString()
+                : String.valueOf(e.getMessage());
     }
 
     private void withChannel(ChannelWork work) {
