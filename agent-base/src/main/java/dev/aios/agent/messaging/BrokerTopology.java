@@ -22,10 +22,12 @@ import java.util.concurrent.TimeoutException;
  * In {@link TopologyMode#VERIFY} it declares nothing and checks passively that all of it exists.
  */
 public final class BrokerTopology {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BrokerTopology.class);
     private final Connection connection;
     private final BrokerDialect dialect;
     private final MessagingSettings settings;
     private final TopologyMode mode;
+    private final Duration verifyWait;
     private final Set<String> workQueues = ConcurrentHashMap.newKeySet();
 
     public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings) {
@@ -33,10 +35,20 @@ public final class BrokerTopology {
     }
 
     public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings, TopologyMode mode) {
+        this(connection, dialect, settings, mode, Duration.ZERO);
+    }
+
+    /**
+     * {@code verifyWait}: in {@link TopologyMode#VERIFY}, how long to keep checking for a missing exchange or queue
+     * (the orchestrator declares the topology and may start after the agents) before failing.
+     */
+    public BrokerTopology(
+            Connection connection, BrokerDialect dialect, MessagingSettings settings, TopologyMode mode, Duration verifyWait) {
         this.connection = requireNonNull(connection, "connection");
         this.dialect = requireNonNull(dialect, "dialect");
         this.settings = requireNonNull(settings, "settings");
         this.mode = requireNonNull(mode, "mode");
+        this.verifyWait = requireNonNull(verifyWait, "verify wait");
     }
 
     public void declareExchanges() {
@@ -149,9 +161,9 @@ public final class BrokerTopology {
     }
 
     private void verifyWorkQueue(String queue, String dlx, String dlq) {
-        verifyExchange(dlx);
-        verifyQueue(dlq);
         verifyQueue(queue);
+        verifyQueue(dlq);
+        verifyExchange(dlx);
         if (dialect.supportsRetryQueues()) {
             verifyExchange(retryExchangeName(queue));
             for (Duration delay : Set.copyOf(settings.retryDelays())) {
@@ -169,6 +181,26 @@ public final class BrokerTopology {
     }
 
     private void verify(String kind, String name, ChannelWork check) {
+        long deadline = System.nanoTime() + verifyWait.toNanos();
+        boolean logged = false;
+        while (true) {
+            try {
+                verifyOnce(kind, name, check);
+                return;
+            } catch (MissingTopologyException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                if (!logged) {
+                    log.warn("{} '{}' is not declared yet; waiting up to {} for the orchestrator or provisioner", kind, name, verifyWait);
+                    logged = true;
+                }
+                pause();
+            }
+        }
+    }
+
+    private void verifyOnce(String kind, String name, ChannelWork check) {
         // Passive declarations need no configure permission; a missing one closes the channel with 404 NOT_FOUND.
         try (Channel channel = connection.createChannel()) {
             check.run(channel);
@@ -176,6 +208,15 @@ public final class BrokerTopology {
             throw new MissingTopologyException(kind, name, reasonOf(e));
         } catch (com.rabbitmq.client.AlreadyClosedException | TimeoutException e) {
             throw new IllegalStateException("checking " + kind + " '" + name + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000); // startup only: the provisioner is another process, there is nothing to wait on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker topology", e);
         }
     }
 

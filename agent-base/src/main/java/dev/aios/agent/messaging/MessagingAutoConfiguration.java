@@ -73,7 +73,8 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     BrokerTopology brokerTopology(
             AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings, MessagingProperties properties) {
-        BrokerTopology topology = new BrokerTopology(connections.consumer(), dialect, settings, properties.topologyMode());
+        BrokerTopology topology = new BrokerTopology(
+                connections.consumer(), dialect, settings, properties.topologyMode(), properties.topologyWait());
         topology.declareExchanges();
         return topology;
     }

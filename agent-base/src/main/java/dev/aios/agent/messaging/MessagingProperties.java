@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code aios.messaging.*}: the adapter's settings; the broker address, credentials and TLS come from
  * {@code spring.rabbitmq.*}. {@code topology}: {@code declare} (default) or {@code verify} (passive checks only, for a
- * broker user without configure permission; see {@link TopologyMode}).
+ * broker user without configure permission; see {@link TopologyMode}); {@code topologyWait}: how long a verifying
+ * service waits at start for topology the orchestrator has not declared yet.
  */
 @ConfigurationProperties("aios.messaging")
 public record MessagingProperties(
@@ -23,7 +24,8 @@ public record MessagingProperties(
         @DefaultValue("30s") Duration heartbeatTtl,
         @DefaultValue("7d") Duration inboxRetention,
         @DefaultValue("") String redisKeyPrefix,
-        @DefaultValue("declare") String topology) {
+        @DefaultValue("declare") String topology,
+        @DefaultValue("0s") Duration topologyWait) {
 
     public TopologyMode topologyMode() {
         return TopologyMode.named(topology);
