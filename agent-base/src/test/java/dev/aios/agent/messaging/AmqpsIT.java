@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -79,6 +80,29 @@ class AmqpsIT {
             assertThat(context.getBean(AmqpConnections.class).publisher().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
             consumer.close();
         });
+    }
+
+    @Test
+    void takesTheCaAndClientCertificateFromAnSslBundleOfPemFilesAsTheChartMountsThem() {
+        TestCertificates pki = node.certificates;
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, MessagingAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.rabbitmq.host=127.0.0.1",
+                        "spring.rabbitmq.port=" + node.port,
+                        "spring.rabbitmq.ssl.enabled=true",
+                        "spring.rabbitmq.ssl.bundle=rabbitmq",
+                        "spring.ssl.bundle.pem.rabbitmq.truststore.certificate=" + pki.location("ca.pem"),
+                        "spring.ssl.bundle.pem.rabbitmq.keystore.certificate=" + pki.location("client.pem"),
+                        "spring.ssl.bundle.pem.rabbitmq.keystore.private-key=" + pki.location("client.key"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AmqpConnections.class).publisher().isOpen()).isTrue();
+                    // a round trip proves the channel works over the TLS session
+                    BrokerTopology topology = context.getBean(BrokerTopology.class);
+                    String queue = topology.declareEventQueue("amqps-it.bundle", List.of("task.progress"));
+                    assertThat(queue).isEqualTo("amqps-it.bundle");
+                });
     }
 
     @Test
