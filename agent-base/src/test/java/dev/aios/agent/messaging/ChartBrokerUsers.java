@@ -21,6 +21,9 @@ final class ChartBrokerUsers implements AutoCloseable {
 
     record User(String service, String name, String password, Permissions permissions) {}
 
+    /** A user as the chart defines it: its name and permissions. */
+    record ChartUser(String username, Permissions permissions) {}
+
     final String vhost;
     private final Map<String, User> users = new LinkedHashMap<>();
 
@@ -29,16 +32,24 @@ final class ChartBrokerUsers implements AutoCloseable {
     }
 
     /** The chart's definitions: service → permissions, read from the values file the chart renders them from. */
-    @SuppressWarnings("unchecked")
     static Map<String, Permissions> chartPermissions() {
+        Map<String, Permissions> result = new LinkedHashMap<>();
+        chartUsers().forEach((service, user) -> result.put(service, user.permissions()));
+        return result;
+    }
+
+    /** service → user name and permissions, from helm/aios/values.yaml. */
+    @SuppressWarnings("unchecked")
+    static Map<String, ChartUser> chartUsers() {
         Path values = repositoryRoot().resolve("helm/aios/values.yaml");
         try {
             Map<String, Object> root = new Yaml().load(Files.readString(values));
             var credentials = (Map<String, Map<String, Object>>) root.get("rabbitmqCredentials");
-            Map<String, Permissions> result = new LinkedHashMap<>();
+            Map<String, ChartUser> result = new LinkedHashMap<>();
             credentials.forEach((service, entry) -> {
                 var p = (Map<String, String>) entry.get("permissions");
-                result.put(service, new Permissions(p.get("configure"), p.get("write"), p.get("read")));
+                result.put(service, new ChartUser(
+                        (String) entry.get("username"), new Permissions(p.get("configure"), p.get("write"), p.get("read"))));
             });
             return result;
         } catch (IOException e) {
@@ -96,7 +107,7 @@ final class ChartBrokerUsers implements AutoCloseable {
         }
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("helm/aios"))) {
             dir = dir.getParent();

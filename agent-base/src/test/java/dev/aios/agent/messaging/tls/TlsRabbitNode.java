@@ -22,25 +22,36 @@ import java.util.stream.Stream;
  */
 public final class TlsRabbitNode implements AutoCloseable {
     public final int port;
+    /** The management HTTP API on 127.0.0.1 (plain HTTP), or 0 when the node runs without it. */
+    public final int managementPort;
     public final TestCertificates certificates;
     private final Path dir;
     private final Process process;
 
-    private TlsRabbitNode(int port, TestCertificates certificates, Path dir, Process process) {
+    private TlsRabbitNode(int port, int managementPort, TestCertificates certificates, Path dir, Process process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.certificates = certificates;
         this.dir = dir;
         this.process = process;
     }
 
     public static TlsRabbitNode start() {
+        return start(false);
+    }
+
+    /** With {@code management}, also the management plugin's HTTP API on a free loopback port. */
+    public static TlsRabbitNode start(boolean management) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("aios-amqps-rabbit-");
             Path pki = Files.createDirectory(dir.resolve("pki"));
             TestCertificates certificates = TestCertificates.createIn(pki);
             int port = freePort();
-            Files.writeString(dir.resolve("rabbitmq.conf"), String.join("\n",
+            int managementPort = management ? freePort() : 0;
+            Files.writeString(dir.resolve("rabbitmq.conf"), (management
+                    ? "management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = " + managementPort + "\n"
+                    : "") + String.join("\n",
                     "listeners.tcp = none",
                     "listeners.ssl.default = 127.0.0.1:" + port,
                     "ssl_options.cacertfile = " + certificates.file("ca.pem"),
@@ -51,7 +62,7 @@ public final class TlsRabbitNode implements AutoCloseable {
                     "loopback_users.guest = true",
                     ""));
             Files.writeString(dir.resolve("rabbitmq-env.conf"), "");
-            Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
+            Files.writeString(dir.resolve("enabled_plugins"), management ? "[rabbitmq_management].\n" : "[].\n");
             Files.writeString(dir.resolve(".erlang.cookie"), UUID.randomUUID().toString().replace("-", ""));
             run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()));
             run(List.of("chmod", "400", dir.resolve(".erlang.cookie").toString()));
@@ -75,8 +86,11 @@ public final class TlsRabbitNode implements AutoCloseable {
             builder.environment().putAll(env);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> process.descendants().forEach(ProcessHandle::destroyForcibly)));
-            var node = new TlsRabbitNode(port, certificates, dir, process);
-            node.awaitPort(Duration.ofSeconds(90));
+            var node = new TlsRabbitNode(port, managementPort, certificates, dir, process);
+            node.awaitPort(port, Duration.ofSeconds(90));
+            if (management) {
+                node.awaitPort(managementPort, Duration.ofSeconds(60));
+            }
             return node;
         } catch (IOException | RuntimeException e) {
             if (dir != null) {
@@ -86,7 +100,7 @@ public final class TlsRabbitNode implements AutoCloseable {
         }
     }
 
-    private void awaitPort(Duration within) {
+    private void awaitPort(int port, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!answers(port)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
