@@ -165,6 +165,46 @@ class BrokerUsersChartTest {
         }
     }
 
+    @Nested
+    class InCompose {
+        private final ComposeStack compose = ComposeStack.read();
+
+        @Test
+        void provisionsTheSameUsersAndPermissionsAsTheChart() throws java.io.IOException {
+            // given the spec the chart renders with its default users
+            Manifests chart = Manifests.parse(HelmChart.render(List.of(), Map.of(
+                    "externalRabbitmq.provisioning.enabled", "true",
+                    "externalRabbitmq.provisioning.managementUrl", "http://rabbitmq:15672",
+                    "externalRabbitmq.provisioning.adminSecret", "admin")));
+            List<String> chartLines = Arrays.stream(
+                            Yaml.stringAt(chart.get("ConfigMap", "aios-rabbitmq-provisioning"), "data.users").split("\n"))
+                    .filter(line -> !line.isBlank())
+                    .toList();
+
+            // when compose's spec is read
+            List<String> composeLines = java.nio.file.Files.readAllLines(RepositoryRoot.resolve("deploy/rabbitmq/users")).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .toList();
+
+            // then
+            assertThat(composeLines).containsExactlyElementsOf(chartLines);
+        }
+
+        @Test
+        void logsEveryServiceInAsItsOwnUserAndLetsOnlyTheOrchestratorDeclare() {
+            compose.aiosServices().forEach((name, service) -> {
+                Map<String, Object> env = Yaml.mapAt(service, "environment");
+                assertThat(env).as(name).containsEntry("SPRING_RABBITMQ_USERNAME", "aios-" + name);
+                assertThat(String.valueOf(env.get("SPRING_RABBITMQ_PASSWORD")))
+                        .as(name)
+                        .startsWith("${RABBITMQ_PASSWORD_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + ":?");
+                assertThat(env).as(name).containsEntry("AIOS_MESSAGING_TOPOLOGY", name.equals("orchestrator") ? "declare" : "verify");
+                assertThat(Yaml.mapAt(service, "depends_on")).as(name).containsKey("rabbitmq-provision");
+            });
+            assertThat(Yaml.stringAt(compose.service("rabbitmq-provision"), "command")).contains("provision-rabbitmq.sh");
+        }
+    }
+
     @Test
     void refusesProvisioningWithoutAManagementUrl() {
         assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of("externalRabbitmq.provisioning.enabled", "true")))
