@@ -22,12 +22,11 @@ import java.util.concurrent.TimeoutException;
  * In {@link TopologyMode#VERIFY} it declares nothing and checks passively that all of it exists.
  */
 public final class BrokerTopology {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BrokerTopology.class);
     private final Connection connection;
     private final BrokerDialect dialect;
     private final MessagingSettings settings;
     private final TopologyMode mode;
-    private final Duration verifyWait;
+    private final PassiveTopologyCheck check;
     private final Set<String> workQueues = ConcurrentHashMap.newKeySet();
 
     public BrokerTopology(Connection connection, BrokerDialect dialect, MessagingSettings settings) {
@@ -48,13 +47,13 @@ public final class BrokerTopology {
         this.dialect = requireNonNull(dialect, "dialect");
         this.settings = requireNonNull(settings, "settings");
         this.mode = requireNonNull(mode, "mode");
-        this.verifyWait = requireNonNull(verifyWait, "verify wait");
+        this.check = new PassiveTopologyCheck(connection, verifyWait);
     }
 
     public void declareExchanges() {
         if (mode == TopologyMode.VERIFY) {
-            verifyExchange(Destination.COMMANDS_EXCHANGE);
-            verifyExchange(Destination.EVENTS_EXCHANGE);
+            check.exchangeExists(Destination.COMMANDS_EXCHANGE);
+            check.exchangeExists(Destination.EVENTS_EXCHANGE);
             return;
         }
         withChannel(channel -> {
@@ -161,69 +160,15 @@ public final class BrokerTopology {
     }
 
     private void verifyWorkQueue(String queue, String dlx, String dlq) {
-        verifyQueue(queue);
-        verifyQueue(dlq);
-        verifyExchange(dlx);
+        check.queueExists(queue);
+        check.queueExists(dlq);
+        check.exchangeExists(dlx);
         if (dialect.supportsRetryQueues()) {
-            verifyExchange(retryExchangeName(queue));
+            check.exchangeExists(retryExchangeName(queue));
             for (Duration delay : Set.copyOf(settings.retryDelays())) {
-                verifyQueue(retryQueueName(queue, delay));
+                check.queueExists(retryQueueName(queue, delay));
             }
         }
-    }
-
-    private void verifyExchange(String exchange) {
-        verify("exchange", exchange, channel -> channel.exchangeDeclarePassive(exchange));
-    }
-
-    private void verifyQueue(String queue) {
-        verify("queue", queue, channel -> channel.queueDeclarePassive(queue));
-    }
-
-    private void verify(String kind, String name, ChannelWork check) {
-        long deadline = System.nanoTime() + verifyWait.toNanos();
-        boolean logged = false;
-        while (true) {
-            try {
-                verifyOnce(kind, name, check);
-                return;
-            } catch (MissingTopologyException e) {
-                if (System.nanoTime() >= deadline) {
-                    throw e;
-                }
-                if (!logged) {
-                    log.warn("{} '{}' is not declared yet; waiting up to {} for the orchestrator or provisioner", kind, name, verifyWait);
-                    logged = true;
-                }
-                pause();
-            }
-        }
-    }
-
-    private void verifyOnce(String kind, String name, ChannelWork check) {
-        // Passive declarations need no configure permission; a missing one closes the channel with 404 NOT_FOUND.
-        try (Channel channel = connection.createChannel()) {
-            check.run(channel);
-        } catch (IOException e) {
-            throw new MissingTopologyException(kind, name, reasonOf(e));
-        } catch (com.rabbitmq.client.AlreadyClosedException | TimeoutException e) {
-            throw new IllegalStateException("checking " + kind + " '" + name + "' failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1_000); // startup only: the provisioner is another process, there is nothing to wait on
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the broker topology", e);
-        }
-    }
-
-    private static String reasonOf(IOException e) {
-        return e.getCause() instanceof com.rabbitmq.client.ShutdownSignalException signal
-                ? signal.getReason().toString()
-                : String.valueOf(e.getMessage());
     }
 
     private void withChannel(ChannelWork work) {

@@ -184,6 +184,21 @@ class BrokerPermissionsIT {
                 .hasMessageContaining("NOT_FOUND");
     }
 
+    @Test
+    void verifyModeWaitsForTheOrchestratorToDeclareWhatIsMissing() throws Exception {
+        // given an agent that starts before its queue exists
+        var verifying = new BrokerTopology(cto.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY, Duration.ofSeconds(20));
+        var verified = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> verifying.declareEventQueue("aios.agent.late", List.of("#")));
+
+        // when the orchestrator declares it
+        new BrokerTopology(orchestrator.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.DECLARE)
+                .declareEventQueue("aios.agent.late", List.of("late.#"));
+
+        // then
+        assertThat(verified.get(25, TimeUnit.SECONDS)).isEqualTo("aios.agent.late");
+    }
+
     private static boolean answered(String task) {
         return orchestratorInbox.stream().anyMatch(m -> m.payload(TaskStarted.class).getTaskId().equals("answer-" + task));
     }
