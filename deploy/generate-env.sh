@@ -49,7 +49,10 @@ set_value() {
     mv "$tmp" "$env_file"
 }
 
-for key in RABBITMQ_PASSWORD POSTGRES_PASSWORD GRAFANA_ADMIN_PASSWORD; do
+# the broker's admin password and each service's own broker user (ADR 0042), the database, Grafana
+for key in RABBITMQ_PASSWORD RABBITMQ_PASSWORD_ORCHESTRATOR RABBITMQ_PASSWORD_LLM_ROUTER RABBITMQ_PASSWORD_AGENTS_CTO \
+    RABBITMQ_PASSWORD_AGENTS_FRONTEND RABBITMQ_PASSWORD_AGENTS_BACKEND RABBITMQ_PASSWORD_AGENTS_QA \
+    RABBITMQ_PASSWORD_AGENTS_DEVOPS POSTGRES_PASSWORD GRAFANA_ADMIN_PASSWORD; do
     if [ -z "$(current "$key")" ]; then
         set_value "$key" "$(random_token)"
         echo "$key: generated"

@@ -18,6 +18,9 @@ class DeploymentAgreementTest {
             server:
               port: ${PORT:8085}
             aios:
+              messaging:
+                topology: ${AIOS_MESSAGING_TOPOLOGY:declare}
+                topology-wait: ${AIOS_MESSAGING_TOPOLOGY_WAIT:0s}
               router:
                 url: ${AIOS_ROUTER_URL:http://localhost:8081}
                 token: ${AIOS_ROUTER_TOKEN}

@@ -12,10 +12,12 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Opens the adapter's two connections (publisher and consumer are kept apart so a broker alarm that blocks
- * publishing cannot stall acks), with automatic recovery and a consumer pool that tolerates long-running handlers.
+ * publishing cannot stall acks), with automatic recovery and a consumer pool that tolerates long-running handlers;
+ * over TLS ({@code amqps}) when given an enabled {@link AmqpTls}.
  */
 public final class AmqpConnections implements AutoCloseable {
     private final Connection publisher;
@@ -23,7 +25,19 @@ public final class AmqpConnections implements AutoCloseable {
     private final ExecutorService consumerPool;
 
     public AmqpConnections(String host, int port, String username, String password, String virtualHost, String clientName) {
+        this(host, port, username, password, virtualHost, clientName, AmqpTls.off());
+    }
+
+    public AmqpConnections(String host, int port, String username, String password, String virtualHost, String clientName,
+            AmqpTls tls) {
         ConnectionFactory factory = new ConnectionFactory();
+        SSLContext context = tls.context();
+        if (context != null) {
+            factory.useSslProtocol(context);
+            if (tls.verifyHostname()) {
+                factory.enableHostnameVerification();
+            }
+        }
         factory.setHost(host);
         factory.setPort(port);
         factory.setUsername(username);
@@ -67,11 +81,21 @@ public final class AmqpConnections implements AutoCloseable {
             this.consumer = factory.newConnection(clientName + "-consumer");
         } catch (IOException e) {
             consumerPool.shutdownNow();
-            throw new UncheckedIOException("cannot connect to the broker at " + host + ":" + port + virtualHost + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot connect to the broker at " + scheme(tls) + host + ":" + port + virtualHost + ": "
+                    + describe(e), e);
         } catch (TimeoutException e) {
             consumerPool.shutdownNow();
             throw new IllegalStateException("broker connection timed out at " + host + ":" + port, e);
         }
+    }
+
+    private static String scheme(AmqpTls tls) {
+        return tls.enabled() ? "amqps://" : "amqp://";
+    }
+
+    private static String describe(IOException e) {
+        // A TLS handshake failure arrives as an SSLException whose message names the cause (unknown CA, wrong host...).
+        return e.getMessage() != null ? e.getMessage() : e.getCause() != null ? String.valueOf(e.getCause()) : e.toString();
     }
 
     public Connection publisher() {

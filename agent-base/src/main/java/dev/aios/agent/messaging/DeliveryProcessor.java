@@ -112,7 +112,8 @@ final class DeliveryProcessor {
         AMQP.BasicProperties copy = withHeaders(properties, Map.of(AiosHeaders.ATTEMPT, nextAttempt, AiosHeaders.REASON, reasonOf(cause)));
         log.info("transient failure on {} (attempt {}), retrying in {}: {}", properties.getMessageId(), nextAttempt - 1, delay, cause.getMessage());
         if (dialect.supportsRetryQueues()) {
-            moveOff(tag, publisher.publishRaw("", BrokerTopology.retryQueueName(queue, delay), copy, body));
+            moveOff(tag, publisher.publishRaw(
+                    BrokerTopology.retryExchangeName(queue), BrokerTopology.retryRoutingKey(delay), copy, body));
         } else {
             // No dead-lettering TTL queues (Qpid): hold the message unacked for the delay, then re-publish and ack.
             delayedRetries.schedule(
@@ -127,7 +128,8 @@ final class DeliveryProcessor {
                 AiosHeaders.ORIGINAL_QUEUE, queue,
                 AiosHeaders.ATTEMPT, attempts,
                 AiosHeaders.FAILED_AT, System.currentTimeMillis());
-        moveOff(tag, publisher.publishRaw("", BrokerTopology.deadLetterQueueName(queue), withHeaders(properties, headers), body));
+        // through the queue's own dead-letter exchange: agents may not write to the default exchange (any queue)
+        moveOff(tag, publisher.publishRaw(BrokerTopology.deadLetterExchangeName(queue), "", withHeaders(properties, headers), body));
     }
 
     /** Acks the original once its copy is confirmed; if the copy is not safe, gives the original back. */

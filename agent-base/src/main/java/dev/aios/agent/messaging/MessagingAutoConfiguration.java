@@ -8,6 +8,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -32,16 +35,23 @@ public class MessagingAutoConfiguration {
         return properties.settings();
     }
 
+    /**
+     * Reads {@code spring.rabbitmq.*} through Spring Boot's own {@link RabbitProperties}, so the adapter's connections
+     * and Boot's (the {@code rabbit} health check) agree on host, port (5671 by default with TLS) and
+     * {@code spring.rabbitmq.ssl.*}.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    AmqpConnections amqpConnections(Environment env) {
+    AmqpConnections amqpConnections(Environment env, ObjectProvider<SslBundles> bundles) {
+        RabbitProperties rabbit = Binder.get(env).bindOrCreate("spring.rabbitmq", RabbitProperties.class);
         return new AmqpConnections(
-                env.getProperty("spring.rabbitmq.host", "localhost"),
-                env.getProperty("spring.rabbitmq.port", Integer.class, 5672),
-                env.getProperty("spring.rabbitmq.username", "guest"),
-                env.getProperty("spring.rabbitmq.password", "guest"),
-                env.getProperty("spring.rabbitmq.virtual-host", "/"),
-                env.getProperty("spring.application.name", "aios"));
+                rabbit.determineHost(),
+                rabbit.determinePort(),
+                rabbit.determineUsername(),
+                rabbit.determinePassword(),
+                rabbit.determineVirtualHost() == null ? "/" : rabbit.determineVirtualHost(),
+                env.getProperty("spring.application.name", "aios"),
+                BrokerTlsSettings.from(rabbit.getSsl(), bundles));
     }
 
     @Bean(destroyMethod = "close")
@@ -61,8 +71,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BrokerTopology brokerTopology(AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings) {
-        BrokerTopology topology = new BrokerTopology(connections.consumer(), dialect, settings);
+    BrokerTopology brokerTopology(
+            AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings, MessagingProperties properties) {
+        BrokerTopology topology = new BrokerTopology(
+                connections.consumer(), dialect, settings, properties.topologyMode(), properties.topologyWait());
         topology.declareExchanges();
         return topology;
     }

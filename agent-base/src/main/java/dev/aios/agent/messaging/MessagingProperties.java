@@ -5,7 +5,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code aios.messaging.*}: the adapter's settings; the broker address comes from {@code spring.rabbitmq.*}. */
+/**
+ * {@code aios.messaging.*}: the adapter's settings; the broker address, credentials and TLS come from
+ * {@code spring.rabbitmq.*}. {@code topology}: {@code declare} (default) or {@code verify} (passive checks only, for a
+ * broker user without configure permission; see {@link TopologyMode}); {@code topologyWait}: how long a verifying
+ * service waits at start for topology the orchestrator has not declared yet.
+ */
 @ConfigurationProperties("aios.messaging")
 public record MessagingProperties(
         @DefaultValue("rabbitmq") String dialect,
@@ -18,7 +23,13 @@ public record MessagingProperties(
         @DefaultValue("100000") long deadLetterMaxLength,
         @DefaultValue("30s") Duration heartbeatTtl,
         @DefaultValue("7d") Duration inboxRetention,
-        @DefaultValue("") String redisKeyPrefix) {
+        @DefaultValue("") String redisKeyPrefix,
+        @DefaultValue("declare") String topology,
+        @DefaultValue("0s") Duration topologyWait) {
+
+    public TopologyMode topologyMode() {
+        return TopologyMode.named(topology);
+    }
 
     public MessagingSettings settings() {
         return new MessagingSettings(retryDelays, maxAttempts, deliveryLimit, confirmTimeout, deadLetterMaxLength);
