@@ -224,7 +224,7 @@ class HelmChartTest {
         }
 
         @Test
-        void probesAndScrapesTheRouterOnItsManagementPortOnly() {
+        void probesAndScrapesTheRouterAndTheOrchestratorOnTheirManagementPortsOnly() {
             Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
             Map<String, Object> container = Manifests.firstContainer(router);
             assertThat(manifests.environmentOf(router)).containsEntry("MANAGEMENT_SERVER_PORT", "9081");
@@ -233,6 +233,12 @@ class HelmChartTest {
             }
             assertThat(Yaml.mapAt(manifests.get("Service", "aios-llm-router"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "management");
             assertThat(Yaml.mapAt(manifests.get("Service", "aios-agents-cto"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "http");
+            // the orchestrator's actuator too: the Ingress routes its API port only, and metrics there need a token (ADR 0040)
+            Map<String, Object> orchestrator = manifests.get("Deployment", "aios-orchestrator");
+            assertThat(manifests.environmentOf(orchestrator)).containsEntry("MANAGEMENT_SERVER_PORT", "9080")
+                    .doesNotContainEntry("AIOS_SECURITY_ANONYMOUS_METRICS", "true");
+            assertThat(Yaml.stringAt(Manifests.firstContainer(orchestrator), "readinessProbe.httpGet.port")).isEqualTo("management");
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-orchestrator"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "management");
             assertThat(Yaml.stringAt(Manifests.firstContainer(manifests.get("Deployment", "aios-agents-cto")), "livenessProbe.httpGet.port"))
                     .isEqualTo("http");
         }
@@ -277,6 +283,7 @@ class HelmChartTest {
             Map<String, Object> path = Yaml.map(Yaml.listAt(rule, "http.paths").getFirst(), "path");
             assertThat(path.get("path")).isEqualTo("/api");
             assertThat(Yaml.stringAt(path, "backend.service.name")).isEqualTo("aios-orchestrator");
+            assertThat(Yaml.stringAt(path, "backend.service.port.name")).isEqualTo("http");
         }
 
         @Test
