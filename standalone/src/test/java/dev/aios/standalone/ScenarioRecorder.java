@@ -57,6 +57,8 @@ public final class ScenarioRecorder {
                 "demo", "--scenario", scenario, "--record", partial.toString(), "--out", out.toString()});
             Logging.configure(command);
             int exit = AiosStandalone.run(command, Map.of(
+                    // the run's own signing key and token, next to its output: never the user's ~/.aios
+                    "AIOS_HOME", out.resolveSibling(out.getFileName() + "-aios-home").toString(),
                     "AIOS_LOCAL_MODEL_URL", server.baseUrl().toString(),
                     "AIOS_ROUTER_RECORD_LABEL", "scenario " + scenario + ", " + LABEL), printed);
             if (exit == 0) {
