@@ -16,7 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A batch that loses an optimistic append to another replica is decided again on fresh state, a bounded number of times. */
+/**
+ * A batch that loses an optimistic append to another replica is decided again on fresh state, a bounded number of
+ * times; a failure that will not go away is isolated to its project, then to its message.
+ */
 class BatchCommitTest {
     private final UUID project = UUID.randomUUID();
     private final String stream = ProjectDecisions.streamOf(project);
@@ -62,6 +65,59 @@ class BatchCommitTest {
         assertThat(hookSaw).isEmpty();
         assertThat(cache.get(stream)).isEmpty();
         assertThat(meters.counter("aios.orchestrator.decision.transactions").count()).isZero();
+    }
+
+    @Test
+    void aMessageThatAlwaysFailsFailsAloneWhileTheRestOfItsBatchCommits() {
+        // given a batch of three messages over two projects, one of which no attempt can decide
+        var attempts = new ArrayList<List<String>>();
+        var commit = new BatchCommit(batch -> {
+            attempts.add(batch.stream().map(p -> ((ProjectSubmitted) p.incoming()).getName()).toList());
+            if (attempts.getLast().contains("poison")) {
+                throw new IllegalArgumentException("poison cannot be stored");
+            }
+            return decidedAsIs(batch);
+        }, new CommitEffects(cache, List.of(), meters));
+        UUID other = UUID.randomUUID();
+        var good = pending("good");
+        var poison = pending("poison");
+        var elsewhere = new PendingDecision(other, ProjectSubmitted.newBuilder().setName("elsewhere").build(), null);
+
+        // when
+        commit.accept(List.of(good, poison, elsewhere));
+
+        // then the batch is split by project, the failing project then by message (depth first)
+        assertThat(good.result()).isCompletedWithValueMatching(o -> !o.duplicate());
+        assertThat(elsewhere.result()).isCompletedWithValueMatching(o -> !o.duplicate());
+        assertThat(poison.result()).isCompletedExceptionally();
+        assertThat(attempts).containsExactly(List.of("good", "poison", "elsewhere"), List.of("good", "poison"),
+                List.of("good"), List.of("poison"), List.of("elsewhere"));
+    }
+
+    @Test
+    void aTransientFailureFailsTheWholeBatchForALaterRetryWithoutSplittingIt() {
+        // given a database that is unavailable
+        var attempts = new ArrayList<Integer>();
+        var commit = new BatchCommit(batch -> {
+            attempts.add(batch.size());
+            throw new org.springframework.dao.TransientDataAccessResourceException("no connection");
+        }, new CommitEffects(cache, List.of(), meters));
+        var first = pending("first");
+        var second = new PendingDecision(UUID.randomUUID(), ProjectSubmitted.newBuilder().setName("second").build(), null);
+
+        // when
+        commit.accept(List.of(first, second));
+
+        // then
+        assertThat(first.result()).isCompletedExceptionally();
+        assertThat(second.result()).isCompletedExceptionally();
+        assertThat(attempts).containsExactly(2);
+    }
+
+    private static DecidedBatch decidedAsIs(List<PendingDecision> batch) {
+        var outcome = new ProjectDecisions.Outcome(List.of(), ProjectState.from(List.of()), false);
+        return new DecidedBatch(batch.stream().map(p -> outcome).toList(), PendingDecision.byProject(batch).keySet().stream()
+                .map(id -> new DecidedBatch.DecidedProject(id, List.<Message>of(), List.<StoredEvent>of())).toList());
     }
 
     private PendingDecision pending(String name) {
