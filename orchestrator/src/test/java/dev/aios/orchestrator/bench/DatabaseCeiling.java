@@ -80,7 +80,7 @@ final class DatabaseCeiling {
     }
 
     /**
-     * One transaction: {@code perProject} decisions on every stream, as {@code ProjectDecisions.decideAll} writes
+     * One transaction: {@code perProject} decisions on every stream, as {@code dispatch.BatchDecider.decide} writes
      * them. A stream whose tasks are all done is replaced by a new project, whose dispatch (submission, backlog,
      * sprint, one assignment per task) is written in the same transaction, as the system
      * batches it: every task is assigned, started and completed once, as in the system, and no row is rewritten
