@@ -169,8 +169,8 @@ class ScenarioModelServerTest {
 
             // then
             assertThat(streamed.content()).isEqualTo(whole.content()).contains("\"shortener/server.py\"");
-            assertThat(streamed.inputTokens()).isEqualTo(whole.inputTokens()).isPositive();
-            assertThat(streamed.outputTokens()).isEqualTo(whole.outputTokens()).isPositive();
+            assertThat(streamed.tokens().inputTokens()).isEqualTo(whole.tokens().inputTokens()).isPositive();
+            assertThat(streamed.tokens().outputTokens()).isEqualTo(whole.tokens().outputTokens()).isPositive();
         }
 
         @Test
