@@ -37,7 +37,7 @@ public final class EchoAgent extends BaseAgent {
         return new TaskOutcome.Completed(
                 new Changeset(List.of(FileContent.text(path, response.content())), List.of()),
                 "wrote " + path,
-                new Usage(response.inputTokens(), response.outputTokens(), response.costMicros(), 1),
+                new Usage(response.tokens().inputTokens(), response.tokens().outputTokens(), response.costMicros(), 1),
                 Optional.empty());
     }
 }

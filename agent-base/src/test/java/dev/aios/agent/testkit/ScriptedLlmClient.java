@@ -4,6 +4,7 @@ import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmClient;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.TokenUsage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,6 +66,7 @@ public final class ScriptedLlmClient implements LlmClient {
     }
 
     private static LlmResponse response(String content) {
-        return new LlmResponse(content, "local", "scripted", "scripted", content.length() / 4 + 1, content.length() / 4 + 1, 0, 0, false, false, true);
+        return new LlmResponse(content, "local", "scripted", "scripted",
+                new TokenUsage(content.length() / 4 + 1, content.length() / 4 + 1), 0, 0, false, false, true);
     }
 }

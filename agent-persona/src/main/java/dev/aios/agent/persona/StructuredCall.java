@@ -92,6 +92,6 @@ public final class StructuredCall {
     }
 
     static Usage usageOf(LlmResponse response) {
-        return new Usage(response.inputTokens(), response.outputTokens(), response.costMicros(), 1);
+        return new Usage(response.tokens().inputTokens(), response.tokens().outputTokens(), response.costMicros(), 1);
     }
 }

@@ -1,4 +1,4 @@
-/** The backend persona: its agent, its Spring Boot service and its versioned prompt. */
+/** The backend persona's Spring Boot service: the shared builder agent (agent-persona) wired in the backend role. */
 @NullMarked
 package dev.aios.agents.backend;
 

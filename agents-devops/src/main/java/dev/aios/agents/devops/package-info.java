@@ -1,4 +1,4 @@
-/** The devops persona: its agent, its Spring Boot service and its versioned prompt. */
+/** The devops persona's Spring Boot service: the shared builder agent (agent-persona) wired in the devops role. */
 @NullMarked
 package dev.aios.agents.devops;
 

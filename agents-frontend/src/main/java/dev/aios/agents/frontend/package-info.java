@@ -1,4 +1,4 @@
-/** The frontend persona: its agent, its Spring Boot service and its versioned prompt. */
+/** The frontend persona's Spring Boot service: the shared builder agent (agent-persona) wired in the frontend role. */
 @NullMarked
 package dev.aios.agents.frontend;
 

@@ -14,8 +14,7 @@ public record LlmResponse(
         String tier,
         String provider,
         String model,
-        long inputTokens,
-        long outputTokens,
+        TokenUsage tokens,
         long costMicros,
         long latencyMillis,
         boolean cached,
@@ -28,14 +27,14 @@ public record LlmResponse(
         requireNonNull(tier, "tier");
         requireNonNull(provider, "provider");
         requireNonNull(model, "model");
+        requireNonNull(tokens, "tokens");
         toolCalls = List.copyOf(toolCalls);
         requireNonNull(finishReason, "finish reason");
     }
 
     /** A text answer that stopped normally. */
-    public LlmResponse(String content, String tier, String provider, String model, long inputTokens, long outputTokens,
-            long costMicros, long latencyMillis, boolean cached, boolean fallback, boolean scripted) {
-        this(content, tier, provider, model, inputTokens, outputTokens, costMicros, latencyMillis, cached, fallback, scripted,
-                List.of(), "stop");
+    public LlmResponse(String content, String tier, String provider, String model, TokenUsage tokens, long costMicros,
+            long latencyMillis, boolean cached, boolean fallback, boolean scripted) {
+        this(content, tier, provider, model, tokens, costMicros, latencyMillis, cached, fallback, scripted, List.of(), "stop");
     }
 }

@@ -114,7 +114,7 @@ class HttpLlmClientTest {
         LlmResponse response = client().chat(request());
 
         // then
-        assertThat(response).isEqualTo(new LlmResponse("done", "claude", "scripted", "scripted", 812, 640, 12036, 7, false, true, true));
+        assertThat(response).isEqualTo(new LlmResponse("done", "claude", "scripted", "scripted", new TokenUsage(812, 640), 12036, 7, false, true, true));
         assertThat(requestHeaders.get().getFirst("Authorization")).isEqualTo("Bearer " + TOKEN.value());
         assertThat(requestHeaders.get().getFirst(RouterHeaders.PROJECT_ID)).isEqualTo("p1");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.TASK_ID)).isEqualTo("T3");

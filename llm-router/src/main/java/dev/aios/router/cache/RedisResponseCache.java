@@ -1,5 +1,6 @@
 package dev.aios.router.cache;
 
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.client.ToolCall;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ResponseCache;
@@ -60,8 +61,8 @@ public final class RedisResponseCache implements ResponseCache {
                 .put("tier", reply.tier())
                 .put("provider", reply.provider())
                 .put("model", reply.model())
-                .put("inputTokens", reply.inputTokens())
-                .put("outputTokens", reply.outputTokens())
+                .put("inputTokens", reply.tokens().inputTokens())
+                .put("outputTokens", reply.tokens().outputTokens())
                 .put("finishReason", reply.finishReason())
                 .set("toolCalls", toolCalls(reply.toolCalls())));
     }
@@ -92,7 +93,7 @@ public final class RedisResponseCache implements ResponseCache {
         // entries written before tool calls existed have neither field: a plain answer that stopped normally
         return new ProviderReply(node.path("content").asString(), node.path("tier").asString(""),
                 node.path("provider").asString(""), node.path("model").asString(""),
-                node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0), false, false, false,
+                new TokenUsage(node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0)), false, false, false,
                 OptionalLong.empty(), calls, node.path("finishReason").asString(ProviderReply.defaultFinishReason(calls)));
     }
 }

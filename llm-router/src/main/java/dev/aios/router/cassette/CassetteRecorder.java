@@ -61,7 +61,7 @@ public final class CassetteRecorder implements ExchangeRecorder {
             ProviderReply reply, long costMicros) {
         exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
                 metadata.briefDigest(), metadata.promptVersion(), metadata.role(), metadata.taskId(), reply.tier(),
-                reply.provider(), reply.model(), reply.content(), reply.inputTokens(), reply.outputTokens(), costMicros, "",
+                reply.provider(), reply.model(), reply.content(), reply.tokens().inputTokens(), reply.tokens().outputTokens(), costMicros, "",
                 reply.toolCalls(), reply.finishReason()));
         write();
     }

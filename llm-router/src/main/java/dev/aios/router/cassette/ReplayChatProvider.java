@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.aios.router.client.BriefDigest;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.LlmCallException;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.provider.ChatProvider;
 import dev.aios.router.provider.ProviderException;
 import dev.aios.router.provider.ProviderReply;
@@ -71,9 +72,9 @@ public final class ReplayChatProvider implements ChatProvider {
         if (request.stream()) {
             TokenSink.replay(exchange.response(), exchange.toolCalls(), sink);
         }
-        return new ProviderReply(exchange.response(), exchange.tier(), PROVIDER, exchange.model(), exchange.inputTokens(),
-                exchange.outputTokens(), false, false, true, OptionalLong.of(exchange.costMicros()), exchange.toolCalls(),
-                exchange.finishReason());
+        return new ProviderReply(exchange.response(), exchange.tier(), PROVIDER, exchange.model(),
+                new TokenUsage(exchange.inputTokens(), exchange.outputTokens()), false, false, true,
+                OptionalLong.of(exchange.costMicros()), exchange.toolCalls(), exchange.finishReason());
     }
 
     /** What the recordings hold, for messages and the launcher: {@code url-shortener (sha256:1a2b…)}. */

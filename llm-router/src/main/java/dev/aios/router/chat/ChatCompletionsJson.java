@@ -174,9 +174,9 @@ final class ChatCompletionsJson {
 
     private static void usage(ObjectNode root, ProviderReply reply) {
         root.putObject("usage")
-                .put("prompt_tokens", reply.inputTokens())
-                .put("completion_tokens", reply.outputTokens())
-                .put("total_tokens", reply.inputTokens() + reply.outputTokens());
+                .put("prompt_tokens", reply.tokens().inputTokens())
+                .put("completion_tokens", reply.tokens().outputTokens())
+                .put("total_tokens", reply.tokens().totalTokens());
     }
 
     private static void aios(ObjectNode root, RoutedAnswer answer) {

@@ -21,8 +21,8 @@ public final class InProcessLlmClient implements LlmClient {
                         request.tools()),
                 TokenSink.NONE);
         ProviderReply reply = answer.reply();
-        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.inputTokens(),
-                reply.outputTokens(), answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
+        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.tokens(),
+                answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
                 reply.toolCalls(), reply.finishReason());
     }
 }

@@ -138,7 +138,7 @@ public final class RouterService {
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         // a cached answer cost nothing this time; a replayed one costs what it cost when it was recorded
         long cost = reply.cached() ? 0 : reply.knownCostMicros().orElseGet(
-                () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.inputTokens(), reply.outputTokens()));
+                () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.tokens().inputTokens(), reply.tokens().outputTokens()));
         budget.settle(prepared.admission(), cost);
         RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
         exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), reply, cost);
@@ -224,7 +224,7 @@ public final class RouterService {
                 ? "replayed from a recording (answered by tier " + reply.tier() + " then); the router today: " + answer.decision().reason()
                 : answer.decision().reason();
         return new LlmCall(answer.callId(), metadata.projectId(), metadata.taskId(), metadata.role(), reply.tier(),
-                answer.decision().tier().id(), reply.provider(), reply.model(), reply.inputTokens(), reply.outputTokens(),
+                answer.decision().tier().id(), reply.provider(), reply.model(), reply.tokens(),
                 answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
                 answer.decision().overridden(), answer.decision().score(), reason);
     }

@@ -36,8 +36,8 @@ public final class MeteredChatProvider implements ChatProvider {
         try {
             ProviderReply reply = delegate.chat(request, sink);
             outcome = reply.cached() ? "cached" : "success";
-            inputTokens.increment(reply.inputTokens());
-            outputTokens.increment(reply.outputTokens());
+            inputTokens.increment(reply.tokens().inputTokens());
+            outputTokens.increment(reply.tokens().outputTokens());
             return reply;
         } catch (ProviderException e) {
             outcome = e.kind().name().toLowerCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package dev.aios.router.provider;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.router.client.TokenUsage;
 import java.net.URI;
 import java.time.Duration;
 
@@ -30,13 +31,13 @@ public record ProviderEndpoint(String tier, String provider, String model, URI b
 
     /** A fresh (not cached, not fallback, not scripted) answer from this endpoint. */
     ProviderReply reply(String content, long inputTokens, long outputTokens) {
-        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, false, false, false);
+        return new ProviderReply(content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false);
     }
 
     /** A fresh answer that may ask for tool calls, with why the model stopped. */
     ProviderReply reply(String content, java.util.List<dev.aios.router.client.ToolCall> toolCalls, String finishReason,
             long inputTokens, long outputTokens) {
-        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, false, false, false,
+        return new ProviderReply(content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false,
                 java.util.OptionalLong.empty(), toolCalls, finishReason);
     }
 }

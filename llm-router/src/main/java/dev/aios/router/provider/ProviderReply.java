@@ -2,6 +2,7 @@ package dev.aios.router.provider;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.client.ToolCall;
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,8 +18,7 @@ public record ProviderReply(
         String tier,
         String provider,
         String model,
-        long inputTokens,
-        long outputTokens,
+        TokenUsage tokens,
         boolean cached,
         boolean fallback,
         boolean scripted,
@@ -30,20 +30,21 @@ public record ProviderReply(
         requireNonNull(tier, "tier");
         requireNonNull(provider, "provider");
         requireNonNull(model, "model");
+        requireNonNull(tokens, "tokens");
         requireNonNull(knownCostMicros, "known cost");
         toolCalls = List.copyOf(toolCalls);
         requireNonNull(finishReason, "finish reason");
     }
 
     /** A text answer that ended normally ({@code stop}) and asks for no tool. */
-    public ProviderReply(String content, String tier, String provider, String model, long inputTokens, long outputTokens,
+    public ProviderReply(String content, String tier, String provider, String model, TokenUsage tokens,
             boolean cached, boolean fallback, boolean scripted, OptionalLong knownCostMicros) {
-        this(content, tier, provider, model, inputTokens, outputTokens, cached, fallback, scripted, knownCostMicros, List.of(), "stop");
+        this(content, tier, provider, model, tokens, cached, fallback, scripted, knownCostMicros, List.of(), "stop");
     }
 
-    public ProviderReply(String content, String tier, String provider, String model, long inputTokens, long outputTokens,
+    public ProviderReply(String content, String tier, String provider, String model, TokenUsage tokens,
             boolean cached, boolean fallback, boolean scripted) {
-        this(content, tier, provider, model, inputTokens, outputTokens, cached, fallback, scripted, OptionalLong.empty());
+        this(content, tier, provider, model, tokens, cached, fallback, scripted, OptionalLong.empty());
     }
 
     /** The finish reason when the provider gave none: {@code tool_calls} if the model asked for any, else {@code stop}. */
@@ -52,10 +53,10 @@ public record ProviderReply(
     }
 
     public ProviderReply asCached() {
-        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, true, fallback, scripted, knownCostMicros, toolCalls, finishReason);
+        return new ProviderReply(content, tier, provider, model, tokens, true, fallback, scripted, knownCostMicros, toolCalls, finishReason);
     }
 
     public ProviderReply asFallback() {
-        return new ProviderReply(content, tier, provider, model, inputTokens, outputTokens, cached, true, scripted, knownCostMicros, toolCalls, finishReason);
+        return new ProviderReply(content, tier, provider, model, tokens, cached, true, scripted, knownCostMicros, toolCalls, finishReason);
     }
 }

@@ -1,5 +1,7 @@
 package dev.aios.router.usage;
 
+import dev.aios.router.client.TokenUsage;
+
 /** One completed call as {@code LlmCallCompleted} reports it, in domain terms. */
 public record LlmCall(
         String callId,
@@ -10,8 +12,7 @@ public record LlmCall(
         String requestedTier,
         String provider,
         String model,
-        long inputTokens,
-        long outputTokens,
+        TokenUsage tokens,
         long costMicros,
         long latencyMillis,
         boolean cached,

@@ -7,6 +7,7 @@ import dev.aios.router.client.BriefDigest;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.provider.ProviderException;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ProviderRequest;
@@ -47,7 +48,7 @@ class ReplayChatProviderTest {
         for (ProviderRequest r : requests) {
             n++;
             recorder.record(r.messages(), r.temperature(), r.maxOutputTokens(), r.tools(), r.metadata(),
-                    new ProviderReply("answer " + n, "local", "openai-compatible", "qwen-test", 100 * n, 10 * n, false, false, false), 7 * n);
+                    new ProviderReply("answer " + n, "local", "openai-compatible", "qwen-test", new TokenUsage(100 * n, 10 * n), false, false, false), 7 * n);
         }
         return new ReplayChatProvider(CassetteLoader.load(recorder.file().toString()));
     }
@@ -71,7 +72,7 @@ class ReplayChatProviderTest {
             assertThat(reply.provider()).isEqualTo("replay");
             assertThat(reply.model()).isEqualTo("qwen-test");
             assertThat(reply.tier()).isEqualTo("local");
-            assertThat(reply.inputTokens()).isEqualTo(100);
+            assertThat(reply.tokens().inputTokens()).isEqualTo(100);
             assertThat(reply.knownCostMicros()).hasValue(7);
             assertThat(streamed).containsExactly("answer 1");
         }
@@ -85,7 +86,7 @@ class ReplayChatProviderTest {
             recorder.failed(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.tools(), t1.metadata(),
                     new LlmCallException(LlmCallException.Kind.BUDGET_EXHAUSTED, "project has 10 micro-dollars left"));
             recorder.record(t1.messages(), t1.temperature(), t1.maxOutputTokens(), t1.tools(), t1.metadata(),
-                    new ProviderReply("the store", "local", "openai-compatible", "m", 1, 1, false, false, false), 3);
+                    new ProviderReply("the store", "local", "openai-compatible", "m", new TokenUsage(1, 1), false, false, false), 3);
             ReplayChatProvider replay = new ReplayChatProvider(CassetteLoader.load(recorder.file().toString()));
 
             // when / then

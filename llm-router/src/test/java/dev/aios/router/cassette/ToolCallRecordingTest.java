@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aios.router.client.BriefDigest;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.client.ToolCall;
 import dev.aios.router.client.ToolChoice;
 import dev.aios.router.client.ToolDefinition;
@@ -80,10 +81,10 @@ class ToolCallRecordingTest {
     void aRecordedToolCallIsReplayedWithItsCallsAndFinishReasonStreamedAsToolCallDeltas() {
         // given: a run in which the model asked for a tool, then answered with its result
         CassetteRecorder recorder = new CassetteRecorder(dir.resolve("tools.cassette.json"), "claude=anthropic fake", "", Clock.systemUTC());
-        recorder.record(ASKED, 0, 100, OFFERED, WHO, new ProviderReply("", "claude", "anthropic", "claude-x", 30, 8, false, false, false,
+        recorder.record(ASKED, 0, 100, OFFERED, WHO, new ProviderReply("", "claude", "anthropic", "claude-x", new TokenUsage(30, 8), false, false, false,
                 OptionalLong.empty(), List.of(PARIS), "tool_calls"), 12);
         recorder.record(ANSWERED, 0, 100, OFFERED, WHO,
-                new ProviderReply("18 degrees in Paris.", "claude", "anthropic", "claude-x", 50, 6, false, false, false), 9);
+                new ProviderReply("18 degrees in Paris.", "claude", "anthropic", "claude-x", new TokenUsage(50, 6), false, false, false), 9);
         ReplayChatProvider replay = new ReplayChatProvider(CassetteLoader.load(recorder.file().toString()));
         List<Object> streamed = new ArrayList<>();
         TokenSink sink = new TokenSink() {

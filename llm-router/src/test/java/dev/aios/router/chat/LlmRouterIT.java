@@ -11,6 +11,7 @@ import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.LlmCallCompleted;
 import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.client.TokenUsage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -153,7 +154,7 @@ class LlmRouterIT {
         assertThat(response.tier()).isEqualTo("gpt");
         assertThat(response.provider()).isEqualTo("openai");
         assertThat(response.costMicros()).isEqualTo(1349);
-        assertThat(response.inputTokens()).isEqualTo(812);
+        assertThat(response.tokens().inputTokens()).isEqualTo(812);
         assertThat(response.scripted()).isFalse();
         assertThat(response.cached()).isFalse();
     }

@@ -13,6 +13,7 @@ import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmCallException.Kind;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ChatProvider;
 import dev.aios.router.provider.FallbackChatProvider;
@@ -123,7 +124,7 @@ class RouterServiceTest {
     @Test
     void routesPricesAndRecordsTheCall() {
         // given
-        gpt.reply = new ProviderReply("done", "gpt", "fake", "model-gpt", 812, 640, false, false, false);
+        gpt.reply = new ProviderReply("done", "gpt", "fake", "model-gpt", new TokenUsage(812, 640), false, false, false);
 
         // when
         RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.of(1_000_000L))), TokenSink.NONE);
@@ -136,7 +137,7 @@ class RouterServiceTest {
             assertThat(c.tier()).isEqualTo("gpt");
             assertThat(c.requestedTier()).isEqualTo("gpt");
             assertThat(c.costMicros()).isEqualTo(1349);
-            assertThat(c.inputTokens()).isEqualTo(812);
+            assertThat(c.tokens().inputTokens()).isEqualTo(812);
             assertThat(c.fallback()).isFalse();
         });
     }
@@ -157,7 +158,7 @@ class RouterServiceTest {
     void pricesAFallbackAtTheTierThatServedIt() {
         // given
         gpt.failure = dev.aios.router.provider.ProviderErrors.unavailable("gpt", "down", true, null);
-        claude.reply = new ProviderReply("from claude", "claude", "fake", "model-claude", 1000, 1000, false, false, false);
+        claude.reply = new ProviderReply("from claude", "claude", "fake", "model-claude", new TokenUsage(1000, 1000), false, false, false);
 
         // when
         RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
@@ -173,7 +174,7 @@ class RouterServiceTest {
 
     @Test
     void chargesNothingForACachedAnswer() {
-        gpt.reply = new ProviderReply("old", "gpt", "fake", "model-gpt", 500, 500, true, false, false);
+        gpt.reply = new ProviderReply("old", "gpt", "fake", "model-gpt", new TokenUsage(500, 500), true, false, false);
 
         RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
 
@@ -197,7 +198,7 @@ class RouterServiceTest {
             long[] heldDuringCall = new long[1];
             ChatProvider observing = (request, sink) -> {
                 heldDuringCall[0] = ledger.balance("proj-1").reservedMicros();
-                return new ProviderReply("ok", "gpt", "fake", "model-gpt", 5, 10, false, false, false);
+                return new ProviderReply("ok", "gpt", "fake", "model-gpt", new TokenUsage(5, 10), false, false, false);
             };
             RouterService router = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), Map.of(Tier.GPT,
                     new FallbackChatProvider(List.of(new FallbackChatProvider.Link("gpt", observing), new FallbackChatProvider.Link("claude", claude)),
@@ -280,7 +281,7 @@ class RouterServiceTest {
 
         RecordingProvider(String tier) {
             this.tier = tier;
-            this.reply = new ProviderReply("answer from " + tier, tier, "fake", "model-" + tier, 1, 1, false, false, false);
+            this.reply = new ProviderReply("answer from " + tier, tier, "fake", "model-" + tier, new TokenUsage(1, 1), false, false, false);
         }
 
         @Override

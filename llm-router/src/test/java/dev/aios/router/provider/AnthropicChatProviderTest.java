@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.client.ToolCall;
 import dev.aios.router.fake.FakeProviderServer;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class AnthropicChatProviderTest {
         ProviderReply reply = provider.chat(Fixtures.request("hi"), TokenSink.NONE);
 
         // then
-        assertThat(reply).isEqualTo(new ProviderReply("bonjour", "claude", "anthropic", "model-claude", 20, 4, false, false, false));
+        assertThat(reply).isEqualTo(new ProviderReply("bonjour", "claude", "anthropic", "model-claude", new TokenUsage(20, 4), false, false, false));
         FakeProviderServer.Received sent = server.received().getFirst();
         assertThat(sent.headers().get("X-api-key")).containsExactly("sk-test-secret");
         assertThat(sent.headers().get("Anthropic-version")).containsExactly(AnthropicChatProvider.API_VERSION);
@@ -51,8 +52,8 @@ class AnthropicChatProviderTest {
         // then
         assertThat(tokens).containsExactly("a ", "b ", "c");
         assertThat(reply.content()).isEqualTo("a b c");
-        assertThat(reply.inputTokens()).isEqualTo(9);
-        assertThat(reply.outputTokens()).isEqualTo(3);
+        assertThat(reply.tokens().inputTokens()).isEqualTo(9);
+        assertThat(reply.tokens().outputTokens()).isEqualTo(3);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.client.ToolCall;
 import dev.aios.router.client.ToolChoice;
 import dev.aios.router.client.ToolDefinition;
@@ -57,7 +58,7 @@ class CachingChatProviderTest {
         // given
         ToolCall call = new ToolCall("call_1", "get_weather", "{}");
         cache.put(CachingChatProvider.key("model-x", Fixtures.streaming("weather?")),
-                new ProviderReply("", "gpt", "openai", "model-x", 5, 3, false, false, false, java.util.OptionalLong.empty(), List.of(call), "tool_calls"));
+                new ProviderReply("", "gpt", "openai", "model-x", new TokenUsage(5, 3), false, false, false, java.util.OptionalLong.empty(), List.of(call), "tool_calls"));
         List<Object> streamed = new ArrayList<>();
 
         // when
@@ -138,7 +139,7 @@ class CachingChatProviderTest {
             calls++;
             String answer = "answer " + calls;
             sink.accept(answer);
-            return new ProviderReply(answer, "gpt", "openai", "model-x", 5, 2, false, false, false);
+            return new ProviderReply(answer, "gpt", "openai", "model-x", new TokenUsage(5, 2), false, false, false);
         }
     }
 }

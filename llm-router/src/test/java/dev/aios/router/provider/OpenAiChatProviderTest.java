@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.fake.FakeProviderServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class OpenAiChatProviderTest {
         ProviderReply reply = provider.chat(Fixtures.request("hi"), TokenSink.NONE);
 
         // then
-        assertThat(reply).isEqualTo(new ProviderReply("hello there", "gpt", "openai", "model-gpt", 12, 3, false, false, false));
+        assertThat(reply).isEqualTo(new ProviderReply("hello there", "gpt", "openai", "model-gpt", new TokenUsage(12, 3), false, false, false));
         FakeProviderServer.Received sent = server.received().getFirst();
         assertThat(sent.headers().get("Authorization")).containsExactly("Bearer sk-test-secret");
         assertThat(sent.body()).contains("\"model\":\"model-gpt\"", "\"role\":\"system\"", "\"max_tokens\":100");
@@ -49,8 +50,8 @@ class OpenAiChatProviderTest {
         // then
         assertThat(tokens).containsExactly("one ", "two ", "three");
         assertThat(reply.content()).isEqualTo("one two three");
-        assertThat(reply.inputTokens()).isEqualTo(7);
-        assertThat(reply.outputTokens()).isEqualTo(3);
+        assertThat(reply.tokens().inputTokens()).isEqualTo(7);
+        assertThat(reply.tokens().outputTokens()).isEqualTo(3);
         assertThat(server.received().getFirst().body()).contains("\"include_usage\":true");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException.Kind;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.provider.ProviderErrors;
 import dev.aios.router.provider.ProviderException;
 import dev.aios.router.provider.ProviderReply;
@@ -32,7 +33,7 @@ class RateLimitedChatProviderTest {
         limiter.next = new Permit.Granted(Duration.ZERO);
         RateLimitedChatProvider provider = new RateLimitedChatProvider((r, s) -> {
             sent.add(r);
-            return new ProviderReply("ok", "gpt", "openai", "m", 1, 1, false, false, false);
+            return new ProviderReply("ok", "gpt", "openai", "m", new TokenUsage(1, 1), false, false, false);
         }, limiter, "openai");
 
         // when

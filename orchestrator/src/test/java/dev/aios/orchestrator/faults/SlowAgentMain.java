@@ -13,6 +13,7 @@ import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.messaging.runtime.AgentRuntime;
 import dev.aios.agent.sample.EchoAgent;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.TokenUsage;
 import java.time.Duration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -42,7 +43,7 @@ public final class SlowAgentMain {
                         Thread.currentThread().interrupt();
                     }
                     String content = "# done by " + agentId;
-                    return new LlmResponse(content, "local", "scripted", "scripted", 10, 10, 0, 0, false, false, true);
+                    return new LlmResponse(content, "local", "scripted", "scripted", new TokenUsage(10, 10), 0, 0, false, false, true);
                 }),
                 publisher,
                 new RedisInboxStore(redis, args[5], Duration.ofHours(1)),

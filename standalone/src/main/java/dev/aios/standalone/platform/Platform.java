@@ -1,6 +1,7 @@
 package dev.aios.standalone.platform;
 
 import dev.aios.agent.BaseAgent;
+import dev.aios.agent.Role;
 import dev.aios.agent.heartbeat.RedisHeartbeatStore;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.BrokerDialect;
@@ -10,10 +11,8 @@ import dev.aios.agent.messaging.RabbitEnvelopePublisher;
 import dev.aios.agent.messaging.RedisInboxStore;
 import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.messaging.runtime.AgentRuntime;
-import dev.aios.agents.backend.BackendAgent;
+import dev.aios.agent.persona.BuilderAgent;
 import dev.aios.agents.cto.CtoAgent;
-import dev.aios.agents.devops.DevopsAgent;
-import dev.aios.agents.frontend.FrontendAgent;
 import dev.aios.agents.qa.QaAgent;
 import dev.aios.knowledge.KnowledgeBase;
 import dev.aios.orchestrator.OrchestratorApplication;
@@ -177,7 +176,8 @@ public final class Platform implements AutoCloseable {
         RedisHeartbeatStore heartbeats = new RedisHeartbeatStore(redis, AGENT_KEY_PREFIX);
 
         List<BaseAgent> personas = List.of(
-                new CtoAgent(llm), new BackendAgent(llm), new FrontendAgent(llm), new QaAgent(llm), new DevopsAgent(llm));
+                new CtoAgent(llm), BuilderAgent.of(Role.BACKEND, llm), BuilderAgent.of(Role.FRONTEND, llm), new QaAgent(llm),
+                BuilderAgent.of(Role.DEVOPS, llm));
         for (BaseAgent persona : personas) {
             String agentId = persona.role().routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
             AgentRuntime runtime = new AgentRuntime(persona, publisher, inbox, heartbeats, AgentRuntime.Settings.defaults(agentId));

@@ -31,7 +31,6 @@ final class OpenAiWireClient implements LlmClient {
         ProviderReply reply = provider.chat(
                 new ProviderRequest(request.messages(), request.temperature(), request.maxOutputTokens(), stream, request.metadata()),
                 token -> {});
-        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.inputTokens(),
-                reply.outputTokens(), 0, 0, false, false, false);
+        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.tokens(), 0, 0, false, false, false);
     }
 }

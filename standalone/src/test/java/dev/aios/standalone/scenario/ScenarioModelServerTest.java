@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aios.agent.Role;
+import dev.aios.agent.persona.BuilderAgent;
 import dev.aios.agent.persona.Prompt;
 import dev.aios.agent.persona.TaskBriefing;
 import dev.aios.agent.task.PlanOutcome;
@@ -14,9 +15,7 @@ import dev.aios.agent.task.TaskDefinition;
 import dev.aios.agent.task.TaskDefinition.Complexity;
 import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
-import dev.aios.agents.backend.BackendAgent;
 import dev.aios.agents.cto.CtoAgent;
-import dev.aios.agents.devops.DevopsAgent;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmCallException;
@@ -79,7 +78,7 @@ class ScenarioModelServerTest {
         @Test
         void answersATaskByItsIdAndTheRepairRequestWithItsOwnAnswer() {
             // given the devops persona and the url-shortener's T4, whose first authored answer breaks the schema
-            DevopsAgent devops = new DevopsAgent(new OpenAiWireClient(server.baseUrl(), false));
+            BuilderAgent devops = BuilderAgent.of(Role.DEVOPS, new OpenAiWireClient(server.baseUrl(), false));
 
             // when
             TaskOutcome outcome = devops.execute(assignment(Role.DEVOPS, "T4", shortenerBrief), (message, percent) -> {});
@@ -99,7 +98,7 @@ class ScenarioModelServerTest {
         @Test
         void aBriefOfNoScenario() {
             // given
-            BackendAgent backend = new BackendAgent(new OpenAiWireClient(server.baseUrl(), false));
+            BuilderAgent backend = BuilderAgent.of(Role.BACKEND, new OpenAiWireClient(server.baseUrl(), false));
 
             // when
             TaskOutcome outcome = backend.execute(assignment(Role.BACKEND, "T1", "Build a todo list app."), (m, p) -> {});
@@ -170,8 +169,8 @@ class ScenarioModelServerTest {
 
             // then
             assertThat(streamed.content()).isEqualTo(whole.content()).contains("\"shortener/server.py\"");
-            assertThat(streamed.inputTokens()).isEqualTo(whole.inputTokens()).isPositive();
-            assertThat(streamed.outputTokens()).isEqualTo(whole.outputTokens()).isPositive();
+            assertThat(streamed.tokens().inputTokens()).isEqualTo(whole.tokens().inputTokens()).isPositive();
+            assertThat(streamed.tokens().outputTokens()).isEqualTo(whole.tokens().outputTokens()).isPositive();
         }
 
         @Test
@@ -240,7 +239,7 @@ class ScenarioModelServerTest {
     /** The backend's call as the persona renders it, without running the persona. */
     private static LlmRequest backendCall(String taskId, String brief) {
         TaskAssignment assignment = assignment(Role.BACKEND, taskId, brief);
-        return new LlmRequest(List.of(ChatMessage.system(Prompt.load(BackendAgent.class, "backend", 1).text()),
+        return new LlmRequest(List.of(ChatMessage.system(Prompt.load(BuilderAgent.class, "backend", 1).text()),
                 ChatMessage.user(TaskBriefing.render(assignment))), 0.2, 8000, metadata(taskId));
     }
 

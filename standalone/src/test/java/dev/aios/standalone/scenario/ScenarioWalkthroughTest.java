@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.agent.BaseAgent;
 import dev.aios.agent.Role;
+import dev.aios.agent.persona.BuilderAgent;
 import dev.aios.agent.task.FileContent;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
@@ -14,10 +15,7 @@ import dev.aios.agent.task.TaskDefinition;
 import dev.aios.agent.task.TaskDefinition.Complexity;
 import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
-import dev.aios.agents.backend.BackendAgent;
 import dev.aios.agents.cto.CtoAgent;
-import dev.aios.agents.devops.DevopsAgent;
-import dev.aios.agents.frontend.FrontendAgent;
 import dev.aios.agents.qa.QaAgent;
 import dev.aios.agents.qa.sandbox.Sandbox;
 import dev.aios.agents.qa.sandbox.SandboxLimits;
@@ -59,8 +57,8 @@ class ScenarioWalkthroughTest {
         LlmClient llm = new OpenAiWireClient(server.baseUrl(), false);
         cto = new CtoAgent(llm);
         qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(90))));
-        builders = Map.of(Role.BACKEND, new BackendAgent(llm), Role.FRONTEND, new FrontendAgent(llm),
-                Role.DEVOPS, new DevopsAgent(llm), Role.QA, qa, Role.CTO, cto);
+        builders = Map.of(Role.BACKEND, BuilderAgent.of(Role.BACKEND, llm), Role.FRONTEND, BuilderAgent.of(Role.FRONTEND, llm),
+                Role.DEVOPS, BuilderAgent.of(Role.DEVOPS, llm), Role.QA, qa, Role.CTO, cto);
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import dev.aios.agent.task.TaskDefinition;
 import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskCompleted;
+import dev.aios.events.v1.TaskFailed;
 import dev.aios.events.v1.TaskStarted;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,14 +75,20 @@ class AgentCrashIT {
 
         // then: the second agent got the same assignment again and completed it; exactly one TaskCompleted
         await().atMost(Duration.ofSeconds(30)).until(() -> completions(seen, taskId).size() == 1);
-        Thread.sleep(2_000);
+        // and nothing more: a sentinel task assigned after it reaches the same single agent (one consumer, prefetch 1)
+        // behind any copy of the first, and its outcome leaves on the same channel behind any second completion (the
+        // agent's model has no answer scripted for it, so that outcome is a TaskFailed)
+        String sentinelId = "T-sentinel-" + UUID.randomUUID();
+        assign(sentinelId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.stream()
+                .anyMatch(m -> m.payload() instanceof TaskFailed f && f.getTaskId().equals(sentinelId)));
         assertThat(completions(seen, taskId)).singleElement().satisfies(completed -> {
             assertThat(completed.getAgentId()).isEqualTo("backend-second");
             assertThat(completed.getLeaseId()).isEqualTo("lease-" + taskId);
         });
-        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskCompleted)
+        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskCompleted c && !c.getTaskId().equals(sentinelId))
                 .allSatisfy(m -> assertThat(m.envelope().getCausationId()).isEqualTo(assigned.getEventId()));
-        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskStarted)
+        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskStarted s && !s.getTaskId().equals(sentinelId))
                 .extracting(m -> m.payload(TaskStarted.class).getAgentId())
                 .containsExactly("backend-first", "backend-second");
         try (Redis redis = new Redis()) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Event in, event out for a builder persona: given an assignment and scripted model answers (good, fenced,
  * wrapped in prose, truncated, still invalid, failing), when the agent performs it, then exactly this outcome.
- * Each builder module extends it with its own agent.
+ * The builder agent, the CTO and QA extend it with their own agent.
  */
 public abstract class ChangesetAgentSpecification {
     protected final ScriptedLlm llm = new ScriptedLlm();

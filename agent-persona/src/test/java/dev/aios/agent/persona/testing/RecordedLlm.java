@@ -4,6 +4,7 @@ import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmClient;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.TokenUsage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,8 @@ public final class RecordedLlm implements LlmClient {
                     "no recording left for role " + request.metadata().role() + ", task " + request.metadata().taskId());
         }
         return new LlmResponse(exchange.path("response").asString(), exchange.path("tier").asString(), "replay",
-                exchange.path("model").asString(), exchange.path("inputTokens").asLong(), exchange.path("outputTokens").asLong(),
+                exchange.path("model").asString(),
+                new TokenUsage(exchange.path("inputTokens").asLong(), exchange.path("outputTokens").asLong()),
                 exchange.path("costMicros").asLong(), 0, false, false, true);
     }
 }

@@ -4,6 +4,7 @@ import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmClient;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.client.LlmResponse;
+import dev.aios.router.client.TokenUsage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -50,6 +51,6 @@ public final class ScriptedLlm implements LlmClient {
     }
 
     static LlmResponse response(String content, long in, long out) {
-        return new LlmResponse(content, "local", "fake", "fake-model", in, out, 7, 1, false, false, false);
+        return new LlmResponse(content, "local", "fake", "fake-model", new TokenUsage(in, out), 7, 1, false, false, false);
     }
 }

@@ -7,6 +7,7 @@ import dev.aios.agent.messaging.Destination;
 import dev.aios.agent.messaging.PublishFailedException;
 import dev.aios.agent.testkit.RecordingEnvelopePublisher;
 import dev.aios.events.v1.LlmCallCompleted;
+import dev.aios.router.client.TokenUsage;
 import dev.aios.router.usage.LlmCall;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class EnvelopeUsageRecorderTest {
     private final EnvelopeUsageRecorder recorder = new EnvelopeUsageRecorder(publisher, "llm-router/test");
 
     private static LlmCall call() {
-        return new LlmCall("call-1", "p-42", "T3", "backend", "claude", "gpt", "anthropic", "claude-sonnet-4-5", 812, 640,
+        return new LlmCall("call-1", "p-42", "T3", "backend", "claude", "gpt", "anthropic", "claude-sonnet-4-5", new TokenUsage(812, 640),
                 12036, 950, false, true, false, false, 0.71, "score 0.710 chose gpt");
     }
 
