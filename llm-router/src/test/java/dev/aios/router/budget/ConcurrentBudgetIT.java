@@ -46,24 +46,10 @@ class ConcurrentBudgetIT {
                 .always(new FakeProviderServer.Reply(200, "ok", 5, 1000, Map.of(), Duration.ofMillis(300), null));
         vhost = INFRA.createVhost();
         prefix = INFRA.createRedisPrefix();
-        router = RouterInstance.start(Map.ofEntries(
-                Map.entry("aios.router.deployment-mode", "true"),
-                Map.entry("aios.router.budget.key-prefix", prefix.prefix() + "budget:"),
-                Map.entry("aios.router.cache.enabled", "false"),
-                Map.entry("aios.router.policy", "fixed"),
-                Map.entry("aios.router.default-tier", "gpt"),
-                Map.entry("aios.router.tiers.gpt.base-url", openAi.baseUrl().toString()),
-                Map.entry("aios.router.tiers.gpt.api-key", "sk-it"),
-                Map.entry("aios.router.tiers.claude.api-key", ""),
-                Map.entry("aios.router.tiers.local.base-url", ""),
-                Map.entry("aios.router.resilience.max-concurrent-calls", "64"),
-                Map.entry("spring.rabbitmq.host", INFRA.rabbit().host()),
-                Map.entry("spring.rabbitmq.port", INFRA.rabbit().port()),
-                Map.entry("spring.rabbitmq.username", INFRA.rabbit().username()),
-                Map.entry("spring.rabbitmq.password", INFRA.rabbit().password()),
-                Map.entry("spring.rabbitmq.virtual-host", vhost.name()),
-                Map.entry("spring.data.redis.host", INFRA.redis().host()),
-                Map.entry("spring.data.redis.port", INFRA.redis().port())));
+        router = RouterInstance.gptOnly(openAi.baseUrl(), INFRA, vhost, Map.of(
+                "aios.router.deployment-mode", "true",
+                "aios.router.budget.key-prefix", prefix.prefix() + "budget:",
+                "aios.router.resilience.max-concurrent-calls", "64"));
     }
 
     @AfterAll

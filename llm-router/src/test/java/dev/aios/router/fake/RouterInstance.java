@@ -1,5 +1,6 @@
 package dev.aios.router.fake;
 
+import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.router.LlmRouterApplication;
 import dev.aios.router.client.RouterToken;
 import java.net.URI;
@@ -36,6 +37,32 @@ public final class RouterInstance implements AutoCloseable {
         all.put("server.address", "127.0.0.1");
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new RouterInstance(new SpringApplicationBuilder(LlmRouterApplication.class).run(args));
+    }
+
+    /**
+     * A replica that answers every call on the gpt tier from {@code provider}, with no cache, on the shared broker (in
+     * its own vhost) and Redis: what the ledger and rate-limit tests start, plus their own {@code settings}.
+     */
+    public static RouterInstance gptOnly(URI provider, AiosTestInfrastructure infra, AiosTestInfrastructure.TemporaryVhost vhost,
+            Map<String, Object> settings) {
+        java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of(
+                "aios.router.cache.enabled", "false",
+                "aios.router.policy", "fixed",
+                "aios.router.default-tier", "gpt",
+                "aios.router.tiers.gpt.base-url", provider.toString(),
+                "aios.router.tiers.gpt.api-key", "sk-it",
+                "aios.router.tiers.claude.api-key", "",
+                "aios.router.tiers.local.base-url", ""));
+        all.putAll(Map.of(
+                "spring.rabbitmq.host", infra.rabbit().host(),
+                "spring.rabbitmq.port", infra.rabbit().port(),
+                "spring.rabbitmq.username", infra.rabbit().username(),
+                "spring.rabbitmq.password", infra.rabbit().password(),
+                "spring.rabbitmq.virtual-host", vhost.name(),
+                "spring.data.redis.host", infra.redis().host(),
+                "spring.data.redis.port", infra.redis().port()));
+        all.putAll(settings);
+        return start(all);
     }
 
     public URI baseUrl() {

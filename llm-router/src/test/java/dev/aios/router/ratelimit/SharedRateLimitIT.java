@@ -49,27 +49,13 @@ class SharedRateLimitIT {
     }
 
     private RouterInstance replica() {
-        RouterInstance router = RouterInstance.start(Map.ofEntries(
-                Map.entry("aios.router.rate-limits.key-prefix", prefix.prefix() + "ratelimit:"),
-                Map.entry("aios.router.rate-limits.max-wait", "500ms"),
-                Map.entry("aios.router.rate-limits.providers.openai.requests-per-minute", Integer.toString(REQUESTS_PER_MINUTE)),
-                Map.entry("aios.router.budget.key-prefix", prefix.prefix() + "budget:"),
-                Map.entry("aios.router.cache.enabled", "false"),
-                Map.entry("aios.router.policy", "fixed"),
-                Map.entry("aios.router.default-tier", "gpt"),
-                Map.entry("aios.router.tiers.gpt.base-url", openAi.baseUrl().toString()),
-                Map.entry("aios.router.tiers.gpt.api-key", "sk-it"),
-                Map.entry("aios.router.tiers.claude.api-key", ""),
-                Map.entry("aios.router.tiers.local.base-url", ""),
-                Map.entry("aios.router.resilience.initial-backoff", "10ms"),
-                Map.entry("aios.router.resilience.max-backoff", "50ms"),
-                Map.entry("spring.rabbitmq.host", INFRA.rabbit().host()),
-                Map.entry("spring.rabbitmq.port", INFRA.rabbit().port()),
-                Map.entry("spring.rabbitmq.username", INFRA.rabbit().username()),
-                Map.entry("spring.rabbitmq.password", INFRA.rabbit().password()),
-                Map.entry("spring.rabbitmq.virtual-host", vhost.name()),
-                Map.entry("spring.data.redis.host", INFRA.redis().host()),
-                Map.entry("spring.data.redis.port", INFRA.redis().port())));
+        RouterInstance router = RouterInstance.gptOnly(openAi.baseUrl(), INFRA, vhost, Map.of(
+                "aios.router.rate-limits.key-prefix", prefix.prefix() + "ratelimit:",
+                "aios.router.rate-limits.max-wait", "500ms",
+                "aios.router.rate-limits.providers.openai.requests-per-minute", Integer.toString(REQUESTS_PER_MINUTE),
+                "aios.router.budget.key-prefix", prefix.prefix() + "budget:",
+                "aios.router.resilience.initial-backoff", "10ms",
+                "aios.router.resilience.max-backoff", "50ms"));
         replicas.add(router);
         return router;
     }
