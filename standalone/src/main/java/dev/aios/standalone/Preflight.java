@@ -3,6 +3,7 @@ package dev.aios.standalone;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ public final class Preflight {
             scenarios = Path.of(args[1]);
             first = 2;
         }
-        String[] command = java.util.Arrays.copyOfRange(args, first, args.length);
+        String[] command = Arrays.copyOfRange(args, first, args.length);
         Optional<String> refusal;
         try {
             refusal = refusal(StandaloneCommand.parse(command), System.getenv(), recordedBriefs(scenarios));

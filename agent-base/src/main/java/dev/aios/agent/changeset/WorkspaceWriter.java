@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a changeset to a workspace directory all-or-nothing: the whole changeset is validated first (paths, limits,
@@ -62,21 +63,21 @@ public final class WorkspaceWriter {
         }
     }
 
-    private java.util.Optional<String> symlinkViolation(String relative) {
+    private Optional<String> symlinkViolation(String relative) {
         Path target = root.resolve(relative).normalize();
         if (!target.startsWith(root)) {
-            return java.util.Optional.of("path escapes the workspace: '" + relative + "'");
+            return Optional.of("path escapes the workspace: '" + relative + "'");
         }
         Path current = root;
         for (Path segment : root.relativize(target)) {
             current = current.resolve(segment);
             if (Files.isSymbolicLink(current)) {
-                return java.util.Optional.of("symlink in path: '" + relative + "' (at '" + root.relativize(current) + "')");
+                return Optional.of("symlink in path: '" + relative + "' (at '" + root.relativize(current) + "')");
             }
             if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
                 break;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ public sealed interface BrokerDialect permits RabbitMqDialect, QpidDialect {
 
 
     static BrokerDialect named(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "rabbitmq", "rabbit" -> new RabbitMqDialect();
             case "qpid" -> new QpidDialect();
             default -> throw new IllegalArgumentException("unknown broker dialect '" + name + "': rabbitmq or qpid");

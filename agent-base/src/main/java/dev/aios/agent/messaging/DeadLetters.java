@@ -11,12 +11,14 @@ import com.rabbitmq.client.LongString;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -52,7 +54,7 @@ public final class DeadLetters {
         requireKnown(deadLetterQueue);
         try (Channel channel = connection.createChannel()) {
             return channel.queueDeclarePassive(deadLetterQueue).getMessageCount();
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot read the depth of '" + deadLetterQueue + "': " + e.getMessage(), e);
         }
     }
@@ -82,7 +84,7 @@ public final class DeadLetters {
                     letters.add(letter);
                 }
             }
-        } catch (IOException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot peek at '" + deadLetterQueue + "': " + e.getMessage(), e);
         }
         return letters;
@@ -167,7 +169,7 @@ public final class DeadLetters {
         int attempts = DeliveryProcessor.attemptOf(props);
         @Nullable Object failedAt = headers.get(AiosHeaders.FAILED_AT);
         long failedAtMillis = failedAt == null ? 0 : Long.parseLong(failedAt.toString());
-        byte[] head = java.util.Arrays.copyOf(body, Math.min(FIRST_BYTES, body.length));
+        byte[] head = Arrays.copyOf(body, Math.min(FIRST_BYTES, body.length));
         return new DeadLetter(
                 props.getMessageId() == null ? "" : props.getMessageId(),
                 props.getType() == null ? "" : props.getType(),

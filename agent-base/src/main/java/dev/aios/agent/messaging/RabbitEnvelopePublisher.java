@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes on its own connection (a broker alarm blocks publishers, and must not block consumers) with pipelined,
@@ -159,7 +160,7 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
             if (channel.isOpen()) {
                 channel.close();
             }
-        } catch (IOException | java.util.concurrent.TimeoutException | ShutdownSignalException e) {
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
             // closing a channel the broker already closed: nothing left to release
         }
     }

@@ -6,6 +6,7 @@ import dev.aios.agent.task.ReviewResult.Defect;
 import dev.aios.agent.task.TestReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ final class SprintReview {
 
     /** A failing test of the web page goes to the frontend; everything else to the backend. */
     private static Role roleFor(String testName) {
-        String name = testName.toLowerCase(java.util.Locale.ROOT);
+        String name = testName.toLowerCase(Locale.ROOT);
         return name.contains("frontend") || name.contains("static") || name.contains("html") || name.contains("page")
                 ? Role.FRONTEND
                 : Role.BACKEND;

@@ -1,5 +1,7 @@
 package dev.aios.router.evaluation;
 
+import java.util.Arrays;
+
 /**
  * Weighted L2-regularised logistic regression fitted by Newton's method on standardised features. Small and
  * exact: a couple of dozen features and a few thousand rows converge in well under a second.
@@ -66,7 +68,7 @@ final class LogisticRegression {
                 }
                 if (a > 0 && frozen[a - 1]) {
                     // a frozen column: identity row, zero step, so the weight stays where it is
-                    java.util.Arrays.fill(hessian[a], 0);
+                    Arrays.fill(hessian[a], 0);
                     for (int b = 0; b < p; b++) {
                         hessian[b][a] = 0;
                     }
@@ -124,7 +126,7 @@ final class LogisticRegression {
         int n = vector.length;
         double[][] a = new double[n][];
         for (int i = 0; i < n; i++) {
-            a[i] = java.util.Arrays.copyOf(matrix[i], n + 1);
+            a[i] = Arrays.copyOf(matrix[i], n + 1);
             a[i][n] = vector[i];
         }
         for (int col = 0; col < n; col++) {

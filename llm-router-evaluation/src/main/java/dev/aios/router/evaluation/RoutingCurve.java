@@ -2,6 +2,7 @@ package dev.aios.router.evaluation;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * The performance-gap-recovered curve of a binary strong/weak router, as in RouteLLM: route the highest-scoring
@@ -29,7 +30,7 @@ final class RoutingCurve {
 
     /** Prompt indices by descending score; computed once so that bootstrap resamples need no sort. */
     static int[] descending(double[] scores) {
-        return java.util.stream.IntStream.range(0, scores.length)
+        return IntStream.range(0, scores.length)
                 .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> scores[i]).reversed())
                 .mapToInt(Integer::intValue)

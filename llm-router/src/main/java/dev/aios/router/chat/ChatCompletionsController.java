@@ -5,6 +5,7 @@ import dev.aios.router.provider.TokenSink;
 import dev.aios.router.provider.ToolCallDelta;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,7 @@ class ChatCompletionsController {
     private ResponseEntity<SseEmitter> stream(PreparedCall prepared) {
         SseEmitter emitter = new SseEmitter(0L);
         long created = clock.instant().getEpochSecond();
-        String streamId = java.util.UUID.randomUUID().toString();
+        String streamId = UUID.randomUUID().toString();
         // chunks name the first tier's model; the final chunk names the model that actually answered
         String model = prepared.firstModel();
         streams.execute(() -> {

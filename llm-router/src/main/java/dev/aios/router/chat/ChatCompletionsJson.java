@@ -9,6 +9,7 @@ import dev.aios.router.client.Tools;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ToolCallDelta;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
@@ -205,7 +206,7 @@ final class ChatCompletionsJson {
                 .put("downgraded", explanation.decision().downgraded());
         ObjectNode features = root.putObject("features");
         explanation.decision().features().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> features.put(e.getKey(), e.getValue()));
         explanation.chain().forEach(root.putArray("chain")::add);
         ObjectNode tiers = root.putObject("tiers");

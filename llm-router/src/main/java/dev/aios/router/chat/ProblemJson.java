@@ -3,6 +3,7 @@ package dev.aios.router.chat;
 import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmCallException.Kind;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -22,7 +23,7 @@ final class ProblemJson {
     }
 
     /** The wait a provider or the shared rate limit asked for, in whole seconds rounded up (RFC 9110 delta-seconds). */
-    static java.util.Optional<Long> retryAfterSeconds(LlmCallException e) {
+    static Optional<Long> retryAfterSeconds(LlmCallException e) {
         return e.retryAfter().map(wait -> (wait.toMillis() + 999) / 1000);
     }
 

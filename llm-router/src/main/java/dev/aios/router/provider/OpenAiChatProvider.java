@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +118,7 @@ public final class OpenAiChatProvider implements ChatProvider {
             }
             JsonNode chunk = wire.json(event.data());
             if (chunk.has("error")) {
-                throw ProviderErrors.fromStatus(endpoint.provider(), 500, java.util.Optional.empty(), event.data());
+                throw ProviderErrors.fromStatus(endpoint.provider(), 500, Optional.empty(), event.data());
             }
             JsonNode choice = chunk.path("choices").path(0);
             String reason = choice.path("finish_reason").asString("");

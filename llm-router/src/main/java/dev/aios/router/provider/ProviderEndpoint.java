@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.aios.router.client.TokenUsage;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 
 /** Where one tier's model lives. The key never appears in {@link #toString()} so it cannot reach a log. */
 public record ProviderEndpoint(String tier, String provider, String model, URI baseUrl, String apiKey, Duration timeout) {
@@ -35,9 +37,9 @@ public record ProviderEndpoint(String tier, String provider, String model, URI b
     }
 
     /** A fresh answer that may ask for tool calls, with why the model stopped. */
-    ProviderReply reply(String content, java.util.List<dev.aios.router.client.ToolCall> toolCalls, String finishReason,
+    ProviderReply reply(String content, List<dev.aios.router.client.ToolCall> toolCalls, String finishReason,
             long inputTokens, long outputTokens) {
         return new ProviderReply(content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false,
-                java.util.OptionalLong.empty(), toolCalls, finishReason);
+                OptionalLong.empty(), toolCalls, finishReason);
     }
 }

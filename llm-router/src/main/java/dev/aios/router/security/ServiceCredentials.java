@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The services that may call the router, by the SHA-256 digest of their token and by their certificate names. A
@@ -82,7 +83,7 @@ public final class ServiceCredentials {
 
     /** The services that may call, for the start-up log line (never a digest). */
     public List<String> services() {
-        return java.util.stream.Stream.concat(digests.keySet().stream(), certificateNames.values().stream())
+        return Stream.concat(digests.keySet().stream(), certificateNames.values().stream())
                 .distinct().sorted().toList();
     }
 

@@ -1,6 +1,8 @@
 package dev.aios.orchestrator.api;
 
 import org.jspecify.annotations.Nullable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Body of {@code POST /api/v1/projects}; unknown fields are refused by the JSON reader. */
 record SubmitProjectRequest(
@@ -14,7 +16,7 @@ record SubmitProjectRequest(
 
     /** Checks every field and says all that is wrong at once. */
     void validate() {
-        var problems = new java.util.ArrayList<String>();
+        var problems = new ArrayList<String>();
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             problems.add("name must be 1-" + MAX_NAME + " characters");
         }
@@ -34,7 +36,7 @@ record SubmitProjectRequest(
         }
     }
 
-    private static void bounded(java.util.List<String> problems, String field, @Nullable Integer value, int max) {
+    private static void bounded(List<String> problems, String field, @Nullable Integer value, int max) {
         if (value != null && (value < 0 || value > max)) {
             problems.add(field + " must be between 0 and " + max);
         }

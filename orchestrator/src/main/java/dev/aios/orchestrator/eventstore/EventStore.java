@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import dev.aios.agent.messaging.Destination;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +82,7 @@ public class EventStore {
             envelopes.add(envelope);
             Destination to = a.event().publishTo();
             sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::uuid, ?::text, ?::bytea, ?::jsonb, ?::text, ?::text, ?::int)");
-            args.addAll(java.util.Arrays.asList(a.streamId(), a.version(), UUID.fromString(envelope.getEventId()), envelope.getType(),
+            args.addAll(Arrays.asList(a.streamId(), a.version(), UUID.fromString(envelope.getEventId()), envelope.getType(),
                     envelope.toByteArray(), metadataJson(envelope), to == null ? null : to.exchange(), to == null ? null : to.routingKey(), i));
         }
         sql.append("""
@@ -89,7 +93,7 @@ public class EventStore {
                       SELECT event_id, exchange, routing_key, payload FROM input WHERE exchange IS NOT NULL ORDER BY ord)
                 SELECT event_id, global_position, recorded_at FROM e
                 """);
-        var written = new java.util.HashMap<UUID, Written>();
+        var written = new HashMap<UUID, Written>();
         try {
             jdbc.query(sql.toString(), rs -> {
                 // the RETURNING rows come back in no promised order: match them by event id
@@ -140,7 +144,7 @@ public class EventStore {
         if (afterVersions.isEmpty()) {
             throw new IllegalArgumentException("no stream to read");
         }
-        var keys = List.copyOf(new java.util.LinkedHashSet<>(inboxKeys));
+        var keys = List.copyOf(new LinkedHashSet<>(inboxKeys));
         var sql = new StringBuilder();
         if (!keys.isEmpty()) {
             sql.append("INSERT INTO inbox (message_id) VALUES ");
@@ -168,7 +172,7 @@ public class EventStore {
                 ps.setLong(p++, entry.getValue());
             }
             ps.execute();
-            var claimed = new java.util.HashSet<String>();
+            var claimed = new HashSet<String>();
             if (!keys.isEmpty()) {
                 try (ResultSet rs = ps.getResultSet()) {
                     while (rs.next()) {
@@ -179,7 +183,7 @@ public class EventStore {
                     throw new IllegalStateException("no stream read result");
                 }
             }
-            var events = new java.util.HashMap<String, List<StoredEvent>>();
+            var events = new HashMap<String, List<StoredEvent>>();
             try (ResultSet rs = ps.getResultSet()) {
                 for (int row = 0; rs.next(); row++) {
                     StoredEvent e = toStoredEvent(rs, row);

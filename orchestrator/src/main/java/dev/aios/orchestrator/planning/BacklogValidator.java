@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Checks a proposed backlog: bounded size and text, known roles, known and acyclic dependencies. */
@@ -61,16 +62,16 @@ final class BacklogValidator {
         return List.copyOf(problems);
     }
 
-    private static java.util.Optional<List<String>> cycle(Map<String, TaskSpec> byId) {
+    private static Optional<List<String>> cycle(Map<String, TaskSpec> byId) {
         Set<String> done = new HashSet<>();
         for (String start : byId.keySet()) {
             var path = new ArrayList<String>();
             var found = visit(start, byId, done, new HashSet<>(), path);
             if (found != null) {
-                return java.util.Optional.of(found);
+                return Optional.of(found);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<String> visit(String id, Map<String, TaskSpec> byId, Set<String> done, Set<String> onPath, List<String> path) {

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -233,7 +234,7 @@ public final class ProjectState {
     }
 
     public Map<String, TaskState> tasks() {
-        return java.util.Collections.unmodifiableMap(tasks);
+        return Collections.unmodifiableMap(tasks);
     }
 
     int capacity(PlannerSettings s) {

@@ -3,7 +3,11 @@ package dev.aios.orchestrator.projection;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -22,7 +26,7 @@ public final class BufferedWrites {
     private final StringBuilder sql = new StringBuilder();
     private final List<@Nullable Object> args = new ArrayList<>();
     private int statements;
-    private final java.util.Map<Upsert, java.util.LinkedHashMap<List<Object>, @Nullable Object[]>> upserts = new java.util.LinkedHashMap<>();
+    private final Map<Upsert, LinkedHashMap<List<Object>, @Nullable Object[]>> upserts = new LinkedHashMap<>();
 
     /**
      * A multi-row upsert: {@code INSERT INTO <target> VALUES (…), (…) <onConflict>}. Rows for the same key (the first
@@ -41,7 +45,7 @@ public final class BufferedWrites {
             sql.append(";\n");
         }
         sql.append(statement);
-        args.addAll(java.util.Arrays.asList(values));
+        args.addAll(Arrays.asList(values));
         if (++statements >= MAX_STATEMENTS) {
             flush();
         }
@@ -52,8 +56,8 @@ public final class BufferedWrites {
         if (values.length != upsert.columns()) {
             throw new IllegalArgumentException(upsert.target() + " takes " + upsert.columns() + " values, got " + values.length);
         }
-        var rows = upserts.computeIfAbsent(upsert, u -> new java.util.LinkedHashMap<>());
-        rows.put(java.util.Arrays.asList(values).subList(0, upsert.keyColumns()), values);
+        var rows = upserts.computeIfAbsent(upsert, u -> new LinkedHashMap<>());
+        rows.put(Arrays.asList(values).subList(0, upsert.keyColumns()), values);
         if (rows.size() >= MAX_UPSERT_ROWS) {
             flush();
         }
@@ -74,11 +78,11 @@ public final class BufferedWrites {
         for (var entry : upserts.entrySet()) {
             Upsert upsert = entry.getKey();
             var statement = new StringBuilder("INSERT INTO ").append(upsert.target()).append(" VALUES ");
-            String row = "(" + String.join(", ", java.util.Collections.nCopies(upsert.columns(), "?")) + ")";
+            String row = "(" + String.join(", ", Collections.nCopies(upsert.columns(), "?")) + ")";
             int n = 0;
             for (@Nullable Object[] rowValues : entry.getValue().values()) {
                 statement.append(n++ == 0 ? "" : ", ").append(row);
-                values.addAll(java.util.Arrays.asList(rowValues));
+                values.addAll(Arrays.asList(rowValues));
             }
             parts.add(statement.append(' ').append(upsert.onConflict()).toString());
         }

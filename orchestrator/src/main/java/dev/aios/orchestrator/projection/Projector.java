@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
 import dev.aios.orchestrator.planning.ProjectState;
 import dev.aios.orchestrator.planning.TaskState;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -159,6 +160,6 @@ public class Projector {
     }
 
     static String roleName(AgentRole role) {
-        return role.name().replace("AGENT_ROLE_", "").toLowerCase(java.util.Locale.ROOT);
+        return role.name().replace("AGENT_ROLE_", "").toLowerCase(Locale.ROOT);
     }
 }
