@@ -6,6 +6,12 @@ public interface ConsumerHandle extends AutoCloseable {
 
     boolean isRunning();
 
+    /**
+     * Deliveries not settled yet: in the handler's hands, or waiting for the confirm of their retry or dead-letter copy.
+     * Closing gives exactly these back to the broker; what is settled is acked by the close.
+     */
+    int inProgress();
+
     @Override
     void close();
 }

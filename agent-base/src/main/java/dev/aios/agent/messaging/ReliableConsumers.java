@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler finishes first, the
@@ -95,6 +96,11 @@ public final class ReliableConsumers implements AutoCloseable {
         }
 
         @Override
+        public int inProgress() {
+            return acks.stream().mapToInt(AckCoalescer::inProgress).sum();
+        }
+
+        @Override
         public void close() {
             acks.forEach(AckCoalescer::flush); // what is settled leaves now, not as a redelivery after the close
             for (Channel channel : channels) {
@@ -102,7 +108,7 @@ public final class ReliableConsumers implements AutoCloseable {
                     if (channel.isOpen()) {
                         channel.close();
                     }
-                } catch (IOException | java.util.concurrent.TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
+                } catch (IOException | TimeoutException | com.rabbitmq.client.ShutdownSignalException e) {
                     // already closed by the broker or the connection: its unacked messages are back on the queue
                 }
             }

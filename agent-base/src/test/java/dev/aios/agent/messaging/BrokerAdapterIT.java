@@ -241,8 +241,9 @@ class BrokerAdapterIT {
         assertThat(broker.deadLetters.peek(dlq, 1).getFirst().reason()).isEqualTo("IllegalArgumentException: no such project");
         assertThat(done).hasSize(29).contains("flaky");
         assertThat(flakyAttempts).containsExactly(1, 2);
-        // and every good one was acked: once the consumer is gone, a new one gets nothing back
-        Thread.sleep(2_000); // the acks leave asynchronously, right after the futures complete
+        // and every good one was acked: once all 30 are settled (the bad one's dead-letter copy confirmed, the flaky one's
+        // retry copy too), the close acks them, and a new consumer after it gets nothing back
+        await().atMost(Duration.ofSeconds(10)).until(() -> handle.inProgress() == 0);
         handle.close();
         // a sentinel published after the close queues behind every delivery the close gave back
         publishProgress(queue, "sentinel");

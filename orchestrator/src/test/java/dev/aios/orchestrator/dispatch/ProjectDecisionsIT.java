@@ -1,6 +1,7 @@
 package dev.aios.orchestrator.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.orchestrator.support.OrchestratorIntegrationTest;
@@ -39,7 +40,8 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
                 ids.add(id);
                 results.add(decisions.submit(id, submitted(id, "batched-" + i), null));
             }
-            Thread.sleep(300); // every submission is queued or blocked behind the lock by now
+            // every submission is queued (submit queues at once) and the loop's first batch is blocked behind the lock
+            await().atMost(Duration.ofSeconds(10)).until(this::aDecisionWaitsForTheEventTable);
 
             // when the lock goes
             blocker.rollback();
@@ -72,7 +74,7 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
                 ids.add(id);
                 good.add(decisions.submit(id, submitted(id, "good-" + i), null));
             }
-            Thread.sleep(300);
+            await().atMost(Duration.ofSeconds(10)).until(this::aDecisionWaitsForTheEventTable);
 
             // when
             blocker.rollback();
@@ -91,6 +93,15 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
 
     private double transactions() {
         return meters.counter("aios.orchestrator.decision.transactions").count();
+    }
+
+    /** Whether a session of this test's database waits for a lock on the event table: a decision loop, blocked. */
+    private boolean aDecisionWaitsForTheEventTable() {
+        Integer waiting = jdbc.queryForObject("""
+                SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+                WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND c.relname = 'events' AND NOT l.granted""", Integer.class);
+        return waiting != null && waiting > 0;
     }
 
     private static ProjectSubmitted submitted(UUID id, String name) {
