@@ -1,6 +1,6 @@
 package dev.aios.standalone.platform;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.heartbeat.RedisHeartbeatStore;
 import dev.aios.agent.messaging.AmqpConnections;
