@@ -158,9 +158,10 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The agents' settings, read as a service reads its {@code application.yml}: the same keys through the same
-     * {@link MessagingProperties} and {@link AgentProperties} defaults. Two values are the launcher's own: prefetch 1
-     * (one replica per role in this JVM; a stop leaves at most one unacked delivery per role), and no {@code aios.agent.id},
-     * since five agents share this JVM: each is named for its role with a random suffix.
+     * {@link MessagingProperties} and {@link AgentProperties} defaults. Two values are the launcher's own: prefetch 1,
+     * which its agents have always run with (one replica per role, so no other replica waits behind a prefetched
+     * message; kept so the demo behaves as before), and no {@code aios.agent.id}, since five agents share this JVM: each
+     * is named for its role with a random suffix.
      */
     static Map<String, Object> agentProperties(Endpoints endpoints) {
         Map<String, Object> agents = new LinkedHashMap<>(endpoints.springProperties());
