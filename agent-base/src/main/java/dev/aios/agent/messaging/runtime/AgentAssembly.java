@@ -48,7 +48,8 @@ public final class AgentAssembly {
 
     /** Identity and timing of one replica of {@code role}: the configured id, else the role and a random suffix. */
     public AgentRuntime.Settings settings(Role role) {
-        String id = agent.id() != null ? agent.id() : role.routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String configured = agent.id();
+        String id = configured != null ? configured : role.routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new AgentRuntime.Settings(
                 id, messaging.confirmTimeout(), messaging.heartbeatTtl(), new ChangesetValidator(agent.changeset()));
     }
