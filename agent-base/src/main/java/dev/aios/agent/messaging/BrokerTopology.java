@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import dev.aios.agent.messaging.internal.PassiveTopologyCheck;
 
 /**
  * Declares the topology idempotently: {@code aios.commands} (direct) and {@code aios.events} (topic); for every work

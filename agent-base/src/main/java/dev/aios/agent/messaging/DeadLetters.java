@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import dev.aios.agent.messaging.internal.AiosHeaders;
+import dev.aios.agent.messaging.internal.DeliveryProcessor;
 
 /**
  * Lists the DLQs of the declared work queues with their depth, peeks at dead letters without removing them, and

@@ -1,5 +1,7 @@
 package dev.aios.agent.messaging;
 
+import dev.aios.agent.TransientFailureException;
+
 /**
  * Handles one received message. Return normally once the effect is durable (the message is then acked); throw
  * {@link TransientFailureException} to retry later through the retry queues; any other exception is deterministic

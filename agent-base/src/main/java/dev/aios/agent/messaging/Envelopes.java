@@ -7,6 +7,7 @@ import dev.aios.events.v1.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import dev.aios.agent.messaging.internal.MessageTypes;
 
 /** Wraps payloads into envelopes and unwraps them again, parsing only allow-listed types ({@link MessageTypes}). */
 public final class Envelopes {

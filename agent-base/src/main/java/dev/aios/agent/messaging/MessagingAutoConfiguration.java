@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Primary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import dev.aios.agent.messaging.internal.BrokerTlsSettings;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -17,6 +18,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 /**
  * Wires the adapter from {@code spring.rabbitmq.*} (address, credentials, virtual host) and {@code aios.messaging.*};
  * every bean backs off when the application defines its own, and {@code aios.messaging.enabled=false} turns it all off.
+ * The beans are built by {@link MessagingAssembly}, which the standalone launcher calls too.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "aios.messaging", name = "enabled", havingValue = "true", matchIfMissing = true)
@@ -25,14 +27,20 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BrokerDialect brokerDialect(MessagingProperties properties) {
-        return BrokerDialect.named(properties.dialect());
+    MessagingAssembly messagingAssembly(MessagingProperties properties) {
+        return new MessagingAssembly(properties);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MessagingSettings messagingSettings(MessagingProperties properties) {
-        return properties.settings();
+    BrokerDialect brokerDialect(MessagingAssembly assembly) {
+        return assembly.dialect();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingSettings messagingSettings(MessagingAssembly assembly) {
+        return assembly.settings();
     }
 
     /**
@@ -56,48 +64,44 @@ public class MessagingAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    RabbitEnvelopePublisher rabbitEnvelopePublisher(AmqpConnections connections, MessagingSettings settings) {
-        return new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+    RabbitEnvelopePublisher rabbitEnvelopePublisher(
+            MessagingAssembly assembly, AmqpConnections connections, MessagingSettings settings) {
+        return assembly.publisher(connections, settings);
     }
 
     /** What applications inject: the confirmed publisher, timed when a meter registry is there. */
     @Bean
     @Primary
     @ConditionalOnMissingBean(value = EnvelopePublisher.class, ignored = RabbitEnvelopePublisher.class)
-    EnvelopePublisher envelopePublisher(RabbitEnvelopePublisher publisher, ObjectProvider<MeterRegistry> registry) {
-        MeterRegistry meters = registry.getIfAvailable();
-        return meters == null ? publisher : new MeteredEnvelopePublisher(publisher, meters);
+    EnvelopePublisher envelopePublisher(
+            MessagingAssembly assembly, RabbitEnvelopePublisher publisher, ObjectProvider<MeterRegistry> registry) {
+        return assembly.metered(publisher, registry.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
     BrokerTopology brokerTopology(
-            AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings, MessagingProperties properties) {
-        BrokerTopology topology = new BrokerTopology(
-                connections.consumer(), dialect, settings, properties.topologyMode(), properties.topologyWait());
-        topology.declareExchanges();
-        return topology;
+            MessagingAssembly assembly, AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings) {
+        return assembly.topology(connections, dialect, settings);
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ReliableConsumers reliableConsumers(
-            AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
-        return new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
+    ReliableConsumers reliableConsumers(MessagingAssembly assembly, AmqpConnections connections,
+            RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+        return assembly.consumers(connections, publisher, dialect, settings);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    DeadLetters deadLetters(AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
-        return new DeadLetters(connections.consumer(), publisher, topology);
+    DeadLetters deadLetters(
+            MessagingAssembly assembly, AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
+        return assembly.deadLetters(connections, publisher, topology);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    InboxStore inboxStore(ObjectProvider<StringRedisTemplate> redis, MessagingProperties properties) {
-        StringRedisTemplate template = redis.getIfAvailable();
-        return template == null
-                ? new InMemoryInboxStore()
-                : new RedisInboxStore(template, properties.redisKeyPrefix(), properties.inboxRetention());
+    InboxStore inboxStore(MessagingAssembly assembly, ObjectProvider<StringRedisTemplate> redis) {
+        return assembly.inbox(redis.getIfAvailable());
     }
 }

@@ -30,13 +30,9 @@ public record MessagingSettings(
         }
     }
 
+    /** The settings of a service with no {@code aios.messaging.*} set: {@link MessagingProperties}' defaults. */
     public static MessagingSettings defaults() {
-        return new MessagingSettings(
-                List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                4,
-                3,
-                Duration.ofSeconds(10),
-                100_000);
+        return MessagingProperties.defaults().settings();
     }
 
     /** The delay before attempt {@code nextAttempt} (2 = the first retry). */

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.aios.agent.messaging.internal.AiosHeaders;
 
 /**
  * Publishes on its own connection (a broker alarm blocks publishers, and must not block consumers) with pipelined,

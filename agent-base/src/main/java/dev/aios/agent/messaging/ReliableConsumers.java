@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
+import dev.aios.agent.messaging.internal.AckCoalescer;
+import dev.aios.agent.messaging.internal.DeliveryProcessor;
+import dev.aios.agent.messaging.internal.ProcessingConsumer;
 
 /**
  * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler finishes first, the

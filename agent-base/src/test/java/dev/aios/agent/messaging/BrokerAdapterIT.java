@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.TransientFailureException;
 
 /** The adapter against the real broker, in a vhost of its own. */
 class BrokerAdapterIT {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.TransientFailureException;
 
 /**
  * The chart's per-service broker users on the real broker (a vhost of their own): the orchestrator declares the whole

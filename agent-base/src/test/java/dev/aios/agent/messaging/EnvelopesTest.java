@@ -10,6 +10,7 @@ import dev.aios.events.v1.TaskStarted;
 import dev.aios.events.v1.TestReport;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.messaging.internal.MessageTypes;
 
 class EnvelopesTest {
     @Test

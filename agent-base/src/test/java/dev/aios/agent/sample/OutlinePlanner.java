@@ -1,6 +1,6 @@
 package dev.aios.agent.sample;
 
-import dev.aios.agent.PlanningAgent;
+import dev.aios.agent.template.PlanningAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;

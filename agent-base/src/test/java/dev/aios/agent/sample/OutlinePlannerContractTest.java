@@ -1,6 +1,6 @@
 package dev.aios.agent.sample;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.TaskDefinition;

@@ -3,12 +3,10 @@ package dev.aios.agent.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Message;
-import dev.aios.agent.BaseAgent;
-import dev.aios.agent.heartbeat.InMemoryHeartbeatStore;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.messaging.Destination;
 import dev.aios.agent.messaging.EnvelopeMetadata;
 import dev.aios.agent.messaging.Envelopes;
-import dev.aios.agent.messaging.InMemoryInboxStore;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.messaging.runtime.AgentRuntime;
 import dev.aios.agent.messaging.runtime.TaskEventMapper;
@@ -24,6 +22,8 @@ import dev.aios.router.client.LlmClient;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.messaging.internal.InMemoryInboxStore;
+import dev.aios.agent.heartbeat.internal.InMemoryHeartbeatStore;
 
 /**
  * The contract every persona passes: its template runs in-process against a {@link RecordingEnvelopePublisher} and a

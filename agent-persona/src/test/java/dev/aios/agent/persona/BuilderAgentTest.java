@@ -2,7 +2,7 @@ package dev.aios.agent.persona;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.testing.Assignments;
 import dev.aios.agent.persona.testing.ChangesetAgentSpecification;

@@ -1,6 +1,6 @@
 package dev.aios.agents.cto;
 
-import dev.aios.agent.PlanningAgent;
+import dev.aios.agent.template.PlanningAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.CallResult;
 import dev.aios.agent.persona.ChangesetPersona;

@@ -2,7 +2,7 @@ package dev.aios.agents.qa;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.ChangesetPersona;
 import dev.aios.agent.persona.Prompt;

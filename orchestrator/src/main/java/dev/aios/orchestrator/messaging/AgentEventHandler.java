@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.aios.agent.messaging.AsyncEnvelopeHandler;
 import dev.aios.agent.messaging.ReceivedEnvelope;
-import dev.aios.agent.messaging.TransientFailureException;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.AgentHeartbeat;
 import dev.aios.orchestrator.agents.AgentRegistry;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;

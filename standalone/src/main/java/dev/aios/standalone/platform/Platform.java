@@ -1,17 +1,22 @@
 package dev.aios.standalone.platform;
 
-import dev.aios.agent.BaseAgent;
 import dev.aios.agent.Role;
-import dev.aios.agent.heartbeat.RedisHeartbeatStore;
+import dev.aios.agent.heartbeat.HeartbeatStore;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.BrokerDialect;
 import dev.aios.agent.messaging.BrokerTopology;
+import dev.aios.agent.messaging.EnvelopePublisher;
+import dev.aios.agent.messaging.InboxStore;
+import dev.aios.agent.messaging.MessagingAssembly;
+import dev.aios.agent.messaging.MessagingProperties;
 import dev.aios.agent.messaging.MessagingSettings;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
-import dev.aios.agent.messaging.RedisInboxStore;
 import dev.aios.agent.messaging.ReliableConsumers;
+import dev.aios.agent.messaging.runtime.AgentAssembly;
+import dev.aios.agent.messaging.runtime.AgentProperties;
 import dev.aios.agent.messaging.runtime.AgentRuntime;
 import dev.aios.agent.persona.BuilderAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agents.cto.CtoAgent;
 import dev.aios.agents.qa.QaAgent;
 import dev.aios.knowledge.KnowledgeBase;
@@ -34,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -70,6 +74,7 @@ public final class Platform implements AutoCloseable {
     private static final Duration ROUTER_TIMEOUT = Duration.ofMinutes(3);
 
     static final String AGENT_KEY_PREFIX = "";
+    static final int AGENT_PREFETCH = 1;
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final int apiPort;
@@ -151,6 +156,27 @@ public final class Platform implements AutoCloseable {
         return new HttpLlmClient(URI.create("http://" + host + ":" + port), token, ROUTER_TIMEOUT);
     }
 
+    /**
+     * The agents' settings, read as a service reads its {@code application.yml}: the same keys through the same
+     * {@link MessagingProperties} and {@link AgentProperties} defaults. Two values are the launcher's own: prefetch 1,
+     * which its agents have always run with (one replica per role, so no other replica waits behind a prefetched
+     * message; kept so the demo behaves as before), and no {@code aios.agent.id}, since five agents share this JVM: each
+     * is named for its role with a random suffix.
+     */
+    static Map<String, Object> agentProperties(Endpoints endpoints) {
+        Map<String, Object> agents = new LinkedHashMap<>(endpoints.springProperties());
+        agents.put("aios.messaging.prefetch", AGENT_PREFETCH);
+        // the stores add their own key namespaces; the empty prefix is the services' default, which the orchestrator's
+        // GET /agents scans for (aios.messaging.redis-key-prefix)
+        agents.put("aios.messaging.redis-key-prefix", AGENT_KEY_PREFIX);
+        return agents;
+    }
+
+    /** The one assembly the services' auto-configuration uses too, over the launcher's agent settings. */
+    static AgentAssembly agentAssembly(Map<String, ?> agentProperties) {
+        return new AgentAssembly(MessagingProperties.bind(agentProperties), AgentProperties.bind(agentProperties));
+    }
+
     private void startAgents(Endpoints endpoints, LlmClient llm) {
         LettuceConnectionFactory redisConnections =
                 new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
@@ -162,27 +188,28 @@ public final class Platform implements AutoCloseable {
         AmqpConnections connections = new AmqpConnections(endpoints.rabbitHost(), endpoints.rabbitPort(),
                 endpoints.rabbitUser(), endpoints.rabbitPassword(), endpoints.rabbitVirtualHost(), "aios-agents");
         running.add(connections);
-        MessagingSettings settings = MessagingSettings.defaults();
-        BrokerDialect dialect = BrokerDialect.named(endpoints.brokerDialect());
-        RabbitEnvelopePublisher publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+        // the same calls, in the same order, as MessagingAutoConfiguration and AgentAutoConfiguration make in a service;
+        // no meter registry here, so neither the publisher nor the outcomes are metered
+        AgentAssembly agents = agentAssembly(agentProperties(endpoints));
+        MessagingAssembly messaging = new MessagingAssembly(agents.messaging());
+        BrokerDialect dialect = messaging.dialect();
+        MessagingSettings settings = messaging.settings();
+        RabbitEnvelopePublisher publisher = messaging.publisher(connections, settings);
         running.add(publisher);
-        BrokerTopology topology = new BrokerTopology(connections.consumer(), dialect, settings);
-        topology.declareExchanges();
-        ReliableConsumers consumers = new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
+        EnvelopePublisher published = messaging.metered(publisher, null);
+        BrokerTopology topology = messaging.topology(connections, dialect, settings);
+        ReliableConsumers consumers = messaging.consumers(connections, publisher, dialect, settings);
         running.add(consumers);
-        // the stores add their own key namespaces; the empty prefix is the services' default, which the orchestrator's
-        // GET /agents scans for (aios.messaging.redis-key-prefix)
-        RedisInboxStore inbox = new RedisInboxStore(redis, AGENT_KEY_PREFIX, Duration.ofDays(7));
-        RedisHeartbeatStore heartbeats = new RedisHeartbeatStore(redis, AGENT_KEY_PREFIX);
+        InboxStore inbox = messaging.inbox(redis);
+        HeartbeatStore heartbeats = agents.heartbeats(redis);
 
         List<BaseAgent> personas = List.of(
                 new CtoAgent(llm), BuilderAgent.of(Role.BACKEND, llm), BuilderAgent.of(Role.FRONTEND, llm), new QaAgent(llm),
                 BuilderAgent.of(Role.DEVOPS, llm));
         for (BaseAgent persona : personas) {
-            String agentId = persona.role().routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
-            AgentRuntime runtime = new AgentRuntime(persona, publisher, inbox, heartbeats, AgentRuntime.Settings.defaults(agentId));
+            AgentRuntime runtime = agents.runtime(persona, published, inbox, heartbeats, null);
             running.add(runtime);
-            runtime.start(topology, consumers, 1, 1);
+            agents.start(runtime, topology, consumers);
         }
     }
 

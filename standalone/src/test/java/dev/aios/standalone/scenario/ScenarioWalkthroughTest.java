@@ -2,7 +2,7 @@ package dev.aios.standalone.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.BuilderAgent;
 import dev.aios.agent.task.FileContent;

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
-import dev.aios.agent.BaseAgent;
-import dev.aios.agent.PlanningAgent;
+import dev.aios.agent.template.BaseAgent;
+import dev.aios.agent.template.PlanningAgent;
 import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.agent.heartbeat.AgentPresence;
 import dev.aios.agent.heartbeat.HeartbeatStore;
@@ -18,9 +18,10 @@ import dev.aios.agent.messaging.EnvelopeMetadata;
 import dev.aios.agent.messaging.EnvelopePublisher;
 import dev.aios.agent.messaging.Envelopes;
 import dev.aios.agent.messaging.InboxStore;
+import dev.aios.agent.messaging.MessagingProperties;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.messaging.ReliableConsumers;
-import dev.aios.agent.messaging.TransientFailureException;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.ProgressReporter;
@@ -73,8 +74,11 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
             requireNonNull(validator, "validator");
         }
 
+        /** A replica with a service's default timing ({@link MessagingProperties}) and changeset limits. */
         public static Settings defaults(String agentId) {
-            return new Settings(agentId, Duration.ofSeconds(10), Duration.ofSeconds(30), ChangesetValidator.withDefaults());
+            MessagingProperties messaging = MessagingProperties.defaults();
+            return new Settings(
+                    agentId, messaging.confirmTimeout(), messaging.heartbeatTtl(), ChangesetValidator.withDefaults());
         }
     }
 

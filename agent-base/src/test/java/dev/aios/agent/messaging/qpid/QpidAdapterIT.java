@@ -17,7 +17,7 @@ import dev.aios.agent.messaging.QpidDialect;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.messaging.ReliableConsumers;
-import dev.aios.agent.messaging.TransientFailureException;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskProgress;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.aios.agent.messaging.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.messaging.BrokerTopology;
 import dev.aios.agent.messaging.ConsumerSpec;

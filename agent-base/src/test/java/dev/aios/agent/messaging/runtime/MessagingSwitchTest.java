@@ -2,7 +2,7 @@ package dev.aios.agent.messaging.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.MessagingAutoConfiguration;

@@ -2,12 +2,10 @@ package dev.aios.agent.messaging.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.BaseAgent;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
-import dev.aios.agent.heartbeat.InMemoryHeartbeatStore;
 import dev.aios.agent.messaging.EnvelopeMetadata;
 import dev.aios.agent.messaging.Envelopes;
-import dev.aios.agent.messaging.InMemoryInboxStore;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
@@ -24,6 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.messaging.internal.InMemoryInboxStore;
+import dev.aios.agent.heartbeat.internal.InMemoryHeartbeatStore;
+import dev.aios.agent.messaging.runtime.internal.MeteredTaskOutcomes;
 
 class TaskOutcomeMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

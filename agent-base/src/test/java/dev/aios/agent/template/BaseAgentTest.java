@@ -1,7 +1,8 @@
-package dev.aios.agent;
+package dev.aios.agent.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aios.agent.Role;
 import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
@@ -68,10 +69,10 @@ class BaseAgentTest {
 
     @Test
     void aTransientInfrastructureFailurePassesThroughSoTheDeliveryIsRetried() {
-        BaseAgent agent = agentThrowing(new dev.aios.agent.messaging.TransientFailureException("progress not confirmed"));
+        BaseAgent agent = agentThrowing(new dev.aios.agent.TransientFailureException("progress not confirmed"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.execute(ASSIGNMENT, (m, p) -> {}))
-                .isInstanceOf(dev.aios.agent.messaging.TransientFailureException.class);
+                .isInstanceOf(dev.aios.agent.TransientFailureException.class);
     }
 
     @Test

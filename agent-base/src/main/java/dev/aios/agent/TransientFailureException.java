@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent;
 
 /** Trying again later may help: the message goes through the retry queues with backoff, then to the DLQ. */
 public class TransientFailureException extends RuntimeException {

@@ -1,19 +1,20 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import dev.aios.agent.messaging.AmqpTls;
 
 /**
  * Turns {@code spring.rabbitmq.ssl.*} into an {@link AmqpTls}: an SSL bundle ({@code spring.ssl.bundle.*}) when
  * {@code bundle} is set, else the trust and key stores; off unless enabled. Disabling server-certificate validation is
  * refused rather than honoured: a broker connection that trusts anyone is not TLS.
  */
-final class BrokerTlsSettings {
+public final class BrokerTlsSettings {
     private BrokerTlsSettings() {}
 
-    static AmqpTls from(RabbitProperties.Ssl ssl, ObjectProvider<SslBundles> bundles) {
+    public static AmqpTls from(RabbitProperties.Ssl ssl, ObjectProvider<SslBundles> bundles) {
         SslBundles available = bundles.getIfAvailable();
         boolean hasBundle = ssl.getBundle() != null && !ssl.getBundle().isBlank();
         if (!ssl.determineEnabled() && !hasBundle) {

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -6,10 +6,10 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 
 /** Hands each delivery to its processor on the channel's dispatch thread, in delivery order. */
-final class ProcessingConsumer extends DefaultConsumer {
+public final class ProcessingConsumer extends DefaultConsumer {
     private final DeliveryProcessor processor;
 
-    ProcessingConsumer(Channel channel, DeliveryProcessor processor) {
+    public ProcessingConsumer(Channel channel, DeliveryProcessor processor) {
         super(channel);
         this.processor = processor;
     }

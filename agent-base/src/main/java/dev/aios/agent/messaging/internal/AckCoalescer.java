@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * in progress with one {@code multiple} ack. A delivery that is still being handled is never covered, so a crash
  * can only cause redelivery, never loss. Requeues are sent at once, one by one.
  */
-final class AckCoalescer {
+public final class AckCoalescer {
     private static final Logger log = LoggerFactory.getLogger(AckCoalescer.class);
 
     private final Channel channel;
@@ -23,18 +23,18 @@ final class AckCoalescer {
     private final NavigableSet<Long> settled = new TreeSet<>();
     private boolean flushScheduled;
 
-    AckCoalescer(Channel channel, Executor executor) {
+    public AckCoalescer(Channel channel, Executor executor) {
         this.channel = channel;
         this.executor = executor;
     }
 
     /** Called on delivery, before the handler can settle it. */
-    synchronized void delivered(long tag) {
+    public synchronized void delivered(long tag) {
         inProgress.add(tag);
     }
 
     /** The delivery's effect (or its copy on a retry or dead-letter queue) is durable: ack it soon. */
-    void settled(long tag) {
+    public void settled(long tag) {
         boolean schedule;
         synchronized (this) {
             inProgress.remove(tag);
@@ -48,7 +48,7 @@ final class AckCoalescer {
     }
 
     /** Gives the delivery back to the broker now (its delivery limit bounds how often). */
-    void requeue(long tag) {
+    public void requeue(long tag) {
         synchronized (this) {
             inProgress.remove(tag);
             try {
@@ -60,7 +60,7 @@ final class AckCoalescer {
         flush(); // settled tags above it may now be ackable
     }
 
-    void flush() {
+    public void flush() {
         synchronized (this) {
             flushScheduled = false;
             Long oldest = inProgress.isEmpty() ? null : inProgress.first();
@@ -85,7 +85,7 @@ final class AckCoalescer {
         }
     }
 
-    synchronized int inProgress() {
+    public synchronized int inProgress() {
         return inProgress.size();
     }
 }

@@ -1,5 +1,7 @@
-package dev.aios.agent.heartbeat;
+package dev.aios.agent.heartbeat.internal;
 
+import dev.aios.agent.heartbeat.AgentPresence;
+import dev.aios.agent.heartbeat.HeartbeatStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import org.jspecify.annotations.Nullable;
 import com.google.protobuf.Message;
@@ -14,6 +14,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.aios.agent.messaging.AsyncEnvelopeHandler;
+import dev.aios.agent.messaging.BrokerDialect;
+import dev.aios.agent.messaging.BrokerTopology;
+import dev.aios.agent.messaging.EnvelopeHandler;
+import dev.aios.agent.messaging.Envelopes;
+import dev.aios.agent.messaging.MalformedMessageException;
+import dev.aios.agent.messaging.MessagingSettings;
+import dev.aios.agent.messaging.RabbitEnvelopePublisher;
+import dev.aios.agent.messaging.ReceivedEnvelope;
+import dev.aios.agent.TransientFailureException;
 
 /**
  * One delivery's fate: parse (allow-listed only), handle, then ack. A transient failure is re-published to the retry
@@ -21,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * its reason; the original is acked only once that copy is confirmed, so nothing is lost and nothing loops. The
  * handler may finish later on another thread; acks go through the channel's {@link AckCoalescer}.
  */
-final class DeliveryProcessor {
+public final class DeliveryProcessor {
     private static final Logger log = LoggerFactory.getLogger(DeliveryProcessor.class);
 
     private final String queue;
@@ -32,7 +42,7 @@ final class DeliveryProcessor {
     private final ScheduledExecutorService delayedRetries;
     private final AckCoalescer acks;
 
-    DeliveryProcessor(
+    public DeliveryProcessor(
             String queue,
             AsyncEnvelopeHandler handler,
             RabbitEnvelopePublisher publisher,
@@ -50,7 +60,7 @@ final class DeliveryProcessor {
     }
 
     /** A blocking handler as an asynchronous one: it has finished when it returns. */
-    static AsyncEnvelopeHandler blocking(EnvelopeHandler handler) {
+    public static AsyncEnvelopeHandler blocking(EnvelopeHandler handler) {
         return message -> {
             try {
                 handler.handle(message);
@@ -64,7 +74,7 @@ final class DeliveryProcessor {
         };
     }
 
-    void process(long tag, AMQP.BasicProperties properties, byte[] body) {
+    public void process(long tag, AMQP.BasicProperties properties, byte[] body) {
         acks.delivered(tag);
         int attempt = attemptOf(properties);
         ReceivedEnvelope message;
@@ -145,7 +155,7 @@ final class DeliveryProcessor {
         });
     }
 
-    static int attemptOf(AMQP.BasicProperties properties) {
+    public static int attemptOf(AMQP.BasicProperties properties) {
         @Nullable Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(AiosHeaders.ATTEMPT);
         if (value == null) {
             return 1;

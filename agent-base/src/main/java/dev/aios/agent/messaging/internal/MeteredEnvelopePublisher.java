@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EnvelopePublisher;
+import dev.aios.agent.messaging.PublishFailedException;
 
 /**
  * Times every publish from send to confirm ({@code aios.messaging.publish}, tagged by message type and outcome:

@@ -1,8 +1,9 @@
-package dev.aios.agent.messaging.runtime;
+package dev.aios.agent.messaging.runtime.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import dev.aios.agent.Role;
+import dev.aios.agent.messaging.runtime.TaskOutcomeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

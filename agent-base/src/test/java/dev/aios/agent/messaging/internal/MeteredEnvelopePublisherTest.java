@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskStarted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EnvelopeMetadata;
+import dev.aios.agent.messaging.Envelopes;
+import dev.aios.agent.messaging.PublishFailedException;
 
 class MeteredEnvelopePublisherTest {
     @Test

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.SslBundles;
+import dev.aios.agent.messaging.AmqpTls;
+import dev.aios.agent.messaging.TopologyMode;
 
 class BrokerTlsSettingsTest {
     private final DefaultListableBeanFactory noBundles = new DefaultListableBeanFactory();

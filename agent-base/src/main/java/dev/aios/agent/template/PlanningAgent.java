@@ -1,5 +1,6 @@
-package dev.aios.agent;
+package dev.aios.agent.template;
 
+import dev.aios.agent.Role;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.Usage;

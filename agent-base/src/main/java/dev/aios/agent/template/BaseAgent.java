@@ -1,10 +1,11 @@
-package dev.aios.agent;
+package dev.aios.agent.template;
 
 import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.agent.Role;
 import dev.aios.agent.changeset.ChangesetValidator;
-import dev.aios.agent.messaging.TransientFailureException;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;

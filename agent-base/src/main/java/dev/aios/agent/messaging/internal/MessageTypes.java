@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.aios.agent.messaging.MalformedMessageException;
+import dev.aios.agent.messaging.UnknownMessageTypeException;
 
 /** The allow-list: every lifecycle message of {@code aios.events.v1}. Nothing else is ever parsed off the wire. */
 public final class MessageTypes {
@@ -79,7 +81,7 @@ public final class MessageTypes {
                 .orElseThrow(() -> new UnknownMessageTypeException(type.getName()));
     }
 
-    static Message parse(String type, ByteString payload) {
+    public static Message parse(String type, ByteString payload) {
         Parser<? extends Message> parser = PARSERS.get(type);
         if (parser == null) {
             throw new UnknownMessageTypeException(type);

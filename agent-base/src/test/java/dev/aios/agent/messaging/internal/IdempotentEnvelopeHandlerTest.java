@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,10 @@ import dev.aios.events.v1.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.aios.agent.messaging.EnvelopeMetadata;
+import dev.aios.agent.messaging.Envelopes;
+import dev.aios.agent.messaging.ReceivedEnvelope;
+import dev.aios.agent.TransientFailureException;
 
 class IdempotentEnvelopeHandlerTest {
     private final InMemoryInboxStore inbox = new InMemoryInboxStore();

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,18 +10,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.aios.agent.messaging.MissingTopologyException;
 
 /**
  * Checks that an exchange or queue exists with a passive declaration (which needs no configure permission), waiting up
  * to {@code wait} for another process (the orchestrator) to declare it; then {@link MissingTopologyException}.
  */
-final class PassiveTopologyCheck {
+public final class PassiveTopologyCheck {
     private static final Logger log = LoggerFactory.getLogger(PassiveTopologyCheck.class);
 
     private final Connection connection;
     private final Duration wait;
 
-    PassiveTopologyCheck(Connection connection, Duration wait) {
+    public PassiveTopologyCheck(Connection connection, Duration wait) {
         this.connection = requireNonNull(connection, "connection");
         this.wait = requireNonNull(wait, "wait");
         if (wait.isNegative()) {
@@ -29,11 +30,11 @@ final class PassiveTopologyCheck {
         }
     }
 
-    void exchangeExists(String exchange) {
+    public void exchangeExists(String exchange) {
         exists("exchange", exchange, channel -> channel.exchangeDeclarePassive(exchange));
     }
 
-    void queueExists(String queue) {
+    public void queueExists(String queue) {
         exists("queue", queue, channel -> channel.queueDeclarePassive(queue));
     }
 

@@ -1,4 +1,4 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 /** AMQP header names the adapter writes and reads. */
 public final class AiosHeaders {
@@ -10,7 +10,7 @@ public final class AiosHeaders {
     public static final String FAILED_AT = "x-aios-failed-at";
     public static final String TRACEPARENT = "traceparent";
     /** Correlates a return with its publish (returns carry headers, not sequence numbers). */
-    static final String PUBLISH_SEQUENCE = "x-aios-publish-seq";
+    public static final String PUBLISH_SEQUENCE = "x-aios-publish-seq";
 
     private AiosHeaders() {}
 }

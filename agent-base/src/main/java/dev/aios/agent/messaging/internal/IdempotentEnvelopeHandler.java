@@ -1,6 +1,9 @@
-package dev.aios.agent.messaging;
+package dev.aios.agent.messaging.internal;
 
 import static java.util.Objects.requireNonNull;
+import dev.aios.agent.messaging.EnvelopeHandler;
+import dev.aios.agent.messaging.InboxStore;
+import dev.aios.agent.messaging.ReceivedEnvelope;
 
 /**
  * Makes any handler idempotent by event id: a message already recorded for this consumer is acked without running

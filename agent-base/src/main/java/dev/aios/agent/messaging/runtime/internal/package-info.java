@@ -1,0 +1,5 @@
+/** The agent runtime's implementation details (task outcome metrics); other modules use {@code messaging.runtime}. */
+@NullMarked
+package dev.aios.agent.messaging.runtime.internal;
+
+import org.jspecify.annotations.NullMarked;
