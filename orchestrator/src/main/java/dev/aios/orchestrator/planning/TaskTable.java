@@ -3,6 +3,8 @@ package dev.aios.orchestrator.planning;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -43,6 +45,12 @@ final class TaskTable extends AbstractMap<String, TaskState> {
     @Override
     public int size() {
         return size;
+    }
+
+    /** The tasks in order, without an entry per task: what the planner iterates. */
+    @Override
+    public Collection<TaskState> values() {
+        return Collections.unmodifiableList(Arrays.asList(slots).subList(0, size));
     }
 
     @Override
