@@ -11,6 +11,7 @@ import dev.aios.orchestrator.eventstore.NewEvent;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.planning.Decision;
+import dev.aios.orchestrator.planning.ProjectState;
 import dev.aios.orchestrator.planning.SprintPlanner;
 import dev.aios.orchestrator.projection.Projector;
 import java.time.Clock;
@@ -41,6 +42,7 @@ final class OutgoingEvents {
     void decide(ProjectWork project, PendingDecision pending, PendingAppends appends, List<StoredEvent> mine) {
         @Nullable Envelope cause = pending.cause();
         Decision decision = planner.decide(project.working, pending.incoming(), clock.instant());
+        project.working = decision.state();
         for (Decision.Output planned : decision.outputs()) {
             Decision.Output out = planned;
             if (planned.event() instanceof TaskAssigned a) {
@@ -56,7 +58,7 @@ final class OutgoingEvents {
             long version = project.events.size() + 1;
             appends.add(new EventStore.Append(project.stream, version, event), project, mine);
             project.events.add(out.event());
-            project.projected.apply(out.event());
+            project.projected = ProjectState.evolve(project.projected, out.event());
             // one event at a time, projected before the next is decided: a review assignment's workspace then
             // includes the files of the completion that triggered it
             projector.project(appends.writes, UUID.fromString(envelope.getEventId()), out.event(), project.projected);

@@ -10,15 +10,16 @@ import java.util.UUID;
 
 /**
  * A project's stream and states while a batch's messages for it are decided: {@code events} is the whole stream,
- * growing with each decided event; {@code working} is the planner's state, {@code projected} the state the
- * projection writes follow; {@code appended} collects what was inserted for it.
+ * growing with each decided event; {@code working} is the planner's state after every decision so far,
+ * {@code projected} the state after each event so far, which the projection writes follow; both are replaced, never
+ * changed. {@code appended} collects what was inserted for it.
  */
 final class ProjectWork {
     final UUID projectId;
     final String stream;
     final List<Message> events;
-    final ProjectState working;
-    final ProjectState projected;
+    ProjectState working;
+    ProjectState projected;
     final Projector.Summary summaryBefore;
     final List<StoredEvent> appended = new ArrayList<>();
     boolean appendedAny;
@@ -28,7 +29,7 @@ final class ProjectWork {
         this.stream = ProjectDecisions.streamOf(projectId);
         this.events = events;
         this.working = ProjectState.from(events);
-        this.projected = ProjectState.from(events);
+        this.projected = working;
         // the project row holds the summary of the committed stream; a decision that changes none of it (a
         // task started) leaves it alone
         this.summaryBefore = Projector.Summary.of(projected);

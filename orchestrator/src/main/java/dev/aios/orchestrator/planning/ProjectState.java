@@ -4,124 +4,105 @@ import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** A project as its events tell it: the fold the planner decides on. */
+/**
+ * A project as its events tell it, the state the planner decides on: an immutable value. {@link #evolve} is the fold
+ * (one event gives the next state) and {@link #from} folds a whole stream; nothing else makes or changes a state.
+ */
 public final class ProjectState {
     public static final String PLAN_TASK_ID = "plan";
     public static final String DEFAULT_TENANT = "default";
 
-    String projectId = "";
-    String name = "";
-    String brief = "";
-    String tenant = "";
-    String submittedBy = "";
-    ProjectOptions options = ProjectOptions.getDefaultInstance();
-    ProjectStatus status = ProjectStatus.NEW;
-    // a pause for budget may come while planning: resuming goes back to where it paused
-    ProjectStatus pausedFrom = ProjectStatus.RUNNING;
-    long budgetMicros;
-    long spentMicros;
-    int planAttempt;
-    String architectureNotes = "";
-    BacklogProposed lastProposal = BacklogProposed.getDefaultInstance();
-    final Map<String, TaskState> tasks = new LinkedHashMap<>();
-    int currentSprint;
-    boolean sprintOpen;
-    int tasksCompleted;
-    int tasksAbandoned;
-    String stopReason = "";
-    long version;
+    private static final ProjectState INITIAL = new ProjectState();
 
-    public static ProjectState from(List<? extends Message> events) {
-        var state = new ProjectState();
-        events.forEach(state::apply);
-        return state;
+    private final String projectId;
+    private final String name;
+    private final String brief;
+    private final String tenant;
+    private final String submittedBy;
+    private final ProjectOptions options;
+    private final ProjectStatus status;
+    // a pause for budget may come while planning: resuming goes back to where it paused
+    private final ProjectStatus pausedFrom;
+    private final long budgetMicros;
+    private final long spentMicros;
+    private final int planAttempt;
+    private final String architectureNotes;
+    private final BacklogProposed lastProposal;
+    private final TaskTable tasks;
+    private final int currentSprint;
+    private final boolean sprintOpen;
+    private final int tasksCompleted;
+    private final int tasksAbandoned;
+    private final String stopReason;
+    private final long version;
+
+    private ProjectState() {
+        projectId = "";
+        name = "";
+        brief = "";
+        tenant = "";
+        submittedBy = "";
+        options = ProjectOptions.getDefaultInstance();
+        status = ProjectStatus.NEW;
+        pausedFrom = ProjectStatus.RUNNING;
+        budgetMicros = 0;
+        spentMicros = 0;
+        planAttempt = 0;
+        architectureNotes = "";
+        lastProposal = BacklogProposed.getDefaultInstance();
+        tasks = TaskTable.EMPTY;
+        currentSprint = 0;
+        sprintOpen = false;
+        tasksCompleted = 0;
+        tasksAbandoned = 0;
+        stopReason = "";
+        version = 0;
     }
 
-    public void apply(Message event) {
-        version++;
-        switch (event) {
-            case ProjectSubmitted e -> {
-                projectId = e.getProjectId();
-                name = e.getName();
-                brief = e.getBrief();
-                tenant = tenantOf(e);
-                submittedBy = e.getSubmittedBy();
-                budgetMicros = e.getBudgetMicros();
-                options = e.getOptions();
-                status = ProjectStatus.PLANNING;
-            }
-            case PlanProject e -> planAttempt = e.getAttempt();
-            case BacklogProposed e -> lastProposal = e;
-            case BacklogAccepted e -> {
-                architectureNotes = lastProposal.getArchitectureNotes();
-                lastProposal.getTasksList().forEach(t -> tasks.put(t.getTaskId(), new TaskState(t)));
-                status = ProjectStatus.RUNNING;
-            }
-            case SprintPlanned e -> {
-                currentSprint = e.getSprintNumber();
-                sprintOpen = true;
-                e.getTaskIdsList().forEach(id -> tasks.get(id).sprint = e.getSprintNumber());
-            }
-            case TaskAssigned e -> {
-                TaskState t = tasks.computeIfAbsent(e.getTaskId(), id -> new TaskState(e.getTask()));
-                t.status = TaskStatus.ASSIGNED;
-                t.sprint = e.getSprintNumber();
-                t.attempt = e.getAttempt();
-                t.leaseId = e.getLeaseId();
-            }
-            case TaskStarted e -> task(e.getTaskId()).ifPresent(t -> t.agentId = e.getAgentId());
-            case TaskCompleted e -> task(e.getTaskId()).ifPresent(t -> {
-                t.status = TaskStatus.DONE;
-                t.agentId = e.getAgentId();
-                t.summary = e.getSummary();
-                t.paths = e.getChangeset().getWritesList().stream().map(FileWrite::getPath).toList();
-                if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
-                    tasksCompleted++;
-                }
-            });
-            case TaskFailed e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
-            case TaskLeaseExpired e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
-            case TaskAbandoned e -> {
-                task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.ABANDONED);
-                tasksAbandoned++;
-                e.getBlockedTaskIdsList().forEach(id -> task(id).ifPresent(t -> t.status = TaskStatus.BLOCKED));
-            }
-            case SprintReviewed e -> {
-                for (int i = 0; i < e.getDefectsCount(); i++) {
-                    Defect d = e.getDefects(i);
-                    TaskSpec spec = SprintPlanner.defectTask(e.getSprintNumber(), i + 1, d);
-                    tasks.put(spec.getTaskId(), new TaskState(spec));
-                }
-            }
-            case SprintCompleted e -> sprintOpen = false;
-            case LlmCallCompleted e -> spentMicros += e.getCostMicros();
-            case BudgetChanged e -> budgetMicros = e.getBudgetMicros();
-            case ProjectPaused e -> {
-                pausedFrom = status;
-                status = ProjectStatus.PAUSED;
-            }
-            case ProjectResumed e -> status = pausedFrom;
-            case ProjectDelivered e -> status = ProjectStatus.DELIVERED;
-            case ProjectStopped e -> {
-                status = ProjectStatus.STOPPED;
-                stopReason = e.getReason();
-            }
-            case ProjectFailed e -> {
-                status = ProjectStatus.FAILED;
-                stopReason = e.getReason();
-            }
-            default -> {
-                // facts the planner does not need (BacklogRejected, progress) still count as versions
-            }
-        }
+    ProjectState(ProjectEvolution e, TaskTable tasks) {
+        projectId = e.projectId;
+        name = e.name;
+        brief = e.brief;
+        tenant = e.tenant;
+        submittedBy = e.submittedBy;
+        options = e.options;
+        status = e.status;
+        pausedFrom = e.pausedFrom;
+        budgetMicros = e.budgetMicros;
+        spentMicros = e.spentMicros;
+        planAttempt = e.planAttempt;
+        architectureNotes = e.architectureNotes;
+        lastProposal = e.lastProposal;
+        this.tasks = tasks;
+        currentSprint = e.currentSprint;
+        sprintOpen = e.sprintOpen;
+        tasksCompleted = e.tasksCompleted;
+        tasksAbandoned = e.tasksAbandoned;
+        stopReason = e.stopReason;
+        version = e.version;
+    }
+
+    /** The state of a project before its first event. */
+    public static ProjectState initial() {
+        return INITIAL;
+    }
+
+    /** The state after {@code event}; {@code state} itself stays as it was. */
+    public static ProjectState evolve(ProjectState state, Message event) {
+        return new ProjectEvolution(state).apply(event).state();
+    }
+
+    /** The state after every one of {@code events}, in order: the same as evolving by each, without a copy per event. */
+    public static ProjectState from(List<? extends Message> events) {
+        var evolution = new ProjectEvolution(INITIAL);
+        events.forEach(evolution::apply);
+        return evolution.state();
     }
 
     /**
@@ -131,11 +112,11 @@ public final class ProjectState {
     public List<String> dependencyClosure(String taskId) {
         var closure = new LinkedHashSet<String>();
         var next = new ArrayDeque<String>();
-        task(taskId).ifPresent(t -> next.addAll(t.spec.getDependsOnList()));
+        task(taskId).ifPresent(t -> next.addAll(t.spec().getDependsOnList()));
         while (!next.isEmpty()) {
             String id = next.poll();
             if (closure.add(id)) {
-                task(id).ifPresent(t -> next.addAll(t.spec.getDependsOnList()));
+                task(id).ifPresent(t -> next.addAll(t.spec().getDependsOnList()));
             }
         }
         return List.copyOf(closure);
@@ -145,21 +126,28 @@ public final class ProjectState {
     public Set<String> pathsOfEarlierSprints() {
         var paths = new LinkedHashSet<String>();
         for (TaskState t : tasks.values()) {
-            if (t.status == TaskStatus.DONE && t.sprint < currentSprint) {
-                paths.addAll(t.paths);
+            if (t.status() == TaskStatus.DONE && t.sprint() < currentSprint) {
+                paths.addAll(t.paths());
             }
         }
         return paths;
+    }
+
+    /** Whether the task is out under this lease: results and expiries of any other lease are fenced off. */
+    boolean holdsLease(String taskId, String leaseId) {
+        return !status.terminal()
+                && task(taskId).map(t -> t.status() == TaskStatus.ASSIGNED && leaseId.equals(t.leaseId())).orElse(false);
     }
 
     Optional<TaskState> task(String id) {
         return Optional.ofNullable(tasks.get(id));
     }
 
+    /** The backlog's tasks (sprint reviews left out) in the order they became known. */
     List<TaskState> backlog() {
         var list = new ArrayList<TaskState>();
         for (TaskState t : tasks.values()) {
-            if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
+            if (t.spec().getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
                 list.add(t);
             }
         }
@@ -233,8 +221,37 @@ public final class ProjectState {
         return status.terminal();
     }
 
+    /** The tasks by id, in the order they became known; unmodifiable. */
     public Map<String, TaskState> tasks() {
-        return Collections.unmodifiableMap(tasks);
+        return tasks;
+    }
+
+    ProjectOptions options() {
+        return options;
+    }
+
+    ProjectStatus pausedFrom() {
+        return pausedFrom;
+    }
+
+    int planAttempt() {
+        return planAttempt;
+    }
+
+    BacklogProposed lastProposal() {
+        return lastProposal;
+    }
+
+    TaskTable taskTable() {
+        return tasks;
+    }
+
+    boolean sprintOpen() {
+        return sprintOpen;
+    }
+
+    int tasksAbandoned() {
+        return tasksAbandoned;
     }
 
     int capacity(PlannerSettings s) {

@@ -4,42 +4,42 @@ import dev.aios.events.v1.TaskSpec;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The planner's view of one task, rebuilt from the project's events. */
-public final class TaskState {
-    final TaskSpec spec;
-    TaskStatus status = TaskStatus.PENDING;
-    int sprint;
-    int attempt;
-    @Nullable String leaseId;
-    @Nullable String agentId;
-    String summary = "";
-    List<String> paths = List.of();
+/** The planner's view of one task, rebuilt from the project's events; a new value for each change. */
+public record TaskState(
+        TaskSpec spec,
+        TaskStatus status,
+        int sprint,
+        int attempt,
+        @Nullable String leaseId,
+        @Nullable String agentId,
+        String summary,
+        List<String> paths) {
 
-    TaskState(TaskSpec spec) {
-        this.spec = spec;
+    public TaskState {
+        paths = List.copyOf(paths);
     }
 
-    public TaskSpec spec() {
-        return spec;
+    static TaskState pending(TaskSpec spec) {
+        return new TaskState(spec, TaskStatus.PENDING, 0, 0, null, null, "", List.of());
     }
 
-    public TaskStatus status() {
-        return status;
+    TaskState withStatus(TaskStatus status) {
+        return new TaskState(spec, status, sprint, attempt, leaseId, agentId, summary, paths);
     }
 
-    public int sprint() {
-        return sprint;
+    TaskState inSprint(int sprint) {
+        return new TaskState(spec, status, sprint, attempt, leaseId, agentId, summary, paths);
     }
 
-    public int attempt() {
-        return attempt;
+    TaskState assigned(int sprint, int attempt, String leaseId) {
+        return new TaskState(spec, TaskStatus.ASSIGNED, sprint, attempt, leaseId, agentId, summary, paths);
     }
 
-    public @Nullable String agentId() {
-        return agentId;
+    TaskState startedBy(String agentId) {
+        return new TaskState(spec, status, sprint, attempt, leaseId, agentId, summary, paths);
     }
 
-    public @Nullable String leaseId() {
-        return leaseId;
+    TaskState done(String agentId, String summary, List<String> paths) {
+        return new TaskState(spec, TaskStatus.DONE, sprint, attempt, leaseId, agentId, summary, paths);
     }
 }

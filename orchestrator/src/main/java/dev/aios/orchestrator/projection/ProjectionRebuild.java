@@ -57,9 +57,10 @@ public class ProjectionRebuild {
                     if (!c.event().streamId().startsWith("project-")) {
                         continue; // only project streams feed these tables
                     }
-                    ProjectState state = states.computeIfAbsent(c.event().streamId(), s -> new ProjectState());
                     Message event = EventCodec.unwrap(c.event().envelope());
-                    state.apply(event);
+                    ProjectState state = ProjectState.evolve(
+                            states.getOrDefault(c.event().streamId(), ProjectState.initial()), event);
+                    states.put(c.event().streamId(), state);
                     projector.project(writes, UUID.fromString(c.event().envelope().getEventId()), event, state);
                     projector.summarise(writes, state);
                 }

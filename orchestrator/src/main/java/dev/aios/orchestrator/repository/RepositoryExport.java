@@ -59,12 +59,12 @@ public class RepositoryExport {
 
     private void build(Path dir, String streamId) throws GitAPIException, IOException {
         List<StoredEvent> events = store.readStream(streamId);
-        var state = new ProjectState();
+        var state = ProjectState.initial();
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             WorkspaceWriter writer = new WorkspaceWriter(dir, ChangesetValidator.withDefaults());
             for (StoredEvent stored : events) {
                 Message m = EventCodec.unwrap(stored.envelope());
-                state.apply(m);
+                state = ProjectState.evolve(state, m);
                 if (!(m instanceof TaskCompleted done)) {
                     continue;
                 }

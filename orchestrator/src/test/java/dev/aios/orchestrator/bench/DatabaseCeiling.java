@@ -124,7 +124,7 @@ final class DatabaseCeiling {
                 // no outbox rows: the running orchestrator's relay would publish them and its agents answer into these
                 // streams (one row per assignment, in the same statement as the event, is left out of the ceiling)
                 appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
-                s.state.apply(m);
+                s.state = ProjectState.evolve(s.state, m);
                 projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
             }
             projector.summarise(writes, before, s.state);
@@ -135,7 +135,7 @@ final class DatabaseCeiling {
             for (var envelope : entry.getValue()) {
                 Message m = EventCodec.unwrap(envelope);
                 appends.add(new EventStore.Append(s.id, ++s.version, new NewEvent(envelope, null)));
-                s.state.apply(m);
+                s.state = ProjectState.evolve(s.state, m);
                 projector.project(writes, UUID.fromString(envelope.getEventId()), m, s.state);
             }
             projector.summarise(writes, before, s.state);
@@ -149,7 +149,7 @@ final class DatabaseCeiling {
     private static final class Stream {
         final UUID projectId = UUID.randomUUID();
         final String id = "project-" + projectId;
-        final ProjectState state = new ProjectState();
+        ProjectState state = ProjectState.initial();
         final int tasks;
         long version;
         int next;
