@@ -17,9 +17,13 @@ record SubmitProjectRequest(
         var problems = new java.util.ArrayList<String>();
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             problems.add("name must be 1-" + MAX_NAME + " characters");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            problems.add("name must not contain control characters");
         }
         if (brief == null || brief.isBlank() || brief.length() > MAX_BRIEF) {
             problems.add("brief must be 1-" + MAX_BRIEF + " characters");
+        } else if (brief.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            problems.add("brief must not contain control characters other than tab and line breaks");
         }
         if (budgetMicros == null || budgetMicros <= 0 || budgetMicros > MAX_BUDGET_MICROS) {
             problems.add("budgetMicros must be between 1 and " + MAX_BUDGET_MICROS);

@@ -78,6 +78,10 @@ class ProjectEventStream {
         long last = after;
         long lastSend = System.nanoTime();
         try {
+            if (endsAt(stream, after)) {
+                emitter.complete(); // resumed after the project's last event: there is nothing more to wait for
+                return;
+            }
             while (true) {
                 var batch = store.readStream(stream, last, 200);
                 for (StoredEvent e : batch) {
@@ -88,7 +92,7 @@ class ProjectEventStream {
                             .data(render(e, m), MediaType.APPLICATION_JSON));
                     last = e.streamVersion();
                     lastSend = System.nanoTime();
-                    if (m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed) {
+                    if (isFinal(m)) {
                         emitter.complete();
                         return;
                     }
@@ -108,6 +112,19 @@ class ProjectEventStream {
         } catch (RuntimeException e) {
             emitter.completeWithError(e);
         }
+    }
+
+    /** Whether the event numbered {@code version} is the project's final one. */
+    private boolean endsAt(String stream, long version) {
+        if (version == 0) {
+            return false;
+        }
+        var at = store.readStream(stream, version - 1, 1);
+        return !at.isEmpty() && isFinal(EventCodec.unwrap(at.getFirst().envelope()));
+    }
+
+    private static boolean isFinal(Message m) {
+        return m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed;
     }
 
     private static String render(StoredEvent e, Message m) throws InvalidProtocolBufferException {
