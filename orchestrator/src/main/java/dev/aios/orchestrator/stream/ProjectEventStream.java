@@ -7,12 +7,19 @@ import dev.aios.events.v1.ProjectDelivered;
 import dev.aios.events.v1.ProjectFailed;
 import dev.aios.events.v1.ProjectStopped;
 import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.ProjectOwnership;
+import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
@@ -49,6 +56,12 @@ class ProjectEventStream {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events of the project; ids are stream versions, Last-Event-ID resumes after one; "
+            + "the stream completes after ProjectDelivered, ProjectStopped or ProjectFailed")
+    @ApiResponse(responseCode = "200", description = "An event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     SseEmitter events(Caller caller, @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         long after = parseLastEventId(lastEventId);
         if (!ownership.visibleTo(caller, id)) {
