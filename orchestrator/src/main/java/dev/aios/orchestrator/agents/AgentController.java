@@ -1,5 +1,8 @@
 package dev.aios.orchestrator.agents;
 
+import dev.aios.orchestrator.people.LeastRole;
+import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,6 +17,8 @@ class AgentController {
     }
 
     @GetMapping("/api/v1/agents")
+    @Operation(summary = "Agents with a fresh heartbeat")
+    @LeastRole(Role.OPERATOR)
     List<AgentRegistry.LiveAgent> agents() {
         return registry.live();
     }

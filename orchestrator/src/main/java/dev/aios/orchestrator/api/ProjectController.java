@@ -7,9 +7,13 @@ import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.events.v1.StopCause;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.LeastRole;
+import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +41,10 @@ class ProjectController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Submit a project brief; planning starts")
+    @LeastRole(Role.SUBMITTER)
+    @Refusals({400, 415})
     ResponseEntity<ProjectViews.Accepted> submit(Caller caller, @RequestBody SubmitProjectRequest request) {
         request.validate();
         UUID id = UUID.randomUUID();
@@ -61,6 +70,9 @@ class ProjectController {
     }
 
     @GetMapping
+    @Operation(summary = "List projects, newest first")
+    @LeastRole(Role.VIEWER)
+    @Refusals(400)
     ProjectViews.Page<ProjectViews.Project> list(Caller caller,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 100) {
@@ -70,23 +82,36 @@ class ProjectController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Status, sprint, progress and cost of a project")
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     ProjectViews.Project get(Caller caller, @PathVariable UUID id) {
         return queries.project(caller, id).orElseThrow(() -> ApiProblem.notFound("no project " + id));
     }
 
     @GetMapping("/{id}/tasks")
+    @Operation(summary = "The project's tasks")
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     List<ProjectViews.Task> tasks(Caller caller, @PathVariable UUID id) {
         get(caller, id);
         return queries.tasks(id);
     }
 
     @GetMapping("/{id}/sprints")
+    @Operation(summary = "The project's sprints")
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     List<ProjectViews.Sprint> sprints(Caller caller, @PathVariable UUID id) {
         get(caller, id);
         return queries.sprints(id);
     }
 
     @PostMapping("/{id}/stop")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Stop the project (ProjectStopped, cause USER)")
+    @LeastRole(Role.SUBMITTER)
+    @Refusals({400, 404, 409})
     ResponseEntity<ProjectViews.Project> stop(Caller caller, @PathVariable UUID id) {
         ProjectViews.Project project = get(caller, id);
         var outcome = decisions.handle(id, ProjectStopped.newBuilder()
@@ -102,6 +127,10 @@ class ProjectController {
     }
 
     @PostMapping(path = "/{id}/budget", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Change the budget; raising it resumes a paused project")
+    @LeastRole(Role.SUBMITTER)
+    @Refusals({400, 404, 409, 415})
     ResponseEntity<ProjectViews.Project> budget(Caller caller, @PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
         if (request.budgetMicros() == null || request.budgetMicros() <= 0
                 || request.budgetMicros() > SubmitProjectRequest.MAX_BUDGET_MICROS) {

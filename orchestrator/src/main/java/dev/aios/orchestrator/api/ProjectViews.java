@@ -1,5 +1,6 @@
 package dev.aios.orchestrator.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,5 +26,7 @@ final class ProjectViews {
     record Sprint(int number, String status, List<String> taskIds, int plannedPoints, Boolean reviewPassed,
             int defects, long costMicros) {}
 
-    record BudgetRequest(Long budgetMicros) {}
+    record BudgetRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000000000",
+                    description = "the new budget in millionths of a US dollar") Long budgetMicros) {}
 }

@@ -5,9 +5,12 @@ import dev.aios.agent.messaging.DeadLetterQueue;
 import dev.aios.agent.messaging.DeadLetters;
 import dev.aios.agent.messaging.UnknownQueueException;
 import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,8 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/v1/dlq")
+    @Operation(summary = "Dead-letter queues and their depth (of the caller's tenant's projects)")
+    @LeastRole(Role.OPERATOR)
     List<DeadLetterQueue> list(Caller caller) {
         List<DeadLetterQueue> queues = deadLetters.queues();
         if (caller.has(Role.ADMIN)) {
@@ -48,6 +53,9 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/v1/dlq/{queue}")
+    @Operation(summary = "The first dead letters of one queue (of the caller's tenant's projects), left in the queue")
+    @LeastRole(Role.OPERATOR)
+    @Refusals({400, 404})
     List<DeadLetter> peek(Caller caller, @PathVariable String queue, @RequestParam(defaultValue = "20") int max) {
         bounded(max);
         try {
@@ -58,6 +66,9 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/v1/dlq/{queue}/redrive")
+    @Operation(summary = "Move dead-lettered messages back to their destination")
+    @LeastRole(Role.OPERATOR)
+    @Refusals({400, 404})
     Map<String, Object> redrive(Caller caller, @PathVariable String queue, @RequestParam(defaultValue = "100") int max) {
         bounded(max);
         try {

@@ -57,7 +57,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(request -> settings.anonymousMetrics()
                                 && request.getRequestURI().equals("/actuator/prometheus")).permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
+                        // the API's description and its viewer reveal no data: anyone may read how to call it
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
+                                "/swagger-ui", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, PROJECTS, PROJECTS + "/*/stop", PROJECTS + "/*/budget")

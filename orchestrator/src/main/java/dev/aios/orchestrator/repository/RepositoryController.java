@@ -1,8 +1,12 @@
 package dev.aios.orchestrator.repository;
 
 import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.LeastRole;
+import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
@@ -26,6 +30,9 @@ class RepositoryController {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/repository", produces = "application/zip")
+    @Operation(summary = "The workspace as a zipped git repository, one commit per completed task")
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     ResponseEntity<byte[]> repository(Caller caller, @PathVariable UUID id) {
         String name = jdbc.query("SELECT name, tenant FROM projects WHERE project_id = ?",
                         (rs, n) -> caller.sees(rs.getString(2)) ? rs.getString(1) : null, id)

@@ -90,7 +90,7 @@ public class RepositoryExport {
     }
 
     private static byte[] zip(Path dir, String projectName) throws IOException {
-        String root = projectName.replaceAll("[^A-Za-z0-9._-]", "-") + "/";
+        String root = directoryName(projectName) + "/";
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
             List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).toList());
@@ -102,6 +102,16 @@ public class RepositoryExport {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The archive's top directory for a project name: letters, digits, '.', '_' and '-' only, never starting with a dot
+     * or a dash (so never "..", "." or a hidden directory), "project" when nothing is left. A naive extractor that
+     * joins entry names to its target directory therefore stays inside it.
+     */
+    static String directoryName(String projectName) {
+        String safe = projectName.replaceAll("[^A-Za-z0-9._-]", "-").replaceFirst("^[.-]+", "");
+        return safe.isEmpty() ? "project" : safe;
     }
 
     private static void delete(Path dir) {

@@ -7,12 +7,19 @@ import dev.aios.events.v1.ProjectDelivered;
 import dev.aios.events.v1.ProjectFailed;
 import dev.aios.events.v1.ProjectStopped;
 import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.ProjectOwnership;
+import dev.aios.orchestrator.people.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
@@ -49,6 +56,12 @@ class ProjectEventStream {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events of the project; ids are stream versions, Last-Event-ID resumes after one; "
+            + "the stream completes after ProjectDelivered, ProjectStopped or ProjectFailed")
+    @ApiResponse(responseCode = "200", description = "An event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
     SseEmitter events(Caller caller, @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         long after = parseLastEventId(lastEventId);
         if (!ownership.visibleTo(caller, id)) {
@@ -78,6 +91,10 @@ class ProjectEventStream {
         long last = after;
         long lastSend = System.nanoTime();
         try {
+            if (endsAt(stream, after)) {
+                emitter.complete(); // resumed after the project's last event: there is nothing more to wait for
+                return;
+            }
             while (true) {
                 var batch = store.readStream(stream, last, 200);
                 for (StoredEvent e : batch) {
@@ -88,7 +105,7 @@ class ProjectEventStream {
                             .data(render(e, m), MediaType.APPLICATION_JSON));
                     last = e.streamVersion();
                     lastSend = System.nanoTime();
-                    if (m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed) {
+                    if (isFinal(m)) {
                         emitter.complete();
                         return;
                     }
@@ -108,6 +125,19 @@ class ProjectEventStream {
         } catch (RuntimeException e) {
             emitter.completeWithError(e);
         }
+    }
+
+    /** Whether the event numbered {@code version} is the project's final one. */
+    private boolean endsAt(String stream, long version) {
+        if (version == 0) {
+            return false;
+        }
+        var at = store.readStream(stream, version - 1, 1);
+        return !at.isEmpty() && isFinal(EventCodec.unwrap(at.getFirst().envelope()));
+    }
+
+    private static boolean isFinal(Message m) {
+        return m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed;
     }
 
     private static String render(StoredEvent e, Message m) throws InvalidProtocolBufferException {

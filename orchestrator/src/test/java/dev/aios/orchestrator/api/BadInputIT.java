@@ -3,10 +3,13 @@ package dev.aios.orchestrator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.orchestrator.support.OrchestratorIntegrationTest;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +34,11 @@ class BadInputIT extends OrchestratorIntegrationTest {
                 Arguments.of("oversized brief", "POST", "/api/v1/projects", json,
                         "{\"name\":\"n\",\"brief\":\"" + "x".repeat(20_001) + "\",\"budgetMicros\":100}", 400),
                 Arguments.of("missing brief", "POST", "/api/v1/projects", json, "{\"name\":\"n\",\"budgetMicros\":100}", 400),
+                Arguments.of("NUL in the name", "POST", "/api/v1/projects", json,
+                        "{\"name\":\"a\\u0000b\",\"brief\":\"b\",\"budgetMicros\":100}", 400),
+                Arguments.of("control character in the brief", "POST", "/api/v1/projects", json,
+                        "{\"name\":\"n\",\"brief\":\"b\\u0007\",\"budgetMicros\":100}", 400),
+                Arguments.of("no body", "POST", "/api/v1/projects", json, null, 400),
                 Arguments.of("unknown field", "POST", "/api/v1/projects", json,
                         "{\"name\":\"n\",\"brief\":\"b\",\"budgetMicros\":100,\"colour\":\"red\"}", 400),
                 Arguments.of("wrong type", "POST", "/api/v1/projects", json, "{\"name\":\"n\",\"brief\":\"b\",\"budgetMicros\":\"lots\"}", 400),
@@ -74,6 +82,60 @@ class BadInputIT extends OrchestratorIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).as(name).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).as(name).contains("\"status\":" + status).contains("\"title\"");
         assertThat(eventCount()).as(name + " leaves the store unchanged").isEqualTo(eventsBefore);
+    }
+
+    static Stream<Arguments> unreadableBodies() {
+        return Stream.of(
+                Arguments.of("unknown field", "{\"name\":\"n\",\"brief\":\"b\",\"budgetMicros\":100,\"colour\":\"red\"}",
+                        "unknown field 'colour'"),
+                Arguments.of("wrong type", "{\"name\":\"n\",\"brief\":\"b\",\"budgetMicros\":\"lots\"}",
+                        "field 'budgetMicros' has the wrong type: expected an integer"),
+                Arguments.of("wrong type in a nested object", "{\"name\":\"n\",\"brief\":\"b\",\"budgetMicros\":1,\"options\":{\"sprintLimit\":[]}}",
+                        "field 'options.sprintLimit' has the wrong type"),
+                Arguments.of("malformed json", "{\"name\":\n  \"n\" \"brief\"}", "malformed JSON at line 2"),
+                Arguments.of("not an object", "[1,2]", "the body must be a JSON object"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreadableBodies")
+    void anUnreadableBodyIsAProblemThatSaysWhatIsWrongWithIt(String name, String body, String detail) throws Exception {
+        // given
+        long eventsBefore = eventCount();
+        // when
+        HttpResponse<String> response = http.send(request("/api/v1/projects")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // then
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"title\":\"Unreadable request body\"").contains(detail);
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    static Stream<Arguments> requestsTomcatRefuses() {
+        return Stream.of(
+                Arguments.of("invalid character in the target", "GET /api/v1/projects?q={x} HTTP/1.1"),
+                Arguments.of("malformed request line", "GET /api/v1/projects HTTP/1.1 extra"),
+                Arguments.of("malformed header", "GET /api/v1/projects HTTP/1.1\r\nBad Header: x"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTomcatRefuses")
+    void aRequestTheServerCannotParseIsAProblemDetailNotAnHtmlPage(String name, String head) throws Exception {
+        // given: a request the servlet container refuses before the application sees it
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // when
+            socket.getOutputStream().write((head + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // then
+            assertThat(response).as(name).startsWith("HTTP/1.1 400");
+            assertThat(response.toLowerCase(Locale.ROOT)).as(name)
+                    .contains("content-type: application/problem+json").doesNotContain("<html");
+            assertThat(response).as(name).contains("\"status\":400").contains("\"title\":\"Bad Request\"");
+        }
     }
 
     private String existingProject() throws Exception {

@@ -126,6 +126,42 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void aStreamResumedAfterTheFinalEventEndsAtOnceInsteadOfWaitingForever() throws Exception {
+        // given: a delivered project and the number of its final event
+        String id = submit("finished");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        Long last = jdbc.queryForObject("SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
+        List<Long> seen = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        // when: a client resumes after that event (readEvents fails unless the server ends the stream)
+        readEvents(id, Long.toString(last), Integer.MAX_VALUE, seen, comments);
+        // then
+        assertThat(seen).isEmpty();
+        assertThat(comments).doesNotContain(":heartbeat");
+    }
+
+    @Test
+    void aProjectNamedDotDotDownloadsIntoADirectoryOfItsOwn() throws Exception {
+        // given: a project whose name would climb out of an extractor's target directory
+        String id = submit("..");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        // when
+        HttpResponse<InputStream> zip = http.send(request("/api/v1/projects/" + id + "/repository").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        // then: every entry sits under one plain directory
+        List<String> names = new ArrayList<>();
+        try (var in = new ZipInputStream(zip.body())) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("project/").doesNotContain(".."));
+        assertThat(names).contains("project/.git/HEAD");
+    }
+
+    @Test
     void idleStreamSendsHeartbeatComments() throws Exception {
         // given: a project that waits forever for a CTO that never answers in time
         agents.cto(plan -> null);

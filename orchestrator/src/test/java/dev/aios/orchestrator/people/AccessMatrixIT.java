@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every endpoint of the orchestrator against every kind of caller (ADR 0040): no token, each role, another tenant,
@@ -140,17 +145,26 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryPathInIt() throws Exception {
+    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryOperationWithTheRoleItStates() throws Exception {
         // given the document, read without a token
-        String yaml = send(ENDPOINTS.getLast(), ownProject, null).body();
+        JsonNode doc = JsonMapper.shared().readTree(send(ENDPOINTS.getLast(), ownProject, null).body());
         // then it declares the scheme, the 401 and 403 problems
-        assertThat(yaml).contains("bearerAuth:", "scheme: bearer", "bearerFormat: JWT", "Unauthorized:", "Forbidden:",
-                "application/problem+json");
-        // and every API path it documents is a row of this matrix
-        var documented = yaml.lines().filter(l -> l.startsWith("  /api/")).map(l -> l.trim().replace(":", "")).toList();
-        var tested = ENDPOINTS.stream().map(e -> e.path().replace("{own}", "{id}").replaceAll("\\?.*", "")
-                .replace(QUEUE, "{queue}")).toList();
-        assertThat(tested).containsAll(documented);
+        JsonNode scheme = doc.at("/components/securitySchemes/bearerAuth");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(doc.at("/components/responses/Unauthorized/content").has("application/problem+json")).isTrue();
+        assertThat(doc.at("/components/responses/Forbidden/content").has("application/problem+json")).isTrue();
+        // and every operation it documents is a row of this matrix, with the least role the matrix proved
+        Map<String, String> documented = new TreeMap<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                documented.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue().path("x-aios-least-role").asString(""))));
+        Map<String, String> tested = new TreeMap<>();
+        ENDPOINTS.stream().filter(e -> e.path().startsWith("/api/")).forEach(e -> tested.put(
+                e.method() + " " + e.path().replace("{own}", "{id}").replaceAll("\\?.*", "").replace(QUEUE, "{queue}"),
+                e.least().claimValue()));
+        assertThat(documented).isNotEmpty().isEqualTo(tested);
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
+                assertThat(op.getValue().path("responses").propertyNames()).as(op.getKey() + " " + path.getKey()).contains("401", "403")));
     }
 
     @Test
