@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Answers calls from recordings, never from a model. A call is answered only if its brief was recorded and its request
- * (see {@link RequestDigest}) matches a recorded exchange that has not been used yet; anything else is refused with
+ * (see {@link RequestDigest}) matches a recorded exchange that its project has not used yet (each project replays its
+ * own copy of the recording, so a recorded brief can be submitted again on the same platform); anything else is refused with
  * {@code NOT_RECORDED}, naming the call, so a project of another brief fails and a replay that diverges stops at the
  * first call that differs. Every answer is marked scripted and carries the cost it had when it was recorded.
  */
@@ -32,7 +33,8 @@ public final class ReplayChatProvider implements ChatProvider {
 
     private final List<Cassette> cassettes;
     private final Map<String, Cassette> cassetteOfBrief = new LinkedHashMap<>();
-    private final Map<String, Deque<Exchange>> unused = new HashMap<>();
+    private final Map<String, List<Exchange>> recorded = new HashMap<>();
+    private final Map<String, Map<String, Deque<Exchange>>> unusedByProject = new HashMap<>();
     private final Map<String, List<Exchange>> byTask = new HashMap<>();
 
     public ReplayChatProvider(List<Cassette> cassettes) {
@@ -40,7 +42,7 @@ public final class ReplayChatProvider implements ChatProvider {
         for (Cassette cassette : this.cassettes) {
             cassette.briefDigests().forEach(brief -> cassetteOfBrief.putIfAbsent(brief, cassette));
             for (Exchange e : cassette.exchanges()) {
-                unused.computeIfAbsent(e.requestDigest(), d -> new ArrayDeque<>()).add(e);
+                recorded.computeIfAbsent(e.requestDigest(), d -> new ArrayList<>()).add(e);
                 byTask.computeIfAbsent(taskKey(e.briefDigest(), e.role(), e.taskId()), k -> new ArrayList<>()).add(e);
             }
         }
@@ -60,8 +62,9 @@ public final class ReplayChatProvider implements ChatProvider {
         String digest = RequestDigest.of(request.messages(), request.temperature(), request.maxOutputTokens(), request.tools(), m);
         Exchange exchange;
         synchronized (this) {
-            Deque<Exchange> left = unused.get(digest);
-            exchange = left == null ? null : left.poll();
+            Deque<Exchange> left = unusedByProject.computeIfAbsent(m.projectId(), p -> new HashMap<>())
+                    .computeIfAbsent(digest, d -> new ArrayDeque<>(recorded.getOrDefault(d, List.of())));
+            exchange = left.poll();
         }
         if (exchange == null) {
             throw ProviderException.notRecorded(diverged(cassette, m, digest));

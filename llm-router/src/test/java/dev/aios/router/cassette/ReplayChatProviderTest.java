@@ -110,6 +110,27 @@ class ReplayChatProviderTest {
     }
 
     @Nested
+    class AnotherProjectOfTheRecordedBrief {
+        @Test
+        void replaysTheWholeRecordingAgainFromItsOwnCopy() {
+            // given a recording of one project, used up by it
+            ProviderRequest t1 = request(call(BRIEF, "backend", "T1", "backend-v1"), "write the store");
+            ReplayChatProvider replay = recordedWith(t1);
+            replay.chat(t1, TokenSink.NONE);
+            // when a second project of the same brief makes the same call
+            CallMetadata second = new CallMetadata("p-second", "T1", "backend", "code", "", 3, 0, Optional.empty(),
+                    Optional.of(1_000_000L), BriefDigest.of(BRIEF), "backend-v1");
+            ProviderReply reply = replay.chat(new ProviderRequest(t1.messages(), t1.temperature(), t1.maxOutputTokens(), false, second),
+                    TokenSink.NONE);
+            // then it is answered as recorded, and still only as often as recorded
+            assertThat(reply.content()).isEqualTo("answer 1");
+            assertThatThrownBy(() -> replay.chat(new ProviderRequest(t1.messages(), t1.temperature(), t1.maxOutputTokens(), false,
+                            second), TokenSink.NONE))
+                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.NOT_RECORDED));
+        }
+    }
+
+    @Nested
     class ACallTheRecordingDoesNotHold {
         @Test
         void ofAnotherBriefIsRefusedNamingTheRecordedBriefsAndTheWaysOut() {
