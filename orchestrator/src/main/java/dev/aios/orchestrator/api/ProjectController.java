@@ -7,6 +7,7 @@ import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.events.v1.StopCause;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.problem.ApiProblem;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.aios.orchestrator.api;
 
+import dev.aios.orchestrator.problem.ApiProblem;
 import org.jspecify.annotations.Nullable;
 
 /** Body of {@code POST /api/v1/projects}; unknown fields are refused by the JSON reader. */

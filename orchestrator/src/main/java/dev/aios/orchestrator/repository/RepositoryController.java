@@ -1,8 +1,8 @@
 package dev.aios.orchestrator.repository;
 
-import dev.aios.orchestrator.api.ApiProblem;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.problem.ApiProblem;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
