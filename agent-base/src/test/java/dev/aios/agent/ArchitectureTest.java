@@ -7,9 +7,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.aios.architecture.AiosArchitectureConventions;
 
 /**
- * The shared conventions and walls except {@code packagesAreFreeOfCycles}: agent-base still has the package cycle
- * {@code dev.aios.agent ↔ dev.aios.agent.task} (through {@code changeset} too), which the split of agent-base in issue
- * 13 removes; this class then becomes {@code implements AiosArchitectureConventions} like every other module's.
+ * The shared conventions and walls except {@code packagesAreFreeOfCycles}: {@code dev.aios.agent}, {@code messaging},
+ * {@code task} and {@code changeset} still depend on each other in a cycle, which the split of agent-base in issue 13
+ * removes; this class then becomes {@code implements AiosArchitectureConventions} like every other module's.
  */
 @AnalyzeClasses(packages = "dev.aios.agent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.aios.architecture.seeded.caught.a.Job;
+import dev.aios.architecture.seeded.caught.b.JobFailed;
 import dev.aios.architecture.seeded.cycle.a.Order;
 import dev.aios.architecture.seeded.cycle.b.Invoice;
 import dev.aios.architecture.seeded.walls.alpha.Ledger;
@@ -37,8 +39,24 @@ class AiosArchitectureConventionsTest {
             // then
             assertThat(result.hasViolation()).isTrue();
             assertThat(report(result)).contains(
-                    "Cycle detected", "package " + SEEDED + ".cycle.a", "package " + SEEDED + ".cycle.b",
+                    "Cycle detected among packages [" + SEEDED + ".cycle.a, " + SEEDED + ".cycle.b]",
                     Order.class.getName(), Invoice.class.getName());
+        }
+
+        @Test
+        void failsOnACycleOneSideOfWhichIsOnlyACatch() {
+            // given: caught.a.Job catches caught.b.JobFailed, whose constructor takes a caught.a.Job
+            JavaClasses classes = importPackages(SEEDED + ".caught");
+
+            // when
+            EvaluationResult result = rule.evaluate(classes);
+
+            // then
+            assertThat(result.hasViolation()).isTrue();
+            String edge = SEEDED + ".caught.a -> " + SEEDED + ".caught.b";
+            String caught = "catches <" + JobFailed.class.getName() + ">";
+            String run = "<" + Job.class.getName() + ".run(java.lang.Runnable)>";
+            assertThat(report(result)).contains(edge + ": " + run + " " + caught);
         }
 
         @Test
@@ -135,7 +153,7 @@ class AiosArchitectureConventionsTest {
         @Test
         void passesOnPackagesWhosePackageInfoIsNullMarked() {
             // given
-            JavaClasses classes = importPackages(SEEDED + ".walls", SEEDED + ".cycle");
+            JavaClasses classes = importPackages(SEEDED + ".walls", SEEDED + ".cycle", SEEDED + ".caught");
 
             // when
             EvaluationResult result = rule.evaluate(classes);
