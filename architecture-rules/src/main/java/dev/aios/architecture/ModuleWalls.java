@@ -6,7 +6,6 @@ import static java.util.Comparator.comparing;
 import static java.util.Objects.requireNonNull;
 import static java.util.stream.Collectors.toCollection;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaPackage;
@@ -45,18 +44,17 @@ public final class ModuleWalls {
                 .because("a cycle makes two packages one: neither can be read, tested or moved without the other");
     }
 
-    /** A class may use a {@code ..internal..} package of its own module only. */
+    /** A class may use a {@code ..internal..} package of its own module only (catching its exceptions included). */
     public static ArchRule internalPackagesStayInTheirModule(ModuleRoots modules) {
         requireNonNull(modules, "modules");
         return classes().should(new ArchCondition<JavaClass>("use no ..internal.. package of another module") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         Optional<String> own = modules.moduleOf(origin.getPackageName());
-                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                            String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
-                            Optional<String> theirs = modules.moduleOf(target);
-                            if (isInternal(target) && theirs.isPresent() && !theirs.equals(own)) {
-                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                        for (Reference reference : Reference.from(origin)) {
+                            Optional<String> theirs = modules.moduleOf(reference.targetPackage());
+                            if (isInternal(reference.targetPackage()) && theirs.isPresent() && !theirs.equals(own)) {
+                                events.add(SimpleConditionEvent.violated(origin, reference.description()
                                         + ", inside module " + theirs.get() + "'s internal package"));
                             }
                         }

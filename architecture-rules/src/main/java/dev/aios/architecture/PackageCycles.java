@@ -1,10 +1,7 @@
 package dev.aios.architecture;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.TryCatchBlock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * The package dependency graph of the modules' classes and its cycles (strongly connected components of more than
- * one package). A caught exception type counts as a dependency, which ArchUnit's own slices do not count.
+ * one package), over every {@link Reference}, caught exception types included.
  */
 final class PackageCycles {
     /** Packages that depend on each other in a cycle, and one example of each dependency between them. */
@@ -39,15 +36,8 @@ final class PackageCycles {
                 continue;
             }
             edges.computeIfAbsent(origin.getPackageName(), ignored -> new TreeMap<>());
-            for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                add(origin, dependency.getTargetClass(), dependency.getDescription());
-            }
-            for (JavaCodeUnit codeUnit : origin.getCodeUnits()) {
-                for (TryCatchBlock block : codeUnit.getTryCatchBlocks()) {
-                    for (JavaClass caught : block.getCaughtThrowables()) {
-                        add(origin, caught, "<" + codeUnit.getFullName() + "> catches <" + caught.getName() + ">");
-                    }
-                }
+            for (Reference reference : Reference.from(origin)) {
+                add(origin.getPackageName(), reference);
             }
         }
     }
@@ -56,11 +46,9 @@ final class PackageCycles {
         return new PackageCycles(classes, modules).cycles();
     }
 
-    private void add(JavaClass origin, JavaClass target, String example) {
-        String from = origin.getPackageName();
-        String to = target.getBaseComponentType().getPackageName();
-        if (!from.equals(to)) {
-            edges.get(from).putIfAbsent(to, example);
+    private void add(String from, Reference reference) {
+        if (!from.equals(reference.targetPackage())) {
+            edges.get(from).putIfAbsent(reference.targetPackage(), reference.description());
         }
     }
 

@@ -11,9 +11,11 @@ import dev.aios.architecture.seeded.caught.b.JobFailed;
 import dev.aios.architecture.seeded.cycle.a.Order;
 import dev.aios.architecture.seeded.cycle.b.Invoice;
 import dev.aios.architecture.seeded.walls.alpha.Ledger;
+import dev.aios.architecture.seeded.walls.alpha.internal.LedgerClosed;
 import dev.aios.architecture.seeded.walls.alpha.internal.LedgerRows;
 import dev.aios.architecture.seeded.walls.alpha.persona.PersonaReport;
 import dev.aios.architecture.seeded.walls.beta.BetaReport;
+import dev.aios.architecture.seeded.walls.beta.BetaRetry;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,6 +93,20 @@ class AiosArchitectureConventionsTest {
             assertThat(report(result)).contains(
                     BetaReport.class.getName(), LedgerRows.class.getName(),
                     "inside module " + SEEDED + ".walls.alpha's internal package");
+        }
+
+        @Test
+        void failsWhenAnotherModuleOnlyCatchesAnExceptionOfAModulesInternalPackage() {
+            // given
+            JavaClasses classes = new ClassFileImporter().importClasses(BetaRetry.class, LedgerClosed.class);
+
+            // when
+            EvaluationResult result = rule.evaluate(classes);
+
+            // then
+            assertThat(result.hasViolation()).isTrue();
+            assertThat(report(result))
+                    .contains(BetaRetry.class.getName(), "catches <" + LedgerClosed.class.getName() + ">");
         }
 
         @Test
