@@ -13,15 +13,25 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import dev.aios.agent.testkit.AiosArchitectureConventions;
+import dev.aios.architecture.AiosArchitectureConventions;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shared conventions, except rule 4 in its agent form: here the protobuf events are the event-sourced domain
- * (ADR 0012), so the boundary protobuf must not cross is the HTTP API, and the planner stays pure.
+ * The shared conventions and walls, except rule 4 in its agent form: here the protobuf events are the event-sourced
+ * domain (ADR 0012), so the boundary protobuf must not cross is the HTTP API, and the planner stays pure.
  */
 @AnalyzeClasses(packages = "dev.aios.orchestrator", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = AiosArchitectureConventions.packagesAreFreeOfCycles;
+
+    @ArchTest
+    static final ArchRule internalPackagesStayInTheirModule =
+            AiosArchitectureConventions.internalPackagesStayInTheirModule;
+
+    @ArchTest
+    static final ArchRule packagesAreNullMarked = AiosArchitectureConventions.packagesAreNullMarked;
+
     @ArchTest
     static final ArchRule noLombok = AiosArchitectureConventions.noLombok;
 

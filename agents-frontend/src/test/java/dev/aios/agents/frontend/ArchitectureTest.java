@@ -2,7 +2,7 @@ package dev.aios.agents.frontend;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
-import dev.aios.agent.testkit.AiosArchitectureConventions;
+import dev.aios.architecture.AiosArchitectureConventions;
 
 @AnalyzeClasses(packages = "dev.aios.agents.frontend", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest implements AiosArchitectureConventions {}

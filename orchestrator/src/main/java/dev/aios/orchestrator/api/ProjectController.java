@@ -9,6 +9,7 @@ import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.Role;
+import dev.aios.orchestrator.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;

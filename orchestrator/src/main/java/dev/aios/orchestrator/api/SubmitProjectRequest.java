@@ -2,10 +2,11 @@ package dev.aios.orchestrator.api;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import dev.aios.orchestrator.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Body of {@code POST /api/v1/projects}; unknown fields are refused by the JSON reader. */
 @Schema(description = "A project brief and its budget; unknown fields are refused")

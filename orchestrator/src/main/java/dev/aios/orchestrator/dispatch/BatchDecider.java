@@ -2,9 +2,9 @@ package dev.aios.orchestrator.dispatch;
 
 import com.google.protobuf.Message;
 import dev.aios.events.v1.Envelope;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
-import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.projection.Projector;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.aios.orchestrator.dispatch;
 
 import com.google.protobuf.Message;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;

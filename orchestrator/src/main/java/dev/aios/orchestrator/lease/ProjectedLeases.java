@@ -4,7 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskAssigned;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.planning.ProjectStatus;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.aios.orchestrator.people;
 
-import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.problem.ApiProblem;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

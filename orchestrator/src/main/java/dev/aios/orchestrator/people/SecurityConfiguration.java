@@ -1,6 +1,6 @@
 package dev.aios.orchestrator.people;
 
-import dev.aios.orchestrator.api.ApiProblem;
+import dev.aios.orchestrator.problem.ApiProblem;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

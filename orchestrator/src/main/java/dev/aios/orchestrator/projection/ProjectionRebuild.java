@@ -1,9 +1,9 @@
 package dev.aios.orchestrator.projection;
 
 import com.google.protobuf.Message;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.GlobalCheckpoint;
-import dev.aios.orchestrator.messaging.EventCodec;
 import dev.aios.orchestrator.planning.ProjectState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,11 +1,11 @@
 package dev.aios.orchestrator.repository;
 
-import dev.aios.orchestrator.api.ApiProblem;
 import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.Role;
+import dev.aios.orchestrator.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Objects;
 import java.util.UUID;

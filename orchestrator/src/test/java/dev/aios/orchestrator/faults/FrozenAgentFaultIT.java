@@ -11,7 +11,7 @@ import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskCompleted;
 import dev.aios.events.v1.TaskStarted;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

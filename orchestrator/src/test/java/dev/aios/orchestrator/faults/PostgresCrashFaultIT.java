@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.aios.agent.testkit.AiosTestInfrastructure;
-import dev.aios.orchestrator.support.TestTokens;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskCompleted;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
+import dev.aios.orchestrator.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -8,7 +8,7 @@ import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskAssigned;
 import dev.aios.events.v1.TaskCompleted;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

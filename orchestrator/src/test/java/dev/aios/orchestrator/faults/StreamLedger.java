@@ -3,7 +3,7 @@ package dev.aios.orchestrator.faults;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
-import dev.aios.orchestrator.messaging.EventCodec;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

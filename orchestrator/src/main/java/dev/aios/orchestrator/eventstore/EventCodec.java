@@ -1,4 +1,4 @@
-package dev.aios.orchestrator.messaging;
+package dev.aios.orchestrator.eventstore;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;

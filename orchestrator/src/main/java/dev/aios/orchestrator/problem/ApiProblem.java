@@ -1,4 +1,4 @@
-package dev.aios.orchestrator.api;
+package dev.aios.orchestrator.problem;
 
 import org.springframework.http.HttpStatus;
 

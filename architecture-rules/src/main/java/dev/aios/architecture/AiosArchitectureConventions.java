@@ -1,4 +1,4 @@
-package dev.aios.agent.testkit;
+package dev.aios.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -7,10 +7,20 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The conventions every module checks with one line: {@code class ArchitectureTest implements
- * AiosArchitectureConventions} annotated with {@code @AnalyzeClasses(packages = "dev.aios", importOptions =
- * ImportOption.DoNotIncludeTests.class)}.
+ * AiosArchitectureConventions} annotated with {@code @AnalyzeClasses(packages = "<the module's root>", importOptions =
+ * ImportOption.DoNotIncludeTests.class)}. The walls (cycles, internal packages, nullness) are {@link ModuleWalls}
+ * over {@link ModuleRoots#AIOS}.
  */
 public interface AiosArchitectureConventions {
+    @ArchTest
+    ArchRule packagesAreFreeOfCycles = ModuleWalls.packagesAreFreeOfCycles(ModuleRoots.AIOS);
+
+    @ArchTest
+    ArchRule internalPackagesStayInTheirModule = ModuleWalls.internalPackagesStayInTheirModule(ModuleRoots.AIOS);
+
+    @ArchTest
+    ArchRule packagesAreNullMarked = ModuleWalls.packagesAreNullMarked(ModuleRoots.AIOS);
+
     @ArchTest
     ArchRule protobufStaysInMessagingPackages = noClasses()
             .that().resideOutsideOfPackages("..messaging..", "dev.aios.events.v1..")

@@ -1,0 +1,8 @@
+package dev.aios.cli;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import dev.aios.architecture.AiosArchitectureConventions;
+
+@AnalyzeClasses(packages = "dev.aios.cli", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest implements AiosArchitectureConventions {}

@@ -1,0 +1,8 @@
+package dev.aios.router.client;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import dev.aios.architecture.AiosArchitectureConventions;
+
+@AnalyzeClasses(packages = "dev.aios.router.client", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest implements AiosArchitectureConventions {}
