@@ -47,6 +47,13 @@ final class SubmitCommand implements Callable<Integer> {
             description = "what waits for a person: backlog, sprint, risky-changes (comma-separated)")
     List<String> approvals = List.of();
 
+    @Option(names = "--approval-timeout-minutes", paramLabel = "N",
+            description = "minutes an item waits before --approval-timeout-action decides it (default: it waits)")
+    @Nullable Integer approvalTimeoutMinutes;
+
+    @Option(names = "--approval-timeout-action", paramLabel = "grant|reject", description = "what a timeout decides")
+    @Nullable String approvalTimeoutAction;
+
     static final Set<String> APPROVALS = Set.of("backlog", "sprint", "risky-changes");
 
     @Spec
@@ -79,6 +86,12 @@ final class SubmitCommand implements Callable<Integer> {
                 .put("budgetMicros", budgetMicros);
         if (!approvals.isEmpty()) {
             approvals.stream().distinct().forEach(body.putArray("approvals")::add);
+        }
+        if (approvalTimeoutMinutes != null) {
+            body.put("approvalTimeoutMinutes", approvalTimeoutMinutes);
+        }
+        if (approvalTimeoutAction != null) {
+            body.put("approvalTimeoutAction", approvalTimeoutAction);
         }
         JsonNode accepted = connection.client(cli.env).post("/api/v1/projects", body.toString());
         String id = accepted.path("id").asString();
