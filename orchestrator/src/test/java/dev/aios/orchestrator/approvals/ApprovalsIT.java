@@ -174,6 +174,26 @@ class ApprovalsIT {
     }
 
     @Test
+    void aWaitNobodyDecidesIsDecidedByTheProjectsDefaultAtItsDeadline() throws Exception {
+        // given a backlog that waits at most a minute, after which it is granted
+        HttpResponse<String> submitted = post(replicaA, "/api/v1/projects", ALICE, "{\"name\":\"timeout\",\"brief\":\"A todo app.\","
+                + "\"budgetMicros\":5000000,\"approvals\":[\"backlog\"],\"approvalTimeoutMinutes\":1,\"approvalTimeoutAction\":\"grant\"}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        Matcher m = ID.matcher(submitted.body());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+        awaitWaiting(replicaA, id, "backlog-1");
+        assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals")).contains("\"deadline\":\"");
+        // when nobody decides
+        // then the deadline grants it, recorded as timed out by the orchestrator, and the project is delivered
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(get(replicaB, "/api/v1/projects/" + id))
+                .contains("\"status\":\"DELIVERED\""));
+        assertThat(get(replicaB, "/api/v1/projects/" + id + "/approvals"))
+                .contains("\"status\":\"TIMED_OUT\"", "\"decidedBy\":\"orchestrator\"");
+        assertThat(decisionsOn(id, "backlog-1")).isEqualTo(1);
+    }
+
+    @Test
     void badDecisionsAreClearProblems() throws Exception {
         // given
         String id = submitWithBacklogApproval(replicaA, "bad");
