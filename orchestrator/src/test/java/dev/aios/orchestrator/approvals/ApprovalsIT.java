@@ -92,6 +92,8 @@ class ApprovalsIT {
         properties.put("aios.orchestrator.redis-key-prefix", INFRA.redisPrefix);
         properties.put("aios.messaging.redis-key-prefix", INFRA.redisPrefix);
         properties.put("aios.orchestrator.lease-duration", "20s");
+        // every scripted changeset writes under src/: risky here, for the projects that ask about risky changes
+        properties.put("aios.orchestrator.risky-changes.patterns", "src/,Dockerfile*");
         // as arguments: default properties would lose to application.yml
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new SpringApplicationBuilder(OrchestratorApplication.class).run(args);
@@ -194,6 +196,39 @@ class ApprovalsIT {
     }
 
     @Test
+    void aRejectedRiskyChangeIsRedoneWithTheFeedbackAndAGrantedOneIsApplied() throws Exception {
+        // given a project whose risky changes wait, and the first one waiting
+        HttpResponse<String> submitted = post(replicaA, "/api/v1/projects", ALICE, "{\"name\":\"risky\",\"brief\":\"A todo app.\","
+                + "\"budgetMicros\":5000000,\"approvals\":[\"risky-changes\"]}");
+        Matcher m = ID.matcher(submitted.body());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals"))
+                .contains("{\"item\":\"change-A-1\",\"kind\":\"risky-change\",\"status\":\"WAITING\"",
+                        "write src/A.txt (10 bytes)", "writes src/A.txt (matches src/)", "\"taskId\":\"A\""));
+        assertThat(get(replicaA, "/api/v1/projects/" + id + "/tasks")).contains("\"status\":\"AWAITING_APPROVAL\"");
+        // when it is rejected with feedback
+        HttpResponse<String> rejected = post(replicaB, "/api/v1/projects/" + id + "/approvals/change-A-1/reject", BOB,
+                "{\"feedback\":\"Keep the API in one module.\"}");
+        // then the agent gets the task again with the feedback, and its new changeset waits in turn
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(agents.assignments).anySatisfy(a -> {
+            assertThat(a.getProjectId()).isEqualTo(id);
+            assertThat(a.getTaskId()).isEqualTo("A");
+            assertThat(a.getAttempt()).isEqualTo(2);
+            assertThat(a.getContext().getReviewerFeedback()).isEqualTo("Keep the API in one module.");
+        }));
+        awaitWaitingOfKind(replicaA, id, "change-A-2", "risky-change");
+        // and once every waiting change is granted, the project is delivered with them applied
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String item : waitingItems(replicaA, id)) {
+                post(replicaB, "/api/v1/projects/" + id + "/approvals/" + item + "/grant", ALICE, null);
+            }
+            assertThat(get(replicaA, "/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\"", "\"tasksDone\":3");
+        });
+    }
+
+    @Test
     void badDecisionsAreClearProblems() throws Exception {
         // given
         String id = submitWithBacklogApproval(replicaA, "bad");
@@ -248,8 +283,22 @@ class ApprovalsIT {
     }
 
     private void awaitWaiting(ConfigurableApplicationContext replica, String id, String item) {
+        awaitWaitingOfKind(replica, id, item, "backlog");
+    }
+
+    private void awaitWaitingOfKind(ConfigurableApplicationContext replica, String id, String item, String kind) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(replica, "/api/v1/projects/" + id + "/approvals"))
-                .contains("{\"item\":\"" + item + "\",\"kind\":\"backlog\",\"status\":\"WAITING\""));
+                .contains("{\"item\":\"" + item + "\",\"kind\":\"" + kind + "\",\"status\":\"WAITING\""));
+    }
+
+    private List<String> waitingItems(ConfigurableApplicationContext replica, String id) throws Exception {
+        Matcher m = Pattern.compile("\"item\":\"([^\"]+)\",\"kind\":\"[^\"]+\",\"status\":\"WAITING\"")
+                .matcher(get(replica, "/api/v1/projects/" + id + "/approvals"));
+        var items = new ArrayList<String>();
+        while (m.find()) {
+            items.add(m.group(1));
+        }
+        return items;
     }
 
     private String get(ConfigurableApplicationContext replica, String path) throws Exception {
