@@ -9,15 +9,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./aios projects|submit|watch|stop|budget|download|dlq}: a client of a running orchestrator (the platform of
+ * {@code ./aios projects|submit|watch|approve|reject|stop|budget|download|dlq}: a client of a running orchestrator (the platform of
  * {@code ./aios up}, or a deployment with {@code --url}). Exit status 0 when the operation did what it says, 1 when it
  * failed (the server refused, could not be reached, or the watched project did not deliver), 2 on bad usage; an error
  * is one line on standard error.
  */
 @Command(name = "aios", synopsisSubcommandLabel = "COMMAND", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class,
         description = "A client of a running AIOS orchestrator.",
-        subcommands = {ProjectsCommand.class, SubmitCommand.class, WatchCommand.class, StopCommand.class,
-                BudgetCommand.class, DownloadCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ProjectsCommand.class, SubmitCommand.class, WatchCommand.class, ApproveCommand.class,
+                RejectCommand.class, StopCommand.class, BudgetCommand.class, DownloadCommand.class, DlqCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AiosCli implements Runnable {
     static final int FAILED = 1;
     static final int USAGE = 2;

@@ -5,14 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,6 +43,22 @@ final class SubmitCommand implements Callable<Integer> {
             description = "what the project may spend on models, in US dollars (default 5)")
     long budgetMicros;
 
+    @Option(names = "--approvals", split = ",", paramLabel = "KIND",
+            description = "what waits for a person: backlog, sprint, risky-changes (comma-separated)")
+    List<String> approvals = List.of();
+
+    @Option(names = "--approval-timeout-minutes", paramLabel = "N",
+            description = "minutes an item waits before --approval-timeout-action decides it (default: it waits)")
+    @Nullable Integer approvalTimeoutMinutes;
+
+    @Option(names = "--approval-timeout-action", paramLabel = "grant|reject", description = "what a timeout decides")
+    @Nullable String approvalTimeoutAction;
+
+    static final Set<String> APPROVALS = Set.of("backlog", "sprint", "risky-changes");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     static final class BudgetOption implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
@@ -52,16 +72,32 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (String kind : approvals) {
+            if (!APPROVALS.contains(kind)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--approvals takes backlog, sprint and "
+                        + "risky-changes, not '" + TerminalBoard.clean(kind) + "'");
+            }
+        }
         String text = readBrief();
         String projectName = name != null ? name : defaultName();
         ObjectNode body = ApiClient.JSON.createObjectNode()
                 .put("name", projectName)
                 .put("brief", text)
                 .put("budgetMicros", budgetMicros);
+        if (!approvals.isEmpty()) {
+            approvals.stream().distinct().forEach(body.putArray("approvals")::add);
+        }
+        if (approvalTimeoutMinutes != null) {
+            body.put("approvalTimeoutMinutes", approvalTimeoutMinutes);
+        }
+        if (approvalTimeoutAction != null) {
+            body.put("approvalTimeoutAction", approvalTimeoutAction);
+        }
         JsonNode accepted = connection.client(cli.env).post("/api/v1/projects", body.toString());
         String id = accepted.path("id").asString();
         cli.out.println(id);
         cli.err.println("submitted '" + projectName + "' with a budget of " + Money.dollars(budgetMicros)
+                + (approvals.isEmpty() ? "" : "; " + String.join(", ", approvals) + " wait for ./aios approve " + id)
                 + "; follow it with ./aios watch " + id);
         return 0;
     }

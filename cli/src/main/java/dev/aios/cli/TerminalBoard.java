@@ -51,6 +51,37 @@ final class TerminalBoard {
         return out.toString();
     }
 
+    /** What waits for a person, with the commands that decide it; empty when nothing waits. */
+    static String waiting(JsonNode approvals, String projectId) {
+        var out = new StringBuilder();
+        for (JsonNode a : approvals) {
+            if (!a.path("status").asString().equals("WAITING")) {
+                continue;
+            }
+            String item = clean(a.path("item").asString());
+            out.append("  ").append(item).append("  ").append(clean(a.path("kind").asString()));
+            if (!a.path("why").isEmpty()) {
+                out.append(": ").append(clean(a.path("why").get(0).asString()));
+            }
+            if (!a.path("deadline").asString("").isEmpty()) {
+                out.append(" (decided by default at ").append(clean(a.path("deadline").asString())).append(')');
+            }
+            out.append('\n');
+            for (JsonNode what : limit(a.path("what"))) {
+                out.append("    ").append(clean(what.asString())).append('\n');
+            }
+            out.append("    ./aios approve ").append(projectId).append(' ').append(item)
+                    .append("  |  ./aios reject ").append(projectId).append(' ').append(item).append(" --feedback TEXT\n");
+        }
+        return out.isEmpty() ? "" : "waiting for approval\n" + out;
+    }
+
+    private static List<JsonNode> limit(JsonNode lines) {
+        var list = new ArrayList<JsonNode>();
+        lines.forEach(list::add);
+        return list.subList(0, Math.min(list.size(), LINES_PER_COLUMN));
+    }
+
     /** The board's columns in reading order; a sprint review that is under way is "review". */
     static Map<String, List<JsonNode>> columns(JsonNode tasks) {
         Map<String, List<JsonNode>> columns = new LinkedHashMap<>();
@@ -62,6 +93,7 @@ final class TerminalBoard {
             String column = switch (task.path("status").asString()) {
                 case "ASSIGNED" -> review ? "review" : "in progress";
                 case "DONE" -> "done";
+                case "AWAITING_APPROVAL" -> "review";
                 case "ABANDONED" -> "abandoned";
                 default -> "todo";
             };

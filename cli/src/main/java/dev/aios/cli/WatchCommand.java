@@ -44,12 +44,18 @@ final class WatchCommand implements Callable<Integer> {
             if (live) {
                 if (System.nanoTime() - lastDraw[0] >= REDRAW_NANOS) {
                     cli.out.print("\033[H\033[2J" + TerminalBoard.render(api.get(project), api.get(project + "/tasks"))
+                            + TerminalBoard.waiting(api.get(project + "/approvals"), id.toString())
                             + "last event: " + describe(event) + "\n");
                     cli.out.flush();
                     lastDraw[0] = System.nanoTime();
                 }
             } else {
                 cli.out.println(describe(event));
+                if (event.type().equals("ApprovalRequested")) {
+                    String item = TerminalBoard.clean(event.data().path("payload").path("itemId").asString());
+                    cli.out.println("  waits for a person: ./aios approve " + id + " " + item + "  or  ./aios reject "
+                            + id + " " + item + " --feedback TEXT");
+                }
             }
             return true;
         });
@@ -73,7 +79,10 @@ final class WatchCommand implements Callable<Integer> {
     /** "#12 TaskCompleted A (backend)": the stream version, the event, and the task and role it is about. */
     static String describe(ApiClient.Event event) {
         JsonNode payload = event.data().path("payload");
-        String task = payload.path("taskId").asString("");
+        String task = payload.path("itemId").asString("");
+        if (task.isEmpty()) {
+            task = payload.path("taskId").asString("");
+        }
         if (task.isEmpty()) {
             task = payload.at("/task/taskId").asString("");
         }

@@ -48,6 +48,13 @@ class CliUsageTest {
             "projects with a page size that is not a number|projects --size many",
             "download with an id that is not one|download ../etc",
             "dlq showing and redriving at once|dlq --show a.dlq --redrive a.dlq",
+            "approve without an id|approve",
+            "approve with an item that is not one|approve " + ID + " ../backlog",
+            "approve with an extra argument|approve " + ID + " backlog-1 sprint-1-1",
+            "reject without an item|reject " + ID + " --feedback no",
+            "reject without feedback|reject " + ID + " backlog-1",
+            "reject with feedback missing its text|reject " + ID + " backlog-1 --feedback",
+            "submit with an approval that does not exist|submit brief.md --approvals backlog,everything",
             "a url that is not http|projects --url ftp://example.org"})
     void badUsageExitsTwoWithOneLineAndSendsNothing(String name, String line) {
         // when
@@ -67,7 +74,10 @@ class CliUsageTest {
             "budget|budget " + ID + " +5",
             "download|download " + ID,
             "dlq|dlq",
-            "dlq redrive|dlq --redrive tasks.backend.dlq"})
+            "dlq redrive|dlq --redrive tasks.backend.dlq",
+            "approve|approve " + ID + " backlog-1",
+            "approve the only waiting item|approve " + ID,
+            "reject|reject " + ID + " backlog-1 --feedback smaller"})
     void anUnreachableServerExitsOneWithOneLineNamingTheAddress(String name, String line) {
         // when
         Run run = Run.of(env, line.split(" "));

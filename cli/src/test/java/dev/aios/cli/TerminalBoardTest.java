@@ -61,4 +61,25 @@ class TerminalBoardTest {
         // then
         assertThat(line).doesNotContain("\u001b", "\u0007").contains("evil [2J ]0;owned ");
     }
+
+    @Test
+    void whatWaitsForAPersonIsShownWithTheCommandsThatDecideIt() throws Exception {
+        // given a waiting backlog and a granted risky change
+        JsonNode approvals = ApiClient.JSON.readTree("""
+                [{"item":"backlog-1","kind":"backlog","status":"WAITING","what":["A (backend, 3 points): API"],
+                  "why":["the project asks a person to approve the backlog before sprint 1"]},
+                 {"item":"change-A-1","kind":"risky-change","status":"GRANTED","what":["write Dockerfile (9 bytes)"],"why":[]}]
+                """);
+        // when
+        String shown = TerminalBoard.waiting(approvals, "p1");
+        // then
+        assertThat(shown).isEqualTo("""
+                waiting for approval
+                  backlog-1  backlog: the project asks a person to approve the backlog before sprint 1
+                    A (backend, 3 points): API
+                    ./aios approve p1 backlog-1  |  ./aios reject p1 backlog-1 --feedback TEXT
+                """);
+        assertThat(ApproveCommand.waiting(approvals)).containsExactly("backlog-1");
+        assertThat(TerminalBoard.waiting(ApiClient.JSON.createArrayNode(), "p1")).isEmpty();
+    }
 }

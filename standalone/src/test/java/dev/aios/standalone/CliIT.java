@@ -161,6 +161,28 @@ class CliIT {
     }
 
     @Test
+    void aBacklogWaitingForApprovalIsApprovedAndTheProjectIsDelivered() throws Exception {
+        // given a recorded scenario submitted with its backlog to be approved: the CTO's calls are the recorded ones
+        String id = submit(shortener, "--approvals", "backlog");
+        await().atMost(Duration.ofMinutes(2)).until(() -> status(id).equals("AWAITING_APPROVAL"));
+        // when
+        Run approve = aios(admin, "approve", id);
+        Run approveAgain = aios(admin, "approve", id);
+        Run rejectLate = aios(admin, "reject", id, "backlog-1", "--feedback", "too late");
+        Run watch = aios(admin, "watch", id, "--plain");
+        // then
+        assertThat(approve.status()).as(approve.err()).isZero();
+        assertThat(approve.out()).isEqualTo("approved backlog-1 of " + id + " (backlog)\n");
+        assertThat(approveAgain.status()).isEqualTo(1);
+        assertThat(approveAgain.err()).isEqualTo("aios: nothing of project " + id + " waits for approval\n");
+        assertThat(rejectLate.status()).isEqualTo(1);
+        assertThat(rejectLate.err()).startsWith("aios: Conflict: backlog-1 is already GRANTED by ").endsWith("(HTTP 409)\n");
+        assertThat(watch.status()).as(watch.err()).isZero();
+        assertThat(watch.out()).contains("ApprovalRequested backlog-1", "waits for a person: ./aios approve " + id + " backlog-1",
+                "ApprovalGranted backlog-1", "ProjectDelivered", "url-shortener  DELIVERED");
+    }
+
+    @Test
     void theServersRefusalsAreOneLineAndExitOne() throws Exception {
         // given
         Path brief = Files.writeString(work.resolve("b.md"), shortener.brief());

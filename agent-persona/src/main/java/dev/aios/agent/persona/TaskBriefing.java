@@ -39,6 +39,12 @@ public final class TaskBriefing {
             }
             out.append('\n');
         }
+        if (!context.reviewerFeedback().isBlank()) {
+            // only after a person rejected the previous changeset, so prompts without one stay as recorded
+            out.append("## A person rejected your previous changeset for this task\n")
+                    .append(context.reviewerFeedback().strip())
+                    .append("\nProduce a new changeset that addresses this feedback.\n\n");
+        }
         appendFiles(out, context);
         return out.toString();
     }

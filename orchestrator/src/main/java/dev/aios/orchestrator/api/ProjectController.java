@@ -1,7 +1,6 @@
 package dev.aios.orchestrator.api;
 
 import dev.aios.events.v1.BudgetChanged;
-import dev.aios.events.v1.ProjectOptions;
 import dev.aios.events.v1.ProjectStopped;
 import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.events.v1.StopCause;
@@ -49,18 +48,12 @@ class ProjectController {
     ResponseEntity<ProjectViews.Accepted> submit(Caller caller, @RequestBody SubmitProjectRequest request) {
         request.validate();
         UUID id = UUID.randomUUID();
-        var options = ProjectOptions.newBuilder();
-        if (request.options() != null) {
-            options.setSprintLimit(orZero(request.options().sprintLimit()))
-                    .setSprintCapacityPoints(orZero(request.options().sprintCapacityPoints()))
-                    .setMaxReplans(orZero(request.options().maxReplans()));
-        }
         decisions.handle(id, ProjectSubmitted.newBuilder()
                 .setProjectId(id.toString())
                 .setName(request.name())
                 .setBrief(request.brief())
                 .setBudgetMicros(request.budgetMicros())
-                .setOptions(options)
+                .setOptions(request.projectOptions())
                 .setSubmittedBy(caller.subject())
                 .setTenant(caller.tenant())
                 .build(), null);
@@ -147,9 +140,5 @@ class ProjectController {
             throw ApiProblem.conflict("project " + id + " is " + project.status() + " and its budget cannot change");
         }
         return ResponseEntity.accepted().body(get(caller, id));
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

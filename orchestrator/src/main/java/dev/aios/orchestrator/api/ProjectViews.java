@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What the read endpoints return. */
 final class ProjectViews {
@@ -25,6 +26,14 @@ final class ProjectViews {
 
     record Sprint(int number, String status, List<String> taskIds, int plannedPoints, Boolean reviewPassed,
             int defects, long costMicros) {}
+
+    record Approval(String item, String kind, String status, List<String> what, List<String> why,
+            @Nullable String taskId, @Nullable Instant deadline, @Nullable String decidedBy, @Nullable String feedback) {}
+
+    record RejectRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 4000,
+                    description = "why, for the CTO or the agent; no control characters other than tab and line breaks")
+            @Nullable String feedback) {}
 
     record BudgetRequest(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000000000",

@@ -27,7 +27,9 @@ public final class EventCodec {
                     TaskAbandoned.getDefaultInstance(), LlmCallCompleted.getDefaultInstance(),
                     BudgetChanged.getDefaultInstance(), ProjectPaused.getDefaultInstance(),
                     ProjectResumed.getDefaultInstance(), ProjectStopped.getDefaultInstance(),
-                    ProjectDelivered.getDefaultInstance(), ProjectFailed.getDefaultInstance(), AgentHeartbeat.getDefaultInstance())
+                    ProjectDelivered.getDefaultInstance(), ProjectFailed.getDefaultInstance(), AgentHeartbeat.getDefaultInstance(),
+                    ApprovalRequested.getDefaultInstance(), ApprovalGranted.getDefaultInstance(),
+                    ApprovalRejected.getDefaultInstance())
             .collect(Collectors.toUnmodifiableMap(m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
 
     private EventCodec() {}

@@ -2,6 +2,7 @@ package dev.aios.orchestrator.lease;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import dev.aios.events.v1.ApprovalRequested;
 import dev.aios.events.v1.TaskAssigned;
 import dev.aios.events.v1.TaskCompleted;
 import dev.aios.events.v1.TaskFailed;
@@ -96,6 +97,8 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
                 case TaskCompleted done -> release(keys, args, done.getLeaseId());
                 case TaskFailed f -> release(keys, args, f.getLeaseId());
                 case TaskLeaseExpired e -> release(keys, args, e.getLeaseId());
+                // a risky result waits for a person: its task is out of the agent's hands
+                case ApprovalRequested r when r.hasChange() -> release(keys, args, r.getChange().getLeaseId());
                 default -> {}
             }
         }

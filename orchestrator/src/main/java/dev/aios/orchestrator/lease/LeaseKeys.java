@@ -16,6 +16,11 @@ record LeaseKeys(String prefix) {
         return prefix + "lease-marker";
     }
 
+    /** Sorted set of {@code <project>/<item>/<grant|reject>} by approval deadline (epoch ms), read by the sweeper. */
+    String approvalDeadlines() {
+        return prefix + "approval-deadlines";
+    }
+
     String rebuildLock() {
         return prefix + "lease-rebuild-lock";
     }

@@ -62,7 +62,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 "/swagger-ui", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.POST, PROJECTS, PROJECTS + "/*/stop", PROJECTS + "/*/budget")
+                        .requestMatchers(HttpMethod.POST, PROJECTS, PROJECTS + "/*/stop", PROJECTS + "/*/budget",
+                                PROJECTS + "/*/approvals/*/grant", PROJECTS + "/*/approvals/*/reject")
                         .hasRole(Role.SUBMITTER.name())
                         .requestMatchers(HttpMethod.GET, PROJECTS, PROJECTS + "/**").hasRole(Role.VIEWER.name())
                         .anyRequest().authenticated())

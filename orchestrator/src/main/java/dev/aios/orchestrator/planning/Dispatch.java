@@ -52,7 +52,8 @@ final class Dispatch {
                 .setBrief(state.brief())
                 .setArchitectureNotes(state.architectureNotes())
                 .setRemainingBudgetMicros(Math.max(0, state.budgetMicros() - state.spentMicros()))
-                .setBudgetMicros(state.budgetMicros());
+                .setBudgetMicros(state.budgetMicros())
+                .setReviewerFeedback(state.feedbackByTask().getOrDefault(spec.getTaskId(), ""));
         for (String dep : spec.getDependsOnList()) {
             state.task(dep).ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
                     .setTaskId(dep)

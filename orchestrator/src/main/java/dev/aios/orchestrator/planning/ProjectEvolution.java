@@ -2,7 +2,11 @@ package dev.aios.orchestrator.planning;
 
 import com.google.protobuf.Message;
 import dev.aios.events.v1.*;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fold behind {@link ProjectState#evolve} and {@link ProjectState#from}: a state's values copied into one mutable
@@ -30,6 +34,8 @@ final class ProjectEvolution {
     int tasksAbandoned;
     String stopReason;
     long version;
+    Map<String, Approval> approvals;
+    Map<String, String> feedback;
 
     ProjectEvolution(ProjectState s) {
         projectId = s.projectId();
@@ -52,6 +58,8 @@ final class ProjectEvolution {
         tasksAbandoned = s.tasksAbandoned();
         stopReason = s.stopReason();
         version = s.version();
+        approvals = s.approvals();
+        feedback = s.feedbackByTask();
     }
 
     ProjectState state() {
@@ -128,11 +136,59 @@ final class ProjectEvolution {
                 status = ProjectStatus.FAILED;
                 stopReason = e.getReason();
             }
+            case ApprovalRequested e -> {
+                approvals = with(approvals, e.getItemId(), Approval.waiting(e));
+                if (e.getKind() == ApprovalKind.APPROVAL_KIND_RISKY_CHANGE) {
+                    update(e.getTaskId(), t -> t.withStatus(TaskStatus.AWAITING_APPROVAL));
+                } else {
+                    status = ProjectStatus.AWAITING_APPROVAL;
+                }
+            }
+            case ApprovalGranted e -> {
+                Approval a = decided(e.getItemId(),
+                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.GRANTED, e.getGrantedBy(), "");
+                if (a != null && a.kind() == ApprovalKind.APPROVAL_KIND_SPRINT) {
+                    status = ProjectStatus.RUNNING; // the backlog's grant runs with its BacklogAccepted
+                }
+            }
+            case ApprovalRejected e -> {
+                Approval a = decided(e.getItemId(),
+                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.REJECTED, e.getRejectedBy(), e.getFeedback());
+                if (a != null) {
+                    switch (a.kind()) {
+                        case APPROVAL_KIND_BACKLOG -> status = ProjectStatus.PLANNING;
+                        case APPROVAL_KIND_SPRINT -> a.request().getSprintTaskIdsList()
+                                .forEach(id -> feedback = with(feedback, id, e.getFeedback()));
+                        case APPROVAL_KIND_RISKY_CHANGE -> {
+                            update(a.request().getTaskId(), t -> t.withStatus(TaskStatus.PENDING));
+                            feedback = with(feedback, a.request().getTaskId(), e.getFeedback());
+                        }
+                        default -> {}
+                    }
+                }
+            }
             default -> {
                 // facts the planner does not need (BacklogRejected, progress) still count as versions
             }
         }
         return this;
+    }
+
+    /** Records a decision on a waiting item and returns the item as it waited; null when nothing waited. */
+    private @Nullable Approval decided(String itemId, Approval.Status decision, String by, String text) {
+        Approval a = approvals.get(itemId);
+        if (a == null || !a.waiting()) {
+            return null;
+        }
+        approvals = with(approvals, itemId, a.decided(decision, by, text));
+        return a;
+    }
+
+    // approvals are few per project: a copy per change keeps every state seen unchanged
+    private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {
+        var copy = new LinkedHashMap<>(map);
+        copy.put(key, value);
+        return Collections.unmodifiableMap(copy);
     }
 
     private TaskState known(String id) {

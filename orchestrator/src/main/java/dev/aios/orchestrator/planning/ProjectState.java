@@ -41,6 +41,8 @@ public final class ProjectState {
     private final int tasksAbandoned;
     private final String stopReason;
     private final long version;
+    private final Map<String, Approval> approvals;
+    private final Map<String, String> feedbackByTask;
 
     private ProjectState() {
         projectId = "";
@@ -63,6 +65,8 @@ public final class ProjectState {
         tasksAbandoned = 0;
         stopReason = "";
         version = 0;
+        approvals = Map.of();
+        feedbackByTask = Map.of();
     }
 
     ProjectState(ProjectEvolution e, TaskTable tasks) {
@@ -86,6 +90,8 @@ public final class ProjectState {
         tasksAbandoned = e.tasksAbandoned;
         stopReason = e.stopReason;
         version = e.version;
+        approvals = e.approvals;
+        feedbackByTask = e.feedback;
     }
 
     /** The state of a project before its first event. */
@@ -228,6 +234,26 @@ public final class ProjectState {
 
     ProjectOptions options() {
         return options;
+    }
+
+    /** Every item that waited or waits for a person, by item id, in the order they were requested; unmodifiable. */
+    public Map<String, Approval> approvals() {
+        return approvals;
+    }
+
+    /** The waiting item with this id, if it still waits. */
+    public Optional<Approval> waitingApproval(String itemId) {
+        return Optional.ofNullable(approvals.get(itemId)).filter(Approval::waiting);
+    }
+
+    /** A person's feedback on a task's rejected change (or its sprint's rejected plan), sent with its next assignment. */
+    Map<String, String> feedbackByTask() {
+        return feedbackByTask;
+    }
+
+    /** Whether the project asks a person before going on with this kind of item. */
+    boolean waitsFor(ApprovalKind kind) {
+        return options.getApprovalsList().contains(kind);
     }
 
     ProjectStatus pausedFrom() {

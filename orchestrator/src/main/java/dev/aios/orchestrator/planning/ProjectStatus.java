@@ -6,6 +6,8 @@ public enum ProjectStatus {
     PLANNING,
     RUNNING,
     PAUSED,
+    /** The backlog or the next sprint's plan waits for a person (ADR 0014). */
+    AWAITING_APPROVAL,
     DELIVERED,
     STOPPED,
     /** No model could answer the project's calls: ended with the reason, never delivered. */

@@ -23,6 +23,8 @@ public final class SprintPlanner {
     private final WhenLlmCallCompletedThenChargeBudget llmCallCompleted = new WhenLlmCallCompletedThenChargeBudget();
     private final WhenBudgetChangedThenPauseOrResume budgetChanged;
     private final WhenStopRequestedThenStop stopRequested = new WhenStopRequestedThenStop();
+    private final WhenApprovalGrantedThenProceed approvalGranted;
+    private final WhenApprovalRejectedThenSendBack approvalRejected;
 
     public SprintPlanner(PlannerSettings settings) {
         var dispatch = new Dispatch(settings);
@@ -30,7 +32,10 @@ public final class SprintPlanner {
         var retries = new Retries(settings, dispatch, sprints);
         var replanning = new Replanning(settings);
         this.backlogProposed = new WhenBacklogProposedThenAcceptOrReject(settings, sprints, replanning);
-        this.taskCompleted = new WhenTaskCompletedThenDispatchNext(ChangesetValidator.withDefaults(), dispatch, sprints, retries);
+        this.taskCompleted = new WhenTaskCompletedThenDispatchNext(ChangesetValidator.withDefaults(), dispatch, sprints, retries,
+                settings.riskyChanges());
+        this.approvalGranted = new WhenApprovalGrantedThenProceed(dispatch, sprints);
+        this.approvalRejected = new WhenApprovalRejectedThenSendBack(dispatch, replanning);
         this.taskFailed = new WhenTaskFailedThenRetryOrAbandon(replanning, retries);
         this.leaseExpired = new WhenLeaseExpiredThenReassign(retries);
         this.budgetChanged = new WhenBudgetChangedThenPauseOrResume(dispatch);
@@ -47,6 +52,8 @@ public final class SprintPlanner {
             case LlmCallCompleted e -> llmCallCompleted.decide(state, e, now);
             case BudgetChanged e -> budgetChanged.decide(state, e, now);
             case ProjectStopped e -> stopRequested.decide(state, e, now);
+            case ApprovalGranted e -> approvalGranted.decide(state, e, now);
+            case ApprovalRejected e -> approvalRejected.decide(state, e, now);
             default -> Decision.none(state);
         };
     }

@@ -1,19 +1,24 @@
 package dev.aios.orchestrator.planning;
 
+import dev.aios.events.v1.ApprovalKind;
+import dev.aios.events.v1.BacklogAccepted;
+import dev.aios.events.v1.BacklogProposed;
 import dev.aios.events.v1.ProjectDelivered;
 import dev.aios.events.v1.ReviewResult;
 import dev.aios.events.v1.SprintCompleted;
 import dev.aios.events.v1.SprintPlanned;
 import dev.aios.events.v1.SprintReviewed;
+import dev.aios.events.v1.TaskSpec;
 import dev.aios.events.v1.StopCause;
 import dev.aios.events.v1.Usage;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A sprint's life: the next one is planned by capacity in dependency order (or the project is delivered, or stopped at
- * the sprint limit), and a reviewed one is closed.
+ * the sprint limit), and a reviewed one is closed. Where the project asks, a sprint's plan waits for a person first.
  */
 final class Sprints {
     private final PlannerSettings settings;
@@ -56,12 +61,33 @@ final class Sprints {
                 }
             }
         }
+        if (state.waitsFor(ApprovalKind.APPROVAL_KIND_SPRINT)) {
+            Approvals.requestSprint(out, chosen, List.of());
+            return;
+        }
+        open(out, chosen);
+    }
+
+    /** A valid backlog is accepted and its first sprint planned. */
+    void accept(Emissions out, BacklogProposed backlog) {
+        out.emit(BacklogAccepted.newBuilder()
+                .setProjectId(out.state().projectId())
+                .setAttempt(backlog.getAttempt())
+                .setTaskCount(backlog.getTasksCount())
+                .setTotalPoints(backlog.getTasksList().stream().mapToInt(TaskSpec::getEstimatePoints).sum())
+                .build());
+        planNext(out);
+    }
+
+    /** The next sprint starts with these tasks: planned, and what is ready sent out. */
+    void open(Emissions out, Collection<String> taskIds) {
+        ProjectState state = out.state();
         out.emit(SprintPlanned.newBuilder()
                 .setProjectId(state.projectId())
                 .setSprintNumber(state.currentSprint() + 1)
-                .addAllTaskIds(chosen)
-                .setCapacityPoints(capacity)
-                .setPlannedPoints(points)
+                .addAllTaskIds(taskIds)
+                .setCapacityPoints(state.capacity(settings))
+                .setPlannedPoints(taskIds.stream().mapToInt(id -> state.tasks().get(id).spec().getEstimatePoints()).sum())
                 .build());
         dispatch.dispatchReady(out);
     }

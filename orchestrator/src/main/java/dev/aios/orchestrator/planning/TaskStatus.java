@@ -6,7 +6,9 @@ public enum TaskStatus {
     ASSIGNED,
     DONE,
     ABANDONED,
-    BLOCKED;
+    BLOCKED,
+    /** Its changeset is risky and waits for a person before it is applied (ADR 0014). */
+    AWAITING_APPROVAL;
 
     public boolean settled() {
         return this == DONE || this == ABANDONED || this == BLOCKED;

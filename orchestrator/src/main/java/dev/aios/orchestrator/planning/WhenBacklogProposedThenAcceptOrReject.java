@@ -1,13 +1,15 @@
 package dev.aios.orchestrator.planning;
 
-import dev.aios.events.v1.BacklogAccepted;
+import dev.aios.events.v1.ApprovalKind;
 import dev.aios.events.v1.BacklogProposed;
 import dev.aios.events.v1.BacklogRejected;
-import dev.aios.events.v1.TaskSpec;
 import java.time.Instant;
 import java.util.List;
 
-/** The CTO's backlog for the current attempt is accepted and its first sprint planned, or rejected with its problems. */
+/**
+ * The CTO's backlog for the current attempt is accepted and its first sprint planned (or, where the project asks, waits
+ * for a person), or rejected with its problems.
+ */
 final class WhenBacklogProposedThenAcceptOrReject implements Reaction<BacklogProposed> {
     private final PlannerSettings settings;
     private final Sprints sprints;
@@ -27,14 +29,12 @@ final class WhenBacklogProposedThenAcceptOrReject implements Reaction<BacklogPro
         var out = new Emissions(state, now);
         out.emit(e);
         List<String> problems = BacklogValidator.problems(e, settings, out.state().capacity(settings));
+        if (problems.isEmpty() && out.state().waitsFor(ApprovalKind.APPROVAL_KIND_BACKLOG)) {
+            Approvals.requestBacklog(out, e);
+            return out.decision();
+        }
         if (problems.isEmpty()) {
-            out.emit(BacklogAccepted.newBuilder()
-                    .setProjectId(out.state().projectId())
-                    .setAttempt(e.getAttempt())
-                    .setTaskCount(e.getTasksCount())
-                    .setTotalPoints(e.getTasksList().stream().mapToInt(TaskSpec::getEstimatePoints).sum())
-                    .build());
-            sprints.planNext(out);
+            sprints.accept(out, e);
             return out.decision();
         }
         out.emit(BacklogRejected.newBuilder()

@@ -77,6 +77,13 @@ public class Projector {
                 applyChangeset(out, project, e);
             }
             case LlmCallCompleted e -> chargeCall(out, project, e, after);
+            case ApprovalRequested e -> upsertIfKnown(out, project, after, e.getTaskId());
+            case ApprovalRejected e -> {
+                var approval = after.approvals().get(e.getItemId());
+                if (approval != null) {
+                    upsertIfKnown(out, project, after, approval.request().getTaskId());
+                }
+            }
             default -> {}
         }
     }

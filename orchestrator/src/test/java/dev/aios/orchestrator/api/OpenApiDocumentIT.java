@@ -58,7 +58,12 @@ class OpenApiDocumentIT extends OrchestratorIntegrationTest {
         assertThat(submit.at("/requestBody/content/application~1json/schema/$ref").asString()).endsWith("SubmitProjectRequest");
         assertThat(submit.path("responses").propertyNames()).contains("202", "400", "401", "403", "415");
         assertThat(doc.at("/components/schemas/SubmitProjectRequest/properties").propertyNames())
-                .containsExactlyInAnyOrder("name", "brief", "budgetMicros", "options");
+                .containsExactlyInAnyOrder("name", "brief", "budgetMicros", "options", "approvals", "approvalTimeoutMinutes",
+                        "approvalTimeoutAction");
+        assertThat(doc.at("/components/schemas/SubmitProjectRequest/properties/approvals/items/enum").toString())
+                .isEqualTo("[\"backlog\",\"sprint\",\"risky-changes\"]");
+        assertThat(doc.path("paths").propertyNames()).contains("/api/v1/projects/{id}/approvals",
+                "/api/v1/projects/{id}/approvals/{item}/grant", "/api/v1/projects/{id}/approvals/{item}/reject");
         assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}~1events/get/responses/200/content").has("text/event-stream")).isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}/get/parameters/0/name").asString()).isEqualTo("id");
         assertThat(doc.toString()).doesNotContain("\"caller\""); // the token's caller is not a request parameter

@@ -47,6 +47,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final String OTHER_TENANT = "globex";
     private static final String QUEUE = "aios.agent.qa.dlq";
+    private static final String ITEM = "backlog-1";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String ownProject = "";
@@ -79,6 +80,12 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("GET", "/api/v1/dlq", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/api/v1/dlq/" + QUEUE, null, Role.OPERATOR, Set.of(200)),
             new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive?max=1", null, Role.OPERATOR, Set.of(200)),
+            // rows above are used by index in the tests below; new rows go here
+            new Endpoint("GET", "/api/v1/projects/{own}/approvals", null, Role.VIEWER, Set.of(200)),
+            // the project waits for nothing: "no approval item" (404) shows the request passed the access rules
+            new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/grant", null, Role.SUBMITTER, Set.of(404)),
+            new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/reject", "{\"feedback\":\"no\"}", Role.SUBMITTER,
+                    Set.of(404)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests
@@ -160,7 +167,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                 documented.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue().path("x-aios-least-role").asString(""))));
         Map<String, String> tested = new TreeMap<>();
         ENDPOINTS.stream().filter(e -> e.path().startsWith("/api/")).forEach(e -> tested.put(
-                e.method() + " " + e.path().replace("{own}", "{id}").replaceAll("\\?.*", "").replace(QUEUE, "{queue}"),
+                e.method() + " " + e.path().replace("{own}", "{id}").replaceAll("\\?.*", "").replace(QUEUE, "{queue}")
+                        .replace(ITEM, "{item}"),
                 e.least().claimValue()));
         assertThat(documented).isNotEmpty().isEqualTo(tested);
         doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->

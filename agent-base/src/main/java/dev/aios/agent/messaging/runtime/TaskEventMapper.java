@@ -52,7 +52,8 @@ public final class TaskEventMapper {
                                 .map(f -> new FileContent(f.getPath(), f.getContent().toByteArray()))
                                 .toList(),
                         context.getRemainingBudgetMicros(),
-                        context.getBudgetMicros()),
+                        context.getBudgetMicros(),
+                        context.getReviewerFeedback()),
                 proto.getLeaseId());
     }
 
@@ -78,6 +79,7 @@ public final class TaskEventMapper {
                                 .toList())
                         .addAllRelevantFiles(context.relevantFiles().stream().map(TaskEventMapper::toFileWrite).toList())
                         .setRemainingBudgetMicros(context.remainingBudgetMicros())
+                        .setReviewerFeedback(context.reviewerFeedback())
                         .setBudgetMicros(context.budgetMicros()))
                 .setLeaseId(assignment.leaseId())
                 .build();

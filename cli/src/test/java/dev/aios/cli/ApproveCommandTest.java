@@ -1,0 +1,104 @@
+package dev.aios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code approve} and {@code reject} against a fake server that records what it was sent. */
+class ApproveCommandTest {
+    private static final String ID = "3f2b8c1e-0000-4000-8000-000000000001";
+    private static final String APPROVALS = "/api/v1/projects/" + ID + "/approvals";
+
+    @TempDir
+    Path home;
+
+    private HttpServer server;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile String waiting = "[]";
+    private Map<String, String> env;
+
+    @BeforeEach
+    void aFakeServer() throws IOException {
+        Files.writeString(home.resolve("admin.token"), "header.payload.signature\n");
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + (body.isEmpty() ? "" : " " + body));
+            String path = exchange.getRequestURI().getPath();
+            String answer = path.equals(APPROVALS) ? waiting
+                    : "{\"item\":\"" + path.split("/")[6] + "\",\"kind\":\"backlog\",\"status\":\"GRANTED\"}";
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(path.equals(APPROVALS) ? 200 : 202, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        env = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static String item(String id, String status) {
+        return "{\"item\":\"" + id + "\",\"kind\":\"risky-change\",\"status\":\"" + status + "\",\"what\":[],\"why\":[]}";
+    }
+
+    @Test
+    void withoutAnItemTheOnlyWaitingOneIsApproved() {
+        // given
+        waiting = "[" + item("change-A-1", "GRANTED") + "," + item("backlog-1", "WAITING") + "]";
+        // when
+        Run run = Run.of(env, "approve", ID);
+        // then
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("approved backlog-1 of " + ID + " (backlog)\n");
+        assertThat(requests).containsExactly("GET " + APPROVALS, "POST " + APPROVALS + "/backlog-1/grant");
+    }
+
+    @Test
+    void withoutAnItemWhenSeveralWaitItIsBadUsageListingThemAndNothingIsApproved() {
+        // given
+        waiting = "[" + item("change-A-1", "WAITING") + "," + item("change-B-1", "WAITING") + "]";
+        // when
+        Run run = Run.of(env, "approve", ID);
+        // then
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).startsWith("aios: 2 items wait: change-A-1, change-B-1; name one: ./aios approve " + ID + " ITEM")
+                .hasLineCount(1);
+        assertThat(requests).containsExactly("GET " + APPROVALS);
+    }
+
+    @Test
+    void withoutAnItemWhenNothingWaitsItFails() {
+        // when
+        Run run = Run.of(env, "approve", ID);
+        // then
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("aios: nothing of project " + ID + " waits for approval\n");
+    }
+
+    @Test
+    void aRejectionSendsTheFeedbackAsJson() {
+        // when
+        Run run = Run.of(env, "reject", ID, "change-A-1", "--feedback", "Keep \"deploy\" out of CI.");
+        // then
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("rejected change-A-1 of " + ID);
+        assertThat(requests).containsExactly("POST " + APPROVALS + "/change-A-1/reject {\"feedback\":\"Keep \\\"deploy\\\" out of CI.\"}");
+    }
+}
