@@ -71,6 +71,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("GET", "/api/v1/projects/{own}/tasks", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/sprints", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/repository", null, Role.VIEWER, Set.of(200)),
             // the project may already be stopped by an earlier row: 409 also shows the request passed the access rules
             new Endpoint("POST", "/api/v1/projects/{own}/budget", "{\"budgetMicros\":200}", Role.SUBMITTER, Set.of(202, 409)),
