@@ -1,10 +1,7 @@
 package dev.aios.orchestrator.agui;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.util.JsonFormat;
 import dev.aios.events.v1.*;
-import dev.aios.orchestrator.agui.AguiEvent.Custom;
 import dev.aios.orchestrator.agui.AguiEvent.RunError;
 import dev.aios.orchestrator.agui.AguiEvent.RunFinished;
 import dev.aios.orchestrator.agui.AguiEvent.RunStarted;
@@ -22,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,15 +33,13 @@ import tools.jackson.databind.node.ObjectNode;
 final class AguiProjection {
     static final String PLANNING_STEP = "planning";
 
-    private static final JsonFormat.Printer PROTO_JSON = JsonFormat.printer().omittingInsignificantWhitespace();
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     private final String projectId;
     private final Board board = new Board();
-    // open steps in the order they opened; tasks that ever had a step, so a step opens once per task
+    // open steps by key (planning, sprint N, task ID) in the order they opened, with their names; tasks that ever had
+    // a step, so a step opens once per task
     private final Map<String, String> openSteps = new LinkedHashMap<>();
     private final Set<String> steppedTasks = new HashSet<>();
-    private final Map<String, long[]> usage = new LinkedHashMap<>();
+    private final TokenUsage usage = new TokenUsage();
     private ObjectNode shown = JsonNodeFactory.instance.objectNode();
     private boolean started;
     private long lastTimestamp;
@@ -110,7 +103,7 @@ final class AguiProjection {
         for (TaskState t : board.project().tasks().values()) {
             String id = t.spec().getTaskId();
             if (t.status() != TaskStatus.PENDING && t.status() != TaskStatus.BLOCKED && steppedTasks.add(id)) {
-                open(id, id + ": " + t.spec().getTitle(), at, out);
+                open(taskStep(id), id + ": " + t.spec().getTitle(), at, out);
             }
         }
     }
@@ -118,7 +111,7 @@ final class AguiProjection {
     private void closeSteps(Message event, long at, List<AguiEvent> out) {
         for (TaskState t : board.project().tasks().values()) {
             if (t.status().settled()) {
-                close(t.spec().getTaskId(), at, out);
+                close(taskStep(t.spec().getTaskId()), at, out);
             }
         }
         switch (event) {
@@ -129,25 +122,10 @@ final class AguiProjection {
     }
 
     private void custom(Message event, long at, List<AguiEvent> out) {
-        switch (event) {
-            case LlmCallCompleted e -> {
-                long[] u = usage.computeIfAbsent(e.getProvider() + "\n" + e.getModel(), k -> new long[2]);
-                u[0] += e.getInputTokens();
-                u[1] += e.getOutputTokens();
-                out.add(new Custom(at, "aios.llm_call", llmCall(e)));
-            }
-            case BacklogRejected e -> out.add(new Custom(at, "aios.backlog_rejected", payload(e)));
-            case TaskProgress e -> out.add(new Custom(at, "aios.task_progress", payload(e)));
-            case TaskFailed e -> out.add(new Custom(at, "aios.task_failed", payload(e)));
-            case TaskLeaseExpired e -> out.add(new Custom(at, "aios.task_lease_expired", payload(e)));
-            case SprintReviewed e -> out.add(new Custom(at, "aios.sprint_reviewed", payload(e)));
-            case BudgetChanged e -> out.add(new Custom(at, "aios.budget_changed", payload(e)));
-            case ProjectPaused e -> out.add(new Custom(at, "aios.project_paused", payload(e)));
-            case ProjectResumed e -> out.add(new Custom(at, "aios.project_resumed", payload(e)));
-            // Approvals map here once their events exist (issue 14, part 3): ApprovalRequested → CUSTOM
-            // "aios.approval_requested", ApprovalGranted/ApprovalRejected → CUSTOM "aios.approval_decided".
-            default -> {}
+        if (event instanceof LlmCallCompleted e) {
+            usage.add(e);
         }
+        CustomEvents.of(event, at).ifPresent(out::add);
     }
 
     private void end(Message event, long at, List<AguiEvent> out) {
@@ -160,23 +138,23 @@ final class AguiProjection {
                         .put("tasksAbandoned", e.getTasksAbandoned())
                         .put("spentMicros", board.project().spentMicros())
                         .put("summary", e.getSummary());
-                out.add(new RunFinished(at, projectId, projectId, "success", result, usage()));
+                out.add(new RunFinished(at, projectId, projectId, "success", result, usage.json()));
             }
             case ProjectStopped e when e.getCause() == StopCause.STOP_CAUSE_USER -> {
                 closeAll(at, out);
                 ObjectNode result = JsonNodeFactory.instance.objectNode()
                         .put("reason", e.getReason())
                         .put("stoppedBy", e.getStoppedBy());
-                out.add(new RunFinished(at, projectId, projectId, "cancelled", result, usage()));
+                out.add(new RunFinished(at, projectId, projectId, "cancelled", result, usage.json()));
             }
             case ProjectStopped e -> {
                 closeAll(at, out);
                 String cause = e.getCause().name().replace("STOP_CAUSE_", "").toLowerCase(Locale.ROOT);
-                out.add(new RunError(at, e.getReason().isEmpty() ? "stopped: " + cause : e.getReason(), cause, usage()));
+                out.add(new RunError(at, e.getReason().isEmpty() ? "stopped: " + cause : e.getReason(), cause, usage.json()));
             }
             case ProjectFailed e -> {
                 closeAll(at, out);
-                out.add(new RunError(at, e.getReason(), "failed", usage()));
+                out.add(new RunError(at, e.getReason(), "failed", usage.json()));
             }
             default -> {}
         }
@@ -204,47 +182,12 @@ final class AguiProjection {
         }
     }
 
-    private ArrayNode usage() {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        usage.forEach((key, u) -> list.addObject()
-                .put("provider", key.substring(0, key.indexOf('\n')))
-                .put("model", key.substring(key.indexOf('\n') + 1))
-                .put("inputTokens", u[0])
-                .put("outputTokens", u[1])
-                .put("totalTokens", u[0] + u[1]));
-        return list;
+    /** A task's key among the open steps; a task id may be any name, "planning" included. */
+    private static String taskStep(String taskId) {
+        return "task " + taskId;
     }
 
     private static String sprintStep(int number) {
         return "sprint " + number;
-    }
-
-    private static ObjectNode llmCall(LlmCallCompleted e) {
-        return JsonNodeFactory.instance.objectNode()
-                .put("callId", e.getCallId())
-                .put("taskId", e.getTaskId())
-                .put("role", e.getRole())
-                .put("tier", e.getTier())
-                .put("requestedTier", e.getRequestedTier())
-                .put("provider", e.getProvider())
-                .put("model", e.getModel())
-                .put("reason", e.getDecisionReason())
-                .put("score", e.getScore())
-                .put("inputTokens", e.getInputTokens())
-                .put("outputTokens", e.getOutputTokens())
-                .put("costMicros", e.getCostMicros())
-                .put("latencyMs", e.getLatencyMs())
-                .put("cached", e.getCached())
-                .put("fallback", e.getFallback())
-                .put("scripted", e.getScripted());
-    }
-
-    /** The stored event's payload as {@code GET /events} renders it. */
-    private static JsonNode payload(Message m) {
-        try {
-            return MAPPER.readTree(PROTO_JSON.print(m));
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("an allow-listed event does not print as JSON: " + m.getDescriptorForType(), e);
-        }
     }
 }

@@ -70,12 +70,12 @@ class AguiStream {
 
     private void stream(SseEmitter emitter, UUID id, long after) {
         String stream = ProjectDecisions.streamOf(id);
-        if (pump.endsAt(stream, after)) {
-            emitter.complete(); // resumed after the project's last event: nothing more will come
-            return;
-        }
         var projection = new AguiProjection(id.toString());
         try {
+            if (pump.endsAt(stream, after)) {
+                emitter.complete(); // resumed after the project's last event: nothing more will come
+                return;
+            }
             long folded = 0;
             while (folded < after) {
                 var batch = store.readStream(stream, folded, (int) Math.min(PREFIX_BATCH, after - folded));

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -92,7 +93,7 @@ final class Board {
                 s.defects(), s.costMicros() + e.getCostMicros()));
     }
 
-    private void sprint(int number, java.util.function.UnaryOperator<Sprint> change) {
+    private void sprint(int number, UnaryOperator<Sprint> change) {
         for (int i = 0; i < sprints.size(); i++) {
             if (sprints.get(i).number() == number) {
                 sprints.set(i, change.apply(sprints.get(i)));

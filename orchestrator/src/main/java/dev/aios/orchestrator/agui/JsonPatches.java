@@ -2,6 +2,7 @@ package dev.aios.orchestrator.agui;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -58,7 +59,7 @@ final class JsonPatches {
         }
     }
 
-    private static void op(ArrayNode ops, String op, String path, @org.jspecify.annotations.Nullable JsonNode value) {
+    private static void op(ArrayNode ops, String op, String path, @Nullable JsonNode value) {
         ObjectNode node = ops.addObject().put("op", op).put("path", path);
         if (value != null) {
             node.set("value", value);

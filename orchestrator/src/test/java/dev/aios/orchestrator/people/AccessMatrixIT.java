@@ -71,7 +71,6 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("GET", "/api/v1/projects/{own}/tasks", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/sprints", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)),
-            new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/repository", null, Role.VIEWER, Set.of(200)),
             // the project may already be stopped by an earlier row: 409 also shows the request passed the access rules
             new Endpoint("POST", "/api/v1/projects/{own}/budget", "{\"budgetMicros\":200}", Role.SUBMITTER, Set.of(202, 409)),
@@ -80,6 +79,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("GET", "/api/v1/dlq", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/api/v1/dlq/" + QUEUE, null, Role.OPERATOR, Set.of(200)),
             new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive?max=1", null, Role.OPERATOR, Set.of(200)),
+            // after the rows the tests below name by index
+            new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests
