@@ -59,7 +59,9 @@ class AguiStreamIT {
     static void startThePlatformAsUpDoesWithNoModelAndInstallTheValidator() throws Exception {
         Assumptions.assumeTrue(run(List.of("node", "--version"), Path.of(".")).status() == 0,
                 "node is not installed: the AG-UI stream is validated by @ag-ui/core under Node.js (agui/tests)");
-        if (!Files.exists(TESTS.resolve("node_modules/.package-lock.json"))) {
+        Path installed = TESTS.resolve("node_modules/.package-lock.json");
+        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
+                Files.getLastModifiedTime(TESTS.resolve("package-lock.json"))) < 0) {
             Run ci = run(List.of("npm", "ci", "--no-audit", "--no-fund"), TESTS);
             assertThat(ci.status()).as("npm ci in agui/tests:\n" + ci.output()).isZero();
         }
