@@ -53,10 +53,13 @@ class BadInputIT extends OrchestratorIntegrationTest {
                 Arguments.of("unknown project stop", "POST", "/api/v1/projects/" + UNKNOWN + "/stop", null, null, 404),
                 Arguments.of("unknown project budget", "POST", "/api/v1/projects/" + UNKNOWN + "/budget", json, "{\"budgetMicros\":5}", 404),
                 Arguments.of("unknown project events", "GET", "/api/v1/projects/" + UNKNOWN + "/events", null, null, 404),
+                Arguments.of("unknown project AG-UI stream", "GET", "/api/v1/projects/" + UNKNOWN + "/agui", null, null, 404),
                 Arguments.of("unknown project repository", "GET", "/api/v1/projects/" + UNKNOWN + "/repository", null, null, 404),
                 Arguments.of("project id not a uuid", "GET", "/api/v1/projects/not-a-uuid", null, null, 400),
                 Arguments.of("malformed Last-Event-ID", "GET", "/api/v1/projects/{existing}/events", "lastEventId:abc", null, 400),
                 Arguments.of("negative Last-Event-ID", "GET", "/api/v1/projects/{existing}/events", "lastEventId:-3", null, 400),
+                Arguments.of("malformed Last-Event-ID on the AG-UI stream", "GET", "/api/v1/projects/{existing}/agui",
+                        "lastEventId:abc", null, 400),
                 Arguments.of("page size zero", "GET", "/api/v1/projects?size=0", null, null, 400),
                 Arguments.of("unknown dead-letter queue", "POST", "/api/v1/dlq/nope.dlq/redrive", null, null, 404));
     }

@@ -142,6 +142,47 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void theAgUiStreamIsOneRunWhoseIdsAreStreamVersionsAndEndsAtOnceWhenResumedAfterItsEnd() throws Exception {
+        // given: a delivered project
+        String id = submit("agui");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        Long last = jdbc.queryForObject("SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
+        // when: a client reads its AG-UI stream, then resumes after the last id it saw
+        List<String> data = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        readAgui(id, null, data, ids);
+        List<String> resumed = new ArrayList<>();
+        readAgui(id, Long.toString(ids.getLast()), resumed, new ArrayList<>());
+        // then: one run from RUN_STARTED to RUN_FINISHED, ids ascending stream versions up to the final one
+        assertThat(data.getFirst()).startsWith("{\"type\":\"RUN_STARTED\"").contains("\"threadId\":\"" + id + "\"");
+        assertThat(data.get(1)).startsWith("{\"type\":\"STATE_SNAPSHOT\"");
+        assertThat(data.getLast()).startsWith("{\"type\":\"RUN_FINISHED\"").contains("\"outcome\":{\"type\":\"success\"}");
+        assertThat(data).filteredOn(d -> d.contains("\"type\":\"RUN_")).hasSize(2);
+        assertThat(ids).isSorted().doesNotHaveDuplicates().last().isEqualTo(last);
+        assertThat(resumed).isEmpty();
+    }
+
+    /** Reads an AG-UI stream to its end: each event's data line, and the ids. */
+    void readAgui(String id, String lastEventId, List<String> data, List<Long> ids) throws Exception {
+        var request = request("/api/v1/projects/" + id + "/agui").header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("id:")) {
+                    ids.add(Long.parseLong(line.substring(3).trim()));
+                } else if (line.startsWith("data:")) {
+                    data.add(line.substring(5));
+                }
+            }
+        }
+    }
+
+    @Test
     void aProjectNamedDotDotDownloadsIntoADirectoryOfItsOwn() throws Exception {
         // given: a project whose name would climb out of an extractor's target directory
         String id = submit("..");

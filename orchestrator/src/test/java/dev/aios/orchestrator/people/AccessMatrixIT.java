@@ -86,6 +86,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/grant", null, Role.SUBMITTER, Set.of(404)),
             new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/reject", "{\"feedback\":\"no\"}", Role.SUBMITTER,
                     Set.of(404)),
+            new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests

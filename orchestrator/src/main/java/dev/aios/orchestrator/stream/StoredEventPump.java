@@ -1,0 +1,113 @@
+package dev.aios.orchestrator.stream;
+
+import com.google.protobuf.Message;
+import dev.aios.events.v1.ProjectDelivered;
+import dev.aios.events.v1.ProjectFailed;
+import dev.aios.events.v1.ProjectStopped;
+import dev.aios.orchestrator.problem.ApiProblem;
+import dev.aios.orchestrator.eventstore.EventStore;
+import dev.aios.orchestrator.eventstore.StoredEvent;
+import dev.aios.orchestrator.eventstore.EventCodec;
+import java.io.IOException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Feeds one project's stored events, in stream-version order after a given version, to a sink that writes them to a
+ * server-sent event stream; heartbeat comments keep proxies from closing an idle stream, and the stream completes after
+ * the project's final event ({@code ProjectDelivered}, {@code ProjectStopped}, {@code ProjectFailed}).
+ */
+@Component
+public class StoredEventPump {
+    private final EventStore store;
+    private final Duration pollInterval;
+    private final Duration heartbeatInterval;
+
+    /** Writes one stored event (already unwrapped) to the stream. */
+    @FunctionalInterface
+    public interface Sink {
+        void send(StoredEvent stored, Message event) throws IOException;
+    }
+
+    StoredEventPump(EventStore store,
+            @Value("${aios.orchestrator.sse-poll-interval:200ms}") Duration pollInterval,
+            @Value("${aios.orchestrator.sse-heartbeat-interval:10s}") Duration heartbeatInterval) {
+        this.store = store;
+        this.pollInterval = pollInterval;
+        this.heartbeatInterval = heartbeatInterval;
+    }
+
+    /** The version a {@code Last-Event-ID} header names (0 when absent); a malformed one is a 400. */
+    public static long parseLastEventId(@Nullable String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return 0;
+        }
+        try {
+            long v = Long.parseLong(lastEventId.trim());
+            if (v < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("Last-Event-ID must be a non-negative event number, got '" + lastEventId + "'");
+        }
+    }
+
+    public static boolean isFinal(Message m) {
+        return m instanceof ProjectDelivered || m instanceof ProjectStopped || m instanceof ProjectFailed;
+    }
+
+    /** Whether the event numbered {@code version} is the project's final one. */
+    public boolean endsAt(String stream, long version) {
+        if (version == 0) {
+            return false;
+        }
+        var at = store.readStream(stream, version - 1, 1);
+        return !at.isEmpty() && isFinal(EventCodec.unwrap(at.getFirst().envelope()));
+    }
+
+    /**
+     * Sends every event after {@code after} to {@code sink} as it is stored, until the final one, then completes the
+     * emitter; returns at once, completing it, when {@code after} is the final event already. Blocks: run it on a
+     * thread of its own.
+     */
+    public void pump(SseEmitter emitter, String stream, long after, Sink sink) {
+        long last = after;
+        long lastSend = System.nanoTime();
+        try {
+            if (endsAt(stream, after)) {
+                emitter.complete(); // resumed after the project's last event: there is nothing more to wait for
+                return;
+            }
+            while (true) {
+                var batch = store.readStream(stream, last, 200);
+                for (StoredEvent e : batch) {
+                    Message m = EventCodec.unwrap(e.envelope());
+                    sink.send(e, m);
+                    last = e.streamVersion();
+                    lastSend = System.nanoTime();
+                    if (isFinal(m)) {
+                        emitter.complete();
+                        return;
+                    }
+                }
+                if (batch.isEmpty()) {
+                    if (System.nanoTime() - lastSend >= heartbeatInterval.toNanos()) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                        lastSend = System.nanoTime();
+                    }
+                    Thread.sleep(pollInterval);
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away: nothing to clean up beyond this thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            emitter.completeWithError(e);
+        }
+    }
+}
