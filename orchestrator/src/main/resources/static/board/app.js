@@ -34,6 +34,7 @@ function route() {
   leave();
   leave = () => {};
   alertError('');
+  say('');
   main.replaceChildren();
   header();
   const path = location.hash.replace(/^#/, '') || '/projects';
@@ -62,6 +63,7 @@ function loginView(root) {
     input,
     h('p', { id: 'token-hint', className: 'hint' }, './aios up writes an admin token to $AIOS_HOME/admin.token (default ~/.aios); ',
       './aios token --role viewer|submitter|operator|admin prints others. The token stays in this tab only.'),
+    error,
     h('button', { type: 'submit', className: 'primary' }, 'Sign in'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -94,10 +96,10 @@ function projectsView(root) {
     h('thead', {}, h('tr', {}, ['Name', 'Status', 'Sprint', 'Tasks done', 'Spent', 'Budget', 'Submitted by']
       .map(t => h('th', { scope: 'col' }, t)))),
     body);
-  root.append(h('h1', {}, 'Projects'));
+  root.append(h('h1', {}, 'Projects'), table);
   if (may('submitter')) root.append(submitForm());
-  else root.append(h('p', { className: 'muted' }, 'Your role ' + (current()?.role ?? 'none') + ' may watch projects but not submit them.'));
-  root.append(h('h2', {}, 'All projects'), table);
+  else root.append(h('p', { className: 'muted', id: 'submit-explained' },
+    'Your role ' + (current()?.role ?? 'none') + ' may watch projects but not submit them (a submitter may).'));
   let timer = null, alive = true;
   const load = async () => {
     try {

@@ -88,13 +88,16 @@ export function boardView(root, id) {
       const t = board.tasks.get(taskId);
       if (!t) continue;
       let card = cards.get(taskId);
-      if (!card) { card = { el: h('li', { className: 'card', id: 'task-' + taskId, 'data-task': taskId }), place: null }; cards.set(taskId, card); }
+      if (!card) {
+        card = { el: h('li', { className: 'card', id: 'task-' + taskId, 'data-order': String(t.order) }), place: null };
+        cards.set(taskId, card);
+      }
       fill(card.el, t);
       const place = placeOf(t);
       if (place !== card.place) {
         if (card.place && lists.has(card.place)) moves.push(taskId + ' to ' + place);
         card.place = place;
-        (lists.get(place) || (place === 'backlog' ? backlog : earlier)).append(card.el);
+        insertInOrder(lists.get(place) || (place === 'backlog' ? backlog : earlier), card.el, t.order);
       }
     }
     dirty.clear();
@@ -113,6 +116,16 @@ export function boardView(root, id) {
       drawActions();
     }
     if (board.name && title.textContent === 'Project') title.textContent = board.name;
+  }
+
+  /** Cards stand in the order their tasks were planned, whichever moved first. */
+  function insertInOrder(list, el, order) {
+    const before = list.lastElementChild;
+    if (!before || Number(before.dataset.order) < order) { list.append(el); return; }
+    for (const child of list.children) {
+      if (Number(child.dataset.order) > order) { list.insertBefore(el, child); return; }
+    }
+    list.append(el);
   }
 
   function placeOf(t) {

@@ -19,7 +19,7 @@ export function emptyBoard() {
 function task(board, id) {
   let t = board.tasks.get(id);
   if (!t) {
-    t = { id, title: id, role: '', kind: '', points: 0, sprint: 0, state: 'pending', agent: '', tier: '', model: '',
+    t = { id, order: board.tasks.size, title: id, role: '', kind: '', points: 0, sprint: 0, state: 'pending', agent: '', tier: '', model: '',
           cost: 0, attempt: 0, failure: '' };
     board.tasks.set(id, t);
   }

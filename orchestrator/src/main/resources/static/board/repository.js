@@ -43,7 +43,7 @@ export function repositoryView(root, id) {
       detail.replaceChildren(
         h('h2', {}, c.subject),
         h('p', { className: 'muted' }, c.sha + ' · ' + c.author + ' · ' + new Date(c.authoredAt).toISOString().replace('.000Z', 'Z')),
-        h('pre', { 'aria-label': 'Commit message' }, c.message),
+        h('pre', { className: 'message', 'aria-label': 'Commit message' }, c.message),
         ...c.files.map(f => h('section', { className: 'diff', id: 'diff-' + f.path, 'aria-label': 'Diff of ' + f.path },
           h('h3', {}, f.path, ' ', h('span', { className: 'badge' }, f.change.toLowerCase())),
           diffBlock(f.diff),

@@ -7,7 +7,7 @@ const FINAL = new Set(['ProjectDelivered', 'ProjectStopped', 'ProjectFailed']);
 
 export function parseChunk(buffer, emit) {
   let start = 0, end;
-  while ((end = nextBlank(buffer, start)) >= 0) {
+  while ((end = nextBlank(buffer, start)) !== null) {
     const block = buffer.slice(start, end.at);
     start = end.at + end.length;
     const event = { id: null, event: 'message', data: [] };
@@ -28,7 +28,7 @@ export function parseChunk(buffer, emit) {
 
 function nextBlank(buffer, from) {
   const m = /\r\n\r\n|\n\n|\r\r/.exec(buffer.slice(from));
-  return m ? { at: from + m.index, length: m[0].length } : -1;
+  return m ? { at: from + m.index, length: m[0].length } : null;
 }
 
 /**
