@@ -123,11 +123,39 @@ const checks = [
     assert.match(await page.locator('#commit-detail pre').first().textContent(), /Recorded: true/);
     await shot('05-repository');
   }],
-  ['an admin may stop and fund a running project; the list shows the delivered one', async () => {
+  ['the projects list shows the delivered project', async () => {
     await page.goto(url + '/#/projects');
-    await page.locator('tbody tr', { hasText: env('PROJECT_NAME') }).first().waitFor();
-    assert.match(await page.locator('tbody tr', { hasText: env('PROJECT_NAME') }).first().textContent(), /DELIVERED/);
+    const row = page.locator('tbody tr', { hasText: env('PROJECT_NAME') }).first();
+    await row.waitFor();
+    assert.match(await row.textContent(), /DELIVERED/);
     await shot('02-projects');
+  }],
+  ['a submitter raises a running project\'s budget and stops it from its board', async () => {
+    // given a second run of the scenario, just submitted over the API
+    const accepted = await page.evaluate(async ([brief, name]) => (await fetch('/api/v1/projects', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, brief, budgetMicros: 5000000 }),
+    })).json(), [readFileSync(env('BRIEF_FILE'), 'utf8'), env('PROJECT_NAME')]);
+    await page.goto(url + '/#/projects/' + accepted.id);
+    // when the budget is raised to $7
+    await page.getByLabel('New budget (US dollars)').fill('7');
+    await page.getByRole('button', { name: 'Set budget' }).click();
+    // then the stream's BudgetChanged shows on the gauge
+    await page.locator('#budget-text', { hasText: 'of $7.00' }).waitFor();
+    // when the project is stopped (the confirmation is accepted)
+    await page.getByRole('button', { name: 'Stop project' }).click();
+    // then
+    await page.locator('#project-status', { hasText: 'STOPPED' }).waitFor();
+    await page.locator('#actions', { hasText: 'nothing left to stop' }).waitFor();
+  }],
+  ['an operator sees the dead-letter queues and may inspect one', async () => {
+    await page.getByRole('link', { name: 'Dead letters' }).click();
+    await page.locator('#dlq-queues tr').first().waitFor();
+    assert.ok(await page.locator('#dlq-queues tr').count() >= 5, 'a queue per agent');
+    await page.locator('#dlq-queues tr').first().getByRole('button', { name: 'Inspect' }).click();
+    await page.locator('#dlq-letters h2').waitFor();
+    assert.match(await page.locator('#dlq-letters').textContent(), /first 0|Empty/);
   }],
   ['a viewer sees the board without the stop button, and why', async () => {
     // given
