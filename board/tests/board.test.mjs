@@ -182,10 +182,45 @@ const checks = [
     await page.waitForURL(/#\/login$/);
     await page.locator('#login-error', { hasText: 'bearer token was refused' }).waitFor();
   }],
+  ['the approvals panel stays hidden while the server has no approvals endpoint', async () => {
+    await page.evaluate(t => sessionStorage.setItem('aios.token', t), env('ADMIN_TOKEN'));
+    await page.goto(url + '/#/projects/' + state.project);
+    await page.locator('#project-status', { hasText: 'DELIVERED' }).waitFor();
+    const approvals = await page.evaluate(async id => (await fetch('/api/v1/projects/' + id + '/approvals',
+      { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } })).status, state.project);
+    if (approvals === 404) assert.equal(await page.locator('#approvals').isHidden(), true);
+    else assert.equal(await page.locator('#approvals').isVisible(), true);
+  }],
+  ['what waits for approval is granted, or rejected with feedback', async () => {
+    // given an approvals endpoint with one waiting item (served in place of the API)
+    const id = '00000000-0000-4000-8000-00000000a001';
+    const posted = [];
+    await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'approvals', status: 'RUNNING' } }));
+    await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
+      headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(1) }));
+    await page.route('**/api/v1/projects/' + id + '/approvals', r => r.fulfill({
+      json: [{ item: 'backlog', what: 'The CTO\'s backlog', why: 'this project approves its backlog', status: 'WAITING' }] }));
+    await page.route('**/api/v1/projects/' + id + '/approvals/*/*', r => {
+      posted.push(r.request().url().split('/approvals/')[1] + ' ' + (r.request().postData() || ''));
+      r.fulfill({ status: 202, json: {} });
+    });
+    await page.goto(url + '/#/projects/' + id);
+    await page.locator('#approvals', { hasText: 'The CTO\'s backlog' }).waitFor();
+    // when rejected without feedback, then with it
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#approvals', { hasText: 'Say why in the feedback' }).waitFor();
+    await page.getByLabel('Feedback (for a rejection)').fill('Split T1 in two.');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#approvals', { hasText: 'Rejected' }).waitFor();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
+    // then
+    assert.deepEqual(posted, ['backlog/reject {"feedback":"Split T1 in two."}', 'backlog/grant ']);
+    await page.unrouteAll();
+  }],
   ['a 500-task project is drawn in under two seconds', async () => {
     // given a stream of 500 tasks, each assigned, started and completed (2,000 events), served in place of the API
     const id = '00000000-0000-4000-8000-000000000500';
-    await page.evaluate(t => sessionStorage.setItem('aios.token', t), env('ADMIN_TOKEN'));
     await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'five-hundred', status: 'DELIVERED' } }));
     await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
       headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(500) }));

@@ -6,6 +6,7 @@ import { follow } from './sse.js';
 import { current, may } from './session.js';
 import { h, usd, say, alertError } from './dom.js';
 import { apply, columnOf, emptyBoard, COLUMNS } from './model.js';
+import { approvalsPanel } from './approvals.js';
 
 const TERMINAL = new Set(['DELIVERED', 'STOPPED', 'FAILED']);
 const MAX_CALL_ROWS = 500;
@@ -14,7 +15,7 @@ export function boardView(root, id) {
   const board = emptyBoard();
   const cards = new Map();
   const dirty = new Set();
-  let frame = 0, drawnSprint = -1, drawnCalls = 0, drawnReviews = -1, drawnNotes = 0, drawnStatus = '';
+  let frame = 0, drawnActions = '', drawnSprint = -1, drawnCalls = 0, drawnReviews = -1, drawnNotes = 0, drawnStatus = '';
 
   const title = h('h1', {}, 'Project');
   const statusBadge = h('span', { className: 'badge', id: 'project-status' }, '…');
@@ -40,6 +41,8 @@ export function boardView(root, id) {
   const callsCount = h('span', {}, '0');
   const reviews = h('div', { id: 'reviews' }, h('p', { className: 'muted' }, 'No review yet.'));
   const notes = h('ul', { id: 'notes' });
+  const approvals = approvalsPanel(id);
+  let approvalsDue = false;
 
   root.append(
     h('p', {}, h('a', { href: '#/projects' }, '← Projects')),
@@ -51,6 +54,7 @@ export function boardView(root, id) {
         h('p', { className: 'hint' }, 'Reserved: not reported by the API. The router\'s budget ledger holds each call\'s ',
           'worst case while it runs (ADR 0034); spent here is the sum of completed calls.')),
       h('section', { className: 'panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), actions)),
+    approvals.panel,
     sprintTitle, columns,
     h('section', { className: 'backlog panel', 'aria-labelledby': 'backlog-title' },
       h('h2', { id: 'backlog-title' }, 'Backlog (not in the current sprint) ', backlogCount), backlog),
@@ -64,12 +68,16 @@ export function boardView(root, id) {
     h('section', { 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Notes'), notes));
 
   drawActions();
+  approvals.refresh();
   get('/api/v1/projects/' + id).then(p => { title.textContent = p.name; document.title = p.name + ' · AIOS board'; })
     .catch(e => alertError(explainRefusal(e, 'read this project')));
 
   const stop = follow('/api/v1/projects/' + id + '/events', {
     onEvents(batch) {
-      for (const e of batch) for (const changed of apply(board, e)) dirty.add(changed);
+      for (const e of batch) {
+        for (const changed of apply(board, e)) dirty.add(changed);
+        approvalsDue ||= e.event.startsWith('Approval');
+      }
       if (!frame) frame = requestAnimationFrame(draw);
     },
     onState(state) { live.textContent = state === 'live' ? '· live' : '· ' + state; },
@@ -78,6 +86,7 @@ export function boardView(root, id) {
 
   function draw() {
     frame = 0;
+    if (approvalsDue) { approvalsDue = false; approvals.refresh(); } // re-read only when an approval event arrived
     if (board.currentSprint !== drawnSprint) { // a new sprint moves every card: once per sprint
       drawnSprint = board.currentSprint;
       sprintTitle.textContent = board.currentSprint ? 'Sprint ' + board.currentSprint : 'Sprint (not planned yet)';
@@ -155,6 +164,8 @@ export function boardView(root, id) {
     meter.high = String((board.budget || 1) * 0.8);
     meter.setAttribute('aria-valuetext', usd(board.spent) + ' spent of ' + usd(board.budget));
     budgetText.textContent = 'Spent ' + usd(board.spent) + ' of ' + usd(board.budget) + ' · left ' + usd(left);
+    const amount = actions.querySelector('#new-budget');
+    if (amount && !amount.dataset.edited) amount.value = (board.budget / 1e6 + 1).toFixed(2); // a dollar more, until typed in
   }
 
   function drawCalls() {
@@ -186,6 +197,9 @@ export function boardView(root, id) {
   }
 
   function drawActions() {
+    const shape = may('submitter') + '/' + TERMINAL.has(board.status);
+    if (shape === drawnActions) return; // redrawn only when what may be done changes: a half-typed amount stays
+    drawnActions = shape;
     const role = current()?.role ?? 'none';
     if (!may('submitter')) {
       actions.replaceChildren(h('p', { className: 'muted', id: 'actions-explained' },
@@ -197,7 +211,7 @@ export function boardView(root, id) {
       return;
     }
     const amount = h('input', { id: 'new-budget', type: 'number', min: '0.000001', step: 'any',
-      value: ((board.budget || 0) / 1e6 + 1).toFixed(2) });
+      value: ((board.budget || 0) / 1e6 + 1).toFixed(2), oninput: () => { amount.dataset.edited = 'yes'; } });
     const result = h('p', { role: 'status', id: 'action-result' });
     actions.replaceChildren(
       h('div', {}, h('label', { for: 'new-budget' }, 'New budget (US dollars)'), amount),
