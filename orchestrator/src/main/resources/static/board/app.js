@@ -94,7 +94,7 @@ function projectsView(root) {
   const table = h('table', { 'aria-describedby': 'projects-caption' },
     h('caption', { id: 'projects-caption', className: 'muted' }, 'Projects of your tenant, newest first'),
     h('thead', {}, h('tr', {}, ['Name', 'Status', 'Sprint', 'Tasks done', 'Spent', 'Budget', 'Submitted by']
-      .map(t => h('th', { scope: 'col' }, t)))),
+      .map((t, i) => h('th', { scope: 'col', className: i >= 2 && i <= 5 ? 'num' : null }, t)))),
     body);
   root.append(h('h1', {}, 'Projects'), table);
   if (may('submitter')) root.append(submitForm());

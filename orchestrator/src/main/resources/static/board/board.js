@@ -64,7 +64,7 @@ export function boardView(root, id) {
       h('h2', { id: 'calls-title' }, 'LLM calls ', callsCount),
       h('div', { className: 'scroll', tabindex: '0', 'aria-label': 'LLM calls, scrollable' },
         h('table', {}, h('thead', {}, h('tr', {}, ['Task', 'Role', 'Tier', 'Model', 'Tokens in/out', 'Cost', 'ms', 'Router\'s reason']
-          .map(t => h('th', { scope: 'col' }, t)))), calls))),
+          .map((t, i) => h('th', { scope: 'col', className: i >= 4 && i <= 6 ? 'num' : null }, t)))), calls))),
     h('section', { 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Notes'), notes));
 
   drawActions();
