@@ -218,6 +218,27 @@ const checks = [
     assert.deepEqual(posted, ['backlog/reject {"feedback":"Split T1 in two."}', 'backlog/grant ']);
     await page.unrouteAll();
   }],
+  ['a stream that drops mid-project is resumed with Last-Event-ID, with no gap and no duplicate', async () => {
+    // given a stream whose first connection closes after four events
+    const id = '00000000-0000-4000-8000-00000000b001';
+    const events = syntheticStream(3).split('\n\n').filter(Boolean).map(e => e + '\n\n');
+    const asked = [];
+    await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'resumed', status: 'RUNNING' } }));
+    await page.route('**/api/v1/projects/' + id + '/events', r => {
+      const last = r.request().headers()['last-event-id'];
+      asked.push(last ?? 'none');
+      r.fulfill({ headers: { 'Content-Type': 'text/event-stream' },
+        body: last === undefined ? events.slice(0, 4).join('') : events.slice(Number(last)).join('') });
+    });
+    // when
+    await page.goto(url + '/#/projects/' + id);
+    // then
+    await page.locator('#project-status', { hasText: 'DELIVERED' }).waitFor();
+    assert.deepEqual(asked, ['none', '4']);
+    assert.equal(await page.locator('#column-done .card').count(), 3);
+    assert.equal(await page.locator('#llm-calls tr').count(), 3);
+    await page.unrouteAll();
+  }],
   ['a 500-task project is drawn in under two seconds', async () => {
     // given a stream of 500 tasks, each assigned, started and completed (2,000 events), served in place of the API
     const id = '00000000-0000-4000-8000-000000000500';
