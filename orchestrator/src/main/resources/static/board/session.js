@@ -14,7 +14,9 @@ export function decode(token) {
   } catch {
     throw new Error('the token\'s payload is not readable JSON: is it the whole token?');
   }
-  const roles = [].concat(json.roles ?? json.role ?? []).map(String);
+  // the server reads the claim it is configured with (aios.security.roles-claim); these are the usual places
+  const claim = json.roles ?? json.role ?? json.realm_access?.roles ?? json.groups ?? [];
+  const roles = (typeof claim === 'string' ? claim.split(/[\s,]+/) : [].concat(claim)).map(String);
   const role = ROLES.filter(r => roles.includes(r)).pop() ?? 'none';
   return { subject: json.sub ?? '?', tenant: json.tenant ?? '?', role, expires: json.exp ? new Date(json.exp * 1000) : null };
 }
