@@ -29,9 +29,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The orchestrator as an OAuth2 resource server: every request but the probes and the OpenAPI document needs a valid
- * JWT (signature, issuer, audience and expiry checked by Spring Security's decoder, configured with
- * {@code spring.security.oauth2.resourceserver.jwt.*}), and each endpoint a role. Refusals are problem details
+ * The orchestrator as an OAuth2 resource server: every request but the probes, the OpenAPI document and the board's
+ * page and modules (which hold no data; ADR 0015) needs a valid JWT (signature, issuer, audience and expiry checked by
+ * Spring Security's decoder, configured with {@code spring.security.oauth2.resourceserver.jwt.*}), and each endpoint a
+ * role. Refusals are problem details
  * rendered by the API's own {@code ProblemDetails}.
  */
 @Configuration
@@ -40,7 +41,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String PROJECTS = "/api/v1/projects";
     private static final String[] BOARD = {"/", "/index.html", "/board/*", "/favicon.ico"};
     /** The board runs only its own modules and styles and talks only to this origin; no inline script, no framing. */
-    static final String BOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    private static final String BOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
