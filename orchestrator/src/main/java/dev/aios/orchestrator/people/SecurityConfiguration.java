@@ -22,20 +22,27 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The orchestrator as an OAuth2 resource server: every request but the probes and the OpenAPI document needs a valid
- * JWT (signature, issuer, audience and expiry checked by Spring Security's decoder, configured with
- * {@code spring.security.oauth2.resourceserver.jwt.*}), and each endpoint a role. Refusals are problem details
+ * The orchestrator as an OAuth2 resource server: every request but the probes, the OpenAPI document and the board's
+ * page and modules (which hold no data; ADR 0015) needs a valid JWT (signature, issuer, audience and expiry checked by
+ * Spring Security's decoder, configured with {@code spring.security.oauth2.resourceserver.jwt.*}), and each endpoint a
+ * role. Refusals are problem details
  * rendered by the API's own {@code ProblemDetails}.
  */
 @Configuration
 @EnableConfigurationProperties(AccessSettings.class)
 class SecurityConfiguration implements WebMvcConfigurer {
     private static final String PROJECTS = "/api/v1/projects";
+    private static final String[] BOARD = {"/", "/index.html", "/board/*", "/favicon.ico"};
+    /** The board runs only its own modules and styles and talks only to this origin; no inline script, no framing. */
+    private static final String BOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
@@ -60,6 +67,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the API's description and its viewer reveal no data: anyone may read how to call it
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
                                 "/swagger-ui", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // the board's page and modules hold no data: every call they make carries the person's token
+                        .requestMatchers(HttpMethod.GET, BOARD).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, PROJECTS, PROJECTS + "/*/stop", PROJECTS + "/*/budget",
@@ -71,7 +80,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerTokenConverter(settings)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        SecurityConfiguration::isBoard, new StaticHeadersWriter("Content-Security-Policy", BOARD_POLICY))));
         return http.build();
     }
 
@@ -102,6 +113,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication a
                 ? a.caller().describeRoles()
                 : "none";
+    }
+
+    private static boolean isBoard(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/") || path.equals("/index.html") || path.startsWith("/board/");
     }
 
     /** Actuator endpoints moved to their own port (management.server.port) sit behind the network, not a token. */

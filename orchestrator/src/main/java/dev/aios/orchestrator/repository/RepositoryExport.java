@@ -44,7 +44,7 @@ public class RepositoryExport {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("aios-repo-");
-            build(dir, streamId);
+            build(dir, store.readStream(streamId));
             return zip(dir, projectName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,8 +57,33 @@ public class RepositoryExport {
         }
     }
 
-    private void build(Path dir, String streamId) throws GitAPIException, IOException {
-        List<StoredEvent> events = store.readStream(streamId);
+    /** Builds the project's repository in a temporary directory, lets {@code reader} read it, then deletes it. */
+    <T> T read(String streamId, RepositoryReader<T> reader) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("aios-repo-");
+            build(dir, store.readStream(streamId));
+            try (Git git = Git.open(dir.toFile())) {
+                return reader.read(git);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("git failed: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                delete(dir);
+            }
+        }
+    }
+
+    /** What reads a built repository. */
+    @FunctionalInterface
+    interface RepositoryReader<T> {
+        T read(Git git) throws IOException, GitAPIException;
+    }
+
+    static void build(Path dir, List<StoredEvent> events) throws GitAPIException, IOException {
         var state = ProjectState.initial();
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             WorkspaceWriter writer = new WorkspaceWriter(dir, ChangesetValidator.withDefaults());

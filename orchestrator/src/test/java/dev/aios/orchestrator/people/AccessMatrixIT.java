@@ -48,6 +48,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     private static final String OTHER_TENANT = "globex";
     private static final String QUEUE = "aios.agent.qa.dlq";
     private static final String ITEM = "backlog-1";
+    private static final String NO_COMMIT = "0".repeat(40);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String ownProject = "";
@@ -87,11 +88,18 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/reject", "{\"feedback\":\"no\"}", Role.SUBMITTER,
                     Set.of(404)),
             new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/repository/commits", null, Role.VIEWER, Set.of(200)),
+            // the project has no commit: a 404 naming the commit shows the request passed the access rules
+            new Endpoint("GET", "/api/v1/projects/{own}/repository/commits/" + NO_COMMIT, null, Role.VIEWER, Set.of(404)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests
             new Endpoint("GET", "/actuator/health/liveness", null, null, Set.of(200)),
             new Endpoint("GET", "/actuator/health/readiness", null, null, Set.of(200)),
+            // the board's page and modules hold no data: every call they make carries the person's token
+            new Endpoint("GET", "/", null, null, Set.of(200)),
+            new Endpoint("GET", "/board/app.js", null, null, Set.of(200)),
+            new Endpoint("GET", "/board/board.css", null, null, Set.of(200)),
             new Endpoint("GET", "/v3/api-docs", null, null, Set.of(200)));
 
     @BeforeAll
@@ -153,6 +161,23 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void theBoardIsServedWithoutATokenUnderAPolicyThatAllowsOnlyItsOwnScripts() throws Exception {
+        // when
+        Reply page = send(new Endpoint("GET", "/", null, null, Set.of(200)), ownProject, null);
+        var module = http.send(HttpRequest.newBuilder(java.net.URI.create(url("/board/app.js"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // then
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/board/app.js\"></script>").doesNotContain(ownProject);
+        assertThat(page.policy()).contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("Content-Type").orElse("")).contains("javascript");
+        assertThat(module.headers().firstValue("Content-Security-Policy")).hasValue(page.policy());
+    }
+
+    @Test
     void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryOperationWithTheRoleItStates() throws Exception {
         // given the document, read without a token
         JsonNode doc = JsonMapper.shared().readTree(send(ENDPOINTS.getLast(), ownProject, null).body());
@@ -169,7 +194,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
         Map<String, String> tested = new TreeMap<>();
         ENDPOINTS.stream().filter(e -> e.path().startsWith("/api/")).forEach(e -> tested.put(
                 e.method() + " " + e.path().replace("{own}", "{id}").replaceAll("\\?.*", "").replace(QUEUE, "{queue}")
-                        .replace(ITEM, "{item}"),
+                        .replace(ITEM, "{item}")
+                        .replace(NO_COMMIT, "{sha}"),
                 e.least().claimValue()));
         assertThat(documented).isNotEmpty().isEqualTo(tested);
         doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
@@ -288,7 +314,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
         }
     }
 
-    record Reply(int status, String contentType, String challenge, String body) {}
+    record Reply(int status, String contentType, String challenge, String body, String policy) {}
 
     private Reply send(Endpoint endpoint, String project, @Nullable String token) throws Exception {
         return send(endpoint, project, token, false);
@@ -317,7 +343,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        return new Reply(response.statusCode(), contentType, response.headers().firstValue("WWW-Authenticate").orElse(""), body);
+        return new Reply(response.statusCode(), contentType, response.headers().firstValue("WWW-Authenticate").orElse(""), body,
+                response.headers().firstValue("Content-Security-Policy").orElse(""));
     }
 
     private String submit(String token, String name) throws Exception {

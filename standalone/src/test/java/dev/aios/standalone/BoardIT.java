@@ -1,0 +1,154 @@
+package dev.aios.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.aios.standalone.infra.FreePorts;
+import dev.aios.standalone.infra.Infrastructure;
+import dev.aios.standalone.platform.Platform;
+import dev.aios.standalone.scenario.Scenario;
+import dev.aios.standalone.scenario.Scenarios;
+import dev.aios.standalone.tokens.LocalTokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The web board in Debian's headless Chromium, driven by playwright-core from {@code board/tests/board.test.mjs},
+ * against the platform as {@code ./aios up} runs it with no model (the url-shortener recording replays): sign in with
+ * a token, submit the scenario from the board, watch its tasks reach done, read the LLM calls, QA's review and the
+ * repository's diffs, a viewer without a stop button, a refused token. Skipped, saying so, only where chromium or node
+ * is missing ({@code .ci/run} installs chromium).
+ */
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class BoardIT {
+    static final Path TESTS = Path.of("../board/tests").toAbsolutePath().normalize();
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("AIOS_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Path.of("target/board-screenshots").toAbsolutePath();
+
+    static Path home;
+    static Path foreignHome;
+    static Infrastructure infrastructure;
+    static Platform platform;
+
+    @BeforeAll
+    static void startThePlatformAsUpDoes() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "BoardIT skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
+        assumeTrue(onPath("node") && onPath("npm"), "BoardIT skipped: node and npm are needed to drive the browser");
+        RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
+                Map.of(), Scenarios.bundled());
+        home = Files.createTempDirectory("aios-board-home-");
+        foreignHome = Files.createTempDirectory("aios-board-foreign-");
+        infrastructure = Infrastructure.start(Map.of());
+        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(),
+                LocalTokens.open(Map.of("AIOS_HOME", home.toString())), FreePorts.any(), FreePorts.any(), "127.0.0.1",
+                plan.routerSettings());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+        for (Path dir : new Path[] {home, foreignHome}) {
+            if (dir != null) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPersonSignsInSubmitsARecordedScenarioAndWatchesItDeliveredOnTheBoard() throws Exception {
+        // given the tokens ./aios up and ./aios token make, one signed by a key this platform does not trust, and the
+        // scenario as recorded (brief, project name, budget, options)
+        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", home.toString()));
+        String admin = Files.readString(tokens.writeAdminToken()).strip();
+        String viewer = tokens.mint("vera", "viewer", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
+        String foreign = LocalTokens.open(Map.of("AIOS_HOME", foreignHome.toString()))
+                .mint("mallory", "admin", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
+        Scenario scenario = Scenarios.bundled().named("url-shortener").orElseThrow();
+        Path brief = Files.writeString(home.resolve("brief.md"), scenario.brief());
+        installPlaywrightOnce();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BOARD_URL", "http://127.0.0.1:" + platform.apiPort(),
+                "ADMIN_TOKEN", admin, "VIEWER_TOKEN", viewer, "FOREIGN_TOKEN", foreign,
+                "BRIEF_FILE", brief.toString(), "PROJECT_NAME", scenario.projectName(),
+                "BUDGET_USD", Double.toString(scenario.budgetMicros() / 1e6),
+                "SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()));
+        if (scenario.options().containsKey("sprintLimit")) {
+            env.put("SPRINT_LIMIT", Integer.toString(scenario.options().get("sprintLimit")));
+        }
+        // when
+        Run run = run(List.of("node", "board.test.mjs"), env, Duration.ofMinutes(8));
+        // then
+        assertThat(run.status()).as("node board.test.mjs said:%n%s", run.output()).isZero();
+        assertThat(run.output()).contains("board: 18 passed, 0 failed");
+        assertThat(SCREENSHOTS.resolve("03-board-mid-sprint.png")).isNotEmptyFile();
+        assertThat(SCREENSHOTS.resolve("05-repository.png")).isNotEmptyFile();
+    }
+
+    /** {@code npm ci} into board/tests when its node_modules (ignored by git) lacks the pinned playwright-core. */
+    private static void installPlaywrightOnce() throws Exception {
+        Path installed = TESTS.resolve("node_modules/playwright-core/package.json");
+        String lock = Files.readString(TESTS.resolve("package-lock.json"));
+        if (Files.isRegularFile(installed) && lock.contains("\"version\": \"" + versionOf(installed) + "\"")) {
+            return;
+        }
+        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"), Map.of(),
+                Duration.ofMinutes(5));
+        assertThat(install.status()).as("npm ci in %s failed:%n%s", TESTS, install.output()).isZero();
+    }
+
+    private static String versionOf(Path packageJson) throws IOException {
+        String json = Files.readString(packageJson);
+        int at = json.indexOf("\"version\"");
+        int start = json.indexOf('"', json.indexOf(':', at) + 1) + 1;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    record Run(int status, String output) {}
+
+    private static Run run(List<String> command, Map<String, String> env, Duration timeout) throws Exception {
+        Path log = Files.createTempFile("aios-board-", ".log");
+        try {
+            var builder = new ProcessBuilder(command).directory(TESTS.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Run(-1, "timed out after " + timeout + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            System.out.println(output); // the browser test's own lines in the build log
+            return new Run(process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
