@@ -23,18 +23,24 @@ public interface AiosArchitectureConventions {
 
     @ArchTest
     ArchRule protobufStaysInMessagingPackages = noClasses()
-            .that().resideOutsideOfPackages("..messaging..", "dev.aios.events.v1..")
-            .should().dependOnClassesThat().resideInAPackage("dev.aios.events.v1..")
+            .that()
+            .resideOutsideOfPackages("..messaging..", "dev.aios.events.v1..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.aios.events.v1..")
             .because("protobuf never crosses the adapter: map to records in a ..messaging.. package");
 
     @ArchTest
     ArchRule noLombok = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("lombok..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("lombok..")
             .because("constructors and records say it plainly");
 
     @ArchTest
     ArchRule packageByFeature = noClasses()
-            .should().resideInAnyPackage("..service..", "..controller..", "..model..", "..dto..")
+            .should()
+            .resideInAnyPackage("..service..", "..controller..", "..model..", "..dto..")
             .allowEmptyShould(true)
             .because("packages are features, not layers");
 }

@@ -47,15 +47,18 @@ public final class ModuleWalls {
     /** A class may use a {@code ..internal..} package of its own module only (catching its exceptions included). */
     public static ArchRule internalPackagesStayInTheirModule(ModuleRoots modules) {
         requireNonNull(modules, "modules");
-        return classes().should(new ArchCondition<JavaClass>("use no ..internal.. package of another module") {
+        return classes()
+                .should(new ArchCondition<JavaClass>("use no ..internal.. package of another module") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         Optional<String> own = modules.moduleOf(origin.getPackageName());
                         for (Reference reference : Reference.from(origin)) {
                             Optional<String> theirs = modules.moduleOf(reference.targetPackage());
                             if (isInternal(reference.targetPackage()) && theirs.isPresent() && !theirs.equals(own)) {
-                                events.add(SimpleConditionEvent.violated(origin, reference.description()
-                                        + ", inside module " + theirs.get() + "'s internal package"));
+                                events.add(SimpleConditionEvent.violated(
+                                        origin,
+                                        reference.description() + ", inside module " + theirs.get()
+                                                + "'s internal package"));
                             }
                         }
                     }
@@ -70,7 +73,8 @@ public final class ModuleWalls {
                     @Override
                     public Iterable<JavaPackage> doTransform(JavaClasses imported) {
                         return imported.stream()
-                                .filter(type -> modules.moduleOf(type.getPackageName()).isPresent())
+                                .filter(type ->
+                                        modules.moduleOf(type.getPackageName()).isPresent())
                                 .map(JavaClass::getPackage)
                                 .collect(toCollection(() -> new TreeSet<>(comparing(JavaPackage::getName))));
                     }
@@ -79,8 +83,11 @@ public final class ModuleWalls {
                     @Override
                     public void check(JavaPackage javaPackage, ConditionEvents events) {
                         boolean marked = javaPackage.isAnnotatedWith(NullMarked.class);
-                        events.add(new SimpleConditionEvent(javaPackage, marked, "package " + javaPackage.getName()
-                                + (marked ? " is" : " is not") + " annotated @NullMarked in its package-info.java"));
+                        events.add(new SimpleConditionEvent(
+                                javaPackage,
+                                marked,
+                                "package " + javaPackage.getName() + (marked ? " is" : " is not")
+                                        + " annotated @NullMarked in its package-info.java"));
                     }
                 })
                 .because("nullness is declared once per package, so an unannotated type means non-null (JSpecify)");

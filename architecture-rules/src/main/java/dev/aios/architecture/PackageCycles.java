@@ -27,7 +27,10 @@ final class PackageCycles {
         String describe() {
             StringBuilder text = new StringBuilder("Cycle detected among packages " + packages + ":");
             dependencies.forEach((edge, example) -> text.append(System.lineSeparator())
-                    .append("    ").append(edge).append(": ").append(example));
+                    .append("    ")
+                    .append(edge)
+                    .append(": ")
+                    .append(example));
             return text.toString();
         }
     }
@@ -78,7 +81,11 @@ final class PackageCycles {
         return cycles;
     }
 
-    private void connect(String node, Map<String, Integer> index, Map<String, Integer> lowLink, Deque<String> stack,
+    private void connect(
+            String node,
+            Map<String, Integer> index,
+            Map<String, Integer> lowLink,
+            Deque<String> stack,
             List<Cycle> cycles) {
         index.put(node, index.size());
         lowLink.put(node, index.get(node));

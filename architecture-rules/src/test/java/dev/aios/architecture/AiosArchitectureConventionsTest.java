@@ -40,9 +40,11 @@ class AiosArchitectureConventionsTest {
 
             // then
             assertThat(result.hasViolation()).isTrue();
-            assertThat(report(result)).contains(
-                    "Cycle detected among packages [" + SEEDED + ".cycle.a, " + SEEDED + ".cycle.b]",
-                    Order.class.getName(), Invoice.class.getName());
+            assertThat(report(result))
+                    .contains(
+                            "Cycle detected among packages [" + SEEDED + ".cycle.a, " + SEEDED + ".cycle.b]",
+                            Order.class.getName(),
+                            Invoice.class.getName());
         }
 
         @Test
@@ -63,7 +65,8 @@ class AiosArchitectureConventionsTest {
 
         @Test
         void treatsAPackageAndItsInternalPackageAsOneButFailsOnACycleThroughAnotherPackage() {
-            // given: paired.api <-> paired.api.internal (by design), and paired.api.internal -> paired.other -> paired.api
+            // given: paired.api <-> paired.api.internal (by design), and paired.api.internal -> paired.other ->
+            // paired.api
             JavaClasses classes = importPackages(SEEDED + ".paired");
 
             // when
@@ -71,7 +74,8 @@ class AiosArchitectureConventionsTest {
 
             // then: one cycle, between the API's node and the other package, not between the API and its internals
             assertThat(result.hasViolation()).isTrue();
-            assertThat(report(result)).contains(
+            assertThat(report(result))
+                    .contains(
                             "Cycle detected among packages [" + SEEDED + ".paired.api, " + SEEDED + ".paired.other]",
                             "MemoryStore")
                     .doesNotContain("Cycle detected among packages [" + SEEDED + ".paired.api, " + SEEDED
@@ -81,7 +85,8 @@ class AiosArchitectureConventionsTest {
         @Test
         void aPackageAndItsInternalPackagesAreOneNode() {
             assertThat(PackageCycles.unit("dev.aios.agent.messaging.internal")).isEqualTo("dev.aios.agent.messaging");
-            assertThat(PackageCycles.unit("dev.aios.agent.messaging.internal.x")).isEqualTo("dev.aios.agent.messaging");
+            assertThat(PackageCycles.unit("dev.aios.agent.messaging.internal.x"))
+                    .isEqualTo("dev.aios.agent.messaging");
             assertThat(PackageCycles.unit("dev.aios.agent.messaging")).isEqualTo("dev.aios.agent.messaging");
             assertThat(PackageCycles.unit("dev.aios.internals")).isEqualTo("dev.aios.internals");
         }
@@ -102,8 +107,8 @@ class AiosArchitectureConventionsTest {
     @Nested
     class InternalPackagesStayInTheirModule {
         /** Alpha, a module nested in alpha's root (as agent-persona is in agent-base's) and a sibling, beta. */
-        private final ArchRule rule = ModuleWalls.internalPackagesStayInTheirModule(ModuleRoots.of(
-                SEEDED + ".walls.alpha", SEEDED + ".walls.alpha.persona", SEEDED + ".walls.beta"));
+        private final ArchRule rule = ModuleWalls.internalPackagesStayInTheirModule(
+                ModuleRoots.of(SEEDED + ".walls.alpha", SEEDED + ".walls.alpha.persona", SEEDED + ".walls.beta"));
 
         @Test
         void failsWhenAnotherModuleUsesAModulesInternalPackage() {
@@ -115,9 +120,11 @@ class AiosArchitectureConventionsTest {
 
             // then
             assertThat(result.hasViolation()).isTrue();
-            assertThat(report(result)).contains(
-                    BetaReport.class.getName(), LedgerRows.class.getName(),
-                    "inside module " + SEEDED + ".walls.alpha's internal package");
+            assertThat(report(result))
+                    .contains(
+                            BetaReport.class.getName(),
+                            LedgerRows.class.getName(),
+                            "inside module " + SEEDED + ".walls.alpha's internal package");
         }
 
         @Test

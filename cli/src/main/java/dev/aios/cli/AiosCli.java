@@ -14,11 +14,24 @@ import picocli.CommandLine.Command;
  * failed (the server refused, could not be reached, or the watched project did not deliver), 2 on bad usage; an error
  * is one line on standard error.
  */
-@Command(name = "aios", synopsisSubcommandLabel = "COMMAND", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class,
+@Command(
+        name = "aios",
+        synopsisSubcommandLabel = "COMMAND",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
         description = "A client of a running AIOS orchestrator.",
-        subcommands = {ProjectsCommand.class, SubmitCommand.class, WatchCommand.class, ApproveCommand.class,
-                RejectCommand.class, StopCommand.class, BudgetCommand.class, DownloadCommand.class, DlqCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            ProjectsCommand.class,
+            SubmitCommand.class,
+            WatchCommand.class,
+            ApproveCommand.class,
+            RejectCommand.class,
+            StopCommand.class,
+            BudgetCommand.class,
+            DownloadCommand.class,
+            DlqCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class AiosCli implements Runnable {
     static final int FAILED = 1;
     static final int USAGE = 2;

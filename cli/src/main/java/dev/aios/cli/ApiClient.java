@@ -30,7 +30,8 @@ final class ApiClient {
 
     private final URI base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(CONNECT).build();
 
     ApiClient(URI base, String token) {
         this.base = base;
@@ -93,7 +94,8 @@ final class ApiClient {
                 } else if (line.startsWith("event:")) {
                     type = line.substring(6).strip();
                 } else if (line.startsWith("data:")) {
-                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).strip());
+                    data.append(data.isEmpty() ? "" : "\n")
+                            .append(line.substring(5).strip());
                 }
             }
         } catch (IOException e) {
@@ -117,11 +119,11 @@ final class ApiClient {
             throw new CliFailure("cannot reach " + base + ": no answer to the connection within " + CONNECT.toSeconds()
                     + " s; is the address right (--url)?");
         } catch (ConnectException e) {
-            throw new CliFailure("cannot reach " + base + ": connection refused; is the platform running (`./aios up`)? "
-                    + "--url sets the address");
+            throw new CliFailure("cannot reach " + base
+                    + ": connection refused; is the platform running (`./aios up`)? " + "--url sets the address");
         } catch (HttpTimeoutException e) {
-            throw new CliFailure(base + " did not answer " + built.method() + " " + built.uri().getPath() + " within "
-                    + ANSWER.toSeconds() + " s");
+            throw new CliFailure(base + " did not answer " + built.method() + " "
+                    + built.uri().getPath() + " within " + ANSWER.toSeconds() + " s");
         } catch (IOException e) {
             throw new CliFailure("cannot reach " + base + ": " + reason(e));
         } catch (InterruptedException e) {
@@ -155,9 +157,7 @@ final class ApiClient {
         if (message.isBlank()) {
             message = "the server answered " + status;
         }
-        String hint = status == 401
-                ? "; mint a token with `./aios token --role ROLE` or pass --token-file"
-                : "";
+        String hint = status == 401 ? "; mint a token with `./aios token --role ROLE` or pass --token-file" : "";
         return message.replaceAll("\\s+", " ") + " (HTTP " + status + ")" + hint;
     }
 
@@ -177,7 +177,8 @@ final class ApiClient {
         try {
             return JSON.readTree(text.isEmpty() ? "{}" : text);
         } catch (JacksonException e) {
-            throw new CliFailure("the server's answer is not JSON: " + text.lines().findFirst().orElse(""));
+            throw new CliFailure("the server's answer is not JSON: "
+                    + text.lines().findFirst().orElse(""));
         }
     }
 

@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
  * {@code ./aios approve ID [ITEM]}: approves what waits for a person (ADR 0014); without ITEM, the one item that waits,
  * or a usage error listing them when several do.
  */
-@Command(name = "approve", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class,
+@Command(
+        name = "approve",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
         description = "Approve what waits for a person: the backlog, a sprint's plan or a risky change.")
 final class ApproveCommand implements Callable<Integer> {
     @ParentCommand
@@ -32,16 +35,22 @@ final class ApproveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", converter = ProjectId.class, description = "the project")
     UUID id;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ITEM", converter = ApprovalItem.class,
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "ITEM",
+            converter = ApprovalItem.class,
             description = "the waiting item (default: the only one that waits)")
-    @Nullable String item;
+    @Nullable
+    String item;
 
     @Override
     public Integer call() {
         ApiClient api = connection.client(cli.env);
         String chosen = item != null ? item : onlyWaiting(api);
         JsonNode decided = api.post("/api/v1/projects/" + id + "/approvals/" + chosen + "/grant", null);
-        cli.out.println("approved " + chosen + " of " + id + " (" + decided.path("kind").asString() + ")");
+        cli.out.println(
+                "approved " + chosen + " of " + id + " (" + decided.path("kind").asString() + ")");
         return 0;
     }
 
@@ -51,8 +60,10 @@ final class ApproveCommand implements Callable<Integer> {
             throw new CliFailure("nothing of project " + id + " waits for approval");
         }
         if (waiting.size() > 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), waiting.size() + " items wait: "
-                    + String.join(", ", waiting) + "; name one: ./aios approve " + id + " ITEM");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    waiting.size() + " items wait: " + String.join(", ", waiting) + "; name one: ./aios approve " + id
+                            + " ITEM");
         }
         return waiting.getFirst();
     }

@@ -11,7 +11,11 @@ import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./aios budget ID +USD} raises a project's budget by USD dollars ({@code USD} without a sign sets it). */
-@Command(name = "budget", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "Raise a project's budget (+USD) or set it (USD); a paused project resumes.")
+@Command(
+        name = "budget",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "Raise a project's budget (+USD) or set it (USD); a paused project resumes.")
 final class BudgetCommand implements Callable<Integer> {
     @ParentCommand
     AiosCli cli;
@@ -22,7 +26,10 @@ final class BudgetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", converter = ProjectId.class, description = "the project")
     UUID id;
 
-    @Parameters(index = "1", paramLabel = "[+]USD", converter = Change.Parser.class,
+    @Parameters(
+            index = "1",
+            paramLabel = "[+]USD",
+            converter = Change.Parser.class,
             description = "+5 raises the budget by $5; 12.50 sets it to $12.50")
     Change change;
 
@@ -48,12 +55,15 @@ final class BudgetCommand implements Callable<Integer> {
         if (change.raise()) {
             budget = api.get("/api/v1/projects/" + id).at("/cost/budgetMicros").asLong() + change.micros();
             if (budget > Money.MAX_MICROS) {
-                throw new CliFailure("the budget would be " + Money.dollars(budget) + ", above the limit of " + Money.dollars(Money.MAX_MICROS));
+                throw new CliFailure("the budget would be " + Money.dollars(budget) + ", above the limit of "
+                        + Money.dollars(Money.MAX_MICROS));
             }
         }
         JsonNode project = api.post("/api/v1/projects/" + id + "/budget", "{\"budgetMicros\":" + budget + "}");
-        cli.out.println("budget of " + id + " is now " + Money.dollars(project.at("/cost/budgetMicros").asLong())
-                + " (spent " + Money.dollars(project.at("/cost/spentMicros").asLong()) + "); status " + project.path("status").asString());
+        cli.out.println("budget of " + id + " is now "
+                + Money.dollars(project.at("/cost/budgetMicros").asLong()) + " (spent "
+                + Money.dollars(project.at("/cost/spentMicros").asLong()) + "); status "
+                + project.path("status").asString());
         return 0;
     }
 }

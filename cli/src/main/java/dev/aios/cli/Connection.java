@@ -13,14 +13,20 @@ import picocli.CommandLine.Option;
 final class Connection {
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
 
-    @Option(names = "--url", paramLabel = "URL",
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
             description = "the orchestrator's address (default: $AIOS_URL, else " + DEFAULT_URL + ")")
-    @Nullable URI url;
+    @Nullable
+    URI url;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
             description = "a file holding the bearer token (default: $AIOS_TOKEN_FILE, else $AIOS_HOME/admin.token, "
                     + "which `./aios up` writes; AIOS_HOME defaults to ~/.aios)")
-    @Nullable Path tokenFile;
+    @Nullable
+    Path tokenFile;
 
     ApiClient client(Map<String, String> env) {
         return new ApiClient(baseUrl(env), token(env));
@@ -28,7 +34,8 @@ final class Connection {
 
     URI baseUrl(Map<String, String> env) {
         URI base = url != null ? url : URI.create(env.getOrDefault("AIOS_URL", DEFAULT_URL));
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
+        if (base.getScheme() == null
+                || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
                 || base.getHost() == null) {
             throw new CliFailure("--url must be an http(s) address such as " + DEFAULT_URL + ", got '" + base + "'");
         }
@@ -45,8 +52,9 @@ final class Connection {
             }
             return token;
         } catch (NoSuchFileException e) {
-            throw new CliFailure("no token file at " + file + ": start the platform with `./aios up` (it writes one), mint one "
-                    + "with `./aios token --role ROLE`, or pass --token-file FILE");
+            throw new CliFailure(
+                    "no token file at " + file + ": start the platform with `./aios up` (it writes one), mint one "
+                            + "with `./aios token --role ROLE`, or pass --token-file FILE");
         } catch (IOException e) {
             throw new CliFailure("cannot read the token file " + file + ": " + e.getMessage());
         }
@@ -58,7 +66,8 @@ final class Connection {
             return Path.of(explicit);
         }
         String home = env.get("AIOS_HOME");
-        Path aiosHome = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".aios");
+        Path aiosHome =
+                home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".aios");
         return aiosHome.resolve("admin.token");
     }
 }

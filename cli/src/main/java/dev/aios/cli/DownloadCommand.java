@@ -20,7 +20,11 @@ import picocli.CommandLine.ParentCommand;
  * unpacked into DIR (default: a directory named after the project, here). An entry that would land outside DIR is
  * refused, whatever the server sent; DIR must not exist or be empty.
  */
-@Command(name = "download", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "Unpack a project's git repository into a directory.")
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "Unpack a project's git repository into a directory.")
 final class DownloadCommand implements Callable<Integer> {
     @ParentCommand
     AiosCli cli;
@@ -31,19 +35,25 @@ final class DownloadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", converter = ProjectId.class, description = "the project")
     UUID id;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
             description = "where to unpack it (default: ./NAME, the archive's directory); must not exist or be empty")
-    @Nullable Path out;
+    @Nullable
+    Path out;
 
     @Override
     public Integer call() throws IOException {
         byte[] zip = connection.client(cli.env).download("/api/v1/projects/" + id + "/repository");
-        Path target = (out != null ? out : Path.of(topDirectory(zip))).toAbsolutePath().normalize();
+        Path target = (out != null ? out : Path.of(topDirectory(zip)))
+                .toAbsolutePath()
+                .normalize();
         if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
             throw new CliFailure(target + " exists and is not an empty directory; choose another with --out DIR");
         }
         int files = unpack(zip, target);
-        cli.out.println("unpacked " + files + " files of " + id + " into " + target + " (a git repository: git -C " + target + " log)");
+        cli.out.println("unpacked " + files + " files of " + id + " into " + target + " (a git repository: git -C "
+                + target + " log)");
         return 0;
     }
 
@@ -61,7 +71,8 @@ final class DownloadCommand implements Callable<Integer> {
                 }
                 Path file = target.resolve(inside).normalize();
                 if (!file.startsWith(target) || file.equals(target)) {
-                    throw new CliFailure("the archive holds an entry outside its directory (" + name + "); nothing after it was written");
+                    throw new CliFailure("the archive holds an entry outside its directory (" + name
+                            + "); nothing after it was written");
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(file);
@@ -81,9 +92,12 @@ final class DownloadCommand implements Callable<Integer> {
             if (first == null) {
                 throw new CliFailure("the server sent an empty archive");
             }
-            String top = first.getName().contains("/") ? first.getName().substring(0, first.getName().indexOf('/')) : "";
+            String top = first.getName().contains("/")
+                    ? first.getName().substring(0, first.getName().indexOf('/'))
+                    : "";
             if (!top.matches("[A-Za-z0-9_][A-Za-z0-9._-]*")) {
-                throw new CliFailure("the archive's directory '" + top + "' is not a plain name; choose a directory with --out DIR");
+                throw new CliFailure(
+                        "the archive's directory '" + top + "' is not a plain name; choose a directory with --out DIR");
             }
             return top;
         }

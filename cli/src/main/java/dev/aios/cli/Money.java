@@ -11,8 +11,10 @@ final class Money {
     private Money() {}
 
     static String dollars(long micros) {
-        return "$" + BigDecimal.valueOf(micros, 6).setScale(micros % 10_000 == 0 ? 2 : 4, RoundingMode.HALF_UP)
-                .toPlainString();
+        return "$"
+                + BigDecimal.valueOf(micros, 6)
+                        .setScale(micros % 10_000 == 0 ? 2 : 4, RoundingMode.HALF_UP)
+                        .toPlainString();
     }
 
     /** Parses "12.5" into micro-dollars; refuses anything that is not a positive amount within the API's limit. */
@@ -25,8 +27,11 @@ final class Money {
         }
         BigDecimal micros = amount.movePointRight(6).setScale(0, RoundingMode.HALF_UP);
         if (micros.signum() <= 0 || micros.compareTo(BigDecimal.valueOf(MAX_MICROS)) > 0) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the amount must be more than $0 and at most %s, got '%s'", dollars(MAX_MICROS), dollars));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "the amount must be more than $0 and at most %s, got '%s'",
+                    dollars(MAX_MICROS),
+                    dollars));
         }
         return micros.longValueExact();
     }

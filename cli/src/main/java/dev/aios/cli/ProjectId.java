@@ -11,7 +11,8 @@ final class ProjectId implements ITypeConverter<UUID> {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new TypeConversionException("'" + value + "' is not a project id (ids look like 3f2b8c1e-…; ./aios projects lists them)");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a project id (ids look like 3f2b8c1e-…; ./aios projects lists them)");
         }
     }
 }

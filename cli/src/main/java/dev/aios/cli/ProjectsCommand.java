@@ -8,7 +8,11 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./aios projects}: the projects the token may see, newest first. */
-@Command(name = "projects", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "List the projects the token may see, newest first.")
+@Command(
+        name = "projects",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "List the projects the token may see, newest first.")
 final class ProjectsCommand implements Callable<Integer> {
     @ParentCommand
     AiosCli cli;
@@ -34,16 +38,24 @@ final class ProjectsCommand implements Callable<Integer> {
         }
         var table = new Table("ID", "NAME", "STATUS", "SPRINT", "TASKS", "SPENT", "BUDGET");
         for (JsonNode p : listing.path("items")) {
-            table.row(p.path("id").asString(), p.path("name").asString(), p.path("status").asString(),
+            table.row(
+                    p.path("id").asString(),
+                    p.path("name").asString(),
+                    p.path("status").asString(),
                     Integer.toString(p.path("currentSprint").asInt()),
-                    p.at("/progress/tasksDone").asInt() + "/" + p.at("/progress/tasksTotal").asInt(),
-                    Money.dollars(p.at("/cost/spentMicros").asLong()), Money.dollars(p.at("/cost/budgetMicros").asLong()));
+                    p.at("/progress/tasksDone").asInt() + "/"
+                            + p.at("/progress/tasksTotal").asInt(),
+                    Money.dollars(p.at("/cost/spentMicros").asLong()),
+                    Money.dollars(p.at("/cost/budgetMicros").asLong()));
         }
         table.print(cli.out);
         long total = listing.path("total").asLong();
         int shown = listing.path("items").size();
-        cli.out.println(shown == 0 && total == 0 ? "no projects yet: submit one with ./aios submit BRIEF"
-                : "showing " + shown + " of " + total + (total > (long) (page + 1) * size ? " (--page " + (page + 1) + " for more)" : ""));
+        cli.out.println(
+                shown == 0 && total == 0
+                        ? "no projects yet: submit one with ./aios submit BRIEF"
+                        : "showing " + shown + " of " + total
+                                + (total > (long) (page + 1) * size ? " (--page " + (page + 1) + " for more)" : ""));
         return 0;
     }
 }

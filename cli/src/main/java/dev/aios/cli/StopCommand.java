@@ -9,7 +9,11 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 
 /** {@code ./aios stop ID}: stops a project (its tasks in flight are abandoned; nothing more is assigned). */
-@Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "Stop a project: nothing more is assigned, the repository keeps what was done.")
+@Command(
+        name = "stop",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "Stop a project: nothing more is assigned, the repository keeps what was done.")
 final class StopCommand implements Callable<Integer> {
     @ParentCommand
     AiosCli cli;
@@ -23,7 +27,8 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JsonNode project = connection.client(cli.env).post("/api/v1/projects/" + id + "/stop", null);
-        cli.out.println("stopped " + id + " (" + project.path("name").asString() + "): " + project.path("status").asString());
+        cli.out.println("stopped " + id + " (" + project.path("name").asString() + "): "
+                + project.path("status").asString());
         return 0;
     }
 }

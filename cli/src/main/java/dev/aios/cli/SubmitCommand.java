@@ -25,7 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code ./aios submit BRIEF}: submits a brief (a file, or {@code -} for standard input). Prints the new project's id
  * alone on standard output, so that {@code id=$(./aios submit brief.md)} works, and how to follow it on standard error.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "Submit a brief (a file, or - for standard input); prints the project's id.")
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "Submit a brief (a file, or - for standard input); prints the project's id.")
 final class SubmitCommand implements Callable<Integer> {
     @ParentCommand
     AiosCli cli;
@@ -33,26 +37,41 @@ final class SubmitCommand implements Callable<Integer> {
     @Mixin
     Connection connection = new Connection();
 
-    @Parameters(index = "0", paramLabel = "BRIEF", description = "a text or Markdown file with the brief, or - to read it from standard input")
+    @Parameters(
+            index = "0",
+            paramLabel = "BRIEF",
+            description = "a text or Markdown file with the brief, or - to read it from standard input")
     String brief;
 
     @Option(names = "--name", description = "the project's name (default: the brief file's name without its extension)")
-    @Nullable String name;
+    @Nullable
+    String name;
 
-    @Option(names = "--budget-usd", paramLabel = "USD", defaultValue = "5", converter = BudgetOption.class,
+    @Option(
+            names = "--budget-usd",
+            paramLabel = "USD",
+            defaultValue = "5",
+            converter = BudgetOption.class,
             description = "what the project may spend on models, in US dollars (default 5)")
     long budgetMicros;
 
-    @Option(names = "--approvals", split = ",", paramLabel = "KIND",
+    @Option(
+            names = "--approvals",
+            split = ",",
+            paramLabel = "KIND",
             description = "what waits for a person: backlog, sprint, risky-changes (comma-separated)")
     List<String> approvals = List.of();
 
-    @Option(names = "--approval-timeout-minutes", paramLabel = "N",
+    @Option(
+            names = "--approval-timeout-minutes",
+            paramLabel = "N",
             description = "minutes an item waits before --approval-timeout-action decides it (default: it waits)")
-    @Nullable Integer approvalTimeoutMinutes;
+    @Nullable
+    Integer approvalTimeoutMinutes;
 
     @Option(names = "--approval-timeout-action", paramLabel = "grant|reject", description = "what a timeout decides")
-    @Nullable String approvalTimeoutAction;
+    @Nullable
+    String approvalTimeoutAction;
 
     static final Set<String> APPROVALS = Set.of("backlog", "sprint", "risky-changes");
 
@@ -74,13 +93,16 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() {
         for (String kind : approvals) {
             if (!APPROVALS.contains(kind)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--approvals takes backlog, sprint and "
-                        + "risky-changes, not '" + TerminalBoard.clean(kind) + "'");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--approvals takes backlog, sprint and " + "risky-changes, not '" + TerminalBoard.clean(kind)
+                                + "'");
             }
         }
         String text = readBrief();
         String projectName = name != null ? name : defaultName();
-        ObjectNode body = ApiClient.JSON.createObjectNode()
+        ObjectNode body = ApiClient.JSON
+                .createObjectNode()
                 .put("name", projectName)
                 .put("brief", text)
                 .put("budgetMicros", budgetMicros);

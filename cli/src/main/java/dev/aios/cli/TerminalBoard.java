@@ -24,7 +24,9 @@ final class TerminalBoard {
         String status = project.path("status").asString();
         String reason = project.path("stopReason").asString("");
         return clean(project.path("name").asString()) + "  " + status
-                + (project.path("currentSprint").asInt() > 0 ? "  sprint " + project.path("currentSprint").asInt() : "")
+                + (project.path("currentSprint").asInt() > 0
+                        ? "  sprint " + project.path("currentSprint").asInt()
+                        : "")
                 + "  tasks " + done + "/" + total
                 + "  spent " + Money.dollars(project.at("/cost/spentMicros").asLong())
                 + " of " + Money.dollars(project.at("/cost/budgetMicros").asLong())
@@ -36,8 +38,12 @@ final class TerminalBoard {
         int done = project.at("/progress/tasksDone").asInt();
         int total = project.at("/progress/tasksTotal").asInt();
         int filled = total == 0 ? 0 : (int) Math.round((double) BAR * done / total);
-        out.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")
-                .append(total == 0 ? "planning" : (100 * done / total) + "%").append('\n');
+        out.append('[')
+                .append("#".repeat(filled))
+                .append(".".repeat(BAR - filled))
+                .append("] ")
+                .append(total == 0 ? "planning" : (100 * done / total) + "%")
+                .append('\n');
         for (Map.Entry<String, List<JsonNode>> column : columns(tasks).entrySet()) {
             List<JsonNode> in = column.getValue();
             out.append(column.getKey()).append(" (").append(in.size()).append(")\n");
@@ -59,19 +65,31 @@ final class TerminalBoard {
                 continue;
             }
             String item = clean(a.path("item").asString());
-            out.append("  ").append(item).append("  ").append(clean(a.path("kind").asString()));
+            out.append("  ")
+                    .append(item)
+                    .append("  ")
+                    .append(clean(a.path("kind").asString()));
             if (!a.path("why").isEmpty()) {
                 out.append(": ").append(clean(a.path("why").get(0).asString()));
             }
             if (!a.path("deadline").asString("").isEmpty()) {
-                out.append(" (decided by default at ").append(clean(a.path("deadline").asString())).append(')');
+                out.append(" (decided by default at ")
+                        .append(clean(a.path("deadline").asString()))
+                        .append(')');
             }
             out.append('\n');
             for (JsonNode what : limit(a.path("what"))) {
                 out.append("    ").append(clean(what.asString())).append('\n');
             }
-            out.append("    ./aios approve ").append(projectId).append(' ').append(item)
-                    .append("  |  ./aios reject ").append(projectId).append(' ').append(item).append(" --feedback TEXT\n");
+            out.append("    ./aios approve ")
+                    .append(projectId)
+                    .append(' ')
+                    .append(item)
+                    .append("  |  ./aios reject ")
+                    .append(projectId)
+                    .append(' ')
+                    .append(item)
+                    .append(" --feedback TEXT\n");
         }
         return out.isEmpty() ? "" : "waiting for approval\n" + out;
     }
@@ -105,10 +123,13 @@ final class TerminalBoard {
     static String line(JsonNode task) {
         String agent = task.path("agentId").asString("");
         long cost = task.path("costMicros").asLong();
-        return clean(task.path("taskId").asString()) + "  " + clean(task.path("title").asString())
+        return clean(task.path("taskId").asString()) + "  "
+                + clean(task.path("title").asString())
                 + "  [" + task.path("role").asString().toLowerCase(Locale.ROOT)
                 + (task.path("points").asInt() > 0 ? ", " + task.path("points").asInt() + " pt" : "")
-                + (task.path("attempt").asInt() > 1 ? ", attempt " + task.path("attempt").asInt() : "")
+                + (task.path("attempt").asInt() > 1
+                        ? ", attempt " + task.path("attempt").asInt()
+                        : "")
                 + (agent.isBlank() ? "" : ", " + clean(agent))
                 + (cost > 0 ? ", " + Money.dollars(cost) : "") + "]";
     }

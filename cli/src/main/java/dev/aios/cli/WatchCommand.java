@@ -16,7 +16,11 @@ import tools.jackson.databind.JsonNode;
  * redrawn in place; otherwise (or with {@code --plain}) each event is one line. Exit status 0 when the project is
  * delivered, 1 when it ends stopped or failed.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = AiosCli.Version.class, description = "Follow a project live until it ends (exit 0 delivered, 1 stopped or failed).")
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        versionProvider = AiosCli.Version.class,
+        description = "Follow a project live until it ends (exit 0 delivered, 1 stopped or failed).")
 final class WatchCommand implements Callable<Integer> {
     private static final Set<String> FINAL = Set.of("DELIVERED", "STOPPED", "FAILED");
     private static final long REDRAW_NANOS = 250_000_000L;
@@ -52,7 +56,8 @@ final class WatchCommand implements Callable<Integer> {
             } else {
                 cli.out.println(describe(event));
                 if (event.type().equals("ApprovalRequested")) {
-                    String item = TerminalBoard.clean(event.data().path("payload").path("itemId").asString());
+                    String item = TerminalBoard.clean(
+                            event.data().path("payload").path("itemId").asString());
                     cli.out.println("  waits for a person: ./aios approve " + id + " " + item + "  or  ./aios reject "
                             + id + " " + item + " --feedback TEXT");
                 }
@@ -65,12 +70,15 @@ final class WatchCommand implements Callable<Integer> {
         }
         String status = last.path("status").asString();
         if (!FINAL.contains(status)) {
-            throw new CliFailure("the event stream ended while the project is " + status + "; watch it again with ./aios watch " + id);
+            throw new CliFailure("the event stream ended while the project is " + status
+                    + "; watch it again with ./aios watch " + id);
         }
         cli.out.println(TerminalBoard.header(last));
         if (!status.equals("DELIVERED")) {
             throw new CliFailure("project " + id + " ended " + status
-                    + (last.path("stopReason").asString("").isBlank() ? "" : ": " + TerminalBoard.clean(last.path("stopReason").asString())));
+                    + (last.path("stopReason").asString("").isBlank()
+                            ? ""
+                            : ": " + TerminalBoard.clean(last.path("stopReason").asString())));
         }
         cli.out.println("download the repository with ./aios download " + id);
         return 0;

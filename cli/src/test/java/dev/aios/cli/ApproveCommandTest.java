@@ -35,9 +35,11 @@ class ApproveCommandTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + (body.isEmpty() ? "" : " " + body));
+            requests.add(exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + (body.isEmpty() ? "" : " " + body));
             String path = exchange.getRequestURI().getPath();
-            String answer = path.equals(APPROVALS) ? waiting
+            String answer = path.equals(APPROVALS)
+                    ? waiting
                     : "{\"item\":\"" + path.split("/")[6] + "\",\"kind\":\"backlog\",\"status\":\"GRANTED\"}";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -46,7 +48,11 @@ class ApproveCommandTest {
             exchange.close();
         });
         server.start();
-        env = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", "http://127.0.0.1:" + server.getAddress().getPort());
+        env = Map.of(
+                "AIOS_HOME",
+                home.toString(),
+                "AIOS_URL",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @AfterEach
@@ -55,7 +61,8 @@ class ApproveCommandTest {
     }
 
     private static String item(String id, String status) {
-        return "{\"item\":\"" + id + "\",\"kind\":\"risky-change\",\"status\":\"" + status + "\",\"what\":[],\"why\":[]}";
+        return "{\"item\":\"" + id + "\",\"kind\":\"risky-change\",\"status\":\"" + status
+                + "\",\"what\":[],\"why\":[]}";
     }
 
     @Test
@@ -78,7 +85,8 @@ class ApproveCommandTest {
         Run run = Run.of(env, "approve", ID);
         // then
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).startsWith("aios: 2 items wait: change-A-1, change-B-1; name one: ./aios approve " + ID + " ITEM")
+        assertThat(run.err())
+                .startsWith("aios: 2 items wait: change-A-1, change-B-1; name one: ./aios approve " + ID + " ITEM")
                 .hasLineCount(1);
         assertThat(requests).containsExactly("GET " + APPROVALS);
     }
@@ -99,6 +107,8 @@ class ApproveCommandTest {
         // then
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("rejected change-A-1 of " + ID);
-        assertThat(requests).containsExactly("POST " + APPROVALS + "/change-A-1/reject {\"feedback\":\"Keep \\\"deploy\\\" out of CI.\"}");
+        assertThat(requests)
+                .containsExactly(
+                        "POST " + APPROVALS + "/change-A-1/reject {\"feedback\":\"Keep \\\"deploy\\\" out of CI.\"}");
     }
 }

@@ -32,58 +32,73 @@ class CliUsageTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "no command|",
-            "unknown command|deploy",
-            "watch without an id|watch",
-            "watch with an id that is not one|watch 42",
-            "stop with an extra argument|stop " + ID + " now",
-            "budget without an amount|budget " + ID,
-            "budget that is not an amount|budget " + ID + " +lots",
-            "budget of nothing|budget " + ID + " +0",
-            "budget above the limit|budget " + ID + " 2000000",
-            "submit without a brief|submit",
-            "submit with a budget of zero|submit brief.md --budget-usd 0",
-            "submit with an unknown option|submit brief.md --colour red",
-            "projects with a page size that is not a number|projects --size many",
-            "download with an id that is not one|download ../etc",
-            "dlq showing and redriving at once|dlq --show a.dlq --redrive a.dlq",
-            "approve without an id|approve",
-            "approve with an item that is not one|approve " + ID + " ../backlog",
-            "approve with an extra argument|approve " + ID + " backlog-1 sprint-1-1",
-            "reject without an item|reject " + ID + " --feedback no",
-            "reject without feedback|reject " + ID + " backlog-1",
-            "reject with feedback missing its text|reject " + ID + " backlog-1 --feedback",
-            "submit with an approval that does not exist|submit brief.md --approvals backlog,everything",
-            "a url that is not http|projects --url ftp://example.org"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no command|",
+                "unknown command|deploy",
+                "watch without an id|watch",
+                "watch with an id that is not one|watch 42",
+                "stop with an extra argument|stop " + ID + " now",
+                "budget without an amount|budget " + ID,
+                "budget that is not an amount|budget " + ID + " +lots",
+                "budget of nothing|budget " + ID + " +0",
+                "budget above the limit|budget " + ID + " 2000000",
+                "submit without a brief|submit",
+                "submit with a budget of zero|submit brief.md --budget-usd 0",
+                "submit with an unknown option|submit brief.md --colour red",
+                "projects with a page size that is not a number|projects --size many",
+                "download with an id that is not one|download ../etc",
+                "dlq showing and redriving at once|dlq --show a.dlq --redrive a.dlq",
+                "approve without an id|approve",
+                "approve with an item that is not one|approve " + ID + " ../backlog",
+                "approve with an extra argument|approve " + ID + " backlog-1 sprint-1-1",
+                "reject without an item|reject " + ID + " --feedback no",
+                "reject without feedback|reject " + ID + " backlog-1",
+                "reject with feedback missing its text|reject " + ID + " backlog-1 --feedback",
+                "submit with an approval that does not exist|submit brief.md --approvals backlog,everything",
+                "a url that is not http|projects --url ftp://example.org"
+            })
     void badUsageExitsTwoWithOneLineAndSendsNothing(String name, String line) {
         // when
         Run run = Run.of(env, line == null ? new String[0] : line.split(" "));
         // then
         assertThat(run.status()).as(run.err()).isEqualTo(name.startsWith("a url") ? 1 : 2);
-        assertThat(run.err().lines()).as(name).hasSize(1).first().asString().startsWith("aios: ").doesNotContain("Exception");
+        assertThat(run.err().lines())
+                .as(name)
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("aios: ")
+                .doesNotContain("Exception");
         assertThat(run.err()).doesNotContain("cannot reach");
         assertThat(run.out()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "projects|projects",
-            "watch|watch " + ID,
-            "stop|stop " + ID,
-            "budget|budget " + ID + " +5",
-            "download|download " + ID,
-            "dlq|dlq",
-            "dlq redrive|dlq --redrive tasks.backend.dlq",
-            "approve|approve " + ID + " backlog-1",
-            "approve the only waiting item|approve " + ID,
-            "reject|reject " + ID + " backlog-1 --feedback smaller"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "projects|projects",
+                "watch|watch " + ID,
+                "stop|stop " + ID,
+                "budget|budget " + ID + " +5",
+                "download|download " + ID,
+                "dlq|dlq",
+                "dlq redrive|dlq --redrive tasks.backend.dlq",
+                "approve|approve " + ID + " backlog-1",
+                "approve the only waiting item|approve " + ID,
+                "reject|reject " + ID + " backlog-1 --feedback smaller"
+            })
     void anUnreachableServerExitsOneWithOneLineNamingTheAddress(String name, String line) {
         // when
         Run run = Run.of(env, line.split(" "));
         // then
         assertThat(run.status()).as(run.err()).isEqualTo(1);
-        assertThat(run.err().lines()).hasSize(1).first().asString()
+        assertThat(run.err().lines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("aios: cannot reach " + env.get("AIOS_URL") + ": connection refused")
                 .contains("./aios up", "--url");
         assertThat(run.out()).isEmpty();
@@ -107,12 +122,15 @@ class CliUsageTest {
     @Test
     void withoutATokenFileTheCommandSaysWhereItLookedAndHowToGetOne() {
         // given
-        Map<String, String> noToken = Map.of("AIOS_HOME", home.resolve("elsewhere").toString(), "AIOS_URL", env.get("AIOS_URL"));
+        Map<String, String> noToken =
+                Map.of("AIOS_HOME", home.resolve("elsewhere").toString(), "AIOS_URL", env.get("AIOS_URL"));
         // when
         Run run = Run.of(noToken, "projects");
         // then
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).startsWith("aios: no token file at " + home.resolve("elsewhere").resolve("admin.token"))
+        assertThat(run.err())
+                .startsWith(
+                        "aios: no token file at " + home.resolve("elsewhere").resolve("admin.token"))
                 .contains("./aios up", "./aios token --role ROLE", "--token-file");
     }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -32,7 +31,13 @@ class DownloadCommandTest {
     @Test
     void unpacksTheArchiveWithoutItsTopDirectory() throws IOException {
         // given
-        byte[] archive = zip("shop/README.md", "hello\n", "shop/.git/HEAD", "ref: refs/heads/main\n", "shop/src/app.py", "print(1)\n");
+        byte[] archive = zip(
+                "shop/README.md",
+                "hello\n",
+                "shop/.git/HEAD",
+                "ref: refs/heads/main\n",
+                "shop/src/app.py",
+                "print(1)\n");
         Path target = dir.resolve("out");
         // when
         int files = DownloadCommand.unpack(archive, target);
@@ -50,7 +55,8 @@ class DownloadCommandTest {
         Path target = dir.resolve("out");
         // when / then
         assertThatThrownBy(() -> DownloadCommand.unpack(archive, target))
-                .isInstanceOf(CliFailure.class).hasMessageContaining("outside its directory");
+                .isInstanceOf(CliFailure.class)
+                .hasMessageContaining("outside its directory");
         assertThat(dir.resolve("escaped.txt")).doesNotExist();
         assertThat(dir.getParent().resolve("escaped.txt")).doesNotExist();
     }

@@ -56,7 +56,8 @@ class BrokerUsersChartTest {
         void letsOnlyTheOrchestratorDeclareTopologyWhileAgentsAndTheRouterVerifyIt() {
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
                     .containsEntry("AIOS_MESSAGING_TOPOLOGY", "declare");
-            for (String service : List.of("llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
+            for (String service : List.of(
+                    "llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
                 assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + service)))
                         .as(service)
                         .containsEntry("AIOS_MESSAGING_TOPOLOGY", "verify")
@@ -80,10 +81,18 @@ class BrokerUsersChartTest {
 
         @Test
         void provisionsOneUserPerServiceWithThePasswordItsDeploymentUses() {
-            assertThat(users.keySet()).containsExactlyInAnyOrder("aios-orchestrator", "aios-llm-router", "aios-agents-cto",
-                    "aios-agents-frontend", "aios-agents-backend", "aios-agents-qa", "aios-agents-devops");
+            assertThat(users.keySet())
+                    .containsExactlyInAnyOrder(
+                            "aios-orchestrator",
+                            "aios-llm-router",
+                            "aios-agents-cto",
+                            "aios-agents-frontend",
+                            "aios-agents-backend",
+                            "aios-agents-qa",
+                            "aios-agents-devops");
             Map<String, String> jobEnv = manifests.environmentOf(manifests.get("Job", "aios-rabbitmq-provisioning-1"));
-            assertThat(jobEnv).containsEntry("RABBITMQ_VHOST", "aios")
+            assertThat(jobEnv)
+                    .containsEntry("RABBITMQ_VHOST", "aios")
                     .containsEntry("RABBITMQ_MANAGEMENT_URL", "https://rabbitmq.rabbitmq.svc.cluster.local:15671")
                     .containsEntry("RABBITMQ_CA_FILE", "/etc/aios/tls/rabbitmq/ca.crt");
             assertThat(jobEnv.get("RABBITMQ_PASSWORD_AGENTS_CTO")).contains("rabbitmq-agents-cto-password");
@@ -98,20 +107,32 @@ class BrokerUsersChartTest {
             for (String role : ROLES) {
                 UserLine agent = users.get("aios-agents-" + role);
                 String queue = "aios.agent." + role;
-                assertThat(agent.read().matcher(queue).matches()).as("%s reads %s", role, queue).isTrue();
+                assertThat(agent.read().matcher(queue).matches())
+                        .as("%s reads %s", role, queue)
+                        .isTrue();
                 assertThat(agent.write().matcher("aios.events").matches()).isTrue();
                 assertThat(agent.write().matcher(queue + ".retry").matches()).isTrue();
                 assertThat(agent.write().matcher(queue + ".dlx").matches()).isTrue();
                 for (String other : ROLES.stream().filter(r -> !r.equals(role)).toList()) {
-                    assertThat(agent.read().matcher("aios.agent." + other).matches()).as("%s reads %s", role, other).isFalse();
-                    assertThat(agent.write().matcher("aios.agent." + other + ".retry").matches()).isFalse();
+                    assertThat(agent.read().matcher("aios.agent." + other).matches())
+                            .as("%s reads %s", role, other)
+                            .isFalse();
+                    assertThat(agent.write()
+                                    .matcher("aios.agent." + other + ".retry")
+                                    .matches())
+                            .isFalse();
                 }
-                for (String forbidden : List.of("amq.default", "aios.commands", queue, queue + ".dlq", "aios.orchestrator.events")) {
-                    assertThat(agent.write().matcher(forbidden).matches()).as("%s writes %s", role, forbidden).isFalse();
+                for (String forbidden :
+                        List.of("amq.default", "aios.commands", queue, queue + ".dlq", "aios.orchestrator.events")) {
+                    assertThat(agent.write().matcher(forbidden).matches())
+                            .as("%s writes %s", role, forbidden)
+                            .isFalse();
                 }
                 assertThat(agent.read().matcher(queue + ".dlq").matches()).isFalse();
                 for (String anything : List.of(queue, queue + ".dlx", "aios.events", "aios.commands", "x")) {
-                    assertThat(agent.configure().matcher(anything).matches()).as("%s configures %s", role, anything).isFalse();
+                    assertThat(agent.configure().matcher(anything).matches())
+                            .as("%s configures %s", role, anything)
+                            .isFalse();
                 }
             }
         }
@@ -125,13 +146,26 @@ class BrokerUsersChartTest {
             assertThat(router.configure().matcher("aios.events").matches()).isFalse();
 
             UserLine orchestrator = users.get("aios-orchestrator");
-            for (String name : List.of("aios.commands", "aios.events", "aios.agent.qa", "aios.agent.qa.dlq", "aios.agent.qa.dlx",
-                    "aios.agent.qa.retry", "aios.agent.qa.retry.30000", "aios.orchestrator.events")) {
-                assertThat(orchestrator.configure().matcher(name).matches()).as("orchestrator configures %s", name).isTrue();
+            for (String name : List.of(
+                    "aios.commands",
+                    "aios.events",
+                    "aios.agent.qa",
+                    "aios.agent.qa.dlq",
+                    "aios.agent.qa.dlx",
+                    "aios.agent.qa.retry",
+                    "aios.agent.qa.retry.30000",
+                    "aios.orchestrator.events")) {
+                assertThat(orchestrator.configure().matcher(name).matches())
+                        .as("orchestrator configures %s", name)
+                        .isTrue();
             }
-            assertThat(orchestrator.configure().matcher("amq.default").matches()).isFalse();
-            assertThat(orchestrator.configure().matcher("other.queue").matches()).isFalse();
-            assertThat(orchestrator.write().matcher("amq.default").matches()).as("redrives through the default exchange").isTrue();
+            assertThat(orchestrator.configure().matcher("amq.default").matches())
+                    .isFalse();
+            assertThat(orchestrator.configure().matcher("other.queue").matches())
+                    .isFalse();
+            assertThat(orchestrator.write().matcher("amq.default").matches())
+                    .as("redrives through the default exchange")
+                    .isTrue();
         }
 
         @Test
@@ -142,11 +176,18 @@ class BrokerUsersChartTest {
                         .containsEntry("SPRING_RABBITMQ_PORT", "5671")
                         .containsEntry("SPRING_RABBITMQ_SSL_ENABLED", "true")
                         .containsEntry("SPRING_RABBITMQ_SSL_BUNDLE", "rabbitmq")
-                        .containsEntry("SPRING_SSL_BUNDLE_PEM_RABBITMQ_TRUSTSTORE_CERTIFICATE", "file:/etc/aios/tls/rabbitmq/ca.crt")
-                        .containsEntry("SPRING_SSL_BUNDLE_PEM_RABBITMQ_KEYSTORE_PRIVATE_KEY", "file:/etc/aios/tls/rabbitmq/tls.key")
+                        .containsEntry(
+                                "SPRING_SSL_BUNDLE_PEM_RABBITMQ_TRUSTSTORE_CERTIFICATE",
+                                "file:/etc/aios/tls/rabbitmq/ca.crt")
+                        .containsEntry(
+                                "SPRING_SSL_BUNDLE_PEM_RABBITMQ_KEYSTORE_PRIVATE_KEY",
+                                "file:/etc/aios/tls/rabbitmq/tls.key")
                         .containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "true")
-                        .containsEntry("SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE", "file:/etc/aios/tls/redis/ca.crt");
-                assertThat(Yaml.listAt(Manifests.firstContainer(deployment), "volumeMounts").toString())
+                        .containsEntry(
+                                "SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE",
+                                "file:/etc/aios/tls/redis/ca.crt");
+                assertThat(Yaml.listAt(Manifests.firstContainer(deployment), "volumeMounts")
+                                .toString())
                         .contains("mountPath=/etc/aios/tls/rabbitmq", "mountPath=/etc/aios/tls/redis");
                 assertThat(Yaml.listAt(deployment, "spec.template.spec.volumes").toString())
                         .contains("secretName=aios-rabbitmq-tls", "secretName=aios-redis-ca");
@@ -157,10 +198,13 @@ class BrokerUsersChartTest {
         void verifiesPostgresqlAgainstItsRootCertificateAndTalksToQdrantOverTls() {
             Map<String, String> env = manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"));
             assertThat(env)
-                    .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgresql.postgresql.svc.cluster.local:5432/aios"
-                            + "?sslmode=verify-full&sslrootcert=/etc/aios/tls/postgresql/ca.crt")
+                    .containsEntry(
+                            "SPRING_DATASOURCE_URL",
+                            "jdbc:postgresql://postgresql.postgresql.svc.cluster.local:5432/aios"
+                                    + "?sslmode=verify-full&sslrootcert=/etc/aios/tls/postgresql/ca.crt")
                     .containsEntry("AIOS_QDRANT_TLS", "true");
-            assertThat(Yaml.listAt(manifests.get("Deployment", "aios-orchestrator"), "spec.template.spec.volumes").toString())
+            assertThat(Yaml.listAt(manifests.get("Deployment", "aios-orchestrator"), "spec.template.spec.volumes")
+                            .toString())
                     .contains("secretName=aios-postgresql-ca");
         }
     }
@@ -172,19 +216,23 @@ class BrokerUsersChartTest {
         @Test
         void provisionsTheSameUsersAndPermissionsAsTheChart() throws java.io.IOException {
             // given the spec the chart renders with its default users
-            Manifests chart = Manifests.parse(HelmChart.render(List.of(), Map.of(
-                    "externalRabbitmq.provisioning.enabled", "true",
-                    "externalRabbitmq.provisioning.managementUrl", "http://rabbitmq:15672",
-                    "externalRabbitmq.provisioning.adminSecret", "admin")));
+            Manifests chart = Manifests.parse(HelmChart.render(
+                    List.of(),
+                    Map.of(
+                            "externalRabbitmq.provisioning.enabled", "true",
+                            "externalRabbitmq.provisioning.managementUrl", "http://rabbitmq:15672",
+                            "externalRabbitmq.provisioning.adminSecret", "admin")));
             List<String> chartLines = Arrays.stream(
-                            Yaml.stringAt(chart.get("ConfigMap", "aios-rabbitmq-provisioning"), "data.users").split("\n"))
+                            Yaml.stringAt(chart.get("ConfigMap", "aios-rabbitmq-provisioning"), "data.users")
+                                    .split("\n"))
                     .filter(line -> !line.isBlank())
                     .toList();
 
             // when compose's spec is read
-            List<String> composeLines = java.nio.file.Files.readAllLines(RepositoryRoot.resolve("deploy/rabbitmq/users")).stream()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .toList();
+            List<String> composeLines =
+                    java.nio.file.Files.readAllLines(RepositoryRoot.resolve("deploy/rabbitmq/users")).stream()
+                            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                            .toList();
 
             // then
             assertThat(composeLines).containsExactlyElementsOf(chartLines);
@@ -197,11 +245,15 @@ class BrokerUsersChartTest {
                 assertThat(env).as(name).containsEntry("SPRING_RABBITMQ_USERNAME", "aios-" + name);
                 assertThat(String.valueOf(env.get("SPRING_RABBITMQ_PASSWORD")))
                         .as(name)
-                        .startsWith("${RABBITMQ_PASSWORD_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + ":?");
-                assertThat(env).as(name).containsEntry("AIOS_MESSAGING_TOPOLOGY", name.equals("orchestrator") ? "declare" : "verify");
+                        .startsWith("${RABBITMQ_PASSWORD_"
+                                + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + ":?");
+                assertThat(env)
+                        .as(name)
+                        .containsEntry("AIOS_MESSAGING_TOPOLOGY", name.equals("orchestrator") ? "declare" : "verify");
                 assertThat(Yaml.mapAt(service, "depends_on")).as(name).containsKey("rabbitmq-provision");
             });
-            assertThat(Yaml.stringAt(compose.service("rabbitmq-provision"), "command")).contains("provision-rabbitmq.sh");
+            assertThat(Yaml.stringAt(compose.service("rabbitmq-provision"), "command"))
+                    .contains("provision-rabbitmq.sh");
         }
     }
 
@@ -213,7 +265,8 @@ class BrokerUsersChartTest {
 
     @Test
     void refusesAPermissionThatIsNotAnAnchoredPattern() {
-        assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of("rabbitmqCredentials.agents-qa.permissions.read", "aios.agent.qa")))
+        assertThatThrownBy(() -> HelmChart.render(
+                        List.of(), Map.of("rabbitmqCredentials.agents-qa.permissions.read", "aios.agent.qa")))
                 .hasMessageContaining("rabbitmqCredentials");
     }
 }

@@ -25,12 +25,17 @@ class BuildContextTest {
     @Test
     void letsTheLastMatchingPatternDecideAndMatchesParentDirectories() {
         // given
-        BuildContext ignoring = new BuildContext(RepositoryRoot.path(), List.of("# comment", "secrets", "**/*.log", "!keep.log"));
+        BuildContext ignoring =
+                new BuildContext(RepositoryRoot.path(), List.of("# comment", "secrets", "**/*.log", "!keep.log"));
 
         // then
-        assertThat(ignoring.sends("secrets/key.pem")).as("a file under an ignored directory").isFalse();
+        assertThat(ignoring.sends("secrets/key.pem"))
+                .as("a file under an ignored directory")
+                .isFalse();
         assertThat(ignoring.sends("a/b/c.log")).isFalse();
-        assertThat(ignoring.sends("top.log")).as("**/ also matches no directory").isFalse();
+        assertThat(ignoring.sends("top.log"))
+                .as("**/ also matches no directory")
+                .isFalse();
         assertThat(ignoring.sends("keep.log")).isTrue();
         assertThat(ignoring.sends("src/Main.java")).isTrue();
     }

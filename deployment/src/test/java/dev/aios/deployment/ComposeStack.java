@@ -75,7 +75,9 @@ record ComposeStack(Map<String, Object> document) {
             return List.of(single);
         }
         return Yaml.list(section, "env_file").stream()
-                .map(item -> item instanceof Map<?, ?> ? Yaml.stringAt(Yaml.map(item, "env_file"), "path") : String.valueOf(item))
+                .map(item -> item instanceof Map<?, ?>
+                        ? Yaml.stringAt(Yaml.map(item, "env_file"), "path")
+                        : String.valueOf(item))
                 .toList();
     }
 
@@ -93,6 +95,8 @@ record ComposeStack(Map<String, Object> document) {
     }
 
     static List<String> healthCheckTest(Map<String, Object> service) {
-        return Yaml.listAt(service, "healthcheck.test").stream().map(String::valueOf).toList();
+        return Yaml.listAt(service, "healthcheck.test").stream()
+                .map(String::valueOf)
+                .toList();
     }
 }

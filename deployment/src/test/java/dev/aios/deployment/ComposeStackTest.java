@@ -25,7 +25,12 @@ class ComposeStackTest {
         assertThat(compose.services()).containsKeys(INFRASTRUCTURE.toArray(String[]::new));
         assertThat(compose.aiosServices().keySet())
                 .containsExactlyInAnyOrder(
-                        "orchestrator", "llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa",
+                        "orchestrator",
+                        "llm-router",
+                        "agents-cto",
+                        "agents-frontend",
+                        "agents-backend",
+                        "agents-qa",
                         "agents-devops");
         assertThat(Yaml.stringAt(compose.service("rabbitmq"), "image")).contains("management");
     }
@@ -33,9 +38,15 @@ class ComposeStackTest {
     @Test
     void buildsEveryAiosServiceFromTheSharedDockerfileWithItsOwnModule() {
         compose.aiosServices().forEach((name, service) -> {
-            assertThat(ComposeStack.buildArg(service, "MODULE")).as("%s build arg MODULE", name).isEqualTo(name);
-            assertThat(Yaml.stringAt(service, "build.context")).as("%s build context", name).isEqualTo(".");
-            assertThat(Yaml.stringAt(service, "image")).as("%s image", name).endsWith("/" + name + ":${AIOS_IMAGE_TAG:-latest}");
+            assertThat(ComposeStack.buildArg(service, "MODULE"))
+                    .as("%s build arg MODULE", name)
+                    .isEqualTo(name);
+            assertThat(Yaml.stringAt(service, "build.context"))
+                    .as("%s build context", name)
+                    .isEqualTo(".");
+            assertThat(Yaml.stringAt(service, "image"))
+                    .as("%s image", name)
+                    .endsWith("/" + name + ":${AIOS_IMAGE_TAG:-latest}");
         });
     }
 
@@ -47,7 +58,9 @@ class ComposeStackTest {
                 // the distroless collector has no shell; a one-shot (rabbitmq-provision) is awaited by its exit code
                 assertThat(service).doesNotContainKey("healthcheck");
             } else {
-                assertThat(ComposeStack.healthCheckTest(service)).as("%s healthcheck", name).isNotEmpty();
+                assertThat(ComposeStack.healthCheckTest(service))
+                        .as("%s healthcheck", name)
+                        .isNotEmpty();
             }
         });
     }
@@ -65,20 +78,26 @@ class ComposeStackTest {
                 assertThat(Yaml.stringAt(Yaml.map(condition, dependency), "condition"))
                         .as("%s depends_on %s", name, dependency)
                         .isEqualTo(expected);
-                assertThat(compose.services()).as("%s depends on an unknown service", name).containsKey(dependency);
+                assertThat(compose.services())
+                        .as("%s depends on an unknown service", name)
+                        .containsKey(dependency);
             });
         });
         assertThat(Yaml.mapAt(compose.service("orchestrator"), "depends_on"))
                 .containsKeys("rabbitmq", "postgres", "redis", "qdrant");
         for (String agent : List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
-            assertThat(Yaml.mapAt(compose.service(agent), "depends_on")).as(agent).containsKeys("rabbitmq", "redis", "llm-router");
+            assertThat(Yaml.mapAt(compose.service(agent), "depends_on"))
+                    .as(agent)
+                    .containsKeys("rabbitmq", "redis", "llm-router");
         }
     }
 
     @Test
     void letsOnlyTheQaAgentBuildItsSandboxAndKeepsNoNewPrivilegesEverywhere() {
         compose.aiosServices().forEach((name, service) -> {
-            List<String> options = Yaml.listAt(service, "security_opt").stream().map(String::valueOf).toList();
+            List<String> options = Yaml.listAt(service, "security_opt").stream()
+                    .map(String::valueOf)
+                    .toList();
             assertThat(options).as("%s security_opt", name).contains("no-new-privileges:true");
             if (name.equals("agents-qa")) {
                 assertThat(options).contains("seccomp=unconfined", "apparmor=unconfined");
@@ -90,16 +109,19 @@ class ComposeStackTest {
 
     @Test
     void limitsTheMemoryOfEveryContainer() {
-        compose.services().forEach((name, spec) -> assertThat(Yaml.stringAt(Yaml.map(spec, name), "mem_limit"))
-                .as("%s mem_limit", name)
-                .matches("[0-9]+[mg]"));
+        compose.services()
+                .forEach((name, spec) -> assertThat(Yaml.stringAt(Yaml.map(spec, name), "mem_limit"))
+                        .as("%s mem_limit", name)
+                        .matches("[0-9]+[mg]"));
     }
 
     @Test
     void keepsStateInDeclaredNamedVolumes() {
         Map<String, Object> declared = Yaml.mapAt(compose.document(), "volumes");
         for (String stateful : List.of("rabbitmq", "postgres", "redis", "qdrant", "prometheus", "grafana")) {
-            List<String> mounts = Yaml.listAt(compose.service(stateful), "volumes").stream().map(String::valueOf).toList();
+            List<String> mounts = Yaml.listAt(compose.service(stateful), "volumes").stream()
+                    .map(String::valueOf)
+                    .toList();
             assertThat(mounts)
                     .as("%s volumes", stateful)
                     .anySatisfy(mount -> assertThat(declared).containsKey(mount.substring(0, mount.indexOf(':'))));
@@ -110,23 +132,36 @@ class ComposeStackTest {
     void takesProviderKeysFromAnUncommittedEnvFileDocumentedByAnExample() throws IOException {
         assertThat(ComposeStack.envFiles(compose.service("llm-router"))).containsExactly(".env");
         assertThat(ComposeStack.envExampleKeys())
-                .contains("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL", "AIOS_LOCAL_MODEL_NAME",
-                        "RABBITMQ_PASSWORD", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD");
+                .contains(
+                        "ANTHROPIC_API_KEY",
+                        "OPENAI_API_KEY",
+                        "AIOS_LOCAL_MODEL_URL",
+                        "AIOS_LOCAL_MODEL_NAME",
+                        "RABBITMQ_PASSWORD",
+                        "POSTGRES_PASSWORD",
+                        "GRAFANA_ADMIN_PASSWORD");
         assertThat(Files.readAllLines(RepositoryRoot.resolve(".gitignore"))).contains(".env");
-        assertThat(Files.readString(ComposeStack.FILE)).doesNotContainPattern("(?im)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
+        assertThat(Files.readString(ComposeStack.FILE))
+                .doesNotContainPattern("(?im)(sk-[a-z0-9]{8,}|PASSWORD: [a-z0-9]{6,}$)");
     }
 
     @Test
     void runsTheRouterInDeploymentModeAndOffersTheSharedRateLimitsThroughTheEnvFile() {
         // given
-        List<String> rateLimits = List.of("AIOS_ANTHROPIC_REQUESTS_PER_MINUTE", "AIOS_ANTHROPIC_TOKENS_PER_MINUTE",
-                "AIOS_OPENAI_REQUESTS_PER_MINUTE", "AIOS_OPENAI_TOKENS_PER_MINUTE", "AIOS_ROUTER_RATE_LIMIT_MAX_WAIT");
+        List<String> rateLimits = List.of(
+                "AIOS_ANTHROPIC_REQUESTS_PER_MINUTE",
+                "AIOS_ANTHROPIC_TOKENS_PER_MINUTE",
+                "AIOS_OPENAI_REQUESTS_PER_MINUTE",
+                "AIOS_OPENAI_TOKENS_PER_MINUTE",
+                "AIOS_ROUTER_RATE_LIMIT_MAX_WAIT");
 
         // then every call must name its project and budget, and the router reads each limit the example offers
-        assertThat(ComposeStack.environment(compose.service("llm-router"))).containsEntry("AIOS_ROUTER_DEPLOYMENT_MODE", "true");
+        assertThat(ComposeStack.environment(compose.service("llm-router")))
+                .containsEntry("AIOS_ROUTER_DEPLOYMENT_MODE", "true");
         assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_DEPLOYMENT_MODE")).isTrue();
         assertThat(ComposeStack.envExampleKeys()).containsAll(rateLimits);
-        rateLimits.forEach(name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
+        rateLimits.forEach(
+                name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
     }
 
     @Test
@@ -135,7 +170,8 @@ class ComposeStackTest {
         List<String> own = ROUTER_CONFIG.readinessMembers();
 
         // when compose replaces the group for the router
-        String include = ComposeStack.environment(compose.service("llm-router")).get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE");
+        String include = ComposeStack.environment(compose.service("llm-router"))
+                .get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE");
 
         // then none is dropped: `models` is down while no key, no local model and no recording can answer, and the
         // agents wait for a healthy router
@@ -152,7 +188,8 @@ class ComposeStackTest {
         // then the example lists them, the router loads the env file, and its application.yml reads each of them
         assertThat(ComposeStack.envExampleKeys()).containsAll(recordAndReplay);
         assertThat(ComposeStack.envFiles(compose.service("llm-router"))).containsExactly(".env");
-        recordAndReplay.forEach(name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
+        recordAndReplay.forEach(
+                name -> assertThat(ROUTER_CONFIG.reads(name)).as(name).isTrue());
     }
 
     @Test
@@ -166,7 +203,9 @@ class ComposeStackTest {
             interpolations++;
             String modifier = m.group(2) == null ? "" : m.group(2);
             if (!modifier.startsWith(":-") && !modifier.startsWith("-")) {
-                assertThat(keys).as("docker-compose.yml needs %s: deploy/.env.example must list it", m.group(1)).contains(m.group(1));
+                assertThat(keys)
+                        .as("docker-compose.yml needs %s: deploy/.env.example must list it", m.group(1))
+                        .contains(m.group(1));
             }
         }
         assertThat(interpolations).isPositive();
@@ -176,16 +215,28 @@ class ComposeStackTest {
     void isAValidComposeFileForDockerComposeWhereThePluginExists() throws Exception {
         // given: only machines with Docker have the plugin; ours have none, so this proves itself only there
         org.junit.jupiter.api.Assumptions.assumeTrue(onPath("docker"), "no docker binary on PATH");
-        Process version = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
+        Process version = new ProcessBuilder("docker", "compose", "version")
+                .redirectErrorStream(true)
+                .start();
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 version.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && version.exitValue() == 0,
                 "the docker CLI has no compose plugin here");
         Path env = Files.createTempFile("aios-compose", ".env");
         Files.writeString(env, "RABBITMQ_PASSWORD=x\nPOSTGRES_PASSWORD=x\nGRAFANA_ADMIN_PASSWORD=x\n");
-        Process process = new ProcessBuilder("docker", "compose", "--env-file", env.toString(), "-f", ComposeStack.FILE.toString(), "config", "-q")
+        Process process = new ProcessBuilder(
+                        "docker",
+                        "compose",
+                        "--env-file",
+                        env.toString(),
+                        "-f",
+                        ComposeStack.FILE.toString(),
+                        "config",
+                        "-q")
                 .redirectErrorStream(true)
                 .start();
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("docker compose config finished").isTrue();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+                .as("docker compose config finished")
+                .isTrue();
         String output = new String(process.getInputStream().readAllBytes());
 
         // then
@@ -200,25 +251,34 @@ class ComposeStackTest {
     @Test
     void provisionsGrafanaWithThePrometheusDatasourceAndTheAiosDashboard() throws IOException {
         Map<String, Object> datasource = Yaml.map(
-                Yaml.listAt(Yaml.loadFile(RepositoryRoot.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")), "datasources")
+                Yaml.listAt(
+                                Yaml.loadFile(RepositoryRoot.resolve(
+                                        "deploy/grafana/provisioning/datasources/prometheus.yml")),
+                                "datasources")
                         .getFirst(),
                 "datasource");
         assertThat(datasource).containsEntry("url", "http://prometheus:9090").containsEntry("uid", "aios-prometheus");
         String dashboard = Files.readString(RepositoryRoot.resolve("deploy/grafana/dashboards/aios.json"));
         assertThat(dashboard)
-                .contains("aios_agent_tasks_total", "rabbitmq_detailed_queue_messages", "\\\\.dlq",
-                        "aios_router_tokens_total", "aios_router_cost_micros_total", "resilience4j_circuitbreaker_state")
+                .contains(
+                        "aios_agent_tasks_total",
+                        "rabbitmq_detailed_queue_messages",
+                        "\\\\.dlq",
+                        "aios_router_tokens_total",
+                        "aios_router_cost_micros_total",
+                        "resilience4j_circuitbreaker_state")
                 .contains("\"uid\": \"aios-prometheus\"");
     }
 
     @Test
     void mountsOnlyConfigurationFilesThatExist() {
-        compose.services().forEach((name, spec) -> Yaml.listAt(Yaml.map(spec, name), "volumes").stream()
-                .map(String::valueOf)
-                .filter(mount -> mount.startsWith("./"))
-                .forEach(mount -> assertThat(RepositoryRoot.resolve(mount.substring(2, mount.indexOf(':'))))
-                        .as("%s mounts %s", name, mount)
-                        .exists()));
+        compose.services()
+                .forEach((name, spec) -> Yaml.listAt(Yaml.map(spec, name), "volumes").stream()
+                        .map(String::valueOf)
+                        .filter(mount -> mount.startsWith("./"))
+                        .forEach(mount -> assertThat(RepositoryRoot.resolve(mount.substring(2, mount.indexOf(':'))))
+                                .as("%s mounts %s", name, mount)
+                                .exists()));
     }
 
     @Test
@@ -226,18 +286,25 @@ class ComposeStackTest {
         for (String agent : List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops")) {
             String variable = agent.toUpperCase().replace('-', '_');
             assertThat(ComposeStack.environment(compose.service(agent)).get("AIOS_ROUTER_TOKEN"))
-                    .as(agent).startsWith("${AIOS_ROUTER_TOKEN_" + variable + ":?");
-            assertThat(ComposeStack.envExampleKeys()).contains("AIOS_ROUTER_TOKEN_" + variable, "AIOS_ROUTER_CLIENT_" + variable + "_SHA256");
-            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_CLIENT_" + variable + "_SHA256")).as(agent).isTrue();
+                    .as(agent)
+                    .startsWith("${AIOS_ROUTER_TOKEN_" + variable + ":?");
+            assertThat(ComposeStack.envExampleKeys())
+                    .contains("AIOS_ROUTER_TOKEN_" + variable, "AIOS_ROUTER_CLIENT_" + variable + "_SHA256");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_CLIENT_" + variable + "_SHA256"))
+                    .as(agent)
+                    .isTrue();
         }
-        assertThat(ComposeStack.environment(compose.service("llm-router"))).containsEntry("MANAGEMENT_SERVER_PORT", "9081")
+        assertThat(ComposeStack.environment(compose.service("llm-router")))
+                .containsEntry("MANAGEMENT_SERVER_PORT", "9081")
                 .doesNotContainKey("AIOS_ROUTER_TOKEN");
-        assertThat(Yaml.listAt(compose.service("llm-router"), "ports")).map(String::valueOf).noneMatch(p -> p.contains("9081"));
+        assertThat(Yaml.listAt(compose.service("llm-router"), "ports"))
+                .map(String::valueOf)
+                .noneMatch(p -> p.contains("9081"));
     }
 
     @Test
-    void generateEnvWritesRandomRouterTokensWithTheirDigestsAndKeepsWhatIsSet(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    void generateEnvWritesRandomRouterTokensWithTheirDigestsAndKeepsWhatIsSet(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         // given no .env yet
         Path env = dir.resolve(".env");
 
@@ -248,21 +315,28 @@ class ComposeStackTest {
 
         // then every token is random, at least 32 characters, distinct, with its SHA-256 beside it; a rerun keeps them
         Map<String, String> values = new java.util.HashMap<>();
-        first.stream().filter(l -> l.matches("[A-Z_0-9]+=.*")).forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        first.stream()
+                .filter(l -> l.matches("[A-Z_0-9]+=.*"))
+                .forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         java.util.Set<String> tokens = new java.util.HashSet<>();
         for (String agent : List.of("AGENTS_CTO", "AGENTS_FRONTEND", "AGENTS_BACKEND", "AGENTS_QA", "AGENTS_DEVOPS")) {
             String token = values.get("AIOS_ROUTER_TOKEN_" + agent);
             assertThat(token).as(agent).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+");
             tokens.add(token);
-            String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            assertThat(values.get("AIOS_ROUTER_CLIENT_" + agent + "_SHA256")).as(agent).isEqualTo(digest);
+            String digest = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(values.get("AIOS_ROUTER_CLIENT_" + agent + "_SHA256"))
+                    .as(agent)
+                    .isEqualTo(digest);
         }
         assertThat(tokens).hasSize(5);
         assertThat(values.get("POSTGRES_PASSWORD")).isNotBlank();
         assertThat(Files.readAllLines(env)).isEqualTo(first);
-        assertThat(Files.getPosixFilePermissions(env)).containsExactlyInAnyOrder(
-                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(env))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
     private static void run(String... command) throws Exception {

@@ -56,30 +56,57 @@ final class DeploymentAgreement {
     private void checkCompose(String service, SpringConfig config, List<String> problems) {
         Map<String, Object> composed = compose.aiosServices().get(service);
         if (composed == null) {
-            problems.add(service + ": compose: docker-compose.yml builds no service " + service + " from docker/Dockerfile");
+            problems.add(
+                    service + ": compose: docker-compose.yml builds no service " + service + " from docker/Dockerfile");
             return;
         }
         Map<String, String> env = ComposeStack.environment(composed);
         int port = config.port(withoutServerPort(env));
         String where = "docker-compose.yml";
 
-        expectEqual(problems, service, "port", where + " build arg SERVER_PORT", ComposeStack.buildArg(composed, "SERVER_PORT"), port);
+        expectEqual(
+                problems,
+                service,
+                "port",
+                where + " build arg SERVER_PORT",
+                ComposeStack.buildArg(composed, "SERVER_PORT"),
+                port);
         if (env.containsKey("SERVER_PORT")) {
             expectEqual(problems, service, "port", where + " SERVER_PORT", env.get("SERVER_PORT"), port);
         }
-        Yaml.listAt(composed, "ports").stream().map(String::valueOf).forEach(mapping -> expectEqual(
-                problems, service, "port", where + " ports " + mapping, mapping.substring(mapping.lastIndexOf(':') + 1), port));
+        Yaml.listAt(composed, "ports").stream()
+                .map(String::valueOf)
+                .forEach(mapping -> expectEqual(
+                        problems,
+                        service,
+                        "port",
+                        where + " ports " + mapping,
+                        mapping.substring(mapping.lastIndexOf(':') + 1),
+                        port));
         checkActuator(service, config, env, port, where, problems);
         checkEnvironmentIsRead(service, config, env, where, problems);
 
         Set<String> healthPaths = Set.of(liveness(config, env), readiness(config, env));
         List<String> test = ComposeStack.healthCheckTest(composed);
         if (test.stream().noneMatch(healthPaths::contains)) {
-            problems.add(service + ": health path: " + where + " healthcheck " + test + " probes none of " + healthPaths);
+            problems.add(
+                    service + ": health path: " + where + " healthcheck " + test + " probes none of " + healthPaths);
         }
-        expectEqual(problems, service, "health path", "docker/Dockerfile HEALTHCHECK", image.healthCheckPath(), liveness(config, env));
+        expectEqual(
+                problems,
+                service,
+                "health path",
+                "docker/Dockerfile HEALTHCHECK",
+                image.healthCheckPath(),
+                liveness(config, env));
         String composeUser = Yaml.stringAt(composed, "user");
-        expectEqual(problems, service, "user", where + " user", composeUser == null ? null : composeUser.split(":")[0], image.runtimeUid());
+        expectEqual(
+                problems,
+                service,
+                "user",
+                where + " user",
+                composeUser == null ? null : composeUser.split(":")[0],
+                image.runtimeUid());
 
         Set<String> provided = new HashSet<>(env.keySet());
         if (ComposeStack.envFiles(composed).contains(".env")) {
@@ -93,7 +120,9 @@ final class DeploymentAgreement {
         }
         checkPrometheusScrape(service, config, env, metricsPort(config, env, port), problems);
         String managementPort = config.managementPort(env);
-        if (managementPort != null && !managementPort.equals(String.valueOf(port)) && !image.healthCheckFollowsManagementPort()) {
+        if (managementPort != null
+                && !managementPort.equals(String.valueOf(port))
+                && !image.healthCheckFollowsManagementPort()) {
             problems.add(service + ": port: actuator listens on management port " + managementPort + " in " + where
                     + ", but docker/healthcheck.sh probes SERVER_PORT");
         }
@@ -114,30 +143,72 @@ final class DeploymentAgreement {
         if (env.containsKey("SERVER_PORT")) {
             expectEqual(problems, service, "port", where + " SERVER_PORT", env.get("SERVER_PORT"), port);
         }
-        Object containerPort = Yaml.map(Yaml.listAt(container, "ports").getFirst(), "port").get("containerPort");
+        Object containerPort =
+                Yaml.map(Yaml.listAt(container, "ports").getFirst(), "port").get("containerPort");
         expectEqual(problems, service, "port", where + " containerPort", containerPort, port);
-        chart.find("Service", name).ifPresentOrElse(
-                svc -> expectEqual(problems, service, "port", where + " Service port",
-                        Yaml.map(Yaml.listAt(svc, "spec.ports").getFirst(), "port").get("port"), port),
-                () -> problems.add(service + ": chart: helm/aios renders no Service " + name));
+        chart.find("Service", name)
+                .ifPresentOrElse(
+                        svc -> expectEqual(
+                                problems,
+                                service,
+                                "port",
+                                where + " Service port",
+                                Yaml.map(Yaml.listAt(svc, "spec.ports").getFirst(), "port")
+                                        .get("port"),
+                                port),
+                        () -> problems.add(service + ": chart: helm/aios renders no Service " + name));
         checkActuator(service, config, env, port, where, problems);
         checkEnvironmentIsRead(service, config, env, where, problems);
 
         int metricsPort = metricsPort(config, env, port);
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            expectEqual(problems, service, "port", where + " " + probe + " port",
-                    containerPort(container, Yaml.stringAt(container, probe + ".httpGet.port")), metricsPort);
+            expectEqual(
+                    problems,
+                    service,
+                    "port",
+                    where + " " + probe + " port",
+                    containerPort(container, Yaml.stringAt(container, probe + ".httpGet.port")),
+                    metricsPort);
         }
-        expectEqual(problems, service, "health path", where + " livenessProbe", Yaml.stringAt(container, "livenessProbe.httpGet.path"), liveness(config, env));
-        expectEqual(problems, service, "health path", where + " startupProbe", Yaml.stringAt(container, "startupProbe.httpGet.path"), liveness(config, env));
-        expectEqual(problems, service, "health path", where + " readinessProbe", Yaml.stringAt(container, "readinessProbe.httpGet.path"), readiness(config, env));
-        expectEqual(problems, service, "user", where + " pod runAsUser",
-                Yaml.stringAt(deployment.get(), "spec.template.spec.securityContext.runAsUser"), image.runtimeUid());
-        expectEqual(problems, service, "user", where + " container runAsUser",
-                Yaml.stringAt(container, "securityContext.runAsUser"), image.runtimeUid());
+        expectEqual(
+                problems,
+                service,
+                "health path",
+                where + " livenessProbe",
+                Yaml.stringAt(container, "livenessProbe.httpGet.path"),
+                liveness(config, env));
+        expectEqual(
+                problems,
+                service,
+                "health path",
+                where + " startupProbe",
+                Yaml.stringAt(container, "startupProbe.httpGet.path"),
+                liveness(config, env));
+        expectEqual(
+                problems,
+                service,
+                "health path",
+                where + " readinessProbe",
+                Yaml.stringAt(container, "readinessProbe.httpGet.path"),
+                readiness(config, env));
+        expectEqual(
+                problems,
+                service,
+                "user",
+                where + " pod runAsUser",
+                Yaml.stringAt(deployment.get(), "spec.template.spec.securityContext.runAsUser"),
+                image.runtimeUid());
+        expectEqual(
+                problems,
+                service,
+                "user",
+                where + " container runAsUser",
+                Yaml.stringAt(container, "securityContext.runAsUser"),
+                image.runtimeUid());
         String imageName = String.valueOf(container.get("image"));
         if (!imageName.contains("/" + service + ":")) {
-            problems.add(service + ": image: " + where + " runs " + imageName + ", not the image named after module " + service);
+            problems.add(service + ": image: " + where + " runs " + imageName + ", not the image named after module "
+                    + service);
         }
         for (String required : config.requiredEnvironment()) {
             if (!env.containsKey(required)) {
@@ -162,7 +233,12 @@ final class DeploymentAgreement {
     }
 
     private static void checkActuator(
-            String service, SpringConfig config, Map<String, String> env, int port, String where, List<String> problems) {
+            String service,
+            SpringConfig config,
+            Map<String, String> env,
+            int port,
+            String where,
+            List<String> problems) {
         List<String> exposed = config.exposedEndpoints(env);
         for (String endpoint : List.of("health", "prometheus")) {
             if (!exposed.contains(endpoint) && !exposed.contains("*")) {
@@ -191,7 +267,8 @@ final class DeploymentAgreement {
                 .map(port -> Yaml.map(port, "port"))
                 .filter(port -> nameOrNumber.equals(port.get("name")))
                 .map(port -> port.get("containerPort"))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private void checkPrometheusScrape(

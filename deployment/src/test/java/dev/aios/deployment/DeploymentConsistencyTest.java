@@ -37,7 +37,9 @@ class DeploymentConsistencyTest {
     void everyDeployedServiceIsAModuleOfTheBuild() {
         List<String> modules = MavenBuild.moduleNames();
         assertThat(deployedServices())
-                .allSatisfy(service -> assertThat(modules).as("root pom modules (for service %s)", service).contains(service));
+                .allSatisfy(service -> assertThat(modules)
+                        .as("root pom modules (for service %s)", service)
+                        .contains(service));
     }
 
     @Test
@@ -49,7 +51,9 @@ class DeploymentConsistencyTest {
                     && module.get().springConfig().isPresent();
             if (application && !NOT_DEPLOYED.contains(name)) {
                 assertThat(deployedServices())
-                        .as("module %s is a Spring Boot application: docker-compose.yml and helm/aios must deploy it", name)
+                        .as(
+                                "module %s is a Spring Boot application: docker-compose.yml and helm/aios must deploy it",
+                                name)
                         .contains(name);
             }
         }
@@ -59,7 +63,8 @@ class DeploymentConsistencyTest {
     void deploysOneAgentPerRoleTheMessagingKnows() throws java.io.IOException {
         // given the roles of dev.aios.agent.Role, whose lower-case names key the command queues aios.agent.<role>
         java.nio.file.Path roleSource = RepositoryRoot.resolve("agent-base/src/main/java/dev/aios/agent/Role.java");
-        java.util.regex.Matcher body = java.util.regex.Pattern.compile("enum Role \\{([^;]*);").matcher(java.nio.file.Files.readString(roleSource));
+        java.util.regex.Matcher body = java.util.regex.Pattern.compile("enum Role \\{([^;]*);")
+                .matcher(java.nio.file.Files.readString(roleSource));
         assertThat(body.find()).as("Role.java declares enum Role").isTrue();
         Set<String> roles = new TreeSet<>();
         for (String constant : body.group(1).split(",")) {
@@ -78,7 +83,9 @@ class DeploymentConsistencyTest {
         });
 
         // then
-        assertThat(chartRoles).as("agent roles in helm/aios/values.yaml vs dev.aios.agent.Role").isEqualTo(roles);
+        assertThat(chartRoles)
+                .as("agent roles in helm/aios/values.yaml vs dev.aios.agent.Role")
+                .isEqualTo(roles);
         assertThat(compose.aiosServices().keySet())
                 .as("docker-compose.yml agents vs dev.aios.agent.Role")
                 .containsAll(roles.stream().map(r -> "agents-" + r).toList());
@@ -93,13 +100,17 @@ class DeploymentConsistencyTest {
         MavenBuild.Module module = MavenBuild.module(service)
                 .orElseThrow(() -> new AssertionError(service + ": module: not in the root pom's <modules>"));
         SpringConfig config = module.springConfig()
-                .orElseThrow(() -> new AssertionError(service + ": config: " + module.applicationYml() + " does not exist"));
+                .orElseThrow(
+                        () -> new AssertionError(service + ": config: " + module.applicationYml() + " does not exist"));
         List<String> problems = agreement.problems(service, module, config);
-        assertThat(problems).as("%s disagrees:%n  %s", service, String.join("\n  ", problems)).isEmpty();
+        assertThat(problems)
+                .as("%s disagrees:%n  %s", service, String.join("\n  ", problems))
+                .isEmpty();
     }
 
     private Set<String> chartServices() {
-        return new TreeSet<>(Yaml.mapAt(Yaml.loadFile(HelmChart.CHART.resolve("values.yaml")), "services").keySet());
+        return new TreeSet<>(Yaml.mapAt(Yaml.loadFile(HelmChart.CHART.resolve("values.yaml")), "services")
+                .keySet());
     }
 
     private Set<String> deployedServices() {

@@ -28,12 +28,14 @@ final class HelmChart {
     }
 
     static Manifests renderDefaults() {
-        return RENDERED.computeIfAbsent("defaults", key -> Manifests.parse(template().call()));
+        return RENDERED.computeIfAbsent(
+                "defaults", key -> Manifests.parse(template().call()));
     }
 
     static Manifests renderAllOn() {
         return RENDERED.computeIfAbsent(
-                "all-on", key -> Manifests.parse(template().withValuesFile(ALL_ON_VALUES).call()));
+                "all-on",
+                key -> Manifests.parse(template().withValuesFile(ALL_ON_VALUES).call()));
     }
 
     /** Renders with extra values files and --set pairs; not cached. */

@@ -15,7 +15,13 @@ class HelmChartTest {
     private static final List<String> AGENTS =
             List.of("agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops");
     private static final List<String> SERVICES = List.of(
-            "orchestrator", "llm-router", "agents-cto", "agents-frontend", "agents-backend", "agents-qa", "agents-devops");
+            "orchestrator",
+            "llm-router",
+            "agents-cto",
+            "agents-frontend",
+            "agents-backend",
+            "agents-qa",
+            "agents-devops");
     /** The router's own configuration: what its readiness group holds and which variables it reads. */
     private static final SpringConfig ROUTER_CONFIG =
             SpringConfig.read(RepositoryRoot.resolve("llm-router/src/main/resources/application.yml"));
@@ -26,7 +32,9 @@ class HelmChartTest {
         LintResult result = HelmChart.lint();
 
         // then
-        assertThat(result.isFailed()).as("helm lint --strict: %s", result.getMessages()).isFalse();
+        assertThat(result.isFailed())
+                .as("helm lint --strict: %s", result.getMessages())
+                .isFalse();
     }
 
     @Test
@@ -54,17 +62,26 @@ class HelmChartTest {
         void rendersADeploymentServiceConfigMapAndDisruptionBudgetPerService() {
             for (String service : SERVICES) {
                 String name = "aios-" + service;
-                assertThat(manifests.find("Deployment", name)).as("Deployment %s", name).isPresent();
-                assertThat(manifests.find("Service", name)).as("Service %s", name).isPresent();
-                assertThat(manifests.find("ConfigMap", name)).as("ConfigMap %s", name).isPresent();
-                assertThat(manifests.find("PodDisruptionBudget", name)).as("PDB %s", name).isPresent();
+                assertThat(manifests.find("Deployment", name))
+                        .as("Deployment %s", name)
+                        .isPresent();
+                assertThat(manifests.find("Service", name))
+                        .as("Service %s", name)
+                        .isPresent();
+                assertThat(manifests.find("ConfigMap", name))
+                        .as("ConfigMap %s", name)
+                        .isPresent();
+                assertThat(manifests.find("PodDisruptionBudget", name))
+                        .as("PDB %s", name)
+                        .isPresent();
             }
         }
 
         @Test
         void scalesEveryAgentWithAnHpaAndNothingElse() {
             assertThat(manifests.names("HorizontalPodAutoscaler"))
-                    .containsExactlyInAnyOrderElementsOf(AGENTS.stream().map(a -> "aios-" + a).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            AGENTS.stream().map(a -> "aios-" + a).toList());
             assertThat(manifests.ofKind("ScaledObject")).isEmpty();
         }
 
@@ -78,10 +95,14 @@ class HelmChartTest {
         void runsEveryContainerAsNonRootWithAReadOnlyRootFilesystem() {
             for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
                 Map<String, Object> container = Manifests.firstContainer(deployment);
-                assertThat(Yaml.at(deployment, "spec.template.spec.securityContext.runAsNonRoot")).isEqualTo(true);
-                assertThat(Yaml.at(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
-                assertThat(Yaml.at(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
-                assertThat(Yaml.listAt(container, "securityContext.capabilities.drop")).containsExactly("ALL");
+                assertThat(Yaml.at(deployment, "spec.template.spec.securityContext.runAsNonRoot"))
+                        .isEqualTo(true);
+                assertThat(Yaml.at(container, "securityContext.readOnlyRootFilesystem"))
+                        .isEqualTo(true);
+                assertThat(Yaml.at(container, "securityContext.allowPrivilegeEscalation"))
+                        .isEqualTo(false);
+                assertThat(Yaml.listAt(container, "securityContext.capabilities.drop"))
+                        .containsExactly("ALL");
                 assertThat(Yaml.mapAt(container, "resources.limits")).containsKey("memory");
             }
         }
@@ -104,9 +125,12 @@ class HelmChartTest {
                 assertThat(env).containsEntry("AIOS_ROUTER_URL", "http://aios-llm-router:8081");
                 assertThat(env).doesNotContainKeys("SPRING_DATASOURCE_URL", "AIOS_QDRANT_HOST", "ANTHROPIC_API_KEY");
             }
-            Map<String, String> orchestrator = manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"));
+            Map<String, String> orchestrator =
+                    manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"));
             assertThat(orchestrator)
-                    .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgresql.postgresql.svc.cluster.local:5432/aios")
+                    .containsEntry(
+                            "SPRING_DATASOURCE_URL",
+                            "jdbc:postgresql://postgresql.postgresql.svc.cluster.local:5432/aios")
                     .containsKeys("SPRING_DATASOURCE_PASSWORD", "AIOS_QDRANT_HOST", "AIOS_QDRANT_PORT");
         }
 
@@ -120,12 +144,15 @@ class HelmChartTest {
         @Test
         void makesReadinessFollowTheConnectionsEachServiceNeeds() {
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
-                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis,db");
+                    .containsEntry(
+                            "MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis,db");
             assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-llm-router")))
-                    .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,models");
+                    .containsEntry(
+                            "MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,models");
             for (String agent : AGENTS) {
                 assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + agent)))
-                        .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis");
+                        .containsEntry(
+                                "MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE", "readinessState,rabbit,redis");
             }
         }
 
@@ -135,7 +162,8 @@ class HelmChartTest {
             List<String> own = ROUTER_CONFIG.readinessMembers();
 
             // when the chart replaces the group for the router
-            String include = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"))
+            String include = manifests
+                    .environmentOf(manifests.get("Deployment", "aios-llm-router"))
                     .get("MANAGEMENT_ENDPOINT_HEALTH_GROUP_READINESS_INCLUDE");
 
             // then none is dropped: `models` is down while no key, no local model and no recording can answer
@@ -172,8 +200,10 @@ class HelmChartTest {
                     assertThat(env).containsEntry("AIOS_SANDBOX_ALLOW_UNISOLATED", "false");
                 } else {
                     assertThat(security).as(name).doesNotContainKey("seccompProfile");
-                    assertThat(Yaml.mapAt(deployment, "spec.template.metadata.annotations")).as(name)
-                            .doesNotContainKey("container.apparmor.security.beta.kubernetes.io/" + name.substring("aios-".length()));
+                    assertThat(Yaml.mapAt(deployment, "spec.template.metadata.annotations"))
+                            .as(name)
+                            .doesNotContainKey("container.apparmor.security.beta.kubernetes.io/"
+                                    + name.substring("aios-".length()));
                     assertThat(env).as(name).doesNotContainKey("AIOS_SANDBOX_ALLOW_UNISOLATED");
                 }
             }
@@ -182,7 +212,8 @@ class HelmChartTest {
         @Test
         void putsTheQaPodUnderTheAgentsNetworkPolicy() {
             Map<String, Object> policy = manifests.get("NetworkPolicy", "aios-agents");
-            Map<String, Object> qaPodLabels = Yaml.mapAt(manifests.get("Deployment", "aios-agents-qa"), "spec.template.metadata.labels");
+            Map<String, Object> qaPodLabels =
+                    Yaml.mapAt(manifests.get("Deployment", "aios-agents-qa"), "spec.template.metadata.labels");
             assertThat(qaPodLabels).containsAllEntriesOf(Yaml.mapAt(policy, "spec.podSelector.matchLabels"));
         }
 
@@ -202,25 +233,42 @@ class HelmChartTest {
         void admitsOnlyThisReleasesAgentAndOrchestratorPodsToTheRoutersApiPort() {
             // given the router's policy
             Map<String, Object> policy = manifests.get("NetworkPolicy", "aios-llm-router");
-            List<Map<String, Object>> ingress = Yaml.listAt(policy, "spec.ingress").stream().map(r -> Yaml.map(r, "ingress rule")).toList();
-            Map<String, Object> api = ingress.stream().filter(rule -> ports(rule).contains("http")).findFirst().orElseThrow();
+            List<Map<String, Object>> ingress = Yaml.listAt(policy, "spec.ingress").stream()
+                    .map(r -> Yaml.map(r, "ingress rule"))
+                    .toList();
+            Map<String, Object> api = ingress.stream()
+                    .filter(rule -> ports(rule).contains("http"))
+                    .findFirst()
+                    .orElseThrow();
 
-            // then the API port has exactly one peer: pods of this release whose kind is agent or api, from no other namespace
+            // then the API port has exactly one peer: pods of this release whose kind is agent or api, from no other
+            // namespace
             List<Object> peers = Yaml.listAt(api, "from");
             assertThat(peers).hasSize(1);
             Map<String, Object> peer = Yaml.map(peers.getFirst(), "peer");
             assertThat(peer).containsOnlyKeys("podSelector");
             for (String service : SERVICES) {
-                Map<String, Object> podLabels = Yaml.mapAt(manifests.get("Deployment", "aios-" + service), "spec.template.metadata.labels");
-                assertThat(selects(Yaml.mapAt(peer, "podSelector"), podLabels)).as(service).isEqualTo(!service.equals("llm-router"));
+                Map<String, Object> podLabels =
+                        Yaml.mapAt(manifests.get("Deployment", "aios-" + service), "spec.template.metadata.labels");
+                assertThat(selects(Yaml.mapAt(peer, "podSelector"), podLabels))
+                        .as(service)
+                        .isEqualTo(!service.equals("llm-router"));
             }
-            assertThat(selects(Yaml.mapAt(peer, "podSelector"), Map.of("app.kubernetes.io/instance", "other-release", "aios.dev/kind", "agent")))
-                    .as("an agent of another release").isFalse();
-            assertThat(selects(Yaml.mapAt(peer, "podSelector"), Map.of("app.kubernetes.io/instance", "aios"))).as("any other pod").isFalse();
+            assertThat(selects(
+                            Yaml.mapAt(peer, "podSelector"),
+                            Map.of("app.kubernetes.io/instance", "other-release", "aios.dev/kind", "agent")))
+                    .as("an agent of another release")
+                    .isFalse();
+            assertThat(selects(Yaml.mapAt(peer, "podSelector"), Map.of("app.kubernetes.io/instance", "aios")))
+                    .as("any other pod")
+                    .isFalse();
 
-            // and the metrics peers (by default every namespace) reach only the management port: health and metrics, no API
-            assertThat(ingress).hasSize(2).allSatisfy(rule ->
-                    assertThat(ports(rule)).isEqualTo(rule == api ? List.of("http") : List.of("management")));
+            // and the metrics peers (by default every namespace) reach only the management port: health and metrics, no
+            // API
+            assertThat(ingress)
+                    .hasSize(2)
+                    .allSatisfy(rule ->
+                            assertThat(ports(rule)).isEqualTo(rule == api ? List.of("http") : List.of("management")));
         }
 
         @Test
@@ -229,17 +277,27 @@ class HelmChartTest {
             Map<String, Object> container = Manifests.firstContainer(router);
             assertThat(manifests.environmentOf(router)).containsEntry("MANAGEMENT_SERVER_PORT", "9081");
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                assertThat(Yaml.stringAt(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+                assertThat(Yaml.stringAt(container, probe + ".httpGet.port"))
+                        .as(probe)
+                        .isEqualTo("management");
             }
-            assertThat(Yaml.mapAt(manifests.get("Service", "aios-llm-router"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "management");
-            assertThat(Yaml.mapAt(manifests.get("Service", "aios-agents-cto"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "http");
-            // the orchestrator's actuator too: the Ingress routes its API port only, and metrics there need a token (ADR 0040)
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-llm-router"), "metadata.labels"))
+                    .containsEntry("aios.dev/metrics-port", "management");
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-agents-cto"), "metadata.labels"))
+                    .containsEntry("aios.dev/metrics-port", "http");
+            // the orchestrator's actuator too: the Ingress routes its API port only, and metrics there need a token
+            // (ADR 0040)
             Map<String, Object> orchestrator = manifests.get("Deployment", "aios-orchestrator");
-            assertThat(manifests.environmentOf(orchestrator)).containsEntry("MANAGEMENT_SERVER_PORT", "9080")
+            assertThat(manifests.environmentOf(orchestrator))
+                    .containsEntry("MANAGEMENT_SERVER_PORT", "9080")
                     .doesNotContainEntry("AIOS_SECURITY_ANONYMOUS_METRICS", "true");
-            assertThat(Yaml.stringAt(Manifests.firstContainer(orchestrator), "readinessProbe.httpGet.port")).isEqualTo("management");
-            assertThat(Yaml.mapAt(manifests.get("Service", "aios-orchestrator"), "metadata.labels")).containsEntry("aios.dev/metrics-port", "management");
-            assertThat(Yaml.stringAt(Manifests.firstContainer(manifests.get("Deployment", "aios-agents-cto")), "livenessProbe.httpGet.port"))
+            assertThat(Yaml.stringAt(Manifests.firstContainer(orchestrator), "readinessProbe.httpGet.port"))
+                    .isEqualTo("management");
+            assertThat(Yaml.mapAt(manifests.get("Service", "aios-orchestrator"), "metadata.labels"))
+                    .containsEntry("aios.dev/metrics-port", "management");
+            assertThat(Yaml.stringAt(
+                            Manifests.firstContainer(manifests.get("Deployment", "aios-agents-cto")),
+                            "livenessProbe.httpGet.port"))
                     .isEqualTo("http");
         }
 
@@ -247,15 +305,23 @@ class HelmChartTest {
         void givesEveryAgentItsOwnRouterTokenFromTheSecretAndTheRouterOnlyTheirDigests() {
             Map<String, String> router = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"));
             for (String agent : AGENTS) {
-                String digestVariable = "AIOS_ROUTER_CLIENT_" + agent.toUpperCase().replace('-', '_') + "_SHA256";
-                assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-" + agent)).get("AIOS_ROUTER_TOKEN"))
+                String digestVariable =
+                        "AIOS_ROUTER_CLIENT_" + agent.toUpperCase().replace('-', '_') + "_SHA256";
+                assertThat(manifests
+                                .environmentOf(manifests.get("Deployment", "aios-" + agent))
+                                .get("AIOS_ROUTER_TOKEN"))
                         .contains("aios-secrets", "key=router-token-" + agent + "}");
                 assertThat(router.get(digestVariable)).contains("key=router-token-" + agent + "-sha256");
-                assertThat(ROUTER_CONFIG.reads(digestVariable)).as(digestVariable).isTrue();
+                assertThat(ROUTER_CONFIG.reads(digestVariable))
+                        .as(digestVariable)
+                        .isTrue();
             }
             assertThat(router).doesNotContainKey("AIOS_ROUTER_TOKEN");
-            assertThat(router.values()).noneMatch(value -> value.matches(".*key=router-token-[a-z-]+[,}].*") && !value.contains("-sha256"));
-            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"))).doesNotContainKey("AIOS_ROUTER_TOKEN");
+            assertThat(router.values())
+                    .noneMatch(
+                            value -> value.matches(".*key=router-token-[a-z-]+[,}].*") && !value.contains("-sha256"));
+            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
+                    .doesNotContainKey("AIOS_ROUTER_TOKEN");
         }
     }
 
@@ -267,10 +333,12 @@ class HelmChartTest {
         @Test
         void scalesAgentsOnQueueDepthThroughKedaInsteadOfCpu() {
             assertThat(manifests.names("ScaledObject"))
-                    .containsExactlyInAnyOrderElementsOf(AGENTS.stream().map(a -> "aios-" + a).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            AGENTS.stream().map(a -> "aios-" + a).toList());
             assertThat(manifests.ofKind("HorizontalPodAutoscaler")).isEmpty();
             Map<String, Object> cto = manifests.get("ScaledObject", "aios-agents-cto");
-            Map<String, Object> trigger = Yaml.map(Yaml.listAt(cto, "spec.triggers").getFirst(), "trigger");
+            Map<String, Object> trigger =
+                    Yaml.map(Yaml.listAt(cto, "spec.triggers").getFirst(), "trigger");
             assertThat(trigger.get("type")).isEqualTo("rabbitmq");
             assertThat(Yaml.stringAt(trigger, "metadata.queueName")).isEqualTo("aios.agent.cto");
             assertThat(manifests.find("TriggerAuthentication", "aios-rabbitmq")).isPresent();
@@ -279,7 +347,8 @@ class HelmChartTest {
         @Test
         void exposesOnlyTheApiThroughTheIngress() {
             Map<String, Object> ingress = manifests.get("Ingress", "aios-orchestrator");
-            Map<String, Object> rule = Yaml.map(Yaml.listAt(ingress, "spec.rules").getFirst(), "rule");
+            Map<String, Object> rule =
+                    Yaml.map(Yaml.listAt(ingress, "spec.rules").getFirst(), "rule");
             Map<String, Object> path = Yaml.map(Yaml.listAt(rule, "http.paths").getFirst(), "path");
             assertThat(path.get("path")).isEqualTo("/api");
             assertThat(Yaml.stringAt(path, "backend.service.name")).isEqualTo("aios-orchestrator");
@@ -289,7 +358,8 @@ class HelmChartTest {
         @Test
         void scrapesEveryServiceThroughOneServiceMonitor() {
             Map<String, Object> monitor = manifests.get("ServiceMonitor", "aios");
-            Map<String, Object> endpoint = Yaml.map(Yaml.listAt(monitor, "spec.endpoints").getFirst(), "endpoint");
+            Map<String, Object> endpoint =
+                    Yaml.map(Yaml.listAt(monitor, "spec.endpoints").getFirst(), "endpoint");
             assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
             for (Map<String, Object> service : manifests.ofKind("Service")) {
                 assertThat(Yaml.mapAt(service, "metadata.labels")).containsEntry("aios.dev/metrics", "true");
@@ -302,7 +372,8 @@ class HelmChartTest {
             Map<String, Object> security = Yaml.mapAt(Manifests.firstContainer(qa), "securityContext");
             assertThat(Yaml.stringAt(qa, "spec.template.spec.runtimeClassName")).isEqualTo("gvisor");
             assertThat(Yaml.stringAt(security, "seccompProfile.type")).isEqualTo("Localhost");
-            assertThat(Yaml.stringAt(security, "seccompProfile.localhostProfile")).isEqualTo("profiles/aios-qa-sandbox.json");
+            assertThat(Yaml.stringAt(security, "seccompProfile.localhostProfile"))
+                    .isEqualTo("profiles/aios-qa-sandbox.json");
             assertThat(Yaml.mapAt(qa, "spec.template.metadata.annotations"))
                     .doesNotContainKey("container.apparmor.security.beta.kubernetes.io/agents-qa");
             assertThat(Yaml.mapAt(manifests.get("Deployment", "aios-agents-cto"), "spec.template.spec"))
@@ -323,7 +394,8 @@ class HelmChartTest {
             // Kubernetes expands $(NAME) only from variables defined earlier in the list
             assertThat(file).isEqualTo("/var/lib/aios/cassettes/$(POD_NAME).json");
             assertThat(names.indexOf("POD_NAME")).isNotNegative().isLessThan(names.indexOf("AIOS_ROUTER_RECORD"));
-            assertThat(Yaml.stringAt(envEntry(container, "POD_NAME"), "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+            assertThat(Yaml.stringAt(envEntry(container, "POD_NAME"), "valueFrom.fieldRef.fieldPath"))
+                    .isEqualTo("metadata.name");
             assertThat(manifests.environmentOf(router))
                     .containsEntry("AIOS_ROUTER_RECORD_LABEL", "CI render, live providers")
                     .doesNotContainKey("AIOS_ROUTER_REPLAY");
@@ -344,20 +416,27 @@ class HelmChartTest {
             for (String agent : AGENTS) {
                 String token = String.valueOf(data.get("router-token-" + agent));
                 assertThat(token).startsWith("ci-router-token-" + agent);
-                String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                assertThat(data.get("router-token-" + agent + "-sha256")).as(agent).isEqualTo(expected);
+                String expected = java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(data.get("router-token-" + agent + "-sha256"))
+                        .as(agent)
+                        .isEqualTo(expected);
             }
         }
 
         @Test
         void scrapesTheRouterOnlyOnItsManagementPort() {
             Map<String, Object> monitor = manifests.get("ServiceMonitor", "aios");
-            List<Map<String, Object>> endpoints = Yaml.listAt(monitor, "spec.endpoints").stream().map(e -> Yaml.map(e, "endpoint")).toList();
+            List<Map<String, Object>> endpoints = Yaml.listAt(monitor, "spec.endpoints").stream()
+                    .map(e -> Yaml.map(e, "endpoint"))
+                    .toList();
             assertThat(endpoints).extracting(e -> e.get("port")).containsExactly("http", "management");
-            Map<String, Object> drop = Yaml.map(Yaml.listAt(endpoints.getFirst(), "relabelings").getFirst(), "relabeling");
+            Map<String, Object> drop =
+                    Yaml.map(Yaml.listAt(endpoints.getFirst(), "relabelings").getFirst(), "relabeling");
             assertThat(drop).containsEntry("action", "drop").containsEntry("regex", "management");
-            assertThat(Yaml.listAt(drop, "sourceLabels")).containsExactly("__meta_kubernetes_service_label_aios_dev_metrics_port");
+            assertThat(Yaml.listAt(drop, "sourceLabels"))
+                    .containsExactly("__meta_kubernetes_service_label_aios_dev_metrics_port");
         }
 
         @Test
@@ -374,8 +453,8 @@ class HelmChartTest {
     @Nested
     class WithACassetteToReplay {
 
-        private final Manifests manifests = Manifests.parse(HelmChart.render(List.of(),
-                Map.of("services.llm-router.cassettes.replayConfigMap", "aios-cassettes")));
+        private final Manifests manifests = Manifests.parse(
+                HelmChart.render(List.of(), Map.of("services.llm-router.cassettes.replayConfigMap", "aios-cassettes")));
 
         @Test
         void mountsTheConfigMapReadOnlyAndPointsTheRoutersReplayAtEveryCassetteInIt() {
@@ -391,7 +470,8 @@ class HelmChartTest {
             assertThat(mount.get("mountPath")).isEqualTo("/etc/aios/cassettes");
             assertThat(replay).startsWith("file:" + mount.get("mountPath") + "/");
             assertThat(mount.get("readOnly")).isEqualTo(true);
-            assertThat(Yaml.stringAt(volume(router, "cassettes"), "configMap.name")).isEqualTo("aios-cassettes");
+            assertThat(Yaml.stringAt(volume(router, "cassettes"), "configMap.name"))
+                    .isEqualTo("aios-cassettes");
             assertThat(manifests.environmentOf(router)).doesNotContainKeys("AIOS_ROUTER_RECORD", "POD_NAME");
             assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_REPLAY")).isTrue();
         }
@@ -412,29 +492,34 @@ class HelmChartTest {
     @Test
     void recordsToAnEmptyDirWhenNoClaimIsGiven() {
         // when
-        Manifests manifests = Manifests.parse(HelmChart.render(List.of(),
-                Map.of("services.llm-router.cassettes.record.enabled", "true")));
+        Manifests manifests = Manifests.parse(
+                HelmChart.render(List.of(), Map.of("services.llm-router.cassettes.record.enabled", "true")));
 
         // then
         Map<String, Object> router = manifests.get("Deployment", "aios-llm-router");
-        assertThat(manifests.environmentOf(router)).containsEntry("AIOS_ROUTER_RECORD", "/var/lib/aios/cassettes/$(POD_NAME).json")
+        assertThat(manifests.environmentOf(router))
+                .containsEntry("AIOS_ROUTER_RECORD", "/var/lib/aios/cassettes/$(POD_NAME).json")
                 .doesNotContainKey("AIOS_ROUTER_RECORD_LABEL");
-        assertThat(Yaml.stringAt(volume(router, "recordings"), "emptyDir.sizeLimit")).isEqualTo("256Mi");
+        assertThat(Yaml.stringAt(volume(router, "recordings"), "emptyDir.sizeLimit"))
+                .isEqualTo("256Mi");
     }
 
     @Test
     void refusesToReplayAndRecordAtOnce() {
         // when / then: a replay calls no model, so there would be nothing to record (the router refuses it at start)
-        assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of(
-                        "services.llm-router.cassettes.replayConfigMap", "aios-cassettes",
-                        "services.llm-router.cassettes.record.enabled", "true")))
+        assertThatThrownBy(() -> HelmChart.render(
+                        List.of(),
+                        Map.of(
+                                "services.llm-router.cassettes.replayConfigMap", "aios-cassettes",
+                                "services.llm-router.cassettes.record.enabled", "true")))
                 .hasMessageContaining("replayConfigMap and record.enabled exclude each other");
     }
 
     @Test
     void refusesCassettesOnAnyServiceButTheRouter() {
         // when / then
-        assertThatThrownBy(() -> HelmChart.render(List.of(), Map.of("services.agents-cto.cassettes.replayConfigMap", "aios-cassettes")))
+        assertThatThrownBy(() -> HelmChart.render(
+                        List.of(), Map.of("services.agents-cto.cassettes.replayConfigMap", "aios-cassettes")))
                 .hasMessageContaining("values don't meet the specifications of the schema")
                 .hasMessageContaining("agents-cto");
     }
@@ -448,16 +533,20 @@ class HelmChartTest {
         String source = java.nio.file.Files.readString(request);
 
         // when
-        java.util.regex.Matcher body = java.util.regex.Pattern.compile("-d '(\\{.*})'").matcher(notes);
+        java.util.regex.Matcher body =
+                java.util.regex.Pattern.compile("-d '(\\{.*})'").matcher(notes);
         assertThat(body.find()).as("NOTES.txt has a curl -d '{...}'").isTrue();
-        java.util.regex.Matcher keys = java.util.regex.Pattern.compile("\"([a-zA-Z]+)\":").matcher(body.group(1));
+        java.util.regex.Matcher keys =
+                java.util.regex.Pattern.compile("\"([a-zA-Z]+)\":").matcher(body.group(1));
 
         // then: the API refuses unknown fields, so every field NOTES sends must be a component of the request record
         assertThat(notes).contains("POST \"$AIOS_URL/api/v1/projects\"");
         int fields = 0;
         while (keys.find()) {
             fields++;
-            assertThat(source).as("SubmitProjectRequest has a component %s", keys.group(1)).containsPattern("\\b" + keys.group(1) + "\\b");
+            assertThat(source)
+                    .as("SubmitProjectRequest has a component %s", keys.group(1))
+                    .containsPattern("\\b" + keys.group(1) + "\\b");
         }
         assertThat(fields).isGreaterThanOrEqualTo(3);
     }
@@ -468,8 +557,10 @@ class HelmChartTest {
         String notes = HelmChart.notes(Map.of());
 
         // then
-        assertThat(notes).contains("no LLM provider is configured and no recording is replayed: the router can answer nothing",
-                "services.llm-router.cassettes.replayConfigMap");
+        assertThat(notes)
+                .contains(
+                        "no LLM provider is configured and no recording is replayed: the router can answer nothing",
+                        "services.llm-router.cassettes.replayConfigMap");
     }
 
     @Test
@@ -478,8 +569,10 @@ class HelmChartTest {
         String notes = HelmChart.notes(Map.of("services.llm-router.cassettes.replayConfigMap", "aios-cassettes"));
 
         // then
-        assertThat(notes).contains("replays the recordings in ConfigMap aios-cassettes: no model is called",
-                "ends ProjectFailed").doesNotContain("no LLM provider is configured");
+        assertThat(notes)
+                .contains(
+                        "replays the recordings in ConfigMap aios-cassettes: no model is called", "ends ProjectFailed")
+                .doesNotContain("no LLM provider is configured");
     }
 
     @Test
@@ -488,13 +581,16 @@ class HelmChartTest {
         String notes = HelmChart.notes(Map.of("llm.openaiApiKey", "sk-test"));
 
         // then
-        assertThat(notes).startsWith("NOTES:").doesNotContain("no LLM provider", "replays the recordings", "records every");
+        assertThat(notes)
+                .startsWith("NOTES:")
+                .doesNotContain("no LLM provider", "replays the recordings", "records every");
     }
 
     @Test
     void usesAnExistingSecretByNameAndCreatesNone() {
         // when
-        Manifests manifests = Manifests.parse(HelmChart.render(List.of(), Map.of("secrets.existingSecret", "aios-keys")));
+        Manifests manifests =
+                Manifests.parse(HelmChart.render(List.of(), Map.of("secrets.existingSecret", "aios-keys")));
 
         // then
         assertThat(manifests.ofKind("Secret")).isEmpty();
@@ -526,7 +622,9 @@ class HelmChartTest {
     }
 
     private static List<String> envNames(Map<String, Object> container) {
-        return Yaml.listAt(container, "env").stream().map(e -> Yaml.stringAt(Yaml.map(e, "env"), "name")).toList();
+        return Yaml.listAt(container, "env").stream()
+                .map(e -> Yaml.stringAt(Yaml.map(e, "env"), "name"))
+                .toList();
     }
 
     private static Map<String, Object> envEntry(Map<String, Object> container, String name) {
@@ -538,20 +636,25 @@ class HelmChartTest {
     }
 
     private static List<Object> ports(Map<String, Object> rule) {
-        return Yaml.listAt(rule, "ports").stream().map(port -> Yaml.map(port, "port").get("port")).toList();
+        return Yaml.listAt(rule, "ports").stream()
+                .map(port -> Yaml.map(port, "port").get("port"))
+                .toList();
     }
 
     /** Whether a label selector (matchLabels and In/NotIn/Exists matchExpressions) selects a pod with these labels. */
     private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
         Object matchLabels = selector.get("matchLabels");
-        if (matchLabels instanceof Map<?, ?> required && !required.entrySet().stream()
-                .allMatch(e -> String.valueOf(e.getValue()).equals(String.valueOf(labels.get(String.valueOf(e.getKey())))))) {
+        if (matchLabels instanceof Map<?, ?> required
+                && !required.entrySet().stream()
+                        .allMatch(e -> String.valueOf(e.getValue())
+                                .equals(String.valueOf(labels.get(String.valueOf(e.getKey())))))) {
             return false;
         }
         for (Object expression : Yaml.listAt(selector, "matchExpressions")) {
             Map<String, Object> e = Yaml.map(expression, "matchExpression");
             Object value = labels.get(String.valueOf(e.get("key")));
-            List<String> values = Yaml.listAt(e, "values").stream().map(String::valueOf).toList();
+            List<String> values =
+                    Yaml.listAt(e, "values").stream().map(String::valueOf).toList();
             boolean ok = switch (String.valueOf(e.get("operator"))) {
                 case "In" -> value != null && values.contains(String.valueOf(value));
                 case "NotIn" -> value == null || !values.contains(String.valueOf(value));

@@ -26,12 +26,16 @@ record ImageDefinition(List<Stage> stages) {
 
         /** The name given by "FROM image AS name", or the stage's image when it has none. */
         String name() {
-            Matcher m = Pattern.compile("^\\S+\\s+AS\\s+(\\S+)$", Pattern.CASE_INSENSITIVE).matcher(from);
+            Matcher m = Pattern.compile("^\\S+\\s+AS\\s+(\\S+)$", Pattern.CASE_INSENSITIVE)
+                    .matcher(from);
             return m.matches() ? m.group(1) : from;
         }
 
         List<String> all(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .map(Instruction::arguments)
+                    .toList();
         }
 
         Optional<String> last(String keyword) {
@@ -44,7 +48,9 @@ record ImageDefinition(List<Stage> stages) {
             Map<String, String> args = new LinkedHashMap<>();
             for (String arg : all("ARG")) {
                 int eq = arg.indexOf('=');
-                args.put(eq < 0 ? arg.trim() : arg.substring(0, eq).trim(), eq < 0 ? "" : arg.substring(eq + 1).trim());
+                args.put(
+                        eq < 0 ? arg.trim() : arg.substring(0, eq).trim(),
+                        eq < 0 ? "" : arg.substring(eq + 1).trim());
             }
             return args;
         }
@@ -60,7 +66,9 @@ record ImageDefinition(List<Stage> stages) {
                     String arg = instruction.arguments();
                     int eq = arg.indexOf('=');
                     String name = (eq < 0 ? arg : arg.substring(0, eq)).trim();
-                    String fallback = eq < 0 ? "" : unquote(substitute(arg.substring(eq + 1).trim(), values));
+                    String fallback = eq < 0
+                            ? ""
+                            : unquote(substitute(arg.substring(eq + 1).trim(), values));
                     values.put(name, buildArgs.getOrDefault(name, fallback));
                 }
             }
@@ -113,9 +121,8 @@ record ImageDefinition(List<Stage> stages) {
                 flags.put(eq < 0 ? flag : flag.substring(0, eq), eq < 0 ? "" : flag.substring(eq + 1));
                 rest = rest.substring(end).strip();
             }
-            List<String> paths = rest.startsWith("[")
-                    ? Yaml.strings(rest, "COPY " + arguments)
-                    : List.of(rest.split("\\s+"));
+            List<String> paths =
+                    rest.startsWith("[") ? Yaml.strings(rest, "COPY " + arguments) : List.of(rest.split("\\s+"));
             if (paths.size() < 2) {
                 throw new AssertionError("COPY needs a source and a destination: COPY " + arguments);
             }
@@ -165,7 +172,9 @@ record ImageDefinition(List<Stage> stages) {
                 current.add(new Instruction(keyword, arguments));
             }
         }
-        return new ImageDefinition(stages.stream().map(s -> new Stage(s.from(), List.copyOf(s.instructions()))).toList());
+        return new ImageDefinition(stages.stream()
+                .map(s -> new Stage(s.from(), List.copyOf(s.instructions())))
+                .toList());
     }
 
     Stage runtime() {
@@ -213,7 +222,8 @@ record ImageDefinition(List<Stage> stages) {
     /** The HTTP path the image's HEALTHCHECK probes. */
     String healthCheckPath() {
         String healthCheck = runtime().last("HEALTHCHECK").orElseThrow(() -> new AssertionError("no HEALTHCHECK"));
-        Matcher m = Pattern.compile("(/actuator\\S*?|/[a-z]\\S*?/health\\S*?)[\"\\s\\]]").matcher(healthCheck + " ");
+        Matcher m = Pattern.compile("(/actuator\\S*?|/[a-z]\\S*?/health\\S*?)[\"\\s\\]]")
+                .matcher(healthCheck + " ");
         if (!m.find()) {
             throw new AssertionError("HEALTHCHECK names no HTTP path: " + healthCheck);
         }
@@ -223,7 +233,8 @@ record ImageDefinition(List<Stage> stages) {
     /** Whether docker/healthcheck.sh probes MANAGEMENT_SERVER_PORT when a service sets one (actuator then answers only there). */
     boolean healthCheckFollowsManagementPort() {
         try {
-            return java.nio.file.Files.readString(RepositoryRoot.resolve("docker/healthcheck.sh")).contains("${MANAGEMENT_SERVER_PORT:-");
+            return java.nio.file.Files.readString(RepositoryRoot.resolve("docker/healthcheck.sh"))
+                    .contains("${MANAGEMENT_SERVER_PORT:-");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

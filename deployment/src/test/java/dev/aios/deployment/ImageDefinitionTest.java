@@ -29,7 +29,8 @@ class ImageDefinitionTest {
 
     @Test
     void runsOnAJava25RuntimeImage() {
-        assertThat(image.stages()).allSatisfy(stage -> assertThat(stage.from()).startsWith("eclipse-temurin:${JAVA_VERSION}-jre"));
+        assertThat(image.stages())
+                .allSatisfy(stage -> assertThat(stage.from()).startsWith("eclipse-temurin:${JAVA_VERSION}-jre"));
         // the global ARG before the first FROM sets the version both stages use
         assertThat(readDockerfile()).containsPattern("(?m)^ARG JAVA_VERSION=25$");
     }
@@ -63,7 +64,8 @@ class ImageDefinitionTest {
     void runsAsTheNonRootUid10001() {
         assertThat(image.runtimeUid()).isEqualTo("10001");
         assertThat(image.runtime().args()).containsEntry("APP_UID", "10001");
-        assertThat(image.runtime().all("RUN")).anySatisfy(run -> assertThat(run).contains("useradd").contains("--uid ${APP_UID}"));
+        assertThat(image.runtime().all("RUN"))
+                .anySatisfy(run -> assertThat(run).contains("useradd").contains("--uid ${APP_UID}"));
     }
 
     @Test
@@ -78,10 +80,13 @@ class ImageDefinitionTest {
     @Test
     void checksItsOwnHealthOnTheLivenessGroupWithAScriptThatShipsInTheImage() throws IOException {
         assertThat(image.healthCheckPath()).isEqualTo("/actuator/health/liveness");
-        assertThat(image.runtime().all("COPY")).anySatisfy(copy -> assertThat(copy).contains("docker/healthcheck.sh"));
+        assertThat(image.runtime().all("COPY"))
+                .anySatisfy(copy -> assertThat(copy).contains("docker/healthcheck.sh"));
         Path script = RepositoryRoot.resolve("docker/healthcheck.sh");
         assertThat(Files.getPosixFilePermissions(script)).contains(PosixFilePermission.OWNER_EXECUTE);
-        assertThat(Files.readString(script)).contains("/dev/tcp/127.0.0.1/${port}").contains("\"200\"");
+        assertThat(Files.readString(script))
+                .contains("/dev/tcp/127.0.0.1/${port}")
+                .contains("\"200\"");
     }
 
     @Test
@@ -107,22 +112,26 @@ class ImageDefinitionTest {
     @Test
     void substitutesArgsAsDockerDoesWithBuildArgsOverDefaults() {
         // given
-        String text = "FROM base AS one\nARG MODULE\nARG KIND=exec\nARG UNSET\nCOPY ${MODULE}/target/${MODULE}-$KIND.jar${UNSET} a.jar\n"
-                + "FROM two\nCOPY --from=one /a.jar /app/\n";
+        String text =
+                "FROM base AS one\nARG MODULE\nARG KIND=exec\nARG UNSET\nCOPY ${MODULE}/target/${MODULE}-$KIND.jar${UNSET} a.jar\n"
+                        + "FROM two\nCOPY --from=one /a.jar /app/\n";
 
         // when
         ImageDefinition parsed = ImageDefinition.parse(text);
 
         // then
         assertThat(parsed.contextSourcesOfExtractStage(Map.of("MODULE", "m"))).containsExactly("m/target/m-exec.jar");
-        assertThat(parsed.contextSourcesOfExtractStage(Map.of("MODULE", "m", "KIND", "boot"))).containsExactly("m/target/m-boot.jar");
-        assertThat(ImageDefinition.substitute("${A:-x}|${B:-x}|${A:+y}|${B:+y}", Map.of("A", "a"))).isEqualTo("a|x|y|");
+        assertThat(parsed.contextSourcesOfExtractStage(Map.of("MODULE", "m", "KIND", "boot")))
+                .containsExactly("m/target/m-boot.jar");
+        assertThat(ImageDefinition.substitute("${A:-x}|${B:-x}|${A:+y}|${B:+y}", Map.of("A", "a")))
+                .isEqualTo("a|x|y|");
     }
 
     @Test
     void readsCopyFlagsSourcesAndDestinationInShellAndJsonForm() {
         assertThat(ImageDefinition.Copy.parse("--from=extract --chown=root:root /build/x/ ./"))
-                .isEqualTo(new ImageDefinition.Copy(Map.of("from", "extract", "chown", "root:root"), List.of("/build/x/"), "./"));
+                .isEqualTo(new ImageDefinition.Copy(
+                        Map.of("from", "extract", "chown", "root:root"), List.of("/build/x/"), "./"));
         assertThat(ImageDefinition.Copy.parse("[\"a b.jar\", \"c.jar\", \"/lib/\"]"))
                 .isEqualTo(new ImageDefinition.Copy(Map.of(), List.of("a b.jar", "c.jar"), "/lib/"));
     }

@@ -64,8 +64,8 @@ final class ImageRehearsal {
                 Map<String, String> args = stage.argValues(i, buildArgs);
                 // Docker substitutes ARGs in WORKDIR and COPY itself; a RUN gets them as environment variables
                 String substituted = ImageDefinition.substitute(instruction.arguments(), args);
-                String where = label + ": image: " + instruction.keyword() + " " + instruction.arguments()
-                        + " (stage " + stage.name() + ")";
+                String where = label + ": image: " + instruction.keyword() + " " + instruction.arguments() + " (stage "
+                        + stage.name() + ")";
                 switch (instruction.keyword()) {
                     case "WORKDIR" -> workdir = createDirectories(inStage(root, workdir, substituted, where));
                     case "COPY" -> copy(where, Copy.parse(substituted), roots, root, workdir);
@@ -86,7 +86,10 @@ final class ImageRehearsal {
         Path destination = inStage(root, workdir, copy.destination(), where);
         List<Path> sources = new ArrayList<>();
         for (String source : copy.sources()) {
-            sources.addAll(copy.from().isPresent() ? fromStage(where, copy.from().get(), source, roots) : fromContext(where, source));
+            sources.addAll(
+                    copy.from().isPresent()
+                            ? fromStage(where, copy.from().get(), source, roots)
+                            : fromContext(where, source));
         }
         boolean intoDirectory = copy.destination().endsWith("/");
         if (sources.size() > 1 && !intoDirectory) {
@@ -98,7 +101,9 @@ final class ImageRehearsal {
                 // from the context only what the ignore file lets through; a stage's files all
                 copyDirectoryContents(source, destination, p -> copy.from().isPresent() || context.sends(relative(p)));
             } else {
-                copyFile(source, intoDirectory ? destination.resolve(source.getFileName().toString()) : destination);
+                copyFile(
+                        source,
+                        intoDirectory ? destination.resolve(source.getFileName().toString()) : destination);
             }
         }
     }
@@ -132,8 +137,8 @@ final class ImageRehearsal {
             throw new AssertionError(missing(where, relative, path.getParent()));
         }
         if (!context.sends(relative)) {
-            throw new AssertionError(where + ": copies " + relative + ", which the build context leaves out (ignore file: "
-                    + context.ignorePatterns() + ")");
+            throw new AssertionError(where + ": copies " + relative
+                    + ", which the build context leaves out (ignore file: " + context.ignorePatterns() + ")");
         }
         return List.of(path);
     }
@@ -149,7 +154,8 @@ final class ImageRehearsal {
     private static List<Path> fromStage(String where, String stage, String source, Map<String, Path> roots) {
         Path root = roots.get(stage);
         if (root == null) {
-            throw new AssertionError(where + ": --from=" + stage + " names no earlier stage; earlier stages: " + roots.keySet());
+            throw new AssertionError(
+                    where + ": --from=" + stage + " names no earlier stage; earlier stages: " + roots.keySet());
         }
         Path path = root.resolve(source.replaceFirst("^/+", "")).normalize();
         if (!path.startsWith(root) || !Files.exists(path)) {
@@ -161,14 +167,18 @@ final class ImageRehearsal {
     private static void run(String where, String command, Map<String, String> args, Path workdir, Path scratch) {
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.putAll(args);
-        environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator
-                + environment.getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put(
+                "PATH",
+                Path.of(System.getProperty("java.home"), "bin")
+                        + File.pathSeparator
+                        + environment.getOrDefault("PATH", "/usr/bin:/bin"));
         while (command.startsWith("--")) { // BuildKit's RUN --mount=..., --network=...: nothing to rehearse
-            command = command.indexOf(' ') < 0 ? "" : command.substring(command.indexOf(' ') + 1).strip();
+            command = command.indexOf(' ') < 0
+                    ? ""
+                    : command.substring(command.indexOf(' ') + 1).strip();
         }
-        List<String> argv = command.startsWith("[")
-                ? Yaml.strings(command, "RUN " + command)
-                : List.of("/bin/sh", "-c", command);
+        List<String> argv =
+                command.startsWith("[") ? Yaml.strings(command, "RUN " + command) : List.of("/bin/sh", "-c", command);
         List<String> resolved = new ArrayList<>(argv);
         resolved.set(0, onPath(argv.getFirst(), environment.get("PATH")));
         try {
@@ -225,7 +235,9 @@ final class ImageRehearsal {
 
     private static List<String> listing(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : "")).sorted().toList();
+            return files.map(p -> p.getFileName() + (Files.isDirectory(p) ? "/" : ""))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

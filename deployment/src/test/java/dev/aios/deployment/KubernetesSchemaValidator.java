@@ -18,7 +18,8 @@ final class KubernetesSchemaValidator {
 
     private static final Path SOURCES = RepositoryRoot.resolve("deployment/src/test/node");
     private static final Path WORKDIR = Path.of(System.getProperty(
-            "aios.node.workdir", RepositoryRoot.resolve("deployment/target/k8s-validator").toString()));
+            "aios.node.workdir",
+            RepositoryRoot.resolve("deployment/target/k8s-validator").toString()));
     private static final long NPM_TIMEOUT_SECONDS = 300;
     private static final long NODE_TIMEOUT_SECONDS = 120;
 
@@ -46,7 +47,10 @@ final class KubernetesSchemaValidator {
         try {
             Files.createDirectories(WORKDIR);
             for (String file : List.of("package.json", "package-lock.json", "validate-manifests.mjs")) {
-                Files.copy(SOURCES.resolve(file), WORKDIR.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        SOURCES.resolve(file),
+                        WORKDIR.resolve(file),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             if (Files.isDirectory(WORKDIR.resolve("node_modules/kubernetes-models"))
                     && Files.isDirectory(WORKDIR.resolve("node_modules/@kubernetes-models/keda"))) {

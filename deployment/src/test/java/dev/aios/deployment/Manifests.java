@@ -34,8 +34,11 @@ record Manifests(String yaml, List<Map<String, Object>> documents) {
 
     Map<String, Object> get(String kind, String name) {
         return find(kind, name)
-                .orElseThrow(() -> new AssertionError("the chart renders no " + kind + " named " + name + "; it renders "
-                        + documents.stream().map(d -> d.get("kind") + "/" + Yaml.stringAt(d, "metadata.name")).toList()));
+                .orElseThrow(() ->
+                        new AssertionError("the chart renders no " + kind + " named " + name + "; it renders "
+                                + documents.stream()
+                                        .map(d -> d.get("kind") + "/" + Yaml.stringAt(d, "metadata.name"))
+                                        .toList()));
     }
 
     Set<String> kindsAndNames() {
@@ -64,7 +67,8 @@ record Manifests(String yaml, List<Map<String, Object>> documents) {
         }
         for (Object entry : Yaml.listAt(container, "env")) {
             Map<String, Object> variable = Yaml.map(entry, "env");
-            Object value = variable.containsKey("value") ? variable.get("value") : "<from " + variable.get("valueFrom") + ">";
+            Object value =
+                    variable.containsKey("value") ? variable.get("value") : "<from " + variable.get("valueFrom") + ">";
             env.put(String.valueOf(variable.get("name")), String.valueOf(value));
         }
         return env;

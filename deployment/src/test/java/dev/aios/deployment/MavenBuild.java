@@ -23,7 +23,9 @@ final class MavenBuild {
         }
 
         Optional<SpringConfig> springConfig() {
-            return Files.isRegularFile(applicationYml()) ? Optional.of(SpringConfig.read(applicationYml())) : Optional.empty();
+            return Files.isRegularFile(applicationYml())
+                    ? Optional.of(SpringConfig.read(applicationYml()))
+                    : Optional.empty();
         }
     }
 

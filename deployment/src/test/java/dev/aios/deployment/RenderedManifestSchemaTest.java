@@ -39,14 +39,17 @@ class RenderedManifestSchemaTest {
     @Test
     void rejectsADocumentThatBreaksTheSchema() {
         // given a Deployment whose container port is a string, as a template typo would render it
-        String broken = HelmChart.renderDefaults().yaml().replace("containerPort: 8080", "containerPort: \"http-8080\"");
+        String broken =
+                HelmChart.renderDefaults().yaml().replace("containerPort: 8080", "containerPort: \"http-8080\"");
 
         // when
         KubernetesSchemaValidator.Result result = KubernetesSchemaValidator.validate("broken", broken);
 
         // then
         assertThat(result.valid()).isFalse();
-        assertThat(result.output()).contains("INVALID Deployment/aios-orchestrator").contains("containerPort");
+        assertThat(result.output())
+                .contains("INVALID Deployment/aios-orchestrator")
+                .contains("containerPort");
     }
 
     @Test

@@ -20,9 +20,7 @@ import java.util.regex.Pattern;
  * Profile-specific documents (spring.config.activate.on-profile) are ignored: deployments run the default profile.
  */
 record SpringConfig(
-        String portExpression,
-        Map<String, Optional<String>> environmentPlaceholders,
-        Map<String, Object> properties) {
+        String portExpression, Map<String, Optional<String>> environmentPlaceholders, Map<String, Object> properties) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     private static final int SPRING_DEFAULT_PORT = 8080;
@@ -47,7 +45,8 @@ record SpringConfig(
             }
         }
         Object port = Yaml.at(merged, "server.port");
-        return new SpringConfig(port == null ? String.valueOf(SPRING_DEFAULT_PORT) : String.valueOf(port), placeholders, merged);
+        return new SpringConfig(
+                port == null ? String.valueOf(SPRING_DEFAULT_PORT) : String.valueOf(port), placeholders, merged);
     }
 
     /**
@@ -55,8 +54,11 @@ record SpringConfig(
      * placeholder for it, or a property whose environment form it is (aios.knowledge.store: AIOS_KNOWLEDGE_STORE).
      */
     boolean reads(String variable) {
-        return environmentPlaceholders.containsKey(variable) || propertyNames(properties, "").stream()
-                .anyMatch(property -> property.toUpperCase(Locale.ROOT).replaceAll("[.\\-]", "_").equals(variable));
+        return environmentPlaceholders.containsKey(variable)
+                || propertyNames(properties, "").stream()
+                        .anyMatch(property -> property.toUpperCase(Locale.ROOT)
+                                .replaceAll("[.\\-]", "_")
+                                .equals(variable));
     }
 
     private static List<String> propertyNames(Map<String, Object> properties, String prefix) {
@@ -92,8 +94,8 @@ record SpringConfig(
         if (m.matches()) {
             String value = environment.getOrDefault(m.group(1), m.group(2));
             if (value == null) {
-                throw new IllegalStateException("server.port " + portExpression + " has no default and "
-                        + m.group(1) + " is not set");
+                throw new IllegalStateException(
+                        "server.port " + portExpression + " has no default and " + m.group(1) + " is not set");
             }
             return Integer.parseInt(value.trim());
         }
@@ -124,7 +126,9 @@ record SpringConfig(
         if (include instanceof List<?> list) {
             return list.stream().map(String::valueOf).map(String::trim).toList();
         }
-        return Arrays.stream(String.valueOf(include).split(",")).map(String::trim).toList();
+        return Arrays.stream(String.valueOf(include).split(","))
+                .map(String::trim)
+                .toList();
     }
 
     /** The members application.yml puts in the readiness group ({@code management.endpoint.health.group.readiness.include}). */
@@ -136,7 +140,9 @@ record SpringConfig(
         if (include instanceof List<?> list) {
             return list.stream().map(String::valueOf).map(String::trim).toList();
         }
-        return Arrays.stream(String.valueOf(include).split(",")).map(String::trim).toList();
+        return Arrays.stream(String.valueOf(include).split(","))
+                .map(String::trim)
+                .toList();
     }
 
     /** Spring Boot enables the liveness and readiness groups by itself only on Kubernetes; compose needs them on. */

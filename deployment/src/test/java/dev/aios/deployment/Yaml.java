@@ -80,7 +80,9 @@ final class Yaml {
 
     /** A JSON array of strings, as Dockerfile exec forms write them: ["java", "-jar", "app.jar"]. */
     static List<String> strings(String jsonArray, String what) {
-        return list(newYaml().load(jsonArray), what).stream().map(String::valueOf).toList();
+        return list(newYaml().load(jsonArray), what).stream()
+                .map(String::valueOf)
+                .toList();
     }
 
     static Map<String, Object> mapAt(Map<String, Object> root, String dottedPath) {

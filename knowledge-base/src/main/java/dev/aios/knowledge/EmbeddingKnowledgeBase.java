@@ -40,11 +40,15 @@ public final class EmbeddingKnowledgeBase implements KnowledgeBase {
         requireNonNull(text, "text");
         List<TextSegment> chunks = text.isBlank()
                 ? List.of()
-                : splitter.split(Document.from(text, new Metadata().put(PROJECT_ID, projectId).put(SOURCE, source)));
+                : splitter.split(Document.from(
+                        text, new Metadata().put(PROJECT_ID, projectId).put(SOURCE, source)));
         // embed before touching the store, so a failing model leaves the old chunks in place
         List<Embedding> embeddings = chunks.isEmpty()
                 ? List.of()
-                : model.embedAll(chunks.stream().map(c -> TextSegment.from(source + "\n" + c.text())).toList()).content();
+                : model.embedAll(chunks.stream()
+                                .map(c -> TextSegment.from(source + "\n" + c.text()))
+                                .toList())
+                        .content();
         synchronized (this) {
             store.removeAll(sourceFilter(projectId, source));
             if (!chunks.isEmpty()) {
@@ -86,7 +90,9 @@ public final class EmbeddingKnowledgeBase implements KnowledgeBase {
                 .build();
         return store.search(request).matches().stream()
                 .map(match -> new KnowledgeHit(
-                        match.embedded().metadata().getString(SOURCE), match.embedded().text(), match.score()))
+                        match.embedded().metadata().getString(SOURCE),
+                        match.embedded().text(),
+                        match.score()))
                 .toList();
     }
 
@@ -101,7 +107,8 @@ public final class EmbeddingKnowledgeBase implements KnowledgeBase {
     }
 
     private static void requireIds(String projectId, String source) {
-        if (requireNonNull(projectId, "project id").isBlank() || requireNonNull(source, "source").isBlank()) {
+        if (requireNonNull(projectId, "project id").isBlank()
+                || requireNonNull(source, "source").isBlank()) {
             throw new IllegalArgumentException("project id and source must not be blank");
         }
     }

@@ -31,7 +31,8 @@ public class KnowledgeBaseAutoConfiguration {
                 host,
                 env.getProperty("aios.knowledge.qdrant.port", Integer.class, QdrantSettings.DEFAULT_GRPC_PORT),
                 env.getProperty("aios.knowledge.qdrant.tls", Boolean.class, false),
-                Optional.ofNullable(env.getProperty("aios.knowledge.qdrant.api-key")).filter(k -> !k.isBlank()),
+                Optional.ofNullable(env.getProperty("aios.knowledge.qdrant.api-key"))
+                        .filter(k -> !k.isBlank()),
                 env.getProperty("aios.knowledge.qdrant.collection", QdrantSettings.DEFAULT_COLLECTION));
         return KnowledgeBases.qdrant(settings);
     }

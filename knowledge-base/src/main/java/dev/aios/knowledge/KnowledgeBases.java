@@ -12,6 +12,7 @@ import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 public final class KnowledgeBases {
     /** Chunks of about a screenful; the overlap keeps a function and its caller together across a cut. */
     static final int CHUNK_CHARS = 1000;
+
     static final int CHUNK_OVERLAP_CHARS = 150;
 
     private KnowledgeBases() {}

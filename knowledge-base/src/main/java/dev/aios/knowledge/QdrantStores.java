@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class QdrantStores {
     static final int DIMENSIONS = 384;
-    static final List<String> INDEXED_FIELDS = List.of(EmbeddingKnowledgeBase.PROJECT_ID, EmbeddingKnowledgeBase.SOURCE);
+    static final List<String> INDEXED_FIELDS =
+            List.of(EmbeddingKnowledgeBase.PROJECT_ID, EmbeddingKnowledgeBase.SOURCE);
     private static final long TIMEOUT_SECONDS = 30;
 
     private QdrantStores() {}
@@ -30,25 +31,35 @@ final class QdrantStores {
         QdrantClient client = new QdrantClient(grpc.build());
         try {
             if (!client.collectionExistsAsync(settings.collection()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                client.createCollectionAsync(settings.collection(), vectorParams()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                client.createCollectionAsync(settings.collection(), vectorParams())
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 for (String field : INDEXED_FIELDS) {
-                    client.createPayloadIndexAsync(settings.collection(), field, PayloadSchemaType.Keyword,
-                            null, true, null, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    client.createPayloadIndexAsync(
+                                    settings.collection(), field, PayloadSchemaType.Keyword, null, true, null, null)
+                            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
             client.close();
-            throw new IllegalStateException("cannot prepare qdrant collection " + settings.collection() + " at "
-                    + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot prepare qdrant collection " + settings.collection() + " at " + settings.host() + ":"
+                            + settings.port() + ": " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             client.close();
             throw new IllegalStateException("interrupted while preparing qdrant", e);
         }
-        return QdrantEmbeddingStore.builder().client(client).collectionName(settings.collection()).build();
+        return QdrantEmbeddingStore.builder()
+                .client(client)
+                .collectionName(settings.collection())
+                .build();
     }
 
     static VectorParams vectorParams() {
-        return VectorParams.newBuilder().setSize(DIMENSIONS).setDistance(Distance.Cosine).build();
+        return VectorParams.newBuilder()
+                .setSize(DIMENSIONS)
+                .setDistance(Distance.Cosine)
+                .build();
     }
 }

@@ -114,7 +114,8 @@ class EmbeddingKnowledgeBaseTest {
 
         // then
         assertThat(chunks).isGreaterThan(2);
-        assertThat(knowledge.search(project, "handler", 100)).singleElement()
+        assertThat(knowledge.search(project, "handler", 100))
+                .singleElement()
                 .satisfies(hit -> assertThat(hit.text()).isEqualTo("small = True"));
     }
 
@@ -130,8 +131,10 @@ class EmbeddingKnowledgeBaseTest {
         knowledge.remove(project, "README.md");
 
         // then
-        assertThat(sources(knowledge.search(project, "short codes for long links", 10))).containsExactly("Dockerfile");
-        assertThat(sources(knowledge.search(other, "short codes for long links", 10))).containsExactly("README.md");
+        assertThat(sources(knowledge.search(project, "short codes for long links", 10)))
+                .containsExactly("Dockerfile");
+        assertThat(sources(knowledge.search(other, "short codes for long links", 10)))
+                .containsExactly("README.md");
     }
 
     @Test

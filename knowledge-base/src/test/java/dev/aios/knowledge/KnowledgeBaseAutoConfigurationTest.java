@@ -23,16 +23,24 @@ class KnowledgeBaseAutoConfigurationTest {
 
     @Test
     void qdrantWithoutAHostFailsAtStartWithTheReason() {
-        context.withPropertyValues("aios.knowledge.store=qdrant").run(ctx -> assertThat(ctx).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("aios.knowledge.qdrant.host"));
+        context.withPropertyValues("aios.knowledge.store=qdrant")
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("aios.knowledge.qdrant.host"));
     }
 
     @Test
     void anUnreachableQdrantFailsAtStartNamingTheServer() {
         // no Qdrant on our machines: port 1 on loopback refuses at once
-        context.withPropertyValues("aios.knowledge.store=qdrant", "aios.knowledge.qdrant.host=127.0.0.1",
+        context.withPropertyValues(
+                        "aios.knowledge.store=qdrant",
+                        "aios.knowledge.qdrant.host=127.0.0.1",
                         "aios.knowledge.qdrant.port=1")
-                .run(ctx -> assertThat(ctx).hasFailed().getFailure()
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
                         .hasStackTraceContaining("cannot prepare qdrant collection aios_knowledge at 127.0.0.1:1"));
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class QdrantStoresTest {
     @Test
     void theCollectionMatchesTheEmbeddingModel() {
-        assertThat(QdrantStores.vectorParams().getSize()).isEqualTo(KnowledgeBases.embeddingModel().dimension());
+        assertThat(QdrantStores.vectorParams().getSize())
+                .isEqualTo(KnowledgeBases.embeddingModel().dimension());
         assertThat(QdrantStores.vectorParams().getDistance()).isEqualTo(Distance.Cosine);
     }
 
@@ -22,7 +23,8 @@ class QdrantStoresTest {
 
     @Test
     void settingsRefuseBadValues() {
-        assertThatThrownBy(() -> new QdrantSettings("q", 0, false, Optional.empty(), "c")).hasMessageContaining("port");
+        assertThatThrownBy(() -> new QdrantSettings("q", 0, false, Optional.empty(), "c"))
+                .hasMessageContaining("port");
         assertThatThrownBy(() -> new QdrantSettings("q", 6334, false, Optional.empty(), "a b"))
                 .hasMessageContaining("collection");
         assertThat(QdrantSettings.of("qdrant").port()).isEqualTo(6334);

@@ -27,7 +27,11 @@ final class ModelsHealthIndicator implements HealthIndicator {
         Map<String, String> details = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             TierSpec spec = tiers.get(tier);
-            details.put(tier.id(), spec.available() ? spec.endpoint().provider() + " " + spec.endpoint().model() : "unavailable: " + spec.why());
+            details.put(
+                    tier.id(),
+                    spec.available()
+                            ? spec.endpoint().provider() + " " + spec.endpoint().model()
+                            : "unavailable: " + spec.why());
         }
         boolean any = tiers.values().stream().anyMatch(TierSpec::available);
         Health.Builder health = any ? Health.up() : Health.down().withDetail("reason", NO_MODEL);

@@ -46,8 +46,13 @@ public final class ProviderAssembly {
     private final RateLimits rateLimits;
 
     /** {@code replay} is asked for only when a tier replays recordings. */
-    public ProviderAssembly(HttpClient http, ResponseCache cache, MeterRegistry registry, ResilienceSettings resilience,
-            Supplier<ReplayChatProvider> replay, RateLimits rateLimits) {
+    public ProviderAssembly(
+            HttpClient http,
+            ResponseCache cache,
+            MeterRegistry registry,
+            ResilienceSettings resilience,
+            Supplier<ReplayChatProvider> replay,
+            RateLimits rateLimits) {
         this.http = http;
         this.cache = cache;
         this.registry = registry;
@@ -56,14 +61,20 @@ public final class ProviderAssembly {
         this.rateLimits = rateLimits;
     }
 
-    public ProviderAssembly(HttpClient http, ResponseCache cache, MeterRegistry registry, ResilienceSettings resilience,
+    public ProviderAssembly(
+            HttpClient http,
+            ResponseCache cache,
+            MeterRegistry registry,
+            ResilienceSettings resilience,
             Supplier<ReplayChatProvider> replay) {
         this(http, cache, registry, resilience, replay, RateLimits.none());
     }
 
     public Map<Tier, FallbackChatProvider> chains(Map<Tier, TierSpec> tiers, Map<String, List<String>> fallback) {
         Map<Tier, ChatProvider> providers = new EnumMap<>(Tier.class);
-        tiers.values().stream().filter(TierSpec::available).forEach(spec -> providers.put(spec.tier(), decorated(spec)));
+        tiers.values().stream()
+                .filter(TierSpec::available)
+                .forEach(spec -> providers.put(spec.tier(), decorated(spec)));
         Map<Tier, FallbackChatProvider> chains = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             Set<Tier> order = new LinkedHashSet<>();
@@ -72,11 +83,13 @@ public final class ProviderAssembly {
                 order.add(Tier.parse(next));
             }
             List<FallbackChatProvider.Link> links = new ArrayList<>();
-            order.stream().filter(providers::containsKey)
+            order.stream()
+                    .filter(providers::containsKey)
                     .forEach(t -> links.add(new FallbackChatProvider.Link(t.id(), providers.get(t))));
             if (!links.isEmpty()) {
                 chains.put(tier, new FallbackChatProvider(links, (link, e) -> {
-                    registry.counter("aios.router.fallbacks", "from", link.tier()).increment();
+                    registry.counter("aios.router.fallbacks", "from", link.tier())
+                            .increment();
                     log.warn("tier {} failed ({}), falling back: {}", link.tier(), e.kind(), e.getMessage());
                 }));
             }
@@ -95,14 +108,19 @@ public final class ProviderAssembly {
             case "anthropic" -> resilient(new AnthropicChatProvider(endpoint, http), name, spec);
             default -> resilient(new OpenAiChatProvider(endpoint, http), name, spec);
         };
-        return new MeteredChatProvider(new CachingChatProvider(provider, cache, endpoint.model()), registry, spec.tier().id(),
+        return new MeteredChatProvider(
+                new CachingChatProvider(provider, cache, endpoint.model()),
+                registry,
+                spec.tier().id(),
                 endpoint.provider());
     }
 
     private ChatProvider resilient(ChatProvider adapter, String name, TierSpec spec) {
         ChatProvider bulkhead = new BulkheadChatProvider(adapter, name, resilience);
-        ChatProvider limited = new TimeLimitedChatProvider(bulkhead, name, spec.endpoint().timeout());
+        ChatProvider limited =
+                new TimeLimitedChatProvider(bulkhead, name, spec.endpoint().timeout());
         ChatProvider breaking = new CircuitBreakingChatProvider(limited, name, resilience);
-        return new RetryingChatProvider(rateLimits.limit(breaking, spec.endpoint().provider()), name, resilience);
+        return new RetryingChatProvider(
+                rateLimits.limit(breaking, spec.endpoint().provider()), name, resilience);
     }
 }

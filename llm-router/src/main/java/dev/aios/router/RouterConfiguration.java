@@ -1,13 +1,14 @@
 package dev.aios.router;
 
+import dev.aios.agent.messaging.EnvelopePublisher;
 import dev.aios.router.budget.BudgetGuard;
 import dev.aios.router.cache.DisabledResponseCache;
+import dev.aios.router.cache.RedisResponseCache;
 import dev.aios.router.cassette.CassetteLoader;
 import dev.aios.router.cassette.CassetteRecorder;
 import dev.aios.router.cassette.DisabledExchangeRecorder;
 import dev.aios.router.cassette.ExchangeRecorder;
 import dev.aios.router.cassette.ReplayChatProvider;
-import dev.aios.router.cache.RedisResponseCache;
 import dev.aios.router.chat.FixedTierRoutingPolicy;
 import dev.aios.router.chat.InProcessLlmClient;
 import dev.aios.router.chat.RouterService;
@@ -26,19 +27,18 @@ import dev.aios.router.usage.DisabledUsageRecorder;
 import dev.aios.router.usage.MeteredUsageRecorder;
 import dev.aios.router.usage.UsageRecorder;
 import dev.aios.router.usage.messaging.EnvelopeUsageRecorder;
-import dev.aios.agent.messaging.EnvelopePublisher;
-import org.springframework.beans.factory.annotation.Value;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -59,10 +59,17 @@ class RouterConfiguration {
 
     @Bean
     Map<Tier, TierSpec> tierSpecs(RouterProperties properties) {
-        Map<Tier, TierSpec> tiers = TierResolver.resolve(properties, !replayLocations(properties).isEmpty());
+        Map<Tier, TierSpec> tiers =
+                TierResolver.resolve(properties, !replayLocations(properties).isEmpty());
         // endpoints print without their keys (ProviderEndpoint.toString)
-        tiers.values().forEach(spec -> log.info("tier {}: {} model={} baseUrl={} ({})", spec.tier().id(),
-                spec.endpoint().provider(), spec.endpoint().model(), spec.endpoint().baseUrl(), spec.why()));
+        tiers.values()
+                .forEach(spec -> log.info(
+                        "tier {}: {} model={} baseUrl={} ({})",
+                        spec.tier().id(),
+                        spec.endpoint().provider(),
+                        spec.endpoint().model(),
+                        spec.endpoint().baseUrl(),
+                        spec.why()));
         if (tiers.values().stream().noneMatch(TierSpec::available)) {
             log.warn("not ready: {}", ModelsHealthIndicator.NO_MODEL);
         }
@@ -83,8 +90,11 @@ class RouterConfiguration {
             return new ReplayChatProvider(List.of());
         }
         ReplayChatProvider replay = new ReplayChatProvider(CassetteLoader.load(locations));
-        log.warn("replaying recordings, no provider is called: {} cassette(s) from {} for briefs {}",
-                replay.cassettes().size(), locations, replay.recordedBriefs());
+        log.warn(
+                "replaying recordings, no provider is called: {} cassette(s) from {} for briefs {}",
+                replay.cassettes().size(),
+                locations,
+                replay.recordedBriefs());
         return replay;
     }
 
@@ -92,12 +102,15 @@ class RouterConfiguration {
     @ConditionalOnMissingBean
     ExchangeRecorder exchangeRecorder(RouterProperties properties, Map<Tier, TierSpec> tierSpecs, Clock clock) {
         RouterProperties.Cassettes cassettes = properties.cassettes();
-        String file = cassettes == null || cassettes.record() == null ? "" : cassettes.record().strip();
+        String file = cassettes == null || cassettes.record() == null
+                ? ""
+                : cassettes.record().strip();
         if (file.isEmpty()) {
             return new DisabledExchangeRecorder();
         }
         if (!replayLocations(properties).isEmpty()) {
-            throw new IllegalStateException("aios.router.cassettes: record and replay exclude each other (a replay calls no model)");
+            throw new IllegalStateException(
+                    "aios.router.cassettes: record and replay exclude each other (a replay calls no model)");
         }
         String label = cassettes.label() == null ? "" : cassettes.label().strip();
         CassetteRecorder recorder = new CassetteRecorder(Path.of(file), recordedWith(tierSpecs), label, clock);
@@ -113,7 +126,8 @@ class RouterConfiguration {
             return new DisabledResponseCache();
         }
         String prefix = cache.keyPrefix() == null ? "aios:router:cache:" : cache.keyPrefix();
-        return new RedisResponseCache(redis.getObject(), prefix, cache.ttl() == null ? Duration.ofHours(24) : cache.ttl());
+        return new RedisResponseCache(
+                redis.getObject(), prefix, cache.ttl() == null ? Duration.ofHours(24) : cache.ttl());
     }
 
     /** The complexity-scoring policy; {@code aios.router.policy: fixed} sends everything to the default tier instead. */
@@ -130,7 +144,9 @@ class RouterConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    UsageRecorder usageRecorder(MeterRegistry registry, ObjectProvider<EnvelopePublisher> publisher,
+    UsageRecorder usageRecorder(
+            MeterRegistry registry,
+            ObjectProvider<EnvelopePublisher> publisher,
             @Value("${spring.application.name:llm-router}") String application) {
         EnvelopePublisher events = publisher.getIfAvailable();
         if (events == null) {
@@ -141,15 +157,23 @@ class RouterConfiguration {
     }
 
     @Bean
-    RouterService routerService(RouterProperties properties, Map<Tier, TierSpec> tierSpecs, ResponseCache cache,
-            RoutingPolicy policy, UsageRecorder usage, MeterRegistry registry, ReplayChatProvider replay,
-            ExchangeRecorder exchanges, BudgetGuard budget, RateLimits rateLimits) {
+    RouterService routerService(
+            RouterProperties properties,
+            Map<Tier, TierSpec> tierSpecs,
+            ResponseCache cache,
+            RoutingPolicy policy,
+            UsageRecorder usage,
+            MeterRegistry registry,
+            ReplayChatProvider replay,
+            ExchangeRecorder exchanges,
+            BudgetGuard budget,
+            RateLimits rateLimits) {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        ProviderAssembly assembly = new ProviderAssembly(http, cache, registry, resilience(properties.resilience()), () -> replay,
-                rateLimits);
+        ProviderAssembly assembly = new ProviderAssembly(
+                http, cache, registry, resilience(properties.resilience()), () -> replay, rateLimits);
         Map<String, List<String>> fallback = properties.fallback() == null ? Map.of() : properties.fallback();
         return new RouterService(policy, tierSpecs, assembly.chains(tierSpecs, fallback), usage, exchanges, budget);
     }
@@ -162,15 +186,20 @@ class RouterConfiguration {
 
     private static String replayLocations(RouterProperties properties) {
         RouterProperties.Cassettes cassettes = properties.cassettes();
-        return cassettes == null || cassettes.replay() == null ? "" : cassettes.replay().strip();
+        return cassettes == null || cassettes.replay() == null
+                ? ""
+                : cassettes.replay().strip();
     }
 
     /** What answers while recording, for the cassette's header: live tiers with provider, model and host. */
     private static String recordedWith(Map<Tier, TierSpec> tiers) {
         return tiers.values().stream()
                 .filter(TierSpec::available)
-                .map(spec -> spec.tier().id() + "=" + spec.endpoint().provider() + " " + spec.endpoint().model()
-                        + (spec.endpoint().baseUrl().getHost() == null ? "" : " at " + spec.endpoint().baseUrl().getHost()))
+                .map(spec -> spec.tier().id() + "=" + spec.endpoint().provider() + " "
+                        + spec.endpoint().model()
+                        + (spec.endpoint().baseUrl().getHost() == null
+                                ? ""
+                                : " at " + spec.endpoint().baseUrl().getHost()))
                 .collect(Collectors.joining(", "));
     }
 

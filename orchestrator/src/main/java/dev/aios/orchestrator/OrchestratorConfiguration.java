@@ -28,11 +28,16 @@ class OrchestratorConfiguration {
             @Nullable RiskyChangeProperties riskyChanges) {}
 
     /** {@code aios.orchestrator.risky-changes.*}: which changesets wait for a person where a project asks (ADR 0014). */
-    record RiskyChangeProperties(@Nullable List<String> patterns, @Nullable Integer maxFiles, @Nullable Long maxBytes) {
+    record RiskyChangeProperties(
+            @Nullable List<String> patterns,
+            @Nullable Integer maxFiles,
+            @Nullable Long maxBytes) {
         RiskyChanges settings() {
             RiskyChanges defaults = RiskyChanges.defaults();
-            return new RiskyChanges(patterns == null ? defaults.patterns() : patterns,
-                    maxFiles == null ? defaults.maxFiles() : maxFiles, maxBytes == null ? defaults.maxBytes() : maxBytes);
+            return new RiskyChanges(
+                    patterns == null ? defaults.patterns() : patterns,
+                    maxFiles == null ? defaults.maxFiles() : maxFiles,
+                    maxBytes == null ? defaults.maxBytes() : maxBytes);
         }
     }
 
@@ -43,9 +48,18 @@ class OrchestratorConfiguration {
 
     @Bean
     PlannerSettings plannerSettings(OrchestratorProperties p) {
-        return new PlannerSettings(p.sprintCapacityPoints(), p.sprintLimit(), p.maxReplans(), p.maxTaskAttempts(),
-                p.maxBacklogTasks(), 200, 8000, p.leaseDuration(),
-                p.riskyChanges() == null ? RiskyChanges.defaults() : p.riskyChanges().settings());
+        return new PlannerSettings(
+                p.sprintCapacityPoints(),
+                p.sprintLimit(),
+                p.maxReplans(),
+                p.maxTaskAttempts(),
+                p.maxBacklogTasks(),
+                200,
+                8000,
+                p.leaseDuration(),
+                p.riskyChanges() == null
+                        ? RiskyChanges.defaults()
+                        : p.riskyChanges().settings());
     }
 
     @Bean

@@ -40,25 +40,38 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule protobufNeverCrossesTheHttpApi = noMethods()
-            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(RestController.class)
             .and(handleRequests())
             .should(takeOrReturnProtobuf())
             .because("API clients see JSON records, not the event contract (ADR 0012)");
 
     @ArchTest
     static final ArchRule thePlannerIsPure = noClasses()
-            .that().resideInAPackage("..orchestrator.planning..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "java.sql..", "javax.sql..", "com.rabbitmq..", "io.lettuce..",
-                    "dev.aios.orchestrator.eventstore..", "dev.aios.orchestrator.projection..", "dev.aios.orchestrator.dispatch..")
-            .because("the planner decides from events alone, which is what makes event-in/event-out tests and replays possible");
+            .that()
+            .resideInAPackage("..orchestrator.planning..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "com.rabbitmq..",
+                    "io.lettuce..",
+                    "dev.aios.orchestrator.eventstore..",
+                    "dev.aios.orchestrator.projection..",
+                    "dev.aios.orchestrator.dispatch..")
+            .because(
+                    "the planner decides from events alone, which is what makes event-in/event-out tests and replays possible");
 
     private static DescribedPredicate<JavaMethod> handleRequests() {
         return new DescribedPredicate<>("handle requests (@GetMapping, @PostMapping, ...)") {
             @Override
             public boolean test(JavaMethod method) {
-                return method.getAnnotations().stream().anyMatch(a -> a.getRawType().getPackageName()
-                        .equals("org.springframework.web.bind.annotation") && a.getRawType().getSimpleName().endsWith("Mapping"));
+                return method.getAnnotations().stream()
+                        .anyMatch(a -> a.getRawType().getPackageName().equals("org.springframework.web.bind.annotation")
+                                && a.getRawType().getSimpleName().endsWith("Mapping"));
             }
         };
     }
@@ -67,7 +80,8 @@ class ArchitectureTest {
         DescribedPredicate<JavaClass> protobuf = new DescribedPredicate<>("a protobuf type") {
             @Override
             public boolean test(JavaClass type) {
-                return type.getPackageName().startsWith("dev.aios.events.v1") || type.isAssignableTo(com.google.protobuf.Message.class);
+                return type.getPackageName().startsWith("dev.aios.events.v1")
+                        || type.isAssignableTo(com.google.protobuf.Message.class);
             }
         };
         return new ArchCondition<>("take or return a protobuf type") {
@@ -75,7 +89,8 @@ class ArchitectureTest {
             public void check(JavaMethod method, ConditionEvents events) {
                 boolean violates = protobuf.test(method.getRawReturnType())
                         || method.getRawParameterTypes().stream().anyMatch(protobuf);
-                events.add(new SimpleConditionEvent(method, violates, method.getFullName() + " takes or returns a protobuf type"));
+                events.add(new SimpleConditionEvent(
+                        method, violates, method.getFullName() + " takes or returns a protobuf type"));
             }
         };
     }

@@ -32,7 +32,8 @@ public final class AiosStandalone {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("token")) {
-            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+            System.exit(TokenCommand.run(
+                    Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
         }
         if (Arrays.asList(args).contains("--help")) {
             System.out.println(StandaloneCommand.USAGE);
@@ -66,11 +67,19 @@ public final class AiosStandalone {
         Path adminToken = tokens.writeAdminToken();
         out.println("admin token: " + adminToken + " (0600; more with ./aios token --role ROLE [--tenant T])");
         long started = System.nanoTime();
-        try (Lifecycle lifecycle = Lifecycle.start(); Infrastructure infrastructure = lifecycle.track(Infrastructure.start(env))) {
+        try (Lifecycle lifecycle = Lifecycle.start();
+                Infrastructure infrastructure = lifecycle.track(Infrastructure.start(env))) {
             infrastructure.embedded().forEach(component -> out.println("embedded: " + component));
-            try (Platform platform = lifecycle.track(Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens,
-                    command.apiPort(), command.routerPort(), command.bindAddress(), plan.routerSettings()))) {
-                out.printf("platform up in %.1f s: orchestrator, llm-router and 5 agents (cto, backend, frontend, qa, devops)%n",
+            try (Platform platform = lifecycle.track(Platform.start(
+                    infrastructure.endpoints(),
+                    infrastructure.knowledge(),
+                    tokens,
+                    command.apiPort(),
+                    command.routerPort(),
+                    command.bindAddress(),
+                    plan.routerSettings()))) {
+                out.printf(
+                        "platform up in %.1f s: orchestrator, llm-router and 5 agents (cto, backend, frontend, qa, devops)%n",
                         (System.nanoTime() - started) / 1e9);
                 return command.demo()
                         ? demo(command, platform, plan, tokens, out, started)
@@ -79,16 +88,36 @@ public final class AiosStandalone {
         }
     }
 
-    private static int demo(StandaloneCommand command, Platform platform, RunPlan plan, LocalTokens tokens, PrintStream out,
-            long started) throws Exception {
+    private static int demo(
+            StandaloneCommand command,
+            Platform platform,
+            RunPlan plan,
+            LocalTokens tokens,
+            PrintStream out,
+            long started)
+            throws Exception {
         RunPlan.Project project = plan.project().orElseThrow();
-        platform.recorder().ifPresent(recorder -> recorder.project(
-                new RecordedProject(project.name(), project.brief(), project.budgetMicros(), project.options())));
+        platform.recorder()
+                .ifPresent(recorder -> recorder.project(new RecordedProject(
+                        project.name(), project.brief(), project.budgetMicros(), project.options())));
         // the demo is a submitter of the default tenant, as a person using the API would be
-        String token = tokens.mint("demo", "submitter", LocalTokens.DEFAULT_TENANT, command.deadline().plusMinutes(5));
-        DemoRun.Result result = new DemoRun(URI.create("http://" + host(command) + ":" + platform.apiPort()), token, out,
+        String token = tokens.mint(
+                "demo",
+                "submitter",
+                LocalTokens.DEFAULT_TENANT,
+                command.deadline().plusMinutes(5));
+        DemoRun.Result result = new DemoRun(
+                        URI.create("http://" + host(command) + ":" + platform.apiPort()),
+                        token,
+                        out,
                         command.deadline())
-                .run(project.name(), project.brief(), project.budgetMicros(), project.options(), plan.actions(), command.outputDirectory());
+                .run(
+                        project.name(),
+                        project.brief(),
+                        project.budgetMicros(),
+                        project.options(),
+                        plan.actions(),
+                        command.outputDirectory());
         out.println();
         out.println("result: " + result.finalEvent() + " - " + result.outcome());
         out.println("usage: " + result.usage());
@@ -96,29 +125,37 @@ public final class AiosStandalone {
             out.println("repository: " + repository);
             out.println("  try it:  cd " + repository + " && git log --oneline && python3 -m unittest discover -v");
         });
-        platform.recorder().map(CassetteRecorder::file).ifPresent(file -> out.println("recording: " + file
-                + " (replay it with: ./aios demo --replay " + file + ")"));
+        platform.recorder()
+                .map(CassetteRecorder::file)
+                .ifPresent(file ->
+                        out.println("recording: " + file + " (replay it with: ./aios demo --replay " + file + ")"));
         out.printf("time: %.1f s; %s%n", (System.nanoTime() - started) / 1e9, peakMemory());
         out.println("log: " + Logging.logFile(command));
         out.println(plan.banner("above"));
         return result.finalEvent().equals("ProjectDelivered") ? 0 : 1;
     }
 
-    private static int up(Platform platform, StandaloneCommand command, Path adminToken, PrintStream out, Lifecycle lifecycle)
+    private static int up(
+            Platform platform, StandaloneCommand command, Path adminToken, PrintStream out, Lifecycle lifecycle)
             throws InterruptedException {
         String base = "http://" + host(command) + ":";
         out.println("API:     " + base + platform.apiPort() + "/api/v1/projects  (OpenAPI at /v3/api-docs)");
         if (command.routerPort() > 0) {
-            out.println("router:  " + base + command.routerPort() + "/v1/chat/completions  (only this platform's agents:"
-                    + " they hold a token made at this start; anyone else gets 401)");
+            out.println(
+                    "router:  " + base + command.routerPort() + "/v1/chat/completions  (only this platform's agents:"
+                            + " they hold a token made at this start; anyone else gets 401)");
         }
         if (!command.bindAddress().startsWith("127.")) {
             out.println("listening on " + command.bindAddress() + ": reachable from other machines");
         }
         out.println("token:   " + adminToken + " (admin of tenant " + LocalTokens.DEFAULT_TENANT + ")");
-        out.println("submit:  curl -i -H \"Authorization: Bearer $(cat " + adminToken + ")\" -H 'Content-Type: application/json'"
-                + " -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' " + base + platform.apiPort() + "/api/v1/projects");
-        platform.recorder().map(CassetteRecorder::file).ifPresent(file -> out.println("recording: every model exchange to " + file));
+        out.println("submit:  curl -i -H \"Authorization: Bearer $(cat " + adminToken
+                + ")\" -H 'Content-Type: application/json'"
+                + " -d '{\"name\":\"demo\",\"brief\":\"...\",\"budgetMicros\":5000000}' " + base + platform.apiPort()
+                + "/api/v1/projects");
+        platform.recorder()
+                .map(CassetteRecorder::file)
+                .ifPresent(file -> out.println("recording: every model exchange to " + file));
         out.println("Ctrl-C stops everything.");
         lifecycle.awaitSignal();
         out.println("stopping: agents, orchestrator, router, then the embedded services");
@@ -131,10 +168,13 @@ public final class AiosStandalone {
     }
 
     static void listScenarios(Scenarios scenarios, PrintStream out) {
-        out.println("Recorded scenarios (./aios demo --scenario NAME). Each replays a recording made with --record against the"
-                + " AIOS scenario server, a scripted stand-in for a model: no model is called when you run one.");
+        out.println(
+                "Recorded scenarios (./aios demo --scenario NAME). Each replays a recording made with --record against the"
+                        + " AIOS scenario server, a scripted stand-in for a model: no model is called when you run one.");
         for (Scenario s : scenarios.all()) {
-            out.printf("  %-16s %s%s%n  %-16s shows: %s%n", s.name(), s.title(), s.cassette().isPresent() ? "" : " (not recorded yet)", "", s.shows());
+            out.printf(
+                    "  %-16s %s%s%n  %-16s shows: %s%n",
+                    s.name(), s.title(), s.cassette().isPresent() ? "" : " (not recorded yet)", "", s.shows());
         }
     }
 

@@ -21,7 +21,8 @@ final class Briefs {
 
     static String decode(byte[] bytes, String file) throws BriefException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -41,7 +42,8 @@ final class Briefs {
                     + MIN_CHARACTERS + "): say what to build, for whom, and what done looks like");
         }
         if (brief.length() > MAX_CHARACTERS) {
-            return Optional.of("the brief is too long (" + brief.length() + " characters; at most " + MAX_CHARACTERS + ")");
+            return Optional.of(
+                    "the brief is too long (" + brief.length() + " characters; at most " + MAX_CHARACTERS + ")");
         }
         if (brief.indexOf('\0') >= 0) {
             return Optional.of("the brief contains a NUL character: it must be text");
@@ -52,7 +54,10 @@ final class Briefs {
     /** The same digest the agents send and recordings are keyed by ({@code BriefDigest} in the router client). */
     static String digest(String brief) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(brief.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(brief.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -44,7 +44,9 @@ public final class Preflight {
      */
     static Optional<String> refusal(StandaloneCommand command, Map<String, String> env, Map<String, String> recorded) {
         if (!command.demo() || command.listScenarios()) {
-            return command.recordFile().isPresent() && !ProviderMode.detect(env).live() ? Optional.of(nothingToRecord()) : Optional.empty();
+            return command.recordFile().isPresent() && !ProviderMode.detect(env).live()
+                    ? Optional.of(nothingToRecord())
+                    : Optional.empty();
         }
         Optional<String> digest = Optional.empty();
         if (command.briefFile().isPresent()) {
@@ -66,14 +68,18 @@ public final class Preflight {
         if (command.recordFile().isPresent() && !live) {
             return Optional.of(nothingToRecord());
         }
-        if (command.scenario().isPresent() && command.recordFile().isEmpty() && !recorded.containsKey(command.scenario().get())) {
-            return Optional.of("no recorded scenario is called '" + command.scenario().get() + "': the scenarios are "
-                    + String.join(", ", recorded.keySet()) + " (./aios demo --list-scenarios describes them)");
+        if (command.scenario().isPresent()
+                && command.recordFile().isEmpty()
+                && !recorded.containsKey(command.scenario().get())) {
+            return Optional.of(
+                    "no recorded scenario is called '" + command.scenario().get() + "': the scenarios are "
+                            + String.join(", ", recorded.keySet()) + " (./aios demo --list-scenarios describes them)");
         }
         if (live || command.replayFile().isPresent() || digest.isEmpty() || recorded.containsValue(digest.get())) {
             return Optional.empty();
         }
-        return Optional.of("no model is configured, and nothing is recorded for this brief (" + digest.get().substring(0, 19)
+        return Optional.of("no model is configured, and nothing is recorded for this brief ("
+                + digest.get().substring(0, 19)
                 + "…). Recordings exist only for the scenarios " + String.join(", ", recorded.keySet())
                 + " (./aios demo --scenario NAME; --list-scenarios describes them). To run your own brief, do one of: set"
                 + " ANTHROPIC_API_KEY or OPENAI_API_KEY; point AIOS_LOCAL_MODEL_URL at any OpenAI-compatible server (Ollama,"

@@ -42,7 +42,8 @@ record RunPlan(
 
     static RunPlan of(StandaloneCommand command, Map<String, String> env, Scenarios scenarios) throws Refused {
         Map<String, String> recorded = scenarios.recorded().stream()
-                .collect(Collectors.toMap(Scenario::name, s -> BriefDigest.of(s.brief()), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        Scenario::name, s -> BriefDigest.of(s.brief()), (a, b) -> a, LinkedHashMap::new));
         Optional<String> refusal = Preflight.refusal(command, env, recorded);
         if (refusal.isPresent()) {
             throw new Refused(refusal.get());
@@ -53,41 +54,72 @@ record RunPlan(
             return up(command, env, providers, scenarios, router);
         }
         if (command.replayFile().isPresent()) {
-            Cassette cassette = cassette(command.replayFile().get().toAbsolutePath().toUri().toString());
-            router.put("aios.router.cassettes.replay", command.replayFile().get().toAbsolutePath().toUri().toString());
+            Cassette cassette =
+                    cassette(command.replayFile().get().toAbsolutePath().toUri().toString());
+            router.put(
+                    "aios.router.cassettes.replay",
+                    command.replayFile().get().toAbsolutePath().toUri().toString());
             Project project = command.briefFile().isPresent()
-                    ? project(command, read(command.briefFile().get()), command.projectName().orElse("project"), Map.of())
+                    ? project(
+                            command,
+                            read(command.briefFile().get()),
+                            command.projectName().orElse("project"),
+                            Map.of())
                     : fromCassette(command, cassette);
             return new RunPlan(false, Optional.of(project), List.of(), router, Optional.empty(), describe(cassette));
         }
         if (command.scenario().isPresent() && command.recordFile().isPresent()) {
-            Scenario scenario = scenarios.named(command.scenario().get())
-                    .orElseThrow(() -> new Refused("no scenario is called '" + command.scenario().get() + "'"));
+            Scenario scenario = scenarios
+                    .named(command.scenario().get())
+                    .orElseThrow(() -> new Refused(
+                            "no scenario is called '" + command.scenario().get() + "'"));
             return recordScenario(command, env, providers, scenario, router);
         }
         if (command.scenario().isPresent() || (command.briefFile().isEmpty() && !providers.live())) {
-            Scenario scenario = scenarios.named(command.scenario().orElse(DEFAULT_SCENARIO))
-                    .orElseThrow(() -> new Refused("the default scenario " + DEFAULT_SCENARIO + " is not in this build"));
+            Scenario scenario = scenarios
+                    .named(command.scenario().orElse(DEFAULT_SCENARIO))
+                    .orElseThrow(
+                            () -> new Refused("the default scenario " + DEFAULT_SCENARIO + " is not in this build"));
             return replay(command, scenario, router);
         }
-        String brief = command.briefFile().isPresent() ? read(command.briefFile().get()) : scenarios.named(DEFAULT_SCENARIO)
-                .map(Scenario::brief).orElseThrow(() -> new Refused("no --brief given and the sample brief is not in this build"));
+        String brief = command.briefFile().isPresent()
+                ? read(command.briefFile().get())
+                : scenarios
+                        .named(DEFAULT_SCENARIO)
+                        .map(Scenario::brief)
+                        .orElseThrow(() -> new Refused("no --brief given and the sample brief is not in this build"));
         if (!providers.live()) {
             // the brief is one of the recorded scenarios' (the preflight let it through for that reason)
             String digest = BriefDigest.of(brief);
-            Scenario scenario = scenarios.recorded().stream().filter(s -> BriefDigest.of(s.brief()).equals(digest)).findFirst()
+            Scenario scenario = scenarios.recorded().stream()
+                    .filter(s -> BriefDigest.of(s.brief()).equals(digest))
+                    .findFirst()
                     .orElseThrow(() -> new Refused("nothing is recorded for this brief"));
             return replay(command, scenario, router);
         }
-        Project project = project(command, brief, command.projectName().orElse(
-                command.briefFile().map(RunPlan::nameOf).orElse(DEFAULT_SCENARIO)), Map.of());
+        Project project = project(
+                command,
+                brief,
+                command.projectName()
+                        .orElse(command.briefFile().map(RunPlan::nameOf).orElse(DEFAULT_SCENARIO)),
+                Map.of());
         live(env, command, router);
-        return new RunPlan(true, Optional.of(project), List.of(), router, command.recordFile(), String.join(", ", providers.configured()));
+        return new RunPlan(
+                true,
+                Optional.of(project),
+                List.of(),
+                router,
+                command.recordFile(),
+                String.join(", ", providers.configured()));
     }
 
     /** A scenario run live against the configured models, with the scenario's own settings, and recorded. */
-    private static RunPlan recordScenario(StandaloneCommand command, Map<String, String> env, ProviderMode providers,
-            Scenario scenario, Map<String, Object> router) {
+    private static RunPlan recordScenario(
+            StandaloneCommand command,
+            Map<String, String> env,
+            ProviderMode providers,
+            Scenario scenario,
+            Map<String, Object> router) {
         Map<String, String> withScenario = new LinkedHashMap<>(env);
         withScenario.putAll(scenario.recordWith());
         live(withScenario, command, router);
@@ -96,7 +128,12 @@ record RunPlan(
         if (command.budgetMicros().isEmpty()) {
             project = new Project(project.name(), project.brief(), scenario.budgetMicros(), project.options());
         }
-        return new RunPlan(true, Optional.of(project), scenario.actions(), router, command.recordFile(),
+        return new RunPlan(
+                true,
+                Optional.of(project),
+                scenario.actions(),
+                router,
+                command.recordFile(),
                 String.join(", ", providers.configured()));
     }
 
@@ -111,7 +148,9 @@ record RunPlan(
                 router.put(property, value);
             }
         });
-        command.recordFile().ifPresent(file -> router.put("aios.router.cassettes.record", file.toAbsolutePath().toString()));
+        command.recordFile()
+                .ifPresent(file -> router.put(
+                        "aios.router.cassettes.record", file.toAbsolutePath().toString()));
     }
 
     private static final Map<String, String> LIVE_SETTINGS = Map.of(
@@ -123,31 +162,54 @@ record RunPlan(
             "AIOS_LOCAL_MODEL_PRICE_OUTPUT_PER_MILLION", "aios.router.tiers.local.price-output-per-million",
             "AIOS_ROUTER_RECORD_LABEL", "aios.router.cassettes.label");
 
-    private static RunPlan up(StandaloneCommand command, Map<String, String> env, ProviderMode providers, Scenarios scenarios,
+    private static RunPlan up(
+            StandaloneCommand command,
+            Map<String, String> env,
+            ProviderMode providers,
+            Scenarios scenarios,
             Map<String, Object> router)
             throws Refused {
         if (command.replayFile().isPresent()) {
-            String location = command.replayFile().get().toAbsolutePath().toUri().toString();
+            String location =
+                    command.replayFile().get().toAbsolutePath().toUri().toString();
             router.put("aios.router.cassettes.replay", location);
-            return new RunPlan(false, Optional.empty(), List.of(), router, Optional.empty(), describe(cassette(location)));
+            return new RunPlan(
+                    false, Optional.empty(), List.of(), router, Optional.empty(), describe(cassette(location)));
         }
         if (providers.live()) {
             live(env, command, router);
-            return new RunPlan(true, Optional.empty(), List.of(), router, command.recordFile(), String.join(", ", providers.configured()));
+            return new RunPlan(
+                    true,
+                    Optional.empty(),
+                    List.of(),
+                    router,
+                    command.recordFile(),
+                    String.join(", ", providers.configured()));
         }
         List<Scenario> recorded = scenarios.recorded();
         if (recorded.isEmpty()) {
-            throw new Refused("no model is configured and this build holds no recorded scenario: set ANTHROPIC_API_KEY or"
-                    + " OPENAI_API_KEY, or point AIOS_LOCAL_MODEL_URL at an OpenAI-compatible server");
+            throw new Refused(
+                    "no model is configured and this build holds no recorded scenario: set ANTHROPIC_API_KEY or"
+                            + " OPENAI_API_KEY, or point AIOS_LOCAL_MODEL_URL at an OpenAI-compatible server");
         }
-        router.put("aios.router.cassettes.replay", recorded.stream().map(s -> s.cassette().orElseThrow()).collect(Collectors.joining(",")));
-        return new RunPlan(false, Optional.empty(), List.of(), router, Optional.empty(), "the recorded scenarios "
-                + recorded.stream().map(Scenario::name).collect(Collectors.joining(", "))
-                + " (only their briefs can run; any other project fails with the reason)");
+        router.put(
+                "aios.router.cassettes.replay",
+                recorded.stream().map(s -> s.cassette().orElseThrow()).collect(Collectors.joining(",")));
+        return new RunPlan(
+                false,
+                Optional.empty(),
+                List.of(),
+                router,
+                Optional.empty(),
+                "the recorded scenarios "
+                        + recorded.stream().map(Scenario::name).collect(Collectors.joining(", "))
+                        + " (only their briefs can run; any other project fails with the reason)");
     }
 
-    private static RunPlan replay(StandaloneCommand command, Scenario scenario, Map<String, Object> router) throws Refused {
-        String location = scenario.cassette().orElseThrow(() -> new Refused("scenario " + scenario.name() + " is not recorded yet"));
+    private static RunPlan replay(StandaloneCommand command, Scenario scenario, Map<String, Object> router)
+            throws Refused {
+        String location = scenario.cassette()
+                .orElseThrow(() -> new Refused("scenario " + scenario.name() + " is not recorded yet"));
         refuseRename(command, scenario.projectName());
         Cassette cassette = cassette(location);
         router.put("aios.router.cassettes.replay", location);
@@ -155,22 +217,29 @@ record RunPlan(
         if (command.budgetMicros().isEmpty()) {
             project = new Project(project.name(), project.brief(), scenario.budgetMicros(), project.options());
         }
-        return new RunPlan(false, Optional.of(project), scenario.actions(), router, Optional.empty(), describe(cassette));
+        return new RunPlan(
+                false, Optional.of(project), scenario.actions(), router, Optional.empty(), describe(cassette));
     }
 
     private static Project fromCassette(StandaloneCommand command, Cassette cassette) throws Refused {
-        RecordedProject recorded = cassette.project().orElseThrow(() -> new Refused(cassette.source()
-                + " does not say which brief it was recorded for (recorded by a router, not by ./aios demo --record): give it with --brief FILE"));
+        RecordedProject recorded = cassette.project()
+                .orElseThrow(
+                        () -> new Refused(
+                                cassette.source()
+                                        + " does not say which brief it was recorded for (recorded by a router, not by ./aios demo --record): give it with --brief FILE"));
         refuseRename(command, recorded.name());
         Project project = project(command, recorded.brief(), recorded.name(), recorded.options());
-        return command.budgetMicros().isPresent() ? project : new Project(project.name(), project.brief(), recorded.budgetMicros(), project.options());
+        return command.budgetMicros().isPresent()
+                ? project
+                : new Project(project.name(), project.brief(), recorded.budgetMicros(), project.options());
     }
 
     /** The project's name is in every recorded prompt: another name would make the replay diverge at its first call. */
     private static void refuseRename(StandaloneCommand command, String recordedName) throws Refused {
         if (command.projectName().isPresent() && !command.projectName().get().equals(recordedName)) {
-            throw new Refused("the recording was made for the project name '" + recordedName + "', which every recorded prompt"
-                    + " contains: a replay named '" + command.projectName().get() + "' would diverge at its first call; drop --name");
+            throw new Refused("the recording was made for the project name '" + recordedName
+                    + "', which every recorded prompt" + " contains: a replay named '"
+                    + command.projectName().get() + "' would diverge at its first call; drop --name");
         }
     }
 
@@ -182,8 +251,13 @@ record RunPlan(
         return stem.isBlank() ? "project" : stem;
     }
 
-    private static Project project(StandaloneCommand command, String brief, String defaultName, Map<String, Integer> options) {
-        return new Project(command.projectName().orElse(defaultName), brief, command.budgetMicros().orElse(5_000_000L), options);
+    private static Project project(
+            StandaloneCommand command, String brief, String defaultName, Map<String, Integer> options) {
+        return new Project(
+                command.projectName().orElse(defaultName),
+                brief,
+                command.budgetMicros().orElse(5_000_000L),
+                options);
     }
 
     private static Cassette cassette(String location) throws Refused {
@@ -208,7 +282,8 @@ record RunPlan(
     private static String describe(Cassette cassette) {
         List<String> about = new ArrayList<>();
         if (!cassette.recordedAt().isBlank()) {
-            about.add(cassette.recordedAt().substring(0, Math.min(10, cassette.recordedAt().length())));
+            about.add(cassette.recordedAt()
+                    .substring(0, Math.min(10, cassette.recordedAt().length())));
         }
         if (!cassette.recordedWith().isBlank()) {
             about.add(cassette.recordedWith());
@@ -220,8 +295,11 @@ record RunPlan(
     /** The mode line printed first ("below") and last ("above"). */
     String banner(String where) {
         if (live) {
-            return "MODE: LIVE MODELS - " + source + " set: the router calls real providers (tiers without a key are skipped)"
-                    + recordFile.map(f -> "; every exchange is recorded to " + f.toAbsolutePath()).orElse("") + ".";
+            return "MODE: LIVE MODELS - " + source
+                    + " set: the router calls real providers (tiers without a key are skipped)"
+                    + recordFile
+                            .map(f -> "; every exchange is recorded to " + f.toAbsolutePath())
+                            .orElse("") + ".";
         }
         return "MODE: RECORDED - no model is called: every model answer " + where + " is replayed from " + source + ".";
     }

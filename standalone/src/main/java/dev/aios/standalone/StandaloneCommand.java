@@ -25,9 +25,10 @@ public record StandaloneCommand(
         Optional<Path> recordFile,
         boolean listScenarios) {
 
-    public static final String USAGE = "usage: demo [--scenario NAME | --brief FILE | --replay FILE] [--record FILE] [--name NAME]"
-            + " [--budget-usd N] [--out DIR] [--port N] [--bind ADDRESS] [--minutes N] | demo --list-scenarios"
-            + " | up [--port N] [--router-port N] [--bind ADDRESS] [--replay FILE | --record FILE]";
+    public static final String USAGE =
+            "usage: demo [--scenario NAME | --brief FILE | --replay FILE] [--record FILE] [--name NAME]"
+                    + " [--budget-usd N] [--out DIR] [--port N] [--bind ADDRESS] [--minutes N] | demo --list-scenarios"
+                    + " | up [--port N] [--router-port N] [--bind ADDRESS] [--replay FILE | --record FILE]";
 
     public static final class UsageException extends Exception {
         UsageException(String message) {
@@ -89,7 +90,8 @@ public record StandaloneCommand(
             throw new UsageException("up takes no brief: submit projects to its API");
         }
         if (scenario != null && (brief != null || replay != null)) {
-            throw new UsageException("--scenario replays the scenario's own brief and recording: drop --brief and --replay");
+            throw new UsageException(
+                    "--scenario replays the scenario's own brief and recording: drop --brief and --replay");
         }
         if (record != null && replay != null) {
             throw new UsageException("--record needs live models: it cannot be combined with --replay");
@@ -97,15 +99,27 @@ public record StandaloneCommand(
         if (demo && apiPort == 0) {
             apiPort = FreePorts.any();
         }
-        return new StandaloneCommand(name, Optional.ofNullable(brief), Optional.ofNullable(projectName),
-                Optional.ofNullable(budgetMicros), out, apiPort, routerPort, bind, Duration.ofMinutes(Math.max(1, minutes)),
-                Optional.ofNullable(scenario), Optional.ofNullable(replay), Optional.ofNullable(record), list);
+        return new StandaloneCommand(
+                name,
+                Optional.ofNullable(brief),
+                Optional.ofNullable(projectName),
+                Optional.ofNullable(budgetMicros),
+                out,
+                apiPort,
+                routerPort,
+                bind,
+                Duration.ofMinutes(Math.max(1, minutes)),
+                Optional.ofNullable(scenario),
+                Optional.ofNullable(replay),
+                Optional.ofNullable(record),
+                list);
     }
 
     private static Path readable(String option, String value) throws UsageException {
         Path file = Path.of(value);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException("cannot read the " + (option.equals("--brief") ? "brief" : "cassette") + " file " + value);
+            throw new UsageException(
+                    "cannot read the " + (option.equals("--brief") ? "brief" : "cassette") + " file " + value);
         }
         return file;
     }

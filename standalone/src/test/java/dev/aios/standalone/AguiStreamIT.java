@@ -57,21 +57,33 @@ class AguiStreamIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoesWithNoModelAndInstallTheValidator() throws Exception {
-        Assumptions.assumeTrue(run(List.of("node", "--version"), Path.of(".")).status() == 0,
+        Assumptions.assumeTrue(
+                run(List.of("node", "--version"), Path.of(".")).status() == 0,
                 "node is not installed: the AG-UI stream is validated by @ag-ui/core under Node.js (agui/tests)");
         Path installed = TESTS.resolve("node_modules/.package-lock.json");
-        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(
-                Files.getLastModifiedTime(TESTS.resolve("package-lock.json"))) < 0) {
+        if (!Files.exists(installed)
+                || Files.getLastModifiedTime(installed)
+                                .compareTo(Files.getLastModifiedTime(TESTS.resolve("package-lock.json")))
+                        < 0) {
             Run ci = run(List.of("npm", "ci", "--no-audit", "--no-fund"), TESTS);
             assertThat(ci.status()).as("npm ci in agui/tests:\n" + ci.output()).isZero();
         }
-        RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(), Scenarios.bundled());
+        RunPlan plan = RunPlan.of(
+                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
+                Map.of(),
+                Scenarios.bundled());
         infrastructure = Infrastructure.start(Map.of());
-        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", Files.createTempDirectory("aios-agui-home-").toString()));
+        LocalTokens tokens = LocalTokens.open(
+                Map.of("AIOS_HOME", Files.createTempDirectory("aios-agui-home-").toString()));
         token = tokens.mint("agui-viewer", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), FreePorts.any(),
-                "127.0.0.1", plan.routerSettings());
+        platform = Platform.start(
+                infrastructure.endpoints(),
+                infrastructure.knowledge(),
+                tokens,
+                FreePorts.any(),
+                FreePorts.any(),
+                "127.0.0.1",
+                plan.routerSettings());
         api = URI.create("http://127.0.0.1:" + platform.apiPort());
     }
 
@@ -92,33 +104,50 @@ class AguiStreamIT {
         // then it accepts the whole one and refuses each broken one
         System.out.println(selftest.output());
         assertThat(selftest.status()).as(selftest.output()).isZero();
-        assertThat(selftest.output()).contains("ok   a valid stream", "ok   a field the protocol does not name",
-                "ok   a delta to a path that is not there", "ok   a step never finished");
+        assertThat(selftest.output())
+                .contains(
+                        "ok   a valid stream",
+                        "ok   a field the protocol does not name",
+                        "ok   a delta to a path that is not there",
+                        "ok   a step never finished");
     }
 
     @Test
     void theStreamOfAWholeRecordedSprintValidatesAgainstTheAgUiReferenceSchemas() throws Exception {
         // given the recorded url-shortener scenario, submitted through the API and delivered
         Scenario shortener = Scenarios.bundled().named("url-shortener").orElseThrow();
-        DemoRun.Result result = submit(shortener.projectName(), shortener.brief(), shortener.budgetMicros(),
-                shortener.options(), shortener.actions());
+        DemoRun.Result result = submit(
+                shortener.projectName(),
+                shortener.brief(),
+                shortener.budgetMicros(),
+                shortener.options(),
+                shortener.actions());
         assertThat(result.finalEvent()).isEqualTo("ProjectDelivered");
         // when the AG-UI reference package reads its stream
         Run validate = validate(result.projectId(), "success");
         System.out.println(validate.output());
         // then every event is valid, in order, and the board it builds is the one the API shows
         assertThat(validate.status()).as(validate.output()).isZero();
-        assertThat(validate.output()).contains("events valid against @ag-ui/core EventSchemas", "aios.llm_call",
-                "RUN_FINISHED last, steps balanced", "@ag-ui/client enforced, verified and applied", "status DELIVERED",
-                "resume: Last-Event-ID", "valid");
+        assertThat(validate.output())
+                .contains(
+                        "events valid against @ag-ui/core EventSchemas",
+                        "aios.llm_call",
+                        "RUN_FINISHED last, steps balanced",
+                        "@ag-ui/client enforced, verified and applied",
+                        "status DELIVERED",
+                        "resume: Last-Event-ID",
+                        "valid");
     }
 
     @Test
     void aProjectThatFailsEndsItsRunWithAValidRunErrorGivingTheReason() throws Exception {
         // given a brief nothing was recorded for: with no model the project fails with the reason
-        DemoRun.Result result = submit("csv-to-json",
+        DemoRun.Result result = submit(
+                "csv-to-json",
                 "Build a command line tool in Go that converts CSV files to JSON, streaming, with tests and a README.",
-                5_000_000, Map.of(), List.of());
+                5_000_000,
+                Map.of(),
+                List.of());
         assertThat(result.finalEvent()).isEqualTo("ProjectFailed");
         // when
         Run validate = validate(result.projectId(), "error");
@@ -132,17 +161,25 @@ class AguiStreamIT {
     void aProjectAPersonStopsEndsItsRunAsCancelled() throws Exception {
         // given the recorded scenario whose small budget runs out mid-sprint, paused
         Scenario budgetPause = Scenarios.bundled().named("recipe-scaler").orElseThrow();
-        ObjectNode body = JSON.createObjectNode().put("name", budgetPause.projectName()).put("brief", budgetPause.brief())
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", budgetPause.projectName())
+                .put("brief", budgetPause.brief())
                 .put("budgetMicros", budgetPause.budgetMicros());
         ObjectNode options = body.putObject("options");
         budgetPause.options().forEach(options::put);
         HttpResponse<String> submitted = send(HttpRequest.newBuilder(api.resolve("/api/v1/projects"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String id = JSON.readTree(submitted.body()).get("id").asString();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> JSON.readTree(
-                send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + id))).body()).path("status").asString(),
-                "PAUSED"::equals);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> JSON.readTree(send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + id)))
+                                        .body())
+                                .path("status")
+                                .asString(),
+                        "PAUSED"::equals);
         // when a person stops it and the AG-UI reference package reads its stream
         HttpResponse<String> stop = send(HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + id + "/stop"))
                 .POST(HttpRequest.BodyPublishers.noBody()));
@@ -155,11 +192,13 @@ class AguiStreamIT {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private DemoRun.Result submit(String name, String brief, long budgetMicros, Map<String, Integer> options,
-            List<Scenario.Action> actions) throws Exception {
+    private DemoRun.Result submit(
+            String name, String brief, long budgetMicros, Map<String, Integer> options, List<Scenario.Action> actions)
+            throws Exception {
         var printed = new ByteArrayOutputStream();
         return new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
                 .run(name, brief, budgetMicros, options, actions, out);
@@ -175,7 +214,10 @@ class AguiStreamIT {
     static Run run(List<String> command, Path dir) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(new ArrayList<>(command))
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             return new Run(-1, e.getMessage());
         }

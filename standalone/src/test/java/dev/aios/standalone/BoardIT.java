@@ -44,15 +44,24 @@ class BoardIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoes() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "BoardIT skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "BoardIT skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
         assumeTrue(onPath("node") && onPath("npm"), "BoardIT skipped: node and npm are needed to drive the browser");
-        RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(), Scenarios.bundled());
+        RunPlan plan = RunPlan.of(
+                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
+                Map.of(),
+                Scenarios.bundled());
         home = Files.createTempDirectory("aios-board-home-");
         foreignHome = Files.createTempDirectory("aios-board-foreign-");
         infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(),
-                LocalTokens.open(Map.of("AIOS_HOME", home.toString())), FreePorts.any(), FreePorts.any(), "127.0.0.1",
+        platform = Platform.start(
+                infrastructure.endpoints(),
+                infrastructure.knowledge(),
+                LocalTokens.open(Map.of("AIOS_HOME", home.toString())),
+                FreePorts.any(),
+                FreePorts.any(),
+                "127.0.0.1",
                 plan.routerSettings());
     }
 
@@ -67,7 +76,8 @@ class BoardIT {
         for (Path dir : new Path[] {home, foreignHome}) {
             if (dir != null) {
                 try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -86,18 +96,33 @@ class BoardIT {
         Path brief = Files.writeString(home.resolve("brief.md"), scenario.brief());
         installPlaywrightOnce();
         Map<String, String> env = new HashMap<>(Map.of(
-                "BOARD_URL", "http://127.0.0.1:" + platform.apiPort(),
-                "ADMIN_TOKEN", admin, "VIEWER_TOKEN", viewer, "FOREIGN_TOKEN", foreign,
-                "BRIEF_FILE", brief.toString(), "PROJECT_NAME", scenario.projectName(),
-                "BUDGET_USD", Double.toString(scenario.budgetMicros() / 1e6),
-                "SCREENSHOTS", SCREENSHOTS.toString(), "CHROMIUM", CHROMIUM.toString()));
+                "BOARD_URL",
+                "http://127.0.0.1:" + platform.apiPort(),
+                "ADMIN_TOKEN",
+                admin,
+                "VIEWER_TOKEN",
+                viewer,
+                "FOREIGN_TOKEN",
+                foreign,
+                "BRIEF_FILE",
+                brief.toString(),
+                "PROJECT_NAME",
+                scenario.projectName(),
+                "BUDGET_USD",
+                Double.toString(scenario.budgetMicros() / 1e6),
+                "SCREENSHOTS",
+                SCREENSHOTS.toString(),
+                "CHROMIUM",
+                CHROMIUM.toString()));
         if (scenario.options().containsKey("sprintLimit")) {
             env.put("SPRINT_LIMIT", Integer.toString(scenario.options().get("sprintLimit")));
         }
         // when
         Run run = run(List.of("node", "board.test.mjs"), env, Duration.ofMinutes(8));
         // then
-        assertThat(run.status()).as("node board.test.mjs said:%n%s", run.output()).isZero();
+        assertThat(run.status())
+                .as("node board.test.mjs said:%n%s", run.output())
+                .isZero();
         assertThat(run.output()).contains("board: 18 passed, 0 failed");
         assertThat(SCREENSHOTS.resolve("03-board-mid-sprint.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("05-repository.png")).isNotEmptyFile();
@@ -110,9 +135,13 @@ class BoardIT {
         if (Files.isRegularFile(installed) && lock.contains("\"version\": \"" + versionOf(installed) + "\"")) {
             return;
         }
-        Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"), Map.of(),
+        Run install = run(
+                List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"),
+                Map.of(),
                 Duration.ofMinutes(5));
-        assertThat(install.status()).as("npm ci in %s failed:%n%s", TESTS, install.output()).isZero();
+        assertThat(install.status())
+                .as("npm ci in %s failed:%n%s", TESTS, install.output())
+                .isZero();
     }
 
     private static String versionOf(Path packageJson) throws IOException {
@@ -127,13 +156,16 @@ class BoardIT {
     private static Run run(List<String> command, Map<String, String> env, Duration timeout) throws Exception {
         Path log = Files.createTempFile("aios-board-", ".log");
         try {
-            var builder = new ProcessBuilder(command).directory(TESTS.toFile()).redirectErrorStream(true)
+            var builder = new ProcessBuilder(command)
+                    .directory(TESTS.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                return new Run(-1, "timed out after " + timeout + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+                return new Run(
+                        -1, "timed out after " + timeout + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             System.out.println(output); // the browser test's own lines in the build log

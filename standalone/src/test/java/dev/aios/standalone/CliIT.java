@@ -50,16 +50,25 @@ class CliIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoes() throws Exception {
-        RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(), Scenarios.bundled());
+        RunPlan plan = RunPlan.of(
+                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
+                Map.of(),
+                Scenarios.bundled());
         home = Files.createTempDirectory("aios-cli-home-");
         LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", home.toString()));
         tokens.writeAdminToken();
-        Path viewerToken = Files.writeString(home.resolve("viewer.token"),
+        Path viewerToken = Files.writeString(
+                home.resolve("viewer.token"),
                 tokens.mint("vera", "viewer", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1)));
         infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), FreePorts.any(),
-                "127.0.0.1", plan.routerSettings());
+        platform = Platform.start(
+                infrastructure.endpoints(),
+                infrastructure.knowledge(),
+                tokens,
+                FreePorts.any(),
+                FreePorts.any(),
+                "127.0.0.1",
+                plan.routerSettings());
         String url = "http://127.0.0.1:" + platform.apiPort();
         admin = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", url);
         viewer = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", url, "AIOS_TOKEN_FILE", viewerToken.toString());
@@ -85,20 +94,27 @@ class CliIT {
     static Run aios(Map<String, String> env, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = AiosCli.run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        int status = AiosCli.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private String submit(Scenario scenario, String... extra) throws Exception {
         Path brief = Files.writeString(work.resolve(scenario.projectName() + ".md"), scenario.brief());
-        List<String> args = new ArrayList<>(List.of("submit", brief.toString(),
-                "--budget-usd", Double.toString(scenario.budgetMicros() / 1e6)));
+        List<String> args = new ArrayList<>(
+                List.of("submit", brief.toString(), "--budget-usd", Double.toString(scenario.budgetMicros() / 1e6)));
         args.addAll(List.of(extra));
         Run run = aios(admin, args.toArray(String[]::new));
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out().strip()).matches("[0-9a-f-]{36}");
-        assertThat(run.err()).contains("submitted '" + scenario.projectName() + "'", "./aios watch " + run.out().strip());
+        assertThat(run.err())
+                .contains(
+                        "submitted '" + scenario.projectName() + "'",
+                        "./aios watch " + run.out().strip());
         return run.out().strip();
     }
 
@@ -108,7 +124,8 @@ class CliIT {
         int at = run.out().indexOf(id);
         assertThat(at).as(run.out()).isPositive();
         String rest = run.out().substring(at);
-        return rest.substring(rest.indexOf("\"status\" : \"") + 12, rest.indexOf('"', rest.indexOf("\"status\" : \"") + 12));
+        return rest.substring(
+                rest.indexOf("\"status\" : \"") + 12, rest.indexOf('"', rest.indexOf("\"status\" : \"") + 12));
     }
 
     @Test
@@ -122,17 +139,26 @@ class CliIT {
         Run download = aios(admin, "download", id, "--out", out.toString());
         // then
         assertThat(watch.status()).as(watch.err()).isZero();
-        assertThat(watch.out()).contains("ProjectSubmitted", "TaskAssigned", "TaskCompleted", "ProjectDelivered",
-                "url-shortener  DELIVERED", "./aios download " + id);
+        assertThat(watch.out())
+                .contains(
+                        "ProjectSubmitted",
+                        "TaskAssigned",
+                        "TaskCompleted",
+                        "ProjectDelivered",
+                        "url-shortener  DELIVERED",
+                        "./aios download " + id);
         assertThat(projects.status()).isZero();
-        assertThat(projects.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("ID").contains("STATUS", "BUDGET"));
+        assertThat(projects.out().lines().findFirst())
+                .hasValueSatisfying(h -> assertThat(h).startsWith("ID").contains("STATUS", "BUDGET"));
         assertThat(projects.out()).contains(id + "  url-shortener  DELIVERED");
         assertThat(download.status()).as(download.err()).isZero();
         assertThat(download.out()).startsWith("unpacked ").contains(out.toString());
         try (Git git = Git.open(out.toFile())) {
             assertThat(git.log().call()).isNotEmpty();
         }
-        assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList()).contains(".git").hasSizeGreaterThan(1);
+        assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList())
+                .contains(".git")
+                .hasSizeGreaterThan(1);
     }
 
     @Test
@@ -140,7 +166,8 @@ class CliIT {
         // given two projects of the scenario whose small budget runs out mid-sprint
         String resumed = submit(budgetPause);
         String stopped = submit(budgetPause);
-        await().atMost(Duration.ofMinutes(3)).until(() -> status(resumed).equals("PAUSED") && status(stopped).equals("PAUSED"));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> status(resumed).equals("PAUSED") && status(stopped).equals("PAUSED"));
         // when
         Run raise = aios(admin, "budget", resumed, "+1");
         Run stop = aios(admin, "stop", stopped);
@@ -155,9 +182,12 @@ class CliIT {
         assertThat(stop.status()).as(stop.err()).isZero();
         assertThat(stop.out()).isEqualTo("stopped " + stopped + " (recipe-scaler): STOPPED\n");
         assertThat(watchStopped.status()).isEqualTo(1);
-        assertThat(watchStopped.err()).startsWith("aios: project " + stopped + " ended STOPPED").hasLineCount(1);
+        assertThat(watchStopped.err())
+                .startsWith("aios: project " + stopped + " ended STOPPED")
+                .hasLineCount(1);
         assertThat(stopAgain.status()).isEqualTo(1);
-        assertThat(stopAgain.err()).startsWith("aios: Conflict: project " + stopped + " is STOPPED and cannot be stopped (HTTP 409)");
+        assertThat(stopAgain.err())
+                .startsWith("aios: Conflict: project " + stopped + " is STOPPED and cannot be stopped (HTTP 409)");
     }
 
     @Test
@@ -176,10 +206,17 @@ class CliIT {
         assertThat(approveAgain.status()).isEqualTo(1);
         assertThat(approveAgain.err()).isEqualTo("aios: nothing of project " + id + " waits for approval\n");
         assertThat(rejectLate.status()).isEqualTo(1);
-        assertThat(rejectLate.err()).startsWith("aios: Conflict: backlog-1 is already GRANTED by ").endsWith("(HTTP 409)\n");
+        assertThat(rejectLate.err())
+                .startsWith("aios: Conflict: backlog-1 is already GRANTED by ")
+                .endsWith("(HTTP 409)\n");
         assertThat(watch.status()).as(watch.err()).isZero();
-        assertThat(watch.out()).contains("ApprovalRequested backlog-1", "waits for a person: ./aios approve " + id + " backlog-1",
-                "ApprovalGranted backlog-1", "ProjectDelivered", "url-shortener  DELIVERED");
+        assertThat(watch.out())
+                .contains(
+                        "ApprovalRequested backlog-1",
+                        "waits for a person: ./aios approve " + id + " backlog-1",
+                        "ApprovalGranted backlog-1",
+                        "ProjectDelivered",
+                        "url-shortener  DELIVERED");
     }
 
     @Test
@@ -194,19 +231,27 @@ class CliIT {
         Run downloadUnknown = aios(admin, "download", unknown);
         Run redriveUnknown = aios(admin, "dlq", "--redrive", "no-such.dlq");
         Map<String, String> forged = new HashMap<>(admin);
-        forged.put("AIOS_TOKEN_FILE", Files.writeString(work.resolve("forged.token"), "eyJhbGciOiJub25lIn0.e30.").toString());
+        forged.put(
+                "AIOS_TOKEN_FILE",
+                Files.writeString(work.resolve("forged.token"), "eyJhbGciOiJub25lIn0.e30.")
+                        .toString());
         Run forgedToken = aios(forged, "projects");
         // then
         assertThat(viewerSubmits.status()).isEqualTo(1);
-        assertThat(viewerSubmits.err()).startsWith("aios: Forbidden: ").endsWith("(HTTP 403)\n").hasLineCount(1);
+        assertThat(viewerSubmits.err())
+                .startsWith("aios: Forbidden: ")
+                .endsWith("(HTTP 403)\n")
+                .hasLineCount(1);
         assertThat(viewerReadsDlq.err()).startsWith("aios: Forbidden: ").hasLineCount(1);
         assertThat(watchUnknown.status()).isEqualTo(1);
         assertThat(watchUnknown.err()).isEqualTo("aios: Not found: no project " + unknown + " (HTTP 404)\n");
         assertThat(downloadUnknown.err()).isEqualTo("aios: Not found: no project " + unknown + " (HTTP 404)\n");
         assertThat(redriveUnknown.err()).isEqualTo("aios: Not found: no dead-letter queue no-such.dlq (HTTP 404)\n");
         assertThat(forgedToken.status()).isEqualTo(1);
-        assertThat(forgedToken.err()).startsWith("aios: Authentication required: the bearer token was refused")
-                .contains("(HTTP 401)", "./aios token --role ROLE").hasLineCount(1);
+        assertThat(forgedToken.err())
+                .startsWith("aios: Authentication required: the bearer token was refused")
+                .contains("(HTTP 401)", "./aios token --role ROLE")
+                .hasLineCount(1);
     }
 
     @Test
@@ -215,7 +260,8 @@ class CliIT {
         Run list = aios(admin, "dlq");
         // then
         assertThat(list.status()).as(list.err()).isZero();
-        assertThat(list.out().lines().findFirst()).hasValue("QUEUE" + list.out().lines().findFirst().orElseThrow().substring(5));
+        assertThat(list.out().lines().findFirst())
+                .hasValue("QUEUE" + list.out().lines().findFirst().orElseThrow().substring(5));
         String queue = list.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
         Run show = aios(admin, "dlq", "--show", queue);
         Run redrive = aios(admin, "dlq", "--redrive", queue, "--max", "5");

@@ -27,7 +27,8 @@ class LauncherPreflightIT {
     Exit aios(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(AIOS.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(AIOS.getParent().toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(AIOS.getParent().toFile());
         Map<String, String> env = builder.environment();
         // no model configured, whatever the machine running the test has
         List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL").forEach(env::remove);
@@ -42,7 +43,9 @@ class LauncherPreflightIT {
     @Test
     void aBriefWithNoRecordingAndNoModelIsRefusedBeforeBootInOneParagraph() throws Exception {
         // given
-        Path brief = Files.writeString(dir.resolve("csv.md"), "Build a command line tool in Go that converts CSV files to JSON, with tests.\n");
+        Path brief = Files.writeString(
+                dir.resolve("csv.md"),
+                "Build a command line tool in Go that converts CSV files to JSON, with tests.\n");
 
         // when
         Exit exit = aios("demo", "--brief", brief.toString());
@@ -50,15 +53,23 @@ class LauncherPreflightIT {
         // then
         assertThat(exit.status()).as(exit.stderr()).isEqualTo(2);
         assertThat(exit.millis()).as("refused before the platform starts").isLessThan(10_000);
-        assertThat(exit.stderr().strip().lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("aios: no model is configured, and nothing is recorded for this brief")
-                .contains("url-shortener", "ANTHROPIC_API_KEY", "AIOS_LOCAL_MODEL_URL", "--replay"));
+        assertThat(exit.stderr().strip().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("aios: no model is configured, and nothing is recorded for this brief")
+                        .contains("url-shortener", "ANTHROPIC_API_KEY", "AIOS_LOCAL_MODEL_URL", "--replay"));
     }
 
     @Test
     void anEmptyOrTooShortBriefIsRefusedBeforeBoot() throws Exception {
-        Exit empty = aios("demo", "--brief", Files.writeString(dir.resolve("empty.md"), "\n").toString());
-        Exit terse = aios("demo", "--brief", Files.writeString(dir.resolve("terse.md"), "todo app").toString());
+        Exit empty = aios(
+                "demo",
+                "--brief",
+                Files.writeString(dir.resolve("empty.md"), "\n").toString());
+        Exit terse = aios(
+                "demo",
+                "--brief",
+                Files.writeString(dir.resolve("terse.md"), "todo app").toString());
 
         assertThat(empty.status()).isEqualTo(2);
         assertThat(empty.stderr()).startsWith("aios: the brief is empty");

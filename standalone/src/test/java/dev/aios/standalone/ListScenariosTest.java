@@ -20,9 +20,10 @@ class ListScenariosTest {
 
         // then
         String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(output.lines().findFirst().orElseThrow()).contains("replays a recording", "scripted stand-in for a model",
-                "no model is called");
-        assertThat(output).contains("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler")
+        assertThat(output.lines().findFirst().orElseThrow())
+                .contains("replays a recording", "scripted stand-in for a model", "no model is called");
+        assertThat(output)
+                .contains("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler")
                 .doesNotContain("not recorded yet");
         assertThat(output.lines().filter(l -> l.contains("shows: "))).hasSizeGreaterThanOrEqualTo(4);
     }

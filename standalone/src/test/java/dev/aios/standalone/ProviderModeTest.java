@@ -17,7 +17,8 @@ class ProviderModeTest {
 
     @Test
     void anyConfiguredProviderMeansLiveModelsAndNamesWhichWithoutTheKey() {
-        ProviderMode mode = ProviderMode.detect(Map.of("ANTHROPIC_API_KEY", "sk-ant-secret", "AIOS_LOCAL_MODEL_URL", "http://gpu:8000/v1"));
+        ProviderMode mode = ProviderMode.detect(
+                Map.of("ANTHROPIC_API_KEY", "sk-ant-secret", "AIOS_LOCAL_MODEL_URL", "http://gpu:8000/v1"));
 
         assertThat(mode.live()).isTrue();
         assertThat(mode.configured()).containsExactly("ANTHROPIC_API_KEY", "AIOS_LOCAL_MODEL_URL");

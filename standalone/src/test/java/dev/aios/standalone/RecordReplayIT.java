@@ -31,12 +31,18 @@ class RecordReplayIT {
     void aRecordedRunReplaysToTheSameTreeAndATamperedRecordingFailsNamingTheFirstMismatchingCall() throws Exception {
         // given a run of the url-shortener scenario recorded live against the scenario server
         Path cassette = dir.resolve("shortener.cassette.json");
-        int recorded = ScenarioRecorder.record("url-shortener", cassette, dir.resolve("live"), new PrintStream(new ByteArrayOutputStream()));
+        int recorded = ScenarioRecorder.record(
+                "url-shortener", cassette, dir.resolve("live"), new PrintStream(new ByteArrayOutputStream()));
         assertThat(recorded).isZero();
         String liveTree = treeOf(dir.resolve("live"));
 
         // when it is replayed with no provider configured
-        Run replay = demo(Map.of("AIOS_HOME", dir.resolve("home").toString()), "--replay", cassette.toString(), "--out", dir.resolve("replay").toString());
+        Run replay = demo(
+                Map.of("AIOS_HOME", dir.resolve("home").toString()),
+                "--replay",
+                cassette.toString(),
+                "--out",
+                dir.resolve("replay").toString());
 
         // then the same repository is delivered, tree for tree, and every answer was replayed
         assertThat(replay.exit()).as(replay.output()).isZero();
@@ -51,9 +57,15 @@ class RecordReplayIT {
         plan.put("response", plan.path("response").asString().replace("\"Shortener page\"", "\"Shortener web page\""));
         Path tampered = dir.resolve("tampered.cassette.json");
         Files.writeString(tampered, JsonMapper.builder().build().writeValueAsString(root));
-        Run diverged = demo(Map.of("AIOS_HOME", dir.resolve("home").toString()), "--replay", tampered.toString(), "--out", dir.resolve("tampered").toString());
+        Run diverged = demo(
+                Map.of("AIOS_HOME", dir.resolve("home").toString()),
+                "--replay",
+                tampered.toString(),
+                "--out",
+                dir.resolve("tampered").toString());
 
-        // then the run fails at the first call that no longer matches (the frontend task's), naming it, and delivers nothing
+        // then the run fails at the first call that no longer matches (the frontend task's), naming it, and delivers
+        // nothing
         assertThat(diverged.exit()).as(diverged.output()).isEqualTo(1);
         assertThat(diverged.output())
                 .contains("result: ProjectFailed - nothing delivered: ")
@@ -66,13 +78,17 @@ class RecordReplayIT {
     static Run demo(Map<String, String> env, String... options) throws Exception {
         String[] args = Stream.concat(Stream.of("demo"), Stream.of(options)).toArray(String[]::new);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = AiosStandalone.run(StandaloneCommand.parse(args), env, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit = AiosStandalone.run(
+                StandaloneCommand.parse(args), env, new PrintStream(printed, true, StandardCharsets.UTF_8));
         return new Run(exit, printed.toString(StandardCharsets.UTF_8));
     }
 
     static String treeOf(Path out) throws Exception {
         try (Stream<Path> found = Files.walk(out, 3)) {
-            Path repository = found.filter(p -> p.getFileName().toString().equals(".git")).findFirst().orElseThrow().getParent();
+            Path repository = found.filter(p -> p.getFileName().toString().equals(".git"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getParent();
             try (Git git = Git.open(repository.toFile())) {
                 return git.getRepository().resolve("HEAD^{tree}").name();
             }

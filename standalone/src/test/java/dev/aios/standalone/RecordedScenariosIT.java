@@ -50,13 +50,22 @@ class RecordedScenariosIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoesWithNoModel() throws Exception {
-        RunPlan plan = RunPlan.of(StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(), Scenarios.bundled());
+        RunPlan plan = RunPlan.of(
+                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
+                Map.of(),
+                Scenarios.bundled());
         infrastructure = Infrastructure.start(Map.of());
-        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", Files.createTempDirectory("aios-home-").toString()));
+        LocalTokens tokens = LocalTokens.open(
+                Map.of("AIOS_HOME", Files.createTempDirectory("aios-home-").toString()));
         token = tokens.mint("scenario-user", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
         // the router listens, as in `up`: the agents reach it over HTTP with the token the platform made at start
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), FreePorts.any(), "127.0.0.1",
+        platform = Platform.start(
+                infrastructure.endpoints(),
+                infrastructure.knowledge(),
+                tokens,
+                FreePorts.any(),
+                FreePorts.any(),
+                "127.0.0.1",
                 plan.routerSettings());
         api = URI.create("http://127.0.0.1:" + platform.apiPort());
     }
@@ -75,12 +84,21 @@ class RecordedScenariosIT {
     @MethodSource("scenarios")
     void eachScenarioEndsAsItsExpectationSaysFromItsRecordingAlone(Scenario scenario) throws Exception {
         // given a recorded scenario
-        assertThat(scenario.cassette()).as("every bundled scenario is recorded (./aios record-scenarios)").isPresent();
+        assertThat(scenario.cassette())
+                .as("every bundled scenario is recorded (./aios record-scenarios)")
+                .isPresent();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when a person submits it and does what the scenario says
-        DemoRun.Result result = new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
-                .run(scenario.projectName(), scenario.brief(), scenario.budgetMicros(), scenario.options(), scenario.actions(), out);
+        DemoRun.Result result = new DemoRun(
+                        api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
+                .run(
+                        scenario.projectName(),
+                        scenario.brief(),
+                        scenario.budgetMicros(),
+                        scenario.options(),
+                        scenario.actions(),
+                        out);
 
         // then it ends as expected, showing its capability
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -100,24 +118,35 @@ class RecordedScenariosIT {
     @Test
     void aBriefThatNothingRecordedFailsWithTheReasonAndIsNeverDelivered() throws Exception {
         // given a brief no recording was made for
-        String brief = "Build a command line tool in Go that converts CSV files to JSON, streaming, with tests and a README.";
+        String brief =
+                "Build a command line tool in Go that converts CSV files to JSON, streaming, with tests and a README.";
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         // when it is submitted through the API
-        DemoRun.Result result = new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(3))
+        DemoRun.Result result = new DemoRun(
+                        api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(3))
                 .run("csv-to-json", brief, 5_000_000, Map.of(), List.of(), out);
 
         // then the project's final event is ProjectFailed with the reason, and nothing was delivered
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(result.finalEvent()).as(output).isEqualTo("ProjectFailed");
-        assertThat(result.reason()).contains("no model is configured and no recording is of this brief",
-                "recordings exist only for", "url-shortener", "AIOS_LOCAL_MODEL_URL");
+        assertThat(result.reason())
+                .contains(
+                        "no model is configured and no recording is of this brief",
+                        "recordings exist only for",
+                        "url-shortener",
+                        "AIOS_LOCAL_MODEL_URL");
         assertThat(result.repository()).isEmpty();
         assertThat(output).doesNotContain("project delivered", "ProjectDelivered");
-        JsonNode project = JsonMapper.builder().build().readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + result.projectId()))
-                        .header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode project = JsonMapper.builder()
+                .build()
+                .readTree(HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(api.resolve("/api/v1/projects/" + result.projectId()))
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
         assertThat(project.path("status").asString()).isEqualTo("FAILED");
         assertThat(project.path("stopReason").asString()).contains("no recording is of this brief");
     }

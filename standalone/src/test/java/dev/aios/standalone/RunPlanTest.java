@@ -29,30 +29,48 @@ class RunPlanTest {
         assertThat(plan.live()).isFalse();
         assertThat(plan.project()).hasValueSatisfying(p -> {
             assertThat(p.name()).isEqualTo("url-shortener");
-            assertThat(p.budgetMicros()).isEqualTo(SCENARIOS.named("url-shortener").orElseThrow().budgetMicros());
+            assertThat(p.budgetMicros())
+                    .isEqualTo(SCENARIOS.named("url-shortener").orElseThrow().budgetMicros());
         });
-        assertThat(plan.routerSettings()).containsKey("aios.router.cassettes.replay").doesNotContainKey("aios.router.cassettes.record");
-        assertThat(plan.banner("below")).startsWith("MODE: RECORDED - no model is called: every model answer below is replayed");
+        assertThat(plan.routerSettings())
+                .containsKey("aios.router.cassettes.replay")
+                .doesNotContainKey("aios.router.cassettes.record");
+        assertThat(plan.banner("below"))
+                .startsWith("MODE: RECORDED - no model is called: every model answer below is replayed");
     }
 
     @Test
     void aReplayUnderAnotherProjectNameIsRefusedBecauseItWouldDiverge() {
         assertThatThrownBy(() -> plan(NO_MODEL, "demo", "--scenario", "room-bookings", "--name", "bookings"))
                 .isInstanceOf(RunPlan.Refused.class)
-                .hasMessageContaining("made for the project name 'room-bookings'").hasMessageContaining("drop --name");
+                .hasMessageContaining("made for the project name 'room-bookings'")
+                .hasMessageContaining("drop --name");
     }
 
     @Test
     void aLiveBriefIsNamedAfterItsFileAndPassesTheModelSettingsToTheRouter() throws Exception {
-        Path brief = Files.writeString(dir.resolve("habit-tracker.md"), "Build a habit tracker web app with streaks and reminders, with tests.");
+        Path brief = Files.writeString(
+                dir.resolve("habit-tracker.md"),
+                "Build a habit tracker web app with streaks and reminders, with tests.");
 
-        RunPlan plan = plan(LOCAL_MODEL, "demo", "--brief", brief.toString(), "--record", dir.resolve("r.json").toString());
+        RunPlan plan = plan(
+                LOCAL_MODEL,
+                "demo",
+                "--brief",
+                brief.toString(),
+                "--record",
+                dir.resolve("r.json").toString());
 
         assertThat(plan.live()).isTrue();
         assertThat(plan.project()).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("habit-tracker"));
-        assertThat(plan.routerSettings()).containsEntry("aios.router.tiers.local.base-url", "http://127.0.0.1:9/v1")
-                .containsEntry("aios.router.cassettes.record", dir.resolve("r.json").toAbsolutePath().toString());
-        assertThat(plan.banner("above")).startsWith("MODE: LIVE MODELS - AIOS_LOCAL_MODEL_URL set").contains("recorded to");
+        assertThat(plan.routerSettings())
+                .containsEntry("aios.router.tiers.local.base-url", "http://127.0.0.1:9/v1")
+                .containsEntry(
+                        "aios.router.cassettes.record",
+                        dir.resolve("r.json").toAbsolutePath().toString());
+        assertThat(plan.banner("above"))
+                .startsWith("MODE: LIVE MODELS - AIOS_LOCAL_MODEL_URL set")
+                .contains("recorded to");
     }
 
     @Test
@@ -60,7 +78,9 @@ class RunPlanTest {
         RunPlan plan = plan(NO_MODEL, "up");
 
         assertThat(plan.project()).isEmpty();
-        assertThat(String.valueOf(plan.routerSettings().get("aios.router.cassettes.replay")).split(","))
-                .hasSize(SCENARIOS.recorded().size()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(String.valueOf(plan.routerSettings().get("aios.router.cassettes.replay"))
+                        .split(","))
+                .hasSize(SCENARIOS.recorded().size())
+                .hasSizeGreaterThanOrEqualTo(4);
     }
 }

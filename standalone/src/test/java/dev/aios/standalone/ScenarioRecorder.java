@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code standalone/src/main/resources/scenarios/<name>/cassette.json}. Every recording says what answered it.
  */
 public final class ScenarioRecorder {
-    static final String LABEL = "recorded against the AIOS scenario server, a scripted stand-in for a model (not a model)";
+    static final String LABEL =
+            "recorded against the AIOS scenario server, a scripted stand-in for a model (not a model)";
 
     private ScenarioRecorder() {}
 
@@ -41,9 +42,13 @@ public final class ScenarioRecorder {
             if (!names.isEmpty() && !names.contains(scenario.name())) {
                 continue;
             }
-            int exit = record(scenario.name(), resources.resolve(scenario.name()).resolve("cassette.json"),
-                    Files.createTempDirectory("aios-record-"), System.out);
-            System.out.println("record-scenarios: " + scenario.name() + (exit == 0 ? " recorded" : " FAILED (exit " + exit + ")"));
+            int exit = record(
+                    scenario.name(),
+                    resources.resolve(scenario.name()).resolve("cassette.json"),
+                    Files.createTempDirectory("aios-record-"),
+                    System.out);
+            System.out.println(
+                    "record-scenarios: " + scenario.name() + (exit == 0 ? " recorded" : " FAILED (exit " + exit + ")"));
             failed += exit == 0 ? 0 : 1;
         }
         System.exit(failed == 0 ? 0 : 1);
@@ -54,13 +59,19 @@ public final class ScenarioRecorder {
         Path partial = cassette.resolveSibling(cassette.getFileName() + ".recording");
         try (ScenarioModelServer server = ScenarioModelServer.start(0, line -> {})) {
             StandaloneCommand command = StandaloneCommand.parse(new String[] {
-                "demo", "--scenario", scenario, "--record", partial.toString(), "--out", out.toString()});
+                "demo", "--scenario", scenario, "--record", partial.toString(), "--out", out.toString()
+            });
             Logging.configure(command);
-            int exit = AiosStandalone.run(command, Map.of(
-                    // the run's own signing key and token, next to its output: never the user's ~/.aios
-                    "AIOS_HOME", out.resolveSibling(out.getFileName() + "-aios-home").toString(),
-                    "AIOS_LOCAL_MODEL_URL", server.baseUrl().toString(),
-                    "AIOS_ROUTER_RECORD_LABEL", "scenario " + scenario + ", " + LABEL), printed);
+            int exit = AiosStandalone.run(
+                    command,
+                    Map.of(
+                            // the run's own signing key and token, next to its output: never the user's ~/.aios
+                            "AIOS_HOME",
+                                    out.resolveSibling(out.getFileName() + "-aios-home")
+                                            .toString(),
+                            "AIOS_LOCAL_MODEL_URL", server.baseUrl().toString(),
+                            "AIOS_ROUTER_RECORD_LABEL", "scenario " + scenario + ", " + LABEL),
+                    printed);
             if (exit == 0) {
                 Files.move(partial, cassette, StandardCopyOption.REPLACE_EXISTING);
             } else {

@@ -37,7 +37,8 @@ class StandaloneCommandTest {
 
     @Test
     void recordReplayScenarioAndBindAreOptions() throws Exception {
-        StandaloneCommand scenario = StandaloneCommand.parse(new String[] {"demo", "--scenario", "room-bookings", "--record", "r.json"});
+        StandaloneCommand scenario =
+                StandaloneCommand.parse(new String[] {"demo", "--scenario", "room-bookings", "--record", "r.json"});
         StandaloneCommand up = StandaloneCommand.parse(new String[] {"up", "--bind", "0.0.0.0"});
         StandaloneCommand list = StandaloneCommand.parse(new String[] {"demo", "--list-scenarios"});
 
@@ -50,7 +51,8 @@ class StandaloneCommandTest {
     @Test
     void optionsOverrideTheDefaults() throws Exception {
         StandaloneCommand command = StandaloneCommand.parse(
-                new String[] {"demo", "--name", "todo app", "--budget-usd", "2.5", "--out", "/tmp/x", "--port", "9090"});
+                new String[] {"demo", "--name", "todo app", "--budget-usd", "2.5", "--out", "/tmp/x", "--port", "9090"
+                });
 
         assertThat(command.projectName()).contains("todo app");
         assertThat(command.budgetMicros()).contains(2_500_000L);
@@ -60,8 +62,7 @@ class StandaloneCommandTest {
 
     @Test
     void badInputIsOneReadableLine() {
-        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {}))
-                .hasMessageStartingWith("no command");
+        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {})).hasMessageStartingWith("no command");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"deploy"}))
                 .hasMessageStartingWith("unknown command 'deploy'");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--budget-usd", "-1"}))
@@ -79,7 +80,8 @@ class StandaloneCommandTest {
                 .hasMessageNotContaining("\n");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"up", "--bind", "localhost"}))
                 .hasMessageStartingWith("--bind must be an IP address such as 127.0.0.1 or 0.0.0.0, got 'localhost'");
-        assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"demo", "--scenario", "x", "--brief", "pom.xml"}))
+        assertThatThrownBy(
+                        () -> StandaloneCommand.parse(new String[] {"demo", "--scenario", "x", "--brief", "pom.xml"}))
                 .hasMessageStartingWith("--scenario replays the scenario's own brief");
         assertThatThrownBy(() -> StandaloneCommand.parse(new String[] {"up", "--brief", "pom.xml"}))
                 .hasMessageStartingWith("up takes no brief");

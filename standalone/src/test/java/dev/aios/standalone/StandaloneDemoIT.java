@@ -34,7 +34,8 @@ class StandaloneDemoIT {
 
         // when it runs
         Path home = out.resolve("aios-home");
-        int exit = AiosStandalone.run(command, Map.of("AIOS_HOME", home.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit = AiosStandalone.run(
+                command, Map.of("AIOS_HOME", home.toString()), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         // then the project was delivered and the run said, first and last, that no model answered
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -44,10 +45,18 @@ class StandaloneDemoIT {
         assertThat(java.nio.file.Files.getPosixFilePermissions(home.resolve("admin.token")))
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         List<String> lines = output.lines().toList();
-        assertThat(lines.get(1)).startsWith("MODE: RECORDED - no model is called: every model answer below is replayed")
+        assertThat(lines.get(1))
+                .startsWith("MODE: RECORDED - no model is called: every model answer below is replayed")
                 .contains("scripted stand-in for a model");
-        assertThat(lines.getLast()).startsWith("MODE: RECORDED - no model is called: every model answer above is replayed");
-        assertThat(output).contains("CTO proposed", "QA review of sprint", "project delivered", "RECORDED: replayed answer", "peak RSS");
+        assertThat(lines.getLast())
+                .startsWith("MODE: RECORDED - no model is called: every model answer above is replayed");
+        assertThat(output)
+                .contains(
+                        "CTO proposed",
+                        "QA review of sprint",
+                        "project delivered",
+                        "RECORDED: replayed answer",
+                        "peak RSS");
 
         // and the repository has one commit per completed backlog task, each naming its task and agent
         Path repository = repositoryIn(out);
@@ -56,7 +65,8 @@ class StandaloneDemoIT {
             int count = 0;
             for (var commit : commits) {
                 assertThat(commit.getShortMessage()).matches("T\\d+: .+").doesNotContain("[", "scripted", "recorded");
-                assertThat(commit.getFullMessage()).contains("\nAgent: AIOS ", "\nTask: T", "\nPrompt-Version: ", "\nRecorded: true\n");
+                assertThat(commit.getFullMessage())
+                        .contains("\nAgent: AIOS ", "\nTask: T", "\nPrompt-Version: ", "\nRecorded: true\n");
                 assertThat(commit.getAuthorIdent().getName()).matches("AIOS (CTO|Backend|Frontend|QA|DevOps) Agent");
                 count++;
             }
@@ -65,7 +75,9 @@ class StandaloneDemoIT {
 
         // and its tests pass when run by hand
         Process tests = new ProcessBuilder("python3", "-m", "unittest", "discover")
-                .directory(repository.toFile()).redirectErrorStream(true).start();
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .start();
         String testOutput = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(tests.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(tests.exitValue()).as(testOutput).isZero();
@@ -74,7 +86,10 @@ class StandaloneDemoIT {
 
     private static Path repositoryIn(Path out) throws Exception {
         try (Stream<Path> found = Files.walk(out, 3)) {
-            return found.filter(p -> p.getFileName().toString().equals(".git")).findFirst().orElseThrow().getParent();
+            return found.filter(p -> p.getFileName().toString().equals(".git"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getParent();
         }
     }
 
@@ -82,6 +97,7 @@ class StandaloneDemoIT {
         return output.lines()
                 .filter(l -> l.startsWith("result: ProjectDelivered - "))
                 .map(l -> Integer.parseInt(l.replaceAll("^result: ProjectDelivered - (\\d+) task.*$", "$1")))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

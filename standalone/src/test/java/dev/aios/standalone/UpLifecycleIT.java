@@ -41,33 +41,54 @@ class UpLifecycleIT {
         int api = FreePorts.any();
         int router = FreePorts.any();
         Path log = dir.resolve("up.log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-XX:+UseSerialGC", "-jar", JAR.toString(),
-                "up", "--port", Integer.toString(api), "--router-port", Integer.toString(router))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Xmx1g",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        JAR.toString(),
+                        "up",
+                        "--port",
+                        Integer.toString(api),
+                        "--router-port",
+                        Integer.toString(router))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         List.of("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "AIOS_LOCAL_MODEL_URL").forEach(builder.environment()::remove);
         builder.environment().put("AIOS_HOME", dir.resolve("home").toString()); // not the user's ~/.aios
         Process up = builder.start();
         Set<Integer> embeddedPorts = Set.of();
         try {
             try {
-                await().atMost(Duration.ofMinutes(5)).ignoreException(ConnectException.class)
-                        .until(() -> !up.isAlive() || status(URI.create("http://127.0.0.1:" + api + "/actuator/health/readiness")) == 200);
+                await().atMost(Duration.ofMinutes(5))
+                        .ignoreException(ConnectException.class)
+                        .until(() -> !up.isAlive()
+                                || status(URI.create("http://127.0.0.1:" + api + "/actuator/health/readiness")) == 200);
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("not ready within 5 minutes; its output ends:\n" + tail(log), e);
             }
-            assertThat(up.isAlive()).as("still running; its output ends:%n%s", tail(log)).isTrue();
+            assertThat(up.isAlive())
+                    .as("still running; its output ends:%n%s", tail(log))
+                    .isTrue();
 
-            // when the listening sockets of its JVM and of the embedded services it started (which daemonize) are listed
+            // when the listening sockets of its JVM and of the embedded services it started (which daemonize) are
+            // listed
             embeddedPorts = embeddedPorts(Files.readString(log, StandardCharsets.UTF_8));
             List<String> listening = listening(up.pid(), embeddedPorts);
 
             // then every one is on loopback: the API, the router, the broker, PostgreSQL and Redis
-            assertThat(embeddedPorts).as("the broker, PostgreSQL and Redis ports it printed").hasSize(3);
-            assertThat(listening).as(String.join("\n", listening)).isNotEmpty()
+            assertThat(embeddedPorts)
+                    .as("the broker, PostgreSQL and Redis ports it printed")
+                    .hasSize(3);
+            assertThat(listening)
+                    .as(String.join("\n", listening))
+                    .isNotEmpty()
                     .allSatisfy(address -> assertThat(address).matches("(127\\.\\d+\\.\\d+\\.\\d+|::1):\\d+"))
                     .contains("127.0.0.1:" + api, "127.0.0.1:" + router);
-            assertThat(listening.stream().map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1))).toList())
+            assertThat(listening.stream()
+                            .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1)))
+                            .toList())
                     .containsAll(embeddedPorts);
 
             // when it is sent SIGTERM
@@ -75,14 +96,20 @@ class UpLifecycleIT {
             up.destroy();
 
             // then it stops within seconds, and says nothing worse than INFO while stopping
-            assertThat(up.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+            assertThat(up.waitFor(10, TimeUnit.SECONDS))
+                    .as("stopped within 10 s")
+                    .isTrue();
             long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
             String output = Files.readString(log, StandardCharsets.UTF_8);
             String shutdown = output.substring(Math.max(0, output.indexOf("stopping: ")));
             assertThat(output).contains("stopping: agents, orchestrator, router, then the embedded services");
-            assertThat(shutdown.lines().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("Exception")))
-                    .as("stopped in %d ms:%n%s", stopMillis, shutdown).isEmpty();
-            assertThat(listening(up.pid(), embeddedPorts)).as("no embedded service left listening").isEmpty();
+            assertThat(shutdown.lines()
+                            .filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("Exception")))
+                    .as("stopped in %d ms:%n%s", stopMillis, shutdown)
+                    .isEmpty();
+            assertThat(listening(up.pid(), embeddedPorts))
+                    .as("no embedded service left listening")
+                    .isEmpty();
         } finally {
             up.destroyForcibly();
             // a failed stop must not leave the embedded PostgreSQL and Redis (daemons of their own) behind
@@ -95,7 +122,9 @@ class UpLifecycleIT {
     private static Set<Long> pidsListeningOn(Set<Integer> ports) throws Exception {
         Set<Long> pids = new TreeSet<>();
         Process ss = new ProcessBuilder("ss", "-ltnp").redirectErrorStream(true).start();
-        for (String line : new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList()) {
             Matcher m = LISTENER.matcher(line);
             if (m.find() && ports.contains(Integer.parseInt(m.group(2)))) {
                 pids.add(Long.parseLong(m.group(3)));
@@ -111,7 +140,9 @@ class UpLifecycleIT {
     }
 
     private static int status(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The ports of the "embedded: ... on 127.0.0.1:PORT" lines the launcher printed. */

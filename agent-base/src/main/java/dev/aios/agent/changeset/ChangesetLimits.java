@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code aios.agent.changeset.*}; the {@code @DefaultValue}s are the only defaults, which {@link #defaults()} binds.
  */
 public record ChangesetLimits(
-        @DefaultValue("1048576") long maxFileBytes, @DefaultValue("500") int maxFiles, @DefaultValue("512") int maxPathLength) {
+        @DefaultValue("1048576") long maxFileBytes,
+        @DefaultValue("500") int maxFiles,
+        @DefaultValue("512") int maxPathLength) {
     private static final ChangesetLimits DEFAULTS = new Binder().bindOrCreate("changeset", ChangesetLimits.class);
 
     public ChangesetLimits {

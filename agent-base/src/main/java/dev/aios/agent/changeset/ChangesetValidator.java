@@ -50,7 +50,8 @@ public final class ChangesetValidator {
             }
             long size = write.content().length;
             if (size > limits.maxFileBytes()) {
-                violations.add("file too large: " + quoted(write.path()) + " has " + size + " bytes > " + limits.maxFileBytes());
+                violations.add("file too large: " + quoted(write.path()) + " has " + size + " bytes > "
+                        + limits.maxFileBytes());
             }
         }
         for (String delete : changeset.deletes()) {
@@ -108,7 +109,8 @@ public final class ChangesetValidator {
             return Optional.of("home-directory path: " + quoted(path));
         }
         // The workspace becomes a git repository: a hook or config written into its .git, or into the .git of a nested
-        // repository, would run on the machine of whoever uses it. Git's own spellings count (".GIT", ".git.", "git~1").
+        // repository, would run on the machine of whoever uses it. Git's own spellings count (".GIT", ".git.",
+        // "git~1").
         for (String segment : segments) {
             if (isGitDirectory(segment)) {
                 return Optional.of("path inside a repository's .git directory: " + quoted(path));

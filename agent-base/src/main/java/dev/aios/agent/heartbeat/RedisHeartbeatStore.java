@@ -23,7 +23,8 @@ public final class RedisHeartbeatStore implements HeartbeatStore {
     private final String prefix;
 
     /** A live heartbeat: who, how busy, and when it was taken (null if the value carries no readable time). */
-    public record Heartbeat(AgentPresence presence, @Nullable Instant at) {}
+    public record Heartbeat(
+            AgentPresence presence, @Nullable Instant at) {}
 
     public RedisHeartbeatStore(StringRedisTemplate redis, String keyPrefix) {
         this.redis = requireNonNull(redis, "redis");
@@ -49,7 +50,8 @@ public final class RedisHeartbeatStore implements HeartbeatStore {
     public List<Heartbeat> live() {
         String namespace = prefix + AgentPresence.NAMESPACE;
         List<Heartbeat> live = new ArrayList<>();
-        try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(namespace + "*").count(500).build())) {
+        try (Cursor<String> keys = redis.scan(
+                ScanOptions.scanOptions().match(namespace + "*").count(500).build())) {
             keys.forEachRemaining(key -> {
                 String value = redis.opsForValue().get(key);
                 String[] roleAndId = key.substring(namespace.length()).split(":", 2);

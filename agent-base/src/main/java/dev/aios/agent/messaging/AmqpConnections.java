@@ -24,11 +24,18 @@ public final class AmqpConnections implements AutoCloseable {
     private final Connection consumer;
     private final ExecutorService consumerPool;
 
-    public AmqpConnections(String host, int port, String username, String password, String virtualHost, String clientName) {
+    public AmqpConnections(
+            String host, int port, String username, String password, String virtualHost, String clientName) {
         this(host, port, username, password, virtualHost, clientName, AmqpTls.off());
     }
 
-    public AmqpConnections(String host, int port, String username, String password, String virtualHost, String clientName,
+    public AmqpConnections(
+            String host,
+            int port,
+            String username,
+            String password,
+            String virtualHost,
+            String clientName,
             AmqpTls tls) {
         ConnectionFactory factory = new ConnectionFactory();
         SSLContext context = tls.context();
@@ -81,8 +88,10 @@ public final class AmqpConnections implements AutoCloseable {
             this.consumer = factory.newConnection(clientName + "-consumer");
         } catch (IOException e) {
             consumerPool.shutdownNow();
-            throw new UncheckedIOException("cannot connect to the broker at " + scheme(tls) + host + ":" + port + virtualHost + ": "
-                    + describe(e), e);
+            throw new UncheckedIOException(
+                    "cannot connect to the broker at " + scheme(tls) + host + ":" + port + virtualHost + ": "
+                            + describe(e),
+                    e);
         } catch (TimeoutException e) {
             consumerPool.shutdownNow();
             throw new IllegalStateException("broker connection timed out at " + host + ":" + port, e);
@@ -95,7 +104,9 @@ public final class AmqpConnections implements AutoCloseable {
 
     private static String describe(IOException e) {
         // A TLS handshake failure arrives as an SSLException whose message names the cause (unknown CA, wrong host...).
-        return e.getMessage() != null ? e.getMessage() : e.getCause() != null ? String.valueOf(e.getCause()) : e.toString();
+        return e.getMessage() != null
+                ? e.getMessage()
+                : e.getCause() != null ? String.valueOf(e.getCause()) : e.toString();
     }
 
     public Connection publisher() {

@@ -35,12 +35,18 @@ public record AmqpTls(@Nullable SSLContext context, boolean verifyHostname) {
     public static AmqpTls fromStores(Stores stores, boolean verifyHostname) {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(stores.trustStoreAlgorithm());
-            trust.init(stores.trustStore() == null
-                    ? null
-                    : load(stores.trustStore(), stores.trustStoreType(), stores.trustStorePassword(), "trust store"));
+            trust.init(
+                    stores.trustStore() == null
+                            ? null
+                            : load(
+                                    stores.trustStore(),
+                                    stores.trustStoreType(),
+                                    stores.trustStorePassword(),
+                                    "trust store"));
             KeyManagerFactory keys = null;
             if (stores.keyStore() != null) {
-                KeyStore keyStore = load(stores.keyStore(), stores.keyStoreType(), stores.keyStorePassword(), "key store");
+                KeyStore keyStore =
+                        load(stores.keyStore(), stores.keyStoreType(), stores.keyStorePassword(), "key store");
                 keys = KeyManagerFactory.getInstance(stores.keyStoreAlgorithm());
                 keys.init(keyStore, password(stores.keyStorePassword()));
             }
@@ -63,8 +69,8 @@ public record AmqpTls(@Nullable SSLContext context, boolean verifyHostname) {
             store.load(in, password(password));
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the broker TLS " + what + " '" + location + "' (" + type + "): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read the broker TLS " + what + " '" + location + "' (" + type + "): " + e.getMessage(), e);
         }
     }
 

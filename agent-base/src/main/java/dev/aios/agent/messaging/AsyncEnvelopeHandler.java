@@ -1,7 +1,7 @@
 package dev.aios.agent.messaging;
 
-import java.util.concurrent.CompletionStage;
 import dev.aios.agent.TransientFailureException;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Handles a message without holding the consumer's thread: the returned stage completes once the effect is durable

@@ -28,7 +28,6 @@ public sealed interface BrokerDialect permits RabbitMqDialect, QpidDialect {
      */
     boolean requeueOnCrash();
 
-
     static BrokerDialect named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "rabbitmq", "rabbit" -> new RabbitMqDialect();

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import dev.aios.agent.Role;
+import dev.aios.agent.messaging.internal.PassiveTopologyCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import dev.aios.agent.messaging.internal.PassiveTopologyCheck;
 
 /**
  * Declares the topology idempotently: {@code aios.commands} (direct) and {@code aios.events} (topic); for every work
@@ -43,7 +43,11 @@ public final class BrokerTopology {
      * (the orchestrator declares the topology and may start after the agents) before failing.
      */
     public BrokerTopology(
-            Connection connection, BrokerDialect dialect, MessagingSettings settings, TopologyMode mode, Duration verifyWait) {
+            Connection connection,
+            BrokerDialect dialect,
+            MessagingSettings settings,
+            TopologyMode mode,
+            Duration verifyWait) {
         this.connection = requireNonNull(connection, "connection");
         this.dialect = requireNonNull(dialect, "dialect");
         this.settings = requireNonNull(settings, "settings");
@@ -141,9 +145,11 @@ public final class BrokerTopology {
         }
         withChannel(channel -> {
             channel.exchangeDeclare(dlx, "fanout", true);
-            channel.queueDeclare(dlq, true, false, false, dialect.deadLetterQueueArguments(settings.deadLetterMaxLength()));
+            channel.queueDeclare(
+                    dlq, true, false, false, dialect.deadLetterQueueArguments(settings.deadLetterMaxLength()));
             channel.queueBind(dlq, dlx, "");
-            channel.queueDeclare(queue, true, false, false, dialect.workQueueArguments(dlx, dlq, settings.deliveryLimit()));
+            channel.queueDeclare(
+                    queue, true, false, false, dialect.workQueueArguments(dlx, dlq, settings.deliveryLimit()));
             if (dialect.supportsRetryQueues()) {
                 channel.exchangeDeclare(retryExchangeName(queue), "direct", true);
                 for (Duration delay : Set.copyOf(settings.retryDelays())) {

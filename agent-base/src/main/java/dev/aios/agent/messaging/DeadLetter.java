@@ -5,5 +5,11 @@ package dev.aios.agent.messaging;
  * (the envelope's correlation id, usually a project id; empty when the body is no envelope) and its first bytes (hex).
  */
 public record DeadLetter(
-        String eventId, String type, String reason, String originalQueue, int attempts, long failedAtEpochMillis,
-        String correlationId, String firstBytesHex) {}
+        String eventId,
+        String type,
+        String reason,
+        String originalQueue,
+        int attempts,
+        long failedAtEpochMillis,
+        String correlationId,
+        String firstBytesHex) {}

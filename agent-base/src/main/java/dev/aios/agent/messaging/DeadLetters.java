@@ -1,6 +1,5 @@
 package dev.aios.agent.messaging;
 
-import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.AMQP;
@@ -8,6 +7,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
+import dev.aios.agent.messaging.internal.AiosHeaders;
+import dev.aios.agent.messaging.internal.DeliveryProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import dev.aios.agent.messaging.internal.AiosHeaders;
-import dev.aios.agent.messaging.internal.DeliveryProcessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists the DLQs of the declared work queues with their depth, peeks at dead letters without removing them, and
@@ -122,7 +122,8 @@ public final class DeadLetters {
                     continue;
                 }
                 String target = originalQueue(props, deadLetterQueue);
-                Map<String, Object> headers = props.getHeaders() == null ? new HashMap<>() : new HashMap<>(props.getHeaders());
+                Map<String, Object> headers =
+                        props.getHeaders() == null ? new HashMap<>() : new HashMap<>(props.getHeaders());
                 headers.remove(AiosHeaders.REASON);
                 headers.remove(AiosHeaders.FAILED_AT);
                 headers.put(AiosHeaders.ATTEMPT, 1);
@@ -133,12 +134,14 @@ public final class DeadLetters {
                 moved++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("redrive interrupted after " + moved, e);
         } catch (Exception e) {
-            throw new IllegalStateException("redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
         }
         return moved;
     }

@@ -2,12 +2,12 @@ package dev.aios.agent.messaging;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import dev.aios.agent.messaging.internal.MessageTypes;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TraceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import dev.aios.agent.messaging.internal.MessageTypes;
 
 /** Wraps payloads into envelopes and unwraps them again, parsing only allow-listed types ({@link MessageTypes}). */
 public final class Envelopes {
@@ -28,7 +28,8 @@ public final class Envelopes {
                 .setStreamVersion(meta.streamVersion())
                 .setCorrelationId(meta.correlationId())
                 .setCausationId(meta.causationId())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setProducer(meta.producer())
                 .setPayload(payload.toByteString());
         if (!meta.traceparent().isEmpty()) {

@@ -51,11 +51,15 @@ public final class MessagingAssembly {
     }
 
     public ReliableConsumers consumers(
-            AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+            AmqpConnections connections,
+            RabbitEnvelopePublisher publisher,
+            BrokerDialect dialect,
+            MessagingSettings settings) {
         return new ReliableConsumers(connections.consumer(), publisher, dialect, settings);
     }
 
-    public DeadLetters deadLetters(AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
+    public DeadLetters deadLetters(
+            AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
         return new DeadLetters(connections.consumer(), publisher, topology);
     }
 

@@ -1,17 +1,17 @@
 package dev.aios.agent.messaging;
 
+import dev.aios.agent.messaging.internal.BrokerTlsSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
-import org.springframework.boot.context.properties.bind.Binder;
-import dev.aios.agent.messaging.internal.BrokerTlsSettings;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -81,21 +81,31 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BrokerTopology brokerTopology(
-            MessagingAssembly assembly, AmqpConnections connections, BrokerDialect dialect, MessagingSettings settings) {
+            MessagingAssembly assembly,
+            AmqpConnections connections,
+            BrokerDialect dialect,
+            MessagingSettings settings) {
         return assembly.topology(connections, dialect, settings);
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ReliableConsumers reliableConsumers(MessagingAssembly assembly, AmqpConnections connections,
-            RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+    ReliableConsumers reliableConsumers(
+            MessagingAssembly assembly,
+            AmqpConnections connections,
+            RabbitEnvelopePublisher publisher,
+            BrokerDialect dialect,
+            MessagingSettings settings) {
         return assembly.consumers(connections, publisher, dialect, settings);
     }
 
     @Bean
     @ConditionalOnMissingBean
     DeadLetters deadLetters(
-            MessagingAssembly assembly, AmqpConnections connections, RabbitEnvelopePublisher publisher, BrokerTopology topology) {
+            MessagingAssembly assembly,
+            AmqpConnections connections,
+            RabbitEnvelopePublisher publisher,
+            BrokerTopology topology) {
         return assembly.deadLetters(connections, publisher, topology);
     }
 

@@ -43,7 +43,8 @@ public record MessagingProperties(
      * a service's auto-configuration does, for code that assembles the adapter without a Spring context.
      */
     public static MessagingProperties bind(Map<String, ?> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate(PREFIX, MessagingProperties.class);
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate(PREFIX, MessagingProperties.class);
     }
 
     public TopologyMode topologyMode() {

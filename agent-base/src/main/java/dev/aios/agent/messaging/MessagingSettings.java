@@ -11,13 +11,17 @@ import java.util.List;
  * of a message whose consumer crashes (limit 3 = 4 deliveries, then the DLQ).
  */
 public record MessagingSettings(
-        List<Duration> retryDelays, int maxAttempts, int deliveryLimit, Duration confirmTimeout, long deadLetterMaxLength) {
+        List<Duration> retryDelays,
+        int maxAttempts,
+        int deliveryLimit,
+        Duration confirmTimeout,
+        long deadLetterMaxLength) {
     public MessagingSettings {
         retryDelays = List.copyOf(retryDelays);
         requireNonNull(confirmTimeout, "confirm timeout");
         if (maxAttempts < 1 || maxAttempts > retryDelays.size() + 1) {
-            throw new IllegalArgumentException(
-                    "max attempts must be 1.." + (retryDelays.size() + 1) + " for " + retryDelays.size() + " retry delays");
+            throw new IllegalArgumentException("max attempts must be 1.." + (retryDelays.size() + 1) + " for "
+                    + retryDelays.size() + " retry delays");
         }
         if (retryDelays.stream().anyMatch(d -> d.isNegative() || d.isZero())) {
             throw new IllegalArgumentException("retry delays must be positive: " + retryDelays);

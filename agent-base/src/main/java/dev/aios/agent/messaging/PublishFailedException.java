@@ -2,7 +2,12 @@ package dev.aios.agent.messaging;
 
 /** The broker did not take responsibility for a message: nacked, returned as unroutable, or not confirmed in time. */
 public class PublishFailedException extends RuntimeException {
-    public enum Cause { NACKED, RETURNED, TIMED_OUT, CONNECTION_LOST }
+    public enum Cause {
+        NACKED,
+        RETURNED,
+        TIMED_OUT,
+        CONNECTION_LOST
+    }
 
     private final Cause failure;
 

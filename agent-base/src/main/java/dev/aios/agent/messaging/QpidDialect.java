@@ -16,7 +16,8 @@ public record QpidDialect() implements BrokerDialect {
     }
 
     @Override
-    public Map<String, Object> workQueueArguments(String deadLetterExchange, String deadLetterRoutingKey, int deliveryLimit) {
+    public Map<String, Object> workQueueArguments(
+            String deadLetterExchange, String deadLetterRoutingKey, int deliveryLimit) {
         // RabbitMQ's limit N means N+1 deliveries; Qpid's count is the number of deliveries.
         return Map.of("x-qpid-maximum-delivery-count", deliveryLimit + 1, "alternateExchange", deadLetterExchange);
     }
@@ -33,7 +34,8 @@ public record QpidDialect() implements BrokerDialect {
 
     @Override
     public Map<String, Object> retryQueueArguments(String workQueue, long delayMillis) {
-        throw new UnsupportedOperationException("Qpid does not dead-letter expired messages: retries are delayed in the consumer");
+        throw new UnsupportedOperationException(
+                "Qpid does not dead-letter expired messages: retries are delayed in the consumer");
     }
 
     @Override

@@ -1,12 +1,12 @@
 package dev.aios.agent.messaging;
 
-import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.aios.agent.messaging.internal.AiosHeaders;
 import dev.aios.events.v1.Envelope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.aios.agent.messaging.internal.AiosHeaders;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes on its own connection (a broker alarm blocks publishers, and must not block consumers) with pipelined,
@@ -46,15 +46,18 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the publisher channel", e);
         }
-        channel.addConfirmListener((seq, multiple) -> settle(seq, multiple, true), (seq, multiple) -> settle(seq, multiple, false));
+        channel.addConfirmListener(
+                (seq, multiple) -> settle(seq, multiple, true), (seq, multiple) -> settle(seq, multiple, false));
         channel.addReturnListener(returned -> {
-            @Nullable Object seq = returned.getProperties().getHeaders() == null
+            @Nullable
+            Object seq = returned.getProperties().getHeaders() == null
                     ? null
                     : returned.getProperties().getHeaders().get(AiosHeaders.PUBLISH_SEQUENCE);
             @Nullable Pending target = seq == null ? null : pending.get(Long.parseLong(seq.toString()));
             if (target != null) {
-                target.returnedReason = "unroutable: " + returned.getReplyCode() + " " + returned.getReplyText()
-                        + " (exchange '" + returned.getExchange() + "', routing key '" + returned.getRoutingKey() + "')";
+                target.returnedReason =
+                        "unroutable: " + returned.getReplyCode() + " " + returned.getReplyText() + " (exchange '"
+                                + returned.getExchange() + "', routing key '" + returned.getRoutingKey() + "')";
             }
         });
         channel.addShutdownListener(this::failAllPending);
@@ -81,19 +84,27 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
     }
 
     /** Publishes bytes as they are (retries, dead letters, redrives keep the original body) with the same guarantees. */
-    public CompletableFuture<Void> publishRaw(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+    public CompletableFuture<Void> publishRaw(
+            String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
         Pending entry = new Pending(exchange, routingKey, System.nanoTime() + confirmTimeout.toNanos());
-        Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
+        Map<String, Object> headers =
+                properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         synchronized (publishLock) {
             long seq = channel.getNextPublishSeqNo();
             headers.put(AiosHeaders.PUBLISH_SEQUENCE, seq);
             pending.put(seq, entry);
             try {
-                channel.basicPublish(exchange, routingKey, true, properties.builder().headers(headers).build(), body);
+                channel.basicPublish(
+                        exchange,
+                        routingKey,
+                        true,
+                        properties.builder().headers(headers).build(),
+                        body);
             } catch (IOException | ShutdownSignalException e) {
                 pending.remove(seq);
                 entry.future.completeExceptionally(new PublishFailedException(
-                        PublishFailedException.Cause.CONNECTION_LOST, "publish to " + entry + " failed: " + e.getMessage()));
+                        PublishFailedException.Cause.CONNECTION_LOST,
+                        "publish to " + entry + " failed: " + e.getMessage()));
                 return entry.future;
             }
         }
@@ -113,8 +124,8 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
                 continue;
             }
             if (!acked) {
-                entry.future.completeExceptionally(
-                        new PublishFailedException(PublishFailedException.Cause.NACKED, "broker nacked publish to " + entry));
+                entry.future.completeExceptionally(new PublishFailedException(
+                        PublishFailedException.Cause.NACKED, "broker nacked publish to " + entry));
             } else if (entry.returnedReason != null) {
                 entry.future.completeExceptionally(
                         new PublishFailedException(PublishFailedException.Cause.RETURNED, entry.returnedReason));
@@ -138,7 +149,8 @@ public final class RabbitEnvelopePublisher implements EnvelopePublisher, AutoClo
             }
             if (pending.remove(e.getKey(), entry)) {
                 entry.future.completeExceptionally(new PublishFailedException(
-                        PublishFailedException.Cause.TIMED_OUT, "no confirm within " + confirmTimeout + " for " + entry));
+                        PublishFailedException.Cause.TIMED_OUT,
+                        "no confirm within " + confirmTimeout + " for " + entry));
             }
         }
     }

@@ -13,14 +13,21 @@ public record RabbitMqDialect() implements BrokerDialect {
     }
 
     @Override
-    public Map<String, Object> workQueueArguments(String deadLetterExchange, String deadLetterRoutingKey, int deliveryLimit) {
+    public Map<String, Object> workQueueArguments(
+            String deadLetterExchange, String deadLetterRoutingKey, int deliveryLimit) {
         return Map.of(
-                "x-queue-type", "quorum",
-                "x-delivery-limit", deliveryLimit,
-                "x-dead-letter-exchange", deadLetterExchange,
-                "x-dead-letter-routing-key", deadLetterRoutingKey,
-                "x-dead-letter-strategy", "at-least-once",
-                "x-overflow", "reject-publish");
+                "x-queue-type",
+                "quorum",
+                "x-delivery-limit",
+                deliveryLimit,
+                "x-dead-letter-exchange",
+                deadLetterExchange,
+                "x-dead-letter-routing-key",
+                deadLetterRoutingKey,
+                "x-dead-letter-strategy",
+                "at-least-once",
+                "x-overflow",
+                "reject-publish");
     }
 
     @Override

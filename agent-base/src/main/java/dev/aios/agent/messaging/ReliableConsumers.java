@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import dev.aios.agent.messaging.internal.AckCoalescer;
+import dev.aios.agent.messaging.internal.DeliveryProcessor;
+import dev.aios.agent.messaging.internal.ProcessingConsumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,9 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
-import dev.aios.agent.messaging.internal.AckCoalescer;
-import dev.aios.agent.messaging.internal.DeliveryProcessor;
-import dev.aios.agent.messaging.internal.ProcessingConsumer;
 
 /**
  * Starts consumers with manual acks and bounded prefetch on the consumer connection. The handler finishes first, the
@@ -39,7 +39,10 @@ public final class ReliableConsumers implements AutoCloseable {
     private final List<ConsumerHandle> handles = new ArrayList<>();
 
     public ReliableConsumers(
-            Connection consumerConnection, RabbitEnvelopePublisher publisher, BrokerDialect dialect, MessagingSettings settings) {
+            Connection consumerConnection,
+            RabbitEnvelopePublisher publisher,
+            BrokerDialect dialect,
+            MessagingSettings settings) {
         this.connection = requireNonNull(consumerConnection, "consumer connection");
         this.publisher = requireNonNull(publisher, "publisher");
         this.dialect = requireNonNull(dialect, "dialect");
@@ -66,8 +69,8 @@ public final class ReliableConsumers implements AutoCloseable {
                 channel.basicQos(spec.prefetch());
                 var acks = new AckCoalescer(channel, ackSender);
                 coalescers.add(acks);
-                DeliveryProcessor processor =
-                        new DeliveryProcessor(spec.queue(), handler, publisher, dialect, settings, delayedRetries, acks);
+                DeliveryProcessor processor = new DeliveryProcessor(
+                        spec.queue(), handler, publisher, dialect, settings, delayedRetries, acks);
                 channel.basicConsume(spec.queue(), false, new ProcessingConsumer(channel, processor));
                 channels.add(channel);
             }
@@ -92,7 +95,8 @@ public final class ReliableConsumers implements AutoCloseable {
         ackSender.shutdown();
     }
 
-    private record ChannelsHandle(String queue, List<Channel> channels, List<AckCoalescer> acks) implements ConsumerHandle {
+    private record ChannelsHandle(String queue, List<Channel> channels, List<AckCoalescer> acks)
+            implements ConsumerHandle {
         @Override
         public boolean isRunning() {
             return !channels.isEmpty() && channels.stream().allMatch(Channel::isOpen);

@@ -8,8 +8,13 @@ import java.util.List;
  * The CTO's command: turn a brief into architecture notes and a backlog (again, with reasons, on a re-plan).
  * {@code budgetMicros} is the project's budget (0: unknown), which the planning calls carry to the router.
  */
-public record PlanRequest(String projectId, String projectName, String brief, int attempt,
-        List<String> previousRejectionReasons, long budgetMicros) {
+public record PlanRequest(
+        String projectId,
+        String projectName,
+        String brief,
+        int attempt,
+        List<String> previousRejectionReasons,
+        long budgetMicros) {
     public PlanRequest {
         requireNonNull(projectId, "project id");
         requireNonNull(projectName, "project name");
@@ -17,7 +22,8 @@ public record PlanRequest(String projectId, String projectName, String brief, in
         previousRejectionReasons = List.copyOf(previousRejectionReasons);
     }
 
-    public PlanRequest(String projectId, String projectName, String brief, int attempt, List<String> previousRejectionReasons) {
+    public PlanRequest(
+            String projectId, String projectName, String brief, int attempt, List<String> previousRejectionReasons) {
         this(projectId, projectName, brief, attempt, previousRejectionReasons, 0);
     }
 }

@@ -7,7 +7,8 @@ import static java.util.Objects.requireNonNull;
  * recording or repaired once. It travels beside a result, never inside a summary or notes, so it cannot reach the next
  * prompt; the delivered repository writes it into commit trailers.
  */
-public record Provenance(String promptVersion, String tier, String provider, String model, boolean recorded, boolean repaired) {
+public record Provenance(
+        String promptVersion, String tier, String provider, String model, boolean recorded, boolean repaired) {
     public static final Provenance NONE = new Provenance("", "", "", "", false, false);
 
     public Provenance {

@@ -27,13 +27,32 @@ public record TaskContext(
         relevantFiles = List.copyOf(relevantFiles);
     }
 
-    public TaskContext(String projectName, String brief, String architectureNotes, List<DependencyOutput> dependencyOutputs,
-            List<FileContent> relevantFiles, long remainingBudgetMicros, long budgetMicros) {
-        this(projectName, brief, architectureNotes, dependencyOutputs, relevantFiles, remainingBudgetMicros, budgetMicros, "");
+    public TaskContext(
+            String projectName,
+            String brief,
+            String architectureNotes,
+            List<DependencyOutput> dependencyOutputs,
+            List<FileContent> relevantFiles,
+            long remainingBudgetMicros,
+            long budgetMicros) {
+        this(
+                projectName,
+                brief,
+                architectureNotes,
+                dependencyOutputs,
+                relevantFiles,
+                remainingBudgetMicros,
+                budgetMicros,
+                "");
     }
 
-    public TaskContext(String projectName, String brief, String architectureNotes, List<DependencyOutput> dependencyOutputs,
-            List<FileContent> relevantFiles, long remainingBudgetMicros) {
+    public TaskContext(
+            String projectName,
+            String brief,
+            String architectureNotes,
+            List<DependencyOutput> dependencyOutputs,
+            List<FileContent> relevantFiles,
+            long remainingBudgetMicros) {
         this(projectName, brief, architectureNotes, dependencyOutputs, relevantFiles, remainingBudgetMicros, 0);
     }
 

@@ -16,9 +16,22 @@ public record TaskDefinition(
         int estimatePoints,
         Complexity complexityHint,
         TaskKind kind) {
-    public enum Complexity { UNSPECIFIED, LOW, MEDIUM, HIGH }
+    public enum Complexity {
+        UNSPECIFIED,
+        LOW,
+        MEDIUM,
+        HIGH
+    }
 
-    public enum TaskKind { UNSPECIFIED, CODE, TESTS, INFRA, DOCS, SPRINT_REVIEW, DEFECT_FIX }
+    public enum TaskKind {
+        UNSPECIFIED,
+        CODE,
+        TESTS,
+        INFRA,
+        DOCS,
+        SPRINT_REVIEW,
+        DEFECT_FIX
+    }
 
     public TaskDefinition {
         requireNonNull(taskId, "task id");

@@ -8,7 +8,8 @@ import java.util.Optional;
 public sealed interface TaskOutcome {
     Usage usage();
 
-    record Completed(Changeset changeset, String summary, Usage usage, Optional<ReviewResult> review, Provenance provenance)
+    record Completed(
+            Changeset changeset, String summary, Usage usage, Optional<ReviewResult> review, Provenance provenance)
             implements TaskOutcome {
         public Completed {
             requireNonNull(changeset, "changeset");

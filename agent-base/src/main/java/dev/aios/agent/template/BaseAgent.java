@@ -1,16 +1,16 @@
 package dev.aios.agent.template;
 
-import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import dev.aios.agent.Role;
-import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.agent.TransientFailureException;
+import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
 import dev.aios.agent.task.Usage;
 import dev.aios.router.client.LlmCallException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The template every persona service builds on: the shared machinery (consuming the role's queue,
@@ -40,10 +40,14 @@ public abstract class BaseAgent {
      * that passes through is {@link TransientFailureException} (e.g. a progress event the broker did not confirm): the
      * delivery is then retried through the retry queues instead of being reported as a failed task.
      */
-    public final TaskOutcome execute(TaskAssignment assignment, ProgressReporter progress, ChangesetValidator validator) {
+    public final TaskOutcome execute(
+            TaskAssignment assignment, ProgressReporter progress, ChangesetValidator validator) {
         if (assignment.task().role() != role) {
             return new TaskOutcome.Failed(
-                    "task " + assignment.taskId() + " is for " + assignment.task().role() + ", not " + role, false, Usage.NONE);
+                    "task " + assignment.taskId() + " is for "
+                            + assignment.task().role() + ", not " + role,
+                    false,
+                    Usage.NONE);
         }
         TaskOutcome outcome;
         try {
@@ -62,7 +66,8 @@ public abstract class BaseAgent {
         if (outcome instanceof TaskOutcome.Completed completed) {
             var violations = validator.violations(completed.changeset());
             if (!violations.isEmpty()) {
-                return new TaskOutcome.Failed("changeset rejected: " + String.join("; ", violations), false, completed.usage());
+                return new TaskOutcome.Failed(
+                        "changeset rejected: " + String.join("; ", violations), false, completed.usage());
             }
         }
         return outcome;
@@ -75,8 +80,12 @@ public abstract class BaseAgent {
     static TaskOutcome.Failed failure(Exception e) {
         LlmCallException llm = llmCause(e);
         if (llm != null) {
-            return new TaskOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE,
-                    llm.kind().fatalToProject(), llm.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED);
+            return new TaskOutcome.Failed(
+                    "model call failed (" + llm.kind() + "): " + llm.getMessage(),
+                    llm.retriable(),
+                    Usage.NONE,
+                    llm.kind().fatalToProject(),
+                    llm.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED);
         }
         return new TaskOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
     }

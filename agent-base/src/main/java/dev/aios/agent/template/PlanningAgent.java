@@ -25,10 +25,16 @@ public abstract class PlanningAgent extends BaseAgent {
         } catch (Exception e) {
             LlmCallException llm = llmCause(e);
             return llm != null
-                    ? new PlanOutcome.Failed("model call failed (" + llm.kind() + "): " + llm.getMessage(), llm.retriable(), Usage.NONE,
-                            llm.kind().fatalToProject(), llm.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED)
+                    ? new PlanOutcome.Failed(
+                            "model call failed (" + llm.kind() + "): " + llm.getMessage(),
+                            llm.retriable(),
+                            Usage.NONE,
+                            llm.kind().fatalToProject(),
+                            llm.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED)
                     : new PlanOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), false, Usage.NONE);
         }
-        return outcome == null ? new PlanOutcome.Failed(getClass().getSimpleName() + " returned no plan", false, Usage.NONE) : outcome;
+        return outcome == null
+                ? new PlanOutcome.Failed(getClass().getSimpleName() + " returned no plan", false, Usage.NONE)
+                : outcome;
     }
 }

@@ -7,9 +7,9 @@ import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ChangesetValidatorTest {
     private final ChangesetValidator validator = new ChangesetValidator(new ChangesetLimits(100, 3, 64));
@@ -28,8 +28,14 @@ class ChangesetValidatorTest {
 
     @Test
     void rejectsNulAndControlCharacters() {
-        assertThat(validator.violations(write("src/a\u0000.java"))).singleElement().asString().contains("NUL");
-        assertThat(validator.violations(write("src/a\n.java"))).singleElement().asString().contains("control");
+        assertThat(validator.violations(write("src/a\u0000.java")))
+                .singleElement()
+                .asString()
+                .contains("NUL");
+        assertThat(validator.violations(write("src/a\n.java")))
+                .singleElement()
+                .asString()
+                .contains("control");
     }
 
     @ParameterizedTest
@@ -39,8 +45,17 @@ class ChangesetValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {".git/hooks/post-checkout", ".git/config", ".GIT/config", ".git", ".git./config",
-            "git~1/config", "vendor/lib/.git/hooks/pre-commit", "vendor/lib/.Git /config"})
+    @ValueSource(
+            strings = {
+                ".git/hooks/post-checkout",
+                ".git/config",
+                ".GIT/config",
+                ".git",
+                ".git./config",
+                "git~1/config",
+                "vendor/lib/.git/hooks/pre-commit",
+                "vendor/lib/.Git /config"
+            })
     void rejectsWritesIntoAnyGitDirectoryNestedOrDisguised(String path) {
         assertThat(validator.violations(write(path))).singleElement().asString().contains(".git directory");
     }
@@ -68,21 +83,27 @@ class ChangesetValidatorTest {
     @Test
     void rejectsTooManyFiles() {
         Changeset changeset = new Changeset(
-                IntStream.range(0, 3).mapToObj(i -> FileContent.text("f" + i + ".txt", "x")).toList(), List.of("old.txt"));
+                IntStream.range(0, 3)
+                        .mapToObj(i -> FileContent.text("f" + i + ".txt", "x"))
+                        .toList(),
+                List.of("old.txt"));
         assertThat(validator.violations(changeset)).singleElement().asString().contains("too many files: 4 > 3");
     }
 
     @Test
     void acceptsOrdinaryRelativePaths() {
         Changeset changeset = new Changeset(
-                List.of(FileContent.text("src/main/java/App.java", "class App {}"), FileContent.text(".github/ci.yml", "on: push")),
+                List.of(
+                        FileContent.text("src/main/java/App.java", "class App {}"),
+                        FileContent.text(".github/ci.yml", "on: push")),
                 List.of("README.old"));
         assertThat(validator.violations(changeset)).isEmpty();
     }
 
     @Test
     void reportsEveryViolationAtOnceAndThrowsOnValidate() {
-        Changeset changeset = new Changeset(List.of(FileContent.text("../a", "x"), FileContent.text("/b", "y")), List.of());
+        Changeset changeset =
+                new Changeset(List.of(FileContent.text("../a", "x"), FileContent.text("/b", "y")), List.of());
         assertThat(validator.violations(changeset)).hasSize(2);
         assertThatThrownBy(() -> validator.validate(changeset))
                 .isInstanceOf(ChangesetViolationException.class)

@@ -60,7 +60,8 @@ class WorkspaceWriterTest {
         WorkspaceWriter writer = new WorkspaceWriter(workspace, validator);
 
         // when / then
-        assertThatThrownBy(() -> writer.apply(new Changeset(List.of(FileContent.text("notes.md", "overwritten")), List.of())))
+        assertThatThrownBy(() ->
+                        writer.apply(new Changeset(List.of(FileContent.text("notes.md", "overwritten")), List.of())))
                 .isInstanceOf(ChangesetViolationException.class);
         assertThat(target).hasContent("keep");
     }
@@ -70,7 +71,10 @@ class WorkspaceWriterTest {
         // given
         WorkspaceWriter writer = new WorkspaceWriter(workspace, validator);
         Changeset changeset = new Changeset(
-                List.of(FileContent.text("a.txt", "a"), FileContent.text("../escape.txt", "b"), new FileContent("big", new byte[1_001])),
+                List.of(
+                        FileContent.text("a.txt", "a"),
+                        FileContent.text("../escape.txt", "b"),
+                        new FileContent("big", new byte[1_001])),
                 List.of());
 
         // when / then

@@ -13,7 +13,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 class RedisHeartbeatStoreIT {
-    private final AiosTestInfrastructure.TemporaryRedisPrefix keys = AiosTestInfrastructure.get().createRedisPrefix();
+    private final AiosTestInfrastructure.TemporaryRedisPrefix keys =
+            AiosTestInfrastructure.get().createRedisPrefix();
     private final LettuceConnectionFactory connections = new LettuceConnectionFactory(
             new RedisStandaloneConfiguration(keys.redis().host(), keys.redis().port()));
     private final StringRedisTemplate redis;
@@ -40,8 +41,10 @@ class RedisHeartbeatStoreIT {
         store.beat(new AgentPresence(Role.BACKEND, "backend-2", 3), Duration.ofSeconds(30), sent);
 
         // when listed, then both are there, in order, with their load and the time they carried
-        assertThat(store.live()).extracting(RedisHeartbeatStore.Heartbeat::presence).containsExactly(
-                new AgentPresence(Role.BACKEND, "backend-2", 3), new AgentPresence(Role.QA, "qa-1", 0));
+        assertThat(store.live())
+                .extracting(RedisHeartbeatStore.Heartbeat::presence)
+                .containsExactly(
+                        new AgentPresence(Role.BACKEND, "backend-2", 3), new AgentPresence(Role.QA, "qa-1", 0));
         assertThat(store.live().getFirst().at()).isEqualTo(sent);
 
         // and a removed agent is gone

@@ -66,18 +66,29 @@ class AmqpsIT {
             BrokerTopology topology = context.getBean(BrokerTopology.class);
             String queue = topology.declareEventQueue("amqps-it.events", List.of("task.started"));
             var received = new CompletableFuture<ReceivedEnvelope>();
-            ConsumerHandle consumer = context.getBean(ReliableConsumers.class)
-                    .start(new ConsumerSpec(queue, 5, 1), received::complete);
-            TaskStarted started = TaskStarted.newBuilder().setProjectId("p-tls").setTaskId("T-1").setAgentId("backend-1").build();
-            Envelope sent = Envelopes.wrap(started, new EnvelopeMetadata("", "project-p-tls", 0, "p-tls", "cause-1", "it", ""));
+            ConsumerHandle consumer =
+                    context.getBean(ReliableConsumers.class).start(new ConsumerSpec(queue, 5, 1), received::complete);
+            TaskStarted started = TaskStarted.newBuilder()
+                    .setProjectId("p-tls")
+                    .setTaskId("T-1")
+                    .setAgentId("backend-1")
+                    .build();
+            Envelope sent =
+                    Envelopes.wrap(started, new EnvelopeMetadata("", "project-p-tls", 0, "p-tls", "cause-1", "it", ""));
 
             // when
-            context.getBean(EnvelopePublisher.class).publish(Destination.event(sent.getType()), sent).get(10, TimeUnit.SECONDS);
+            context.getBean(EnvelopePublisher.class)
+                    .publish(Destination.event(sent.getType()), sent)
+                    .get(10, TimeUnit.SECONDS);
 
             // then
             ReceivedEnvelope message = received.get(20, TimeUnit.SECONDS);
             assertThat(message.envelope()).isEqualTo(sent);
-            assertThat(context.getBean(AmqpConnections.class).publisher().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(context.getBean(AmqpConnections.class)
+                            .publisher()
+                            .getAddress()
+                            .getHostAddress())
+                    .isEqualTo("127.0.0.1");
             consumer.close();
         });
     }
@@ -97,7 +108,10 @@ class AmqpsIT {
                         "spring.ssl.bundle.pem.rabbitmq.keystore.private-key=" + pki.location("client.key"))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(AmqpConnections.class).publisher().isOpen()).isTrue();
+                    assertThat(context.getBean(AmqpConnections.class)
+                                    .publisher()
+                                    .isOpen())
+                            .isTrue();
                     // a round trip proves the channel works over the TLS session
                     BrokerTopology topology = context.getBean(BrokerTopology.class);
                     String queue = topology.declareEventQueue("amqps-it.bundle", List.of("task.progress"));
@@ -118,9 +132,11 @@ class AmqpsIT {
 
     @Test
     void theBrokerRefusesAClientWithoutACertificate() {
-        appWithTls("ca.p12", false).run(context -> assertThat(context).hasFailed()
-                .getFailure()
-                .hasMessageContaining("cannot connect to the broker at amqps://127.0.0.1:" + node.port));
+        appWithTls("ca.p12", false)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasMessageContaining("cannot connect to the broker at amqps://127.0.0.1:" + node.port));
     }
 
     @Test

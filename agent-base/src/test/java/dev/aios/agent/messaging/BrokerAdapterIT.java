@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskProgress;
 import dev.aios.events.v1.TaskStarted;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.TransientFailureException;
 
 /** The adapter against the real broker, in a vhost of its own. */
 class BrokerAdapterIT {
@@ -44,8 +44,13 @@ class BrokerAdapterIT {
         broker.topology.declareEventQueue(queue, List.of("task.started"));
         List<ReceivedEnvelope> received = new CopyOnWriteArrayList<>();
         broker.consumers.start(new ConsumerSpec(queue, 5, 1), received::add);
-        TaskStarted started = TaskStarted.newBuilder().setProjectId("p-1").setTaskId("T-7").setAgentId("backend-1").build();
-        Envelope sent = Envelopes.wrap(started, new EnvelopeMetadata("", "project-p-1", 0, "p-1", "cause-1", "it", "00-trace-01"));
+        TaskStarted started = TaskStarted.newBuilder()
+                .setProjectId("p-1")
+                .setTaskId("T-7")
+                .setAgentId("backend-1")
+                .build();
+        Envelope sent = Envelopes.wrap(
+                started, new EnvelopeMetadata("", "project-p-1", 0, "p-1", "cause-1", "it", "00-trace-01"));
 
         // when
         broker.publisher.publish(Destination.event(sent.getType()), sent).get(5, TimeUnit.SECONDS);
@@ -74,14 +79,22 @@ class BrokerAdapterIT {
             good.incrementAndGet();
         });
 
-        // when: good messages around bytes that are not protobuf, an unknown type and a message that crashes the handler
+        // when: good messages around bytes that are not protobuf, an unknown type and a message that crashes the
+        // handler
         for (int i = 0; i < 20; i++) {
             publishProgress(queue, "good " + i);
             if (i == 5) {
                 publishRaw(queue, "definitely { not protobuf".getBytes(StandardCharsets.UTF_8), "raw-1");
             }
             if (i == 10) {
-                publishRaw(queue, Envelope.newBuilder().setEventId("unknown-1").setType("evil.Unknown").build().toByteArray(), "unknown-1");
+                publishRaw(
+                        queue,
+                        Envelope.newBuilder()
+                                .setEventId("unknown-1")
+                                .setType("evil.Unknown")
+                                .build()
+                                .toByteArray(),
+                        "unknown-1");
             }
             if (i == 15) {
                 publishProgress(queue, "crash");
@@ -92,7 +105,9 @@ class BrokerAdapterIT {
         String dlq = BrokerTopology.deadLetterQueueName(queue);
         await().atMost(Duration.ofSeconds(20)).until(() -> good.get() == 20 && broker.deadLetters.depth(dlq) == 3);
         List<DeadLetter> letters = broker.deadLetters.peek(dlq, 10);
-        assertThat(letters).extracting(DeadLetter::reason).anySatisfy(r -> assertThat(r).startsWith("MalformedMessageException: not a protobuf envelope"))
+        assertThat(letters)
+                .extracting(DeadLetter::reason)
+                .anySatisfy(r -> assertThat(r).startsWith("MalformedMessageException: not a protobuf envelope"))
                 .anySatisfy(r -> assertThat(r).contains("unknown message type: 'evil.Unknown'"))
                 .anySatisfy(r -> assertThat(r).isEqualTo("delivery_limit"));
         assertThat(letters).allSatisfy(l -> assertThat(l.originalQueue()).isEqualTo(queue));
@@ -109,16 +124,25 @@ class BrokerAdapterIT {
         broker.topology.declareEventQueue(queue, List.of("filtered-test." + queue));
         String dlq = BrokerTopology.deadLetterQueueName(queue);
         for (String conversation : List.of("a", "b", "a")) {
-            Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setType("t").setCorrelationId(conversation).build();
+            Envelope envelope = Envelope.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setType("t")
+                    .setCorrelationId(conversation)
+                    .build();
             publishRaw(dlq, envelope.toByteArray(), envelope.getEventId());
         }
         publishRaw(dlq, "not an envelope".getBytes(StandardCharsets.UTF_8), "raw");
-        java.util.function.Predicate<DeadLetter> ofA = letter -> letter.correlationId().equals("a");
+        java.util.function.Predicate<DeadLetter> ofA =
+                letter -> letter.correlationId().equals("a");
 
         // when / then: peek and count see a's two letters, and leave all four
-        assertThat(broker.deadLetters.peek(dlq, 10, ofA)).hasSize(2).allSatisfy(l -> assertThat(l.correlationId()).isEqualTo("a"));
+        assertThat(broker.deadLetters.peek(dlq, 10, ofA))
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l.correlationId()).isEqualTo("a"));
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
-        assertThat(broker.deadLetters.peek(dlq, 10)).extracting(DeadLetter::correlationId).containsExactlyInAnyOrder("a", "b", "a", "");
+        assertThat(broker.deadLetters.peek(dlq, 10))
+                .extracting(DeadLetter::correlationId)
+                .containsExactlyInAnyOrder("a", "b", "a", "");
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
         assertThat(broker.deadLetters.count(dlq, ofA)).isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 4);
@@ -126,7 +150,9 @@ class BrokerAdapterIT {
         // and a filtered redrive moves a's letters only, b's and the raw bytes stay dead-lettered
         assertThat(broker.deadLetters.redrive(dlq, 10, ofA)).isEqualTo(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 2);
-        assertThat(broker.deadLetters.peek(dlq, 10)).extracting(DeadLetter::correlationId).containsExactlyInAnyOrder("b", "");
+        assertThat(broker.deadLetters.peek(dlq, 10))
+                .extracting(DeadLetter::correlationId)
+                .containsExactlyInAnyOrder("b", "");
     }
 
     @Test
@@ -155,14 +181,17 @@ class BrokerAdapterIT {
         // then
         await().atMost(Duration.ofSeconds(15)).until(() -> attempts.size() == 3);
         assertThat(attempts).containsExactly(1, 2, 3);
-        assertThat(Duration.ofNanos(attemptTimes.get(1) - attemptTimes.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-        assertThat(Duration.ofNanos(attemptTimes.get(2) - attemptTimes.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+        assertThat(Duration.ofNanos(attemptTimes.get(1) - attemptTimes.get(0)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(attemptTimes.get(2) - attemptTimes.get(1)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(600));
         // a sentinel published after the success fails the same way, so it travels the same retry queues behind
         // anything the flaky message left there; once it succeeds, a stray redelivery would have arrived before it
         publishProgress(queue, "sentinel");
         await().atMost(Duration.ofSeconds(15)).until(() -> sentinelAttempts.contains(3));
         assertThat(attempts).as("no delivery after the success").hasSize(3);
-        assertThat(broker.deadLetters.depth(BrokerTopology.deadLetterQueueName(queue))).isZero();
+        assertThat(broker.deadLetters.depth(BrokerTopology.deadLetterQueueName(queue)))
+                .isZero();
     }
 
     @Test
@@ -195,7 +224,9 @@ class BrokerAdapterIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts.size() == 5);
         assertThat(attempts.getLast()).isEqualTo(1);
         assertThat(broker.deadLetters.depth(dlq)).isZero();
-        assertThat(broker.deadLetters.queues()).extracting(DeadLetterQueue::name).contains(dlq);
+        assertThat(broker.deadLetters.queues())
+                .extracting(DeadLetterQueue::name)
+                .contains(dlq);
     }
 
     @Test
@@ -203,7 +234,8 @@ class BrokerAdapterIT {
         // given a handler that finishes nothing until 30 messages are in its hands
         String queue = uniqueQueue("async");
         broker.topology.declareEventQueue(queue, List.of("async-test." + queue));
-        var inHand = new CopyOnWriteArrayList<java.util.Map.Entry<ReceivedEnvelope, java.util.concurrent.CompletableFuture<Void>>>();
+        var inHand = new CopyOnWriteArrayList<
+                java.util.Map.Entry<ReceivedEnvelope, java.util.concurrent.CompletableFuture<Void>>>();
         List<String> done = new CopyOnWriteArrayList<>();
         List<Integer> flakyAttempts = new CopyOnWriteArrayList<>();
         ConsumerHandle handle = broker.consumers.startAsync(new ConsumerSpec(queue, 50, 1), message -> {
@@ -212,7 +244,8 @@ class BrokerAdapterIT {
             if (text.equals("flaky")) {
                 flakyAttempts.add(message.attempt());
                 if (message.attempt() == 1) {
-                    return java.util.concurrent.CompletableFuture.failedFuture(new TransientFailureException("not yet"));
+                    return java.util.concurrent.CompletableFuture.failedFuture(
+                            new TransientFailureException("not yet"));
                 }
             }
             inHand.add(java.util.Map.entry(message, result));
@@ -239,10 +272,12 @@ class BrokerAdapterIT {
         // then the bad one is in the DLQ with its reason, the flaky one was retried once
         String dlq = BrokerTopology.deadLetterQueueName(queue);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.deadLetters.depth(dlq) == 1);
-        assertThat(broker.deadLetters.peek(dlq, 1).getFirst().reason()).isEqualTo("IllegalArgumentException: no such project");
+        assertThat(broker.deadLetters.peek(dlq, 1).getFirst().reason())
+                .isEqualTo("IllegalArgumentException: no such project");
         assertThat(done).hasSize(29).contains("flaky");
         assertThat(flakyAttempts).containsExactly(1, 2);
-        // and every good one was acked: once all 30 are settled (the bad one's dead-letter copy confirmed, the flaky one's
+        // and every good one was acked: once all 30 are settled (the bad one's dead-letter copy confirmed, the flaky
+        // one's
         // retry copy too), the close acks them, and a new consumer after it gets nothing back
         await().atMost(Duration.ofSeconds(10)).until(() -> handle.inProgress() == 0);
         handle.close();
@@ -250,9 +285,16 @@ class BrokerAdapterIT {
         publishProgress(queue, "sentinel");
         List<ReceivedEnvelope> redelivered = new CopyOnWriteArrayList<>();
         broker.consumers.start(new ConsumerSpec(queue, 50, 1), redelivered::add);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !redelivered.isEmpty()
-                && redelivered.getLast().payload(TaskProgress.class).getMessage().equals("sentinel"));
-        assertThat(redelivered).extracting(m -> m.payload(TaskProgress.class).getMessage()).containsExactly("sentinel");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !redelivered.isEmpty()
+                        && redelivered
+                                .getLast()
+                                .payload(TaskProgress.class)
+                                .getMessage()
+                                .equals("sentinel"));
+        assertThat(redelivered)
+                .extracting(m -> m.payload(TaskProgress.class).getMessage())
+                .containsExactly("sentinel");
     }
 
     @Test
@@ -260,11 +302,15 @@ class BrokerAdapterIT {
         Envelope envelope = Envelopes.wrap(TaskStarted.getDefaultInstance(), EnvelopeMetadata.of("it", "p"));
 
         assertThatThrownBy(() -> broker.publisher
-                        .publish(new Destination(Destination.EVENTS_EXCHANGE, "nobody.listens." + UUID.randomUUID()), envelope)
+                        .publish(
+                                new Destination(Destination.EVENTS_EXCHANGE, "nobody.listens." + UUID.randomUUID()),
+                                envelope)
                         .get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause()
-                .isInstanceOfSatisfying(PublishFailedException.class, e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.RETURNED))
+                .isInstanceOfSatisfying(
+                        PublishFailedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.RETURNED))
                 .hasMessageContaining("NO_ROUTE");
     }
 
@@ -280,19 +326,32 @@ class BrokerAdapterIT {
         broker.publisher.publish(new Destination("", queue), first).get(5, TimeUnit.SECONDS);
 
         // when / then
-        assertThatThrownBy(() -> broker.publisher.publish(new Destination("", queue), second).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> broker.publisher
+                        .publish(new Destination("", queue), second)
+                        .get(5, TimeUnit.SECONDS))
                 .cause()
-                .isInstanceOfSatisfying(PublishFailedException.class, e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.NACKED));
+                .isInstanceOfSatisfying(
+                        PublishFailedException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PublishFailedException.Cause.NACKED));
     }
 
     private static void publishProgress(String queue, String text) throws Exception {
-        Envelope envelope = Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("it", "p"));
+        Envelope envelope =
+                Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("it", "p"));
         // the default exchange routes straight to the queue, so each test owns its traffic
         broker.publisher.publish(new Destination("", queue), envelope).get(5, TimeUnit.SECONDS);
     }
 
     private static void publishRaw(String queue, byte[] body, String id) throws Exception {
-        broker.publisher.publishRaw("", queue, new AMQP.BasicProperties.Builder().messageId(id).deliveryMode(2).build(), body)
+        broker.publisher
+                .publishRaw(
+                        "",
+                        queue,
+                        new AMQP.BasicProperties.Builder()
+                                .messageId(id)
+                                .deliveryMode(2)
+                                .build(),
+                        body)
                 .get(5, TimeUnit.SECONDS);
     }
 

@@ -19,7 +19,8 @@ public final class BrokerFixture implements AutoCloseable {
         this.settings = settings;
         this.vhost = infrastructure.createVhost();
         AiosTestInfrastructure.Endpoint rabbit = infrastructure.rabbit();
-        this.connections = new AmqpConnections(rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password(), vhost.name(), "it");
+        this.connections = new AmqpConnections(
+                rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password(), vhost.name(), "it");
         this.publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
         this.topology = new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings);
         this.consumers = new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings);
@@ -28,7 +29,11 @@ public final class BrokerFixture implements AutoCloseable {
 
     public static MessagingSettings fastRetries() {
         return new MessagingSettings(
-                List.of(Duration.ofMillis(300), Duration.ofMillis(600), Duration.ofMillis(900)), 4, 2, Duration.ofSeconds(5), 10_000);
+                List.of(Duration.ofMillis(300), Duration.ofMillis(600), Duration.ofMillis(900)),
+                4,
+                2,
+                Duration.ofSeconds(5),
+                10_000);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import dev.aios.agent.Role;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskStarted;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.TransientFailureException;
 
 /**
  * The chart's per-service broker users on the real broker (a vhost of their own): the orchestrator declares the whole
@@ -47,7 +47,8 @@ class BrokerPermissionsIT {
         users = ChartBrokerUsers.provision();
         // the orchestrator owns the topology: every role queue and its own event queue, declared with its own user
         orchestrator = open(users.connect("orchestrator"));
-        BrokerTopology owner = new BrokerTopology(orchestrator.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.DECLARE);
+        BrokerTopology owner =
+                new BrokerTopology(orchestrator.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.DECLARE);
         for (Role role : Role.values()) {
             owner.declareRoleQueue(role);
         }
@@ -59,7 +60,8 @@ class BrokerPermissionsIT {
 
         // the CTO agent: verifies (cannot declare), consumes its queue, answers with an event
         cto = open(users.connect("agents-cto"));
-        BrokerTopology verifying = new BrokerTopology(cto.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY);
+        BrokerTopology verifying =
+                new BrokerTopology(cto.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY);
         String queue = verifying.declareRoleQueue(Role.CTO);
         ctoPublisher = open(new RabbitEnvelopePublisher(cto.publisher(), SETTINGS.confirmTimeout()));
         open(new ReliableConsumers(cto.consumer(), ctoPublisher, new RabbitMqDialect(), SETTINGS))
@@ -76,7 +78,8 @@ class BrokerPermissionsIT {
         if (task.startsWith("flaky-") && message.attempt() == 1) {
             throw new TransientFailureException("try again later");
         }
-        ctoPublisher.publish(Destination.event(TaskStarted.getDescriptor().getFullName()), started("answer-" + task))
+        ctoPublisher
+                .publish(Destination.event(TaskStarted.getDescriptor().getFullName()), started("answer-" + task))
                 .get(5, TimeUnit.SECONDS);
     }
 
@@ -97,7 +100,9 @@ class BrokerPermissionsIT {
     @Test
     void anAgentConsumesItsRolesCommandsAndPublishesEventsTheOrchestratorReceives() throws Exception {
         // when
-        orchestratorPublisher.publish(Destination.command(Role.CTO), started("ok-1")).get(5, TimeUnit.SECONDS);
+        orchestratorPublisher
+                .publish(Destination.command(Role.CTO), started("ok-1"))
+                .get(5, TimeUnit.SECONDS);
 
         // then
         await().atMost(Duration.ofSeconds(15)).until(() -> answered("ok-1"));
@@ -106,7 +111,9 @@ class BrokerPermissionsIT {
     @Test
     void anAgentRetriesThroughItsQueuesRetryExchange() throws Exception {
         // when
-        orchestratorPublisher.publish(Destination.command(Role.CTO), started("flaky-1")).get(5, TimeUnit.SECONDS);
+        orchestratorPublisher
+                .publish(Destination.command(Role.CTO), started("flaky-1"))
+                .get(5, TimeUnit.SECONDS);
 
         // then: the second attempt came back through aios.agent.cto.retry and its TTL queue
         await().atMost(Duration.ofSeconds(15)).until(() -> answered("flaky-1"));
@@ -116,12 +123,17 @@ class BrokerPermissionsIT {
     @Test
     void anAgentDeadLettersThroughItsQueuesDeadLetterExchange() throws Exception {
         // when
-        orchestratorPublisher.publish(Destination.command(Role.CTO), started("poison-1")).get(5, TimeUnit.SECONDS);
+        orchestratorPublisher
+                .publish(Destination.command(Role.CTO), started("poison-1"))
+                .get(5, TimeUnit.SECONDS);
 
         // then: in the DLQ, which only the orchestrator may read
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> orchestratorDeadLetters.depth(Role.CTO.deadLetterQueueName()) == 1);
-        assertThat(orchestratorDeadLetters.peek(Role.CTO.deadLetterQueueName(), 1).getFirst().reason())
+        assertThat(orchestratorDeadLetters
+                        .peek(Role.CTO.deadLetterQueueName(), 1)
+                        .getFirst()
+                        .reason())
                 .contains("cannot handle poison-1");
     }
 
@@ -140,8 +152,10 @@ class BrokerPermissionsIT {
                 .contains("ACCESS_REFUSED");
         assertThat(refused(cto.consumer(), ch -> ch.queueDeclare("aios.agent.cto.extra", true, false, false, Map.of())))
                 .contains("ACCESS_REFUSED");
-        assertThat(refused(cto.consumer(), ch -> ch.queueDelete(Role.CTO.queueName()))).contains("ACCESS_REFUSED");
-        assertThat(refused(cto.consumer(), ch -> ch.exchangeDelete(Destination.EVENTS_EXCHANGE))).contains("ACCESS_REFUSED");
+        assertThat(refused(cto.consumer(), ch -> ch.queueDelete(Role.CTO.queueName())))
+                .contains("ACCESS_REFUSED");
+        assertThat(refused(cto.consumer(), ch -> ch.exchangeDelete(Destination.EVENTS_EXCHANGE)))
+                .contains("ACCESS_REFUSED");
         assertThat(refused(cto.consumer(), ch -> ch.queueBind(Role.CTO.queueName(), Destination.EVENTS_EXCHANGE, "#")))
                 .contains("ACCESS_REFUSED");
     }
@@ -150,8 +164,10 @@ class BrokerPermissionsIT {
     void anAgentCannotSendCommandsOrWriteIntoOtherQueuesThroughTheDefaultExchange() {
         assertThat(refusedPublish(cto.publisher(), Destination.COMMANDS_EXCHANGE, Role.BACKEND.routingKey()))
                 .contains("ACCESS_REFUSED");
-        assertThat(refusedPublish(cto.publisher(), "", Role.BACKEND.queueName())).contains("ACCESS_REFUSED");
-        assertThat(refusedPublish(cto.publisher(), "aios.agent.backend.retry", "300")).contains("ACCESS_REFUSED");
+        assertThat(refusedPublish(cto.publisher(), "", Role.BACKEND.queueName()))
+                .contains("ACCESS_REFUSED");
+        assertThat(refusedPublish(cto.publisher(), "aios.agent.backend.retry", "300"))
+                .contains("ACCESS_REFUSED");
     }
 
     @Test
@@ -159,16 +175,22 @@ class BrokerPermissionsIT {
         try (AmqpConnections router = users.connect("llm-router");
                 var publisher = new RabbitEnvelopePublisher(router.publisher(), SETTINGS.confirmTimeout())) {
             // given: the router verifies the exchanges it publishes to
-            new BrokerTopology(router.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY).declareExchanges();
+            new BrokerTopology(router.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY)
+                    .declareExchanges();
 
             // when
-            publisher.publish(Destination.event(TaskStarted.getDescriptor().getFullName()), started("from-router"))
+            publisher
+                    .publish(Destination.event(TaskStarted.getDescriptor().getFullName()), started("from-router"))
                     .get(5, TimeUnit.SECONDS);
 
             // then
-            await().atMost(Duration.ofSeconds(15)).until(() -> orchestratorInbox.stream()
-                    .anyMatch(m -> m.payload(TaskStarted.class).getTaskId().equals("from-router")));
-            assertThat(refused(router.consumer(), ch -> ch.basicConsume(Role.CTO.queueName(), false, new DefaultConsumer(ch))))
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> orchestratorInbox.stream()
+                            .anyMatch(m ->
+                                    m.payload(TaskStarted.class).getTaskId().equals("from-router")));
+            assertThat(refused(
+                            router.consumer(),
+                            ch -> ch.basicConsume(Role.CTO.queueName(), false, new DefaultConsumer(ch))))
                     .contains("ACCESS_REFUSED");
             assertThat(refusedPublish(router.publisher(), Destination.COMMANDS_EXCHANGE, Role.CTO.routingKey()))
                     .contains("ACCESS_REFUSED");
@@ -188,7 +210,8 @@ class BrokerPermissionsIT {
     @Test
     void verifyModeWaitsForTheOrchestratorToDeclareWhatIsMissing() throws Exception {
         // given an agent that starts before its queue exists
-        var verifying = new BrokerTopology(cto.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY, Duration.ofSeconds(20));
+        var verifying = new BrokerTopology(
+                cto.consumer(), new RabbitMqDialect(), SETTINGS, TopologyMode.VERIFY, Duration.ofSeconds(20));
         var verified = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> verifying.declareEventQueue("aios.agent.late", List.of("#")));
 
@@ -201,12 +224,17 @@ class BrokerPermissionsIT {
     }
 
     private static boolean answered(String task) {
-        return orchestratorInbox.stream().anyMatch(m -> m.payload(TaskStarted.class).getTaskId().equals("answer-" + task));
+        return orchestratorInbox.stream()
+                .anyMatch(m -> m.payload(TaskStarted.class).getTaskId().equals("answer-" + task));
     }
 
     private static Envelope started(String task) {
         return Envelopes.wrap(
-                TaskStarted.newBuilder().setProjectId("p-perm").setTaskId(task).setAgentId("it").build(),
+                TaskStarted.newBuilder()
+                        .setProjectId("p-perm")
+                        .setTaskId(task)
+                        .setAgentId("it")
+                        .build(),
                 new EnvelopeMetadata("", "project-p-perm", 0, "p-perm", "cause", "perm-it", ""));
     }
 

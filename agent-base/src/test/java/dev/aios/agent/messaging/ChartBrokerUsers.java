@@ -48,8 +48,11 @@ final class ChartBrokerUsers implements AutoCloseable {
             Map<String, ChartUser> result = new LinkedHashMap<>();
             credentials.forEach((service, entry) -> {
                 var p = (Map<String, String>) entry.get("permissions");
-                result.put(service, new ChartUser(
-                        (String) entry.get("username"), new Permissions(p.get("configure"), p.get("write"), p.get("read"))));
+                result.put(
+                        service,
+                        new ChartUser(
+                                (String) entry.get("username"),
+                                new Permissions(p.get("configure"), p.get("write"), p.get("read"))));
             });
             return result;
         } catch (IOException e) {
@@ -67,8 +70,14 @@ final class ChartBrokerUsers implements AutoCloseable {
                 String password = UUID.randomUUID().toString();
                 rabbitmqctl("add_user", name, password);
                 provisioned.users.put(service, new User(service, name, password, permissions));
-                rabbitmqctl("set_permissions", "-p", provisioned.vhost, name,
-                        permissions.configure(), permissions.write(), permissions.read());
+                rabbitmqctl(
+                        "set_permissions",
+                        "-p",
+                        provisioned.vhost,
+                        name,
+                        permissions.configure(),
+                        permissions.write(),
+                        permissions.read());
             });
         } catch (RuntimeException e) {
             provisioned.close();
@@ -80,7 +89,8 @@ final class ChartBrokerUsers implements AutoCloseable {
     User user(String service) {
         User user = users.get(service);
         if (user == null) {
-            throw new IllegalArgumentException("the chart provisions no broker user for " + service + ": " + users.keySet());
+            throw new IllegalArgumentException(
+                    "the chart provisions no broker user for " + service + ": " + users.keySet());
         }
         return user;
     }
@@ -122,7 +132,8 @@ final class ChartBrokerUsers implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("rabbitmqctl " + args[0] + " failed: " + output);

@@ -29,13 +29,17 @@ class ConnectionRecoveryIT {
         // given
         String queue = broker.topology.declareEventQueue("it.recovery", List.of("recovery"));
         Set<String> received = ConcurrentHashMap.newKeySet();
-        ConsumerHandle handle = broker.consumers.start(new ConsumerSpec(queue, 10, 2), m -> received.add(m.payload(TaskProgress.class).getMessage()));
+        ConsumerHandle handle = broker.consumers.start(
+                new ConsumerSpec(queue, 10, 2),
+                m -> received.add(m.payload(TaskProgress.class).getMessage()));
         publish(queue, "before");
         await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("before"));
 
         // when: only our vhost's connections are closed, so other tests on this broker are unaffected
         closeConnectionsOf(broker.vhost.name());
-        await().atMost(Duration.ofSeconds(15)).until(() -> broker.connections.publisher().isOpen() && broker.connections.consumer().isOpen());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> broker.connections.publisher().isOpen()
+                        && broker.connections.consumer().isOpen());
 
         // then: publishing is confirmed again and the re-registered consumers get the message
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
@@ -47,12 +51,21 @@ class ConnectionRecoveryIT {
     }
 
     private void publish(String queue, String text) throws Exception {
-        Envelope envelope = Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("it", "p"));
+        Envelope envelope =
+                Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("it", "p"));
         broker.publisher.publish(new Destination("", queue), envelope).get(5, TimeUnit.SECONDS);
     }
 
     private static void closeConnectionsOf(String vhost) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("rabbitmqctl", "-q", "close_all_connections", "--vhost", vhost, "--limit", "100", "fault injection by ConnectionRecoveryIT")
+        Process process = new ProcessBuilder(
+                        "rabbitmqctl",
+                        "-q",
+                        "close_all_connections",
+                        "--vhost",
+                        vhost,
+                        "--limit",
+                        "100",
+                        "fault injection by ConnectionRecoveryIT")
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

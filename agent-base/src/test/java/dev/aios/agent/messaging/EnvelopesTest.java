@@ -4,22 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
+import dev.aios.agent.messaging.internal.MessageTypes;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskFailed;
 import dev.aios.events.v1.TaskStarted;
 import dev.aios.events.v1.TestReport;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.messaging.internal.MessageTypes;
 
 class EnvelopesTest {
     @Test
     void wrapsAndUnwrapsAnAllowListedMessage() {
         // given
-        TaskStarted started = TaskStarted.newBuilder().setProjectId("p-1").setTaskId("T-1").setAgentId("backend-1").build();
+        TaskStarted started = TaskStarted.newBuilder()
+                .setProjectId("p-1")
+                .setTaskId("T-1")
+                .setAgentId("backend-1")
+                .build();
 
         // when
-        Envelope envelope = Envelopes.wrap(started, EnvelopeMetadata.of("agents-backend/1", "p-1").withStream("project-p-1", 3));
+        Envelope envelope = Envelopes.wrap(
+                started, EnvelopeMetadata.of("agents-backend/1", "p-1").withStream("project-p-1", 3));
 
         // then
         assertThat(envelope.getEventId()).isNotBlank();
@@ -38,7 +43,8 @@ class EnvelopesTest {
                 new EnvelopeMetadata("", "project-9", 1, "corr-9", "", "orchestrator", "00-abc-def-01"));
 
         // when
-        Envelope reaction = Envelopes.wrap(TaskFailed.getDefaultInstance(), EnvelopeMetadata.causedBy(cause, "agents-qa/1"));
+        Envelope reaction =
+                Envelopes.wrap(TaskFailed.getDefaultInstance(), EnvelopeMetadata.causedBy(cause, "agents-qa/1"));
 
         // then
         assertThat(reaction.getCausationId()).isEqualTo(cause.getEventId());
@@ -55,7 +61,8 @@ class EnvelopesTest {
                 .setPayload(ByteString.copyFromUtf8("x"))
                 .build();
 
-        assertThatThrownBy(() -> Envelopes.unwrap(foreign)).isInstanceOf(UnknownMessageTypeException.class)
+        assertThatThrownBy(() -> Envelopes.unwrap(foreign))
+                .isInstanceOf(UnknownMessageTypeException.class)
                 .hasMessageContaining("evil.RemoteCodeExecution");
         assertThatThrownBy(() -> Envelopes.wrap(TestReport.getDefaultInstance(), EnvelopeMetadata.of("x", "")))
                 .isInstanceOf(UnknownMessageTypeException.class);
@@ -69,8 +76,12 @@ class EnvelopesTest {
 
     @Test
     void theAllowListCoversTheTaskLifecycle() {
-        assertThat(MessageTypes.all()).contains(
-                "aios.events.v1.TaskAssigned", "aios.events.v1.TaskCompleted", "aios.events.v1.PlanProject", "aios.events.v1.BacklogProposed");
+        assertThat(MessageTypes.all())
+                .contains(
+                        "aios.events.v1.TaskAssigned",
+                        "aios.events.v1.TaskCompleted",
+                        "aios.events.v1.PlanProject",
+                        "aios.events.v1.BacklogProposed");
         assertThat(MessageTypes.all()).doesNotContain("aios.events.v1.Envelope", "aios.events.v1.TestReport");
     }
 }

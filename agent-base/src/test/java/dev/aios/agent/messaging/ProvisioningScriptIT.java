@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,11 +33,17 @@ class ProvisioningScriptIT {
         node = TlsRabbitNode.start(true);
         spec = node.certificates.file("users");
         var lines = new StringBuilder("# as the chart renders it\n");
-        ChartBrokerUsers.chartUsers().forEach((service, user) -> lines.append(user.username()).append(' ')
-                .append(passwordVariable(service)).append(' ')
-                .append(user.permissions().configure()).append(' ')
-                .append(user.permissions().write()).append(' ')
-                .append(user.permissions().read()).append('\n'));
+        ChartBrokerUsers.chartUsers()
+                .forEach((service, user) -> lines.append(user.username())
+                        .append(' ')
+                        .append(passwordVariable(service))
+                        .append(' ')
+                        .append(user.permissions().configure())
+                        .append(' ')
+                        .append(user.permissions().write())
+                        .append(' ')
+                        .append(user.permissions().read())
+                        .append('\n'));
         Files.writeString(spec, lines);
     }
 
@@ -63,7 +68,8 @@ class ProvisioningScriptIT {
         try (AmqpConnections orchestrator = connect("aios-orchestrator", "orchestrator-secret");
                 AmqpConnections cto = connect("aios-agents-cto", AWKWARD_PASSWORD)) {
             // the orchestrator may declare the whole topology
-            var owner = new BrokerTopology(orchestrator.consumer(), new RabbitMqDialect(), MessagingSettings.defaults());
+            var owner =
+                    new BrokerTopology(orchestrator.consumer(), new RabbitMqDialect(), MessagingSettings.defaults());
             for (Role role : Role.values()) {
                 owner.declareRoleQueue(role);
             }
@@ -74,7 +80,8 @@ class ProvisioningScriptIT {
             own.basicConsume(Role.CTO.queueName(), false, new DefaultConsumer(own));
             assertThat(refusal(cto, ch -> ch.basicConsume(Role.QA.queueName(), false, new DefaultConsumer(ch))))
                     .contains("ACCESS_REFUSED");
-            assertThat(refusal(cto, ch -> ch.exchangeDeclare("aios.agent.cto.extra", "fanout", true))).contains("ACCESS_REFUSED");
+            assertThat(refusal(cto, ch -> ch.exchangeDeclare("aios.agent.cto.extra", "fanout", true)))
+                    .contains("ACCESS_REFUSED");
         }
     }
 
@@ -91,7 +98,9 @@ class ProvisioningScriptIT {
 
     private static Map<String, String> passwords() {
         Map<String, String> env = new HashMap<>();
-        ChartBrokerUsers.chartUsers().keySet().forEach(service -> env.put(passwordVariable(service), service + "-secret"));
+        ChartBrokerUsers.chartUsers()
+                .keySet()
+                .forEach(service -> env.put(passwordVariable(service), service + "-secret"));
         env.put("RABBITMQ_PASSWORD_AGENTS_CTO", AWKWARD_PASSWORD);
         return env;
     }
@@ -106,11 +115,16 @@ class ProvisioningScriptIT {
         Path script = ChartBrokerUsers.repositoryRoot().resolve("helm/aios/files/provision-rabbitmq.sh");
         var builder = new ProcessBuilder("sh", script.toString(), spec.toString()).redirectErrorStream(true);
         builder.environment().putAll(passwords);
-        builder.environment().putAll(Map.of(
-                "RABBITMQ_MANAGEMENT_URL", "http://127.0.0.1:" + node.managementPort + "/",
-                "RABBITMQ_ADMIN_USERNAME", "guest",
-                "RABBITMQ_ADMIN_PASSWORD", "guest",
-                "RABBITMQ_VHOST", VHOST));
+        builder.environment()
+                .putAll(Map.of(
+                        "RABBITMQ_MANAGEMENT_URL",
+                        "http://127.0.0.1:" + node.managementPort + "/",
+                        "RABBITMQ_ADMIN_USERNAME",
+                        "guest",
+                        "RABBITMQ_ADMIN_PASSWORD",
+                        "guest",
+                        "RABBITMQ_VHOST",
+                        VHOST));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -119,8 +133,18 @@ class ProvisioningScriptIT {
 
     private static AmqpConnections connect(String user, String password) {
         TestCertificates pki = node.certificates;
-        AmqpTls tls = AmqpTls.fromStores(new AmqpTls.Stores(pki.location("ca.p12"), "PKCS12", TestCertificates.PASSWORD, "PKIX",
-                pki.location("client.p12"), "PKCS12", TestCertificates.PASSWORD, "SunX509", "TLS"), true);
+        AmqpTls tls = AmqpTls.fromStores(
+                new AmqpTls.Stores(
+                        pki.location("ca.p12"),
+                        "PKCS12",
+                        TestCertificates.PASSWORD,
+                        "PKIX",
+                        pki.location("client.p12"),
+                        "PKCS12",
+                        TestCertificates.PASSWORD,
+                        "SunX509",
+                        "TLS"),
+                true);
         return new AmqpConnections("127.0.0.1", node.port, user, password, VHOST, "provisioning-it", tls);
     }
 

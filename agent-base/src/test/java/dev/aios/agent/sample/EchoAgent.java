@@ -1,6 +1,5 @@
 package dev.aios.agent.sample;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
@@ -8,6 +7,7 @@ import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
 import dev.aios.agent.task.Usage;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmClient;
@@ -31,9 +31,20 @@ public final class EchoAgent extends BaseAgent {
                 List.of(ChatMessage.user(assignment.task().title())),
                 0.0,
                 256,
-                new CallMetadata(assignment.projectId(), assignment.taskId(), role().routingKey(), "DOCS", "LOW", 1, 1, Optional.empty(), Optional.empty())));
+                new CallMetadata(
+                        assignment.projectId(),
+                        assignment.taskId(),
+                        role().routingKey(),
+                        "DOCS",
+                        "LOW",
+                        1,
+                        1,
+                        Optional.empty(),
+                        Optional.empty())));
         progress.report("model answered", 50);
-        String path = response.content().startsWith("PATH:") ? response.content().substring(5) : "docs/" + assignment.taskId() + ".md";
+        String path = response.content().startsWith("PATH:")
+                ? response.content().substring(5)
+                : "docs/" + assignment.taskId() + ".md";
         return new TaskOutcome.Completed(
                 new Changeset(List.of(FileContent.text(path, response.content())), List.of()),
                 "wrote " + path,

@@ -1,8 +1,8 @@
 package dev.aios.agent.sample;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.TaskDefinition;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.testkit.AgentContractTest;
 import dev.aios.agent.testkit.ScriptedLlmClient;
 import dev.aios.router.client.LlmClient;
@@ -17,8 +17,16 @@ class EchoAgentContractTest extends AgentContractTest {
 
     @Override
     protected TaskDefinition sampleTask() {
-        return new TaskDefinition("T-1", Role.BACKEND, "Describe the API", "Write the API notes", List.of("notes exist"), List.of(), 1,
-                TaskDefinition.Complexity.LOW, TaskDefinition.TaskKind.DOCS);
+        return new TaskDefinition(
+                "T-1",
+                Role.BACKEND,
+                "Describe the API",
+                "Write the API notes",
+                List.of("notes exist"),
+                List.of(),
+                1,
+                TaskDefinition.Complexity.LOW,
+                TaskDefinition.TaskKind.DOCS);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.aios.agent.sample;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.TaskDefinition;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.testkit.AgentContractTest;
 import dev.aios.agent.testkit.ScriptedLlmClient;
 import dev.aios.router.client.LlmClient;
@@ -19,8 +19,16 @@ class OutlinePlannerContractTest extends AgentContractTest {
 
     @Override
     protected TaskDefinition sampleTask() {
-        return new TaskDefinition("T-review", Role.CTO, "Review the sprint", "judge", List.of(), List.of(), 1,
-                TaskDefinition.Complexity.LOW, TaskDefinition.TaskKind.DOCS);
+        return new TaskDefinition(
+                "T-review",
+                Role.CTO,
+                "Review the sprint",
+                "judge",
+                List.of(),
+                List.of(),
+                1,
+                TaskDefinition.Complexity.LOW,
+                TaskDefinition.TaskKind.DOCS);
     }
 
     @Override

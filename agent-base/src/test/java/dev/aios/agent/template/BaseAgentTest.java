@@ -22,14 +22,26 @@ class BaseAgentTest {
             "T-1",
             1,
             1,
-            new TaskDefinition("T-1", Role.BACKEND, "t", "d", List.of(), List.of(), 1, TaskDefinition.Complexity.LOW, TaskDefinition.TaskKind.CODE),
+            new TaskDefinition(
+                    "T-1",
+                    Role.BACKEND,
+                    "t",
+                    "d",
+                    List.of(),
+                    List.of(),
+                    1,
+                    TaskDefinition.Complexity.LOW,
+                    TaskDefinition.TaskKind.CODE),
             new TaskContext("p", "b", "a", List.of(), List.of(), 0),
             "lease-1");
 
     @Test
     void anUnsafeChangesetBecomesANonRetriableFailureWithTheReason() {
         BaseAgent agent = agentReturning(new TaskOutcome.Completed(
-                new Changeset(List.of(FileContent.text("../../etc/cron.d/x", "* * * * * evil")), List.of()), "done", new Usage(1, 2, 3, 1), Optional.empty()));
+                new Changeset(List.of(FileContent.text("../../etc/cron.d/x", "* * * * * evil")), List.of()),
+                "done",
+                new Usage(1, 2, 3, 1),
+                Optional.empty()));
 
         TaskOutcome outcome = agent.execute(ASSIGNMENT, (m, p) -> {}, ChangesetValidator.withDefaults());
 
@@ -42,9 +54,12 @@ class BaseAgentTest {
 
     @Test
     void aRetriableModelErrorDeepInTheCauseChainIsRetriable() {
-        BaseAgent agent = agentThrowing(new IllegalStateException("wrapped", new LlmCallException(LlmCallException.Kind.RATE_LIMITED, "429")));
+        BaseAgent agent = agentThrowing(
+                new IllegalStateException("wrapped", new LlmCallException(LlmCallException.Kind.RATE_LIMITED, "429")));
 
-        assertThat(agent.execute(ASSIGNMENT, (m, p) -> {})).isInstanceOfSatisfying(TaskOutcome.Failed.class, f -> assertThat(f.retriable()).isTrue());
+        assertThat(agent.execute(ASSIGNMENT, (m, p) -> {}))
+                .isInstanceOfSatisfying(
+                        TaskOutcome.Failed.class, f -> assertThat(f.retriable()).isTrue());
     }
 
     @Test
@@ -99,7 +114,8 @@ class BaseAgentTest {
     private static BaseAgent agentThrowing(Exception e) {
         return new BaseAgent(Role.BACKEND) {
             @Override
-            protected TaskOutcome perform(TaskAssignment assignment, dev.aios.agent.task.ProgressReporter progress) throws Exception {
+            protected TaskOutcome perform(TaskAssignment assignment, dev.aios.agent.task.ProgressReporter progress)
+                    throws Exception {
                 throw e;
             }
         };

@@ -3,16 +3,18 @@ package dev.aios.agent.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Message;
-import dev.aios.agent.template.BaseAgent;
+import dev.aios.agent.heartbeat.internal.InMemoryHeartbeatStore;
 import dev.aios.agent.messaging.Destination;
 import dev.aios.agent.messaging.EnvelopeMetadata;
 import dev.aios.agent.messaging.Envelopes;
 import dev.aios.agent.messaging.ReceivedEnvelope;
+import dev.aios.agent.messaging.internal.InMemoryInboxStore;
 import dev.aios.agent.messaging.runtime.AgentRuntime;
 import dev.aios.agent.messaging.runtime.TaskEventMapper;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskContext;
 import dev.aios.agent.task.TaskDefinition;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskCompleted;
 import dev.aios.events.v1.TaskFailed;
@@ -22,8 +24,6 @@ import dev.aios.router.client.LlmClient;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.messaging.internal.InMemoryInboxStore;
-import dev.aios.agent.heartbeat.internal.InMemoryHeartbeatStore;
 
 /**
  * The contract every persona passes: its template runs in-process against a {@link RecordingEnvelopePublisher} and a
@@ -54,7 +54,13 @@ public abstract class AgentContractTest {
 
     /** The context of the sample assignment; override to give the persona what it needs. */
     protected TaskContext sampleContext() {
-        return new TaskContext("contract-project", "A small todo web application.", "Spring Boot backend, static frontend.", List.of(), List.of(), 5_000_000);
+        return new TaskContext(
+                "contract-project",
+                "A small todo web application.",
+                "Spring Boot backend, static frontend.",
+                List.of(),
+                List.of(),
+                5_000_000);
     }
 
     @Test
@@ -68,7 +74,9 @@ public abstract class AgentContractTest {
         harness.deliver(harness.assignment(), 1);
 
         // then
-        List<String> lifecycle = harness.publisher.types().stream().filter(t -> !t.endsWith("TaskProgress")).toList();
+        List<String> lifecycle = harness.publisher.types().stream()
+                .filter(t -> !t.endsWith("TaskProgress"))
+                .toList();
         assertThat(lifecycle).containsExactly("aios.events.v1.TaskStarted", "aios.events.v1.TaskCompleted");
         assertThat(harness.publisher.published())
                 .allSatisfy(p -> assertThat(p.destination().exchange()).isEqualTo(Destination.EVENTS_EXCHANGE));
@@ -91,7 +99,8 @@ public abstract class AgentContractTest {
             assertThat(p.envelope().getCorrelationId()).isEqualTo(assignment.getCorrelationId());
         });
         TaskStarted started = harness.publisher.payloads(TaskStarted.class).getFirst();
-        TaskCompleted completed = harness.publisher.payloads(TaskCompleted.class).getFirst();
+        TaskCompleted completed =
+                harness.publisher.payloads(TaskCompleted.class).getFirst();
         assertThat(List.of(started.getTaskId(), completed.getTaskId())).containsOnly(harness.taskId);
         assertThat(List.of(started.getLeaseId(), completed.getLeaseId())).containsOnly(harness.leaseId);
         assertThat(completed.getProjectId()).isEqualTo(harness.projectId);
@@ -131,7 +140,8 @@ public abstract class AgentContractTest {
         harness.deliver(harness.assignment(), 1);
 
         // then
-        assertThat(harness.publisher.payloads(TaskFailed.class)).singleElement()
+        assertThat(harness.publisher.payloads(TaskFailed.class))
+                .singleElement()
                 .satisfies(failed -> assertThat(failed.getRetriable()).isFalse());
     }
 
@@ -167,9 +177,12 @@ public abstract class AgentContractTest {
         harness.deliver(plan, 1);
 
         // then
-        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class)).singleElement()
-                .satisfies(proposed -> assertThat(proposed.getProjectId()).isEqualTo(samplePlanRequest().orElseThrow().projectId()));
-        assertThat(harness.publisher.published()).singleElement()
+        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class))
+                .singleElement()
+                .satisfies(proposed -> assertThat(proposed.getProjectId())
+                        .isEqualTo(samplePlanRequest().orElseThrow().projectId()));
+        assertThat(harness.publisher.published())
+                .singleElement()
                 .satisfies(p -> assertThat(p.envelope().getCausationId()).isEqualTo(plan.getEventId()));
     }
 
@@ -191,7 +204,8 @@ public abstract class AgentContractTest {
             assertThat(failed.getTaskId()).isEqualTo("plan");
             assertThat(failed.getRetriable()).isTrue();
         });
-        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class)).isEmpty();
+        assertThat(harness.publisher.payloads(dev.aios.events.v1.BacklogProposed.class))
+                .isEmpty();
     }
 
     /** The agent's template wired to in-memory fakes. */
@@ -214,7 +228,8 @@ public abstract class AgentContractTest {
         }
 
         Envelope assignment() {
-            TaskAssignment assignment = new TaskAssignment(projectId, taskId, 1, 1, sampleTask(), sampleContext(), leaseId);
+            TaskAssignment assignment =
+                    new TaskAssignment(projectId, taskId, 1, 1, sampleTask(), sampleContext(), leaseId);
             return Envelopes.wrap(
                     TaskEventMapper.toProto(assignment),
                     EnvelopeMetadata.of("orchestrator/contract", projectId).withStream("project-" + projectId, 7));
@@ -234,7 +249,8 @@ public abstract class AgentContractTest {
 
         void deliver(Envelope envelope, int attempt) throws Exception {
             Message payload = Envelopes.unwrap(envelope);
-            runtime.handle(new ReceivedEnvelope(envelope, payload, attempt, agent.role().queueName()));
+            runtime.handle(new ReceivedEnvelope(
+                    envelope, payload, attempt, agent.role().queueName()));
         }
     }
 }

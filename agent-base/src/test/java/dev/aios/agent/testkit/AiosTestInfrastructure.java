@@ -83,7 +83,8 @@ public final class AiosTestInfrastructure {
 
     /** A unique Redis key prefix; every key under it is deleted on close. */
     public TemporaryRedisPrefix createRedisPrefix() {
-        return new TemporaryRedisPrefix("aios-it-" + UUID.randomUUID().toString().substring(0, 12) + ":", redis);
+        return new TemporaryRedisPrefix(
+                "aios-it-" + UUID.randomUUID().toString().substring(0, 12) + ":", redis);
     }
 
     public String jdbcUrl(String database) {
@@ -91,7 +92,8 @@ public final class AiosTestInfrastructure {
     }
 
     void execute(String database, String sql) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), postgres.username(), postgres.password());
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl(database), postgres.username(), postgres.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -154,7 +156,8 @@ public final class AiosTestInfrastructure {
 
     static void runProcess(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
@@ -191,14 +194,21 @@ public final class AiosTestInfrastructure {
                 body = "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}";
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                    .header(
+                            "Authorization",
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30));
-            request = body == null ? request.DELETE() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+            request =
+                    body == null ? request.DELETE() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() >= 300 && !(args.getFirst().equals("delete_vhost") && response.statusCode() == 404)) {
-                    throw new IllegalStateException("RabbitMQ management " + args.getFirst() + " answered " + response.statusCode() + ": " + response.body());
+                if (response.statusCode() >= 300
+                        && !(args.getFirst().equals("delete_vhost") && response.statusCode() == 404)) {
+                    throw new IllegalStateException("RabbitMQ management " + args.getFirst() + " answered "
+                            + response.statusCode() + ": " + response.body());
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("RabbitMQ management API unreachable: " + e.getMessage(), e);
@@ -230,7 +240,8 @@ public final class AiosTestInfrastructure {
     }
 
     /** A database that exists until closed. */
-    public record TemporaryDatabase(String name, String jdbcUrl, String username, String password, AiosTestInfrastructure owner)
+    public record TemporaryDatabase(
+            String name, String jdbcUrl, String username, String password, AiosTestInfrastructure owner)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -242,12 +253,16 @@ public final class AiosTestInfrastructure {
     public record TemporaryRedisPrefix(String prefix, Endpoint redis) implements AutoCloseable {
         @Override
         public void close() {
-            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://" + redis.host() + ":" + redis.port());
+            io.lettuce.core.RedisClient client =
+                    io.lettuce.core.RedisClient.create("redis://" + redis.host() + ":" + redis.port());
             try (var connection = client.connect()) {
                 var commands = connection.sync();
                 io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
                 do {
-                    var page = commands.scan(cursor, io.lettuce.core.ScanArgs.Builder.matches(prefix + "*").limit(500));
+                    var page = commands.scan(
+                            cursor,
+                            io.lettuce.core.ScanArgs.Builder.matches(prefix + "*")
+                                    .limit(500));
                     if (!page.getKeys().isEmpty()) {
                         commands.del(page.getKeys().toArray(String[]::new));
                     }
@@ -278,7 +293,9 @@ public final class AiosTestInfrastructure {
             redis.start();
             CommandRunner rabbitctl = args -> {
                 try {
-                    var result = rabbit.execInContainer(java.util.stream.Stream.concat(java.util.stream.Stream.of("rabbitmqctl"), args.stream()).toArray(String[]::new));
+                    var result = rabbit.execInContainer(
+                            java.util.stream.Stream.concat(java.util.stream.Stream.of("rabbitmqctl"), args.stream())
+                                    .toArray(String[]::new));
                     if (result.getExitCode() != 0) {
                         throw new IllegalStateException("rabbitmqctl " + args + " failed: " + result.getStderr());
                     }
@@ -290,8 +307,16 @@ public final class AiosTestInfrastructure {
                 }
             };
             return new AiosTestInfrastructure(
-                    new Endpoint(rabbit.getHost(), rabbit.getAmqpPort(), rabbit.getAdminUsername(), rabbit.getAdminPassword()),
-                    new Endpoint(postgres.getHost(), postgres.getMappedPort(5432), postgres.getUsername(), postgres.getPassword()),
+                    new Endpoint(
+                            rabbit.getHost(),
+                            rabbit.getAmqpPort(),
+                            rabbit.getAdminUsername(),
+                            rabbit.getAdminPassword()),
+                    new Endpoint(
+                            postgres.getHost(),
+                            postgres.getMappedPort(5432),
+                            postgres.getUsername(),
+                            postgres.getPassword()),
                     new Endpoint(redis.getHost(), redis.getMappedPort(6379), "", ""),
                     rabbitctl);
         }

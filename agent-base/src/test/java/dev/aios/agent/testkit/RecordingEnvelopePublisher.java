@@ -25,7 +25,8 @@ public final class RecordingEnvelopePublisher implements EnvelopePublisher {
     @Override
     public synchronized CompletableFuture<Void> publish(Destination destination, Envelope envelope) {
         if (failWith != null) {
-            return CompletableFuture.failedFuture(new PublishFailedException(failWith, "recording publisher told to fail"));
+            return CompletableFuture.failedFuture(
+                    new PublishFailedException(failWith, "recording publisher told to fail"));
         }
         published.add(new Published(destination, envelope));
         return CompletableFuture.completedFuture(null);
@@ -40,7 +41,11 @@ public final class RecordingEnvelopePublisher implements EnvelopePublisher {
     }
 
     public synchronized <T extends Message> List<T> payloads(Class<T> type) {
-        return published.stream().map(Published::payload).filter(type::isInstance).map(type::cast).toList();
+        return published.stream()
+                .map(Published::payload)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     public synchronized List<String> types() {

@@ -52,7 +52,8 @@ public final class ScriptedLlmClient implements LlmClient {
             step = script.poll();
         }
         if (step == null) {
-            throw new LlmCallException(LlmCallException.Kind.INVALID_REQUEST, "scripted model: no reply left for call " + requests.size());
+            throw new LlmCallException(
+                    LlmCallException.Kind.INVALID_REQUEST, "scripted model: no reply left for call " + requests.size());
         }
         return step.apply(request);
     }
@@ -66,7 +67,16 @@ public final class ScriptedLlmClient implements LlmClient {
     }
 
     private static LlmResponse response(String content) {
-        return new LlmResponse(content, "local", "scripted", "scripted",
-                new TokenUsage(content.length() / 4 + 1, content.length() / 4 + 1), 0, 0, false, false, true);
+        return new LlmResponse(
+                content,
+                "local",
+                "scripted",
+                "scripted",
+                new TokenUsage(content.length() / 4 + 1, content.length() / 4 + 1),
+                0,
+                0,
+                false,
+                false,
+                true);
     }
 }

@@ -1,10 +1,10 @@
 package dev.aios.agent.persona;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.router.client.LlmClient;
 import java.util.Set;
 
@@ -21,7 +21,8 @@ public class BuilderAgent extends BaseAgent {
     public BuilderAgent(Role role, Prompt prompt, LlmClient llm) {
         super(role);
         if (!ROLES.contains(role)) {
-            throw new IllegalArgumentException("a builder agent is backend, frontend or devops, not " + role.routingKey());
+            throw new IllegalArgumentException(
+                    "a builder agent is backend, frontend or devops, not " + role.routingKey());
         }
         this.persona = new ChangesetPersona(role, llm, prompt, MAX_OUTPUT_TOKENS);
     }

@@ -40,7 +40,10 @@ public final class ChangesetPersona {
                 TaskCalls.metadataFor(role, assignment, prompt));
         return switch (structuredCall.call(request, new ChangesetReader())) {
             case CallResult.Parsed<ChangesetProposal> parsed -> {
-                progress.report("changeset ready: " + parsed.value().changeset().writes().size() + " files", 90);
+                progress.report(
+                        "changeset ready: "
+                                + parsed.value().changeset().writes().size() + " files",
+                        90);
                 yield new TaskOutcome.Completed(
                         parsed.value().changeset(),
                         parsed.value().summary().strip(),
@@ -49,7 +52,11 @@ public final class ChangesetPersona {
                         parsed.provenance());
             }
             case CallResult.Rejected<ChangesetProposal> rejected ->
-                new TaskOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject(),
+                new TaskOutcome.Failed(
+                        rejected.reason(),
+                        rejected.retriable(),
+                        rejected.usage(),
+                        rejected.fatalToProject(),
                         rejected.budgetExhausted());
         };
     }

@@ -39,7 +39,8 @@ public final class StructuredCall {
         usage = usage.plus(usageOf(first));
         String reason;
         try {
-            return new CallResult.Parsed<>(read(first.content(), reader), usage, provenance(request, first, first, false));
+            return new CallResult.Parsed<>(
+                    read(first.content(), reader), usage, provenance(request, first, first, false));
         } catch (InvalidOutputException e) {
             reason = e.getMessage();
         }
@@ -56,8 +57,8 @@ public final class StructuredCall {
             return new CallResult.Parsed<>(value, usage, provenance(request, first, second, true));
         } catch (InvalidOutputException e) {
             return new CallResult.Rejected<>(
-                    "model output still invalid after one repair request: " + e.getMessage()
-                            + " (first answer: " + reason + ")",
+                    "model output still invalid after one repair request: " + e.getMessage() + " (first answer: "
+                            + reason + ")",
                     false,
                     usage,
                     false);
@@ -81,14 +82,22 @@ public final class StructuredCall {
 
     private static <T> CallResult<T> modelFailure(LlmCallException e, Usage usage) {
         return new CallResult.Rejected<>(
-                "model call failed (" + e.kind() + "): " + e.getMessage(), e.retriable(), usage, e.kind().fatalToProject(),
+                "model call failed (" + e.kind() + "): " + e.getMessage(),
+                e.retriable(),
+                usage,
+                e.kind().fatalToProject(),
                 e.kind() == LlmCallException.Kind.BUDGET_EXHAUSTED);
     }
 
     /** The model of the answer that was used; recorded if any answer was replayed rather than produced live. */
     private static Provenance provenance(LlmRequest request, LlmResponse first, LlmResponse used, boolean repaired) {
-        return new Provenance(request.metadata().promptVersion(), used.tier(), used.provider(), used.model(),
-                first.scripted() || used.scripted(), repaired);
+        return new Provenance(
+                request.metadata().promptVersion(),
+                used.tier(),
+                used.provider(),
+                used.model(),
+                first.scripted() || used.scripted(),
+                repaired);
     }
 
     static Usage usageOf(LlmResponse response) {

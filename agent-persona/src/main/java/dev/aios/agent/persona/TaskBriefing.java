@@ -19,11 +19,22 @@ public final class TaskBriefing {
         out.append("# Project: ").append(context.projectName()).append("\n\n");
         out.append("## Brief\n").append(context.brief().strip()).append("\n\n");
         if (!context.architectureNotes().isBlank()) {
-            out.append("## Architecture notes\n").append(context.architectureNotes().strip()).append("\n\n");
+            out.append("## Architecture notes\n")
+                    .append(context.architectureNotes().strip())
+                    .append("\n\n");
         }
-        out.append("## Your task ").append(assignment.taskId()).append(": ").append(task.title()).append('\n');
-        out.append("Kind: ").append(task.kind()).append(", complexity: ").append(task.complexityHint())
-                .append(", estimate: ").append(task.estimatePoints()).append(" points\n\n");
+        out.append("## Your task ")
+                .append(assignment.taskId())
+                .append(": ")
+                .append(task.title())
+                .append('\n');
+        out.append("Kind: ")
+                .append(task.kind())
+                .append(", complexity: ")
+                .append(task.complexityHint())
+                .append(", estimate: ")
+                .append(task.estimatePoints())
+                .append(" points\n\n");
         out.append(task.description().strip()).append("\n\n");
         if (!task.acceptanceCriteria().isEmpty()) {
             out.append("### Acceptance criteria\n");
@@ -33,8 +44,14 @@ public final class TaskBriefing {
         if (!context.dependencyOutputs().isEmpty()) {
             out.append("## Work already done that this task builds on\n");
             for (TaskContext.DependencyOutput done : context.dependencyOutputs()) {
-                out.append("- ").append(done.taskId()).append(" ").append(done.title()).append(": ")
-                        .append(done.summary()).append(" (files: ").append(String.join(", ", done.paths()))
+                out.append("- ")
+                        .append(done.taskId())
+                        .append(" ")
+                        .append(done.title())
+                        .append(": ")
+                        .append(done.summary())
+                        .append(" (files: ")
+                        .append(String.join(", ", done.paths()))
                         .append(")\n");
             }
             out.append('\n');
@@ -59,7 +76,10 @@ public final class TaskBriefing {
             String text = file.text();
             if (text.indexOf('\0') >= 0) {
                 // binary content (images, archives) tells a model nothing and costs tokens
-                out.append("### ").append(file.path()).append("\n(binary file, ").append(file.content().length)
+                out.append("### ")
+                        .append(file.path())
+                        .append("\n(binary file, ")
+                        .append(file.content().length)
                         .append(" bytes, not shown)\n");
                 continue;
             }

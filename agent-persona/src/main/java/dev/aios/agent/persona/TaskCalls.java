@@ -23,24 +23,33 @@ public final class TaskCalls {
         TaskDefinition task = assignment.task();
         long budget = assignment.context().remainingBudgetMicros();
         return new CallMetadata(
-                assignment.projectId(),
-                assignment.taskId(),
-                role.routingKey(),
-                task.kind().name().toLowerCase(Locale.ROOT),
-                task.complexityHint().name().toLowerCase(Locale.ROOT),
-                task.estimatePoints(),
-                assignment.context().relevantFiles().size(),
-                Optional.empty(),
-                budget > 0 ? Optional.of(budget) : Optional.empty(),
-                BriefDigest.of(assignment.context().brief()),
-                prompt.id())
+                        assignment.projectId(),
+                        assignment.taskId(),
+                        role.routingKey(),
+                        task.kind().name().toLowerCase(Locale.ROOT),
+                        task.complexityHint().name().toLowerCase(Locale.ROOT),
+                        task.estimatePoints(),
+                        assignment.context().relevantFiles().size(),
+                        Optional.empty(),
+                        budget > 0 ? Optional.of(budget) : Optional.empty(),
+                        BriefDigest.of(assignment.context().brief()),
+                        prompt.id())
                 .withBudgetLimit(assignment.context().budgetMicros());
     }
 
     public static CallMetadata metadataFor(Role role, PlanRequest request, Prompt prompt) {
         return new CallMetadata(
-                request.projectId(), PLAN_TASK_ID, role.routingKey(), "plan", "high", 0, 0,
-                Optional.empty(), Optional.empty(), BriefDigest.of(request.brief()), prompt.id())
+                        request.projectId(),
+                        PLAN_TASK_ID,
+                        role.routingKey(),
+                        "plan",
+                        "high",
+                        0,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        BriefDigest.of(request.brief()),
+                        prompt.id())
                 .withBudgetLimit(request.budgetMicros());
     }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class BuilderAgentRoleTest {
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"CTO", "QA"})
+    @EnumSource(
+            value = Role.class,
+            names = {"CTO", "QA"})
     void refusesARoleThatIsNotABuilder(Role role) {
         // given a prompt that exists, so only the role can be wrong
         Prompt prompt = Prompt.load(BuilderAgent.class, "backend", 1);

@@ -2,7 +2,6 @@ package dev.aios.agent.persona;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.testing.Assignments;
 import dev.aios.agent.persona.testing.ChangesetAgentSpecification;
@@ -12,6 +11,7 @@ import dev.aios.agent.task.TaskDefinition;
 import dev.aios.agent.task.TaskDefinition.Complexity;
 import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.testkit.AgentContractTest;
 import dev.aios.agent.testkit.ScriptedLlmClient;
 import dev.aios.router.client.LlmClient;
@@ -91,8 +91,16 @@ class BuilderAgentTest {
 
         @Override
         protected TaskDefinition sampleTask() {
-            return new TaskDefinition("T5", builder.role(), "Contract task", "Write " + builder.sampleFile() + ".",
-                    List.of("the file exists"), List.of(), 2, Complexity.LOW, builder.kind());
+            return new TaskDefinition(
+                    "T5",
+                    builder.role(),
+                    "Contract task",
+                    "Write " + builder.sampleFile() + ".",
+                    List.of("the file exists"),
+                    List.of(),
+                    2,
+                    Complexity.LOW,
+                    builder.kind());
         }
 
         @Override

@@ -104,7 +104,9 @@ class ChangesetPersonaTest {
             });
             assertThat(llm.requests()).hasSize(2);
             assertThat(llm.lastRequest().messages().getLast().content()).contains("truncated");
-            assertThat(llm.lastRequest().maxOutputTokens()).as("room for the whole answer").isEqualTo(8000);
+            assertThat(llm.lastRequest().maxOutputTokens())
+                    .as("room for the whole answer")
+                    .isEqualTo(8000);
         }
 
         @Test
@@ -139,8 +141,10 @@ class ChangesetPersonaTest {
             llm.answers(bad).answers(bad);
 
             // when / then
-            assertThat(perform()).isInstanceOfSatisfying(TaskOutcome.Failed.class,
-                    failed -> assertThat(failed.reason()).contains("files[0].content"));
+            assertThat(perform())
+                    .isInstanceOfSatisfying(
+                            TaskOutcome.Failed.class,
+                            failed -> assertThat(failed.reason()).contains("files[0].content"));
         }
     }
 
@@ -160,8 +164,10 @@ class ChangesetPersonaTest {
         void aNonRetriableFailureBecomesAFinalFailedOutcome() {
             llm.fails(LlmCallException.Kind.CONTENT_FILTERED);
 
-            assertThat(perform()).isInstanceOfSatisfying(TaskOutcome.Failed.class,
-                    failed -> assertThat(failed.retriable()).isFalse());
+            assertThat(perform())
+                    .isInstanceOfSatisfying(
+                            TaskOutcome.Failed.class,
+                            failed -> assertThat(failed.retriable()).isFalse());
         }
 
         @Test

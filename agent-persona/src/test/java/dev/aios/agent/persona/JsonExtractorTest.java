@@ -14,7 +14,8 @@ class JsonExtractorTest {
     @Test
     void readsJsonInsideCodeFenceWithProseAround() throws Exception {
         // given
-        String answer = "Sure! Here is the changeset:\n```json\n{\"summary\": \"ok {x}\", \"n\": [1, 2]}\n```\nLet me know.";
+        String answer =
+                "Sure! Here is the changeset:\n```json\n{\"summary\": \"ok {x}\", \"n\": [1, 2]}\n```\nLet me know.";
 
         // when / then
         assertThat(JsonExtractor.extract(answer).get("summary").stringValue()).isEqualTo("ok {x}");
@@ -22,7 +23,9 @@ class JsonExtractorTest {
 
     @Test
     void skipsBracesInProseBeforeTheObject() throws Exception {
-        assertThat(JsonExtractor.extract("I used {placeholders} here: {\"k\": \"v\"}").get("k").stringValue())
+        assertThat(JsonExtractor.extract("I used {placeholders} here: {\"k\": \"v\"}")
+                        .get("k")
+                        .stringValue())
                 .isEqualTo("v");
     }
 
@@ -37,7 +40,8 @@ class JsonExtractorTest {
 
     @Test
     void reportsTruncatedOutput() {
-        assertThatThrownBy(() -> JsonExtractor.extract("```json\n{\"summary\": \"a\", \"files\": [{\"path\": \"x.py\", \"con"))
+        assertThatThrownBy(() ->
+                        JsonExtractor.extract("```json\n{\"summary\": \"a\", \"files\": [{\"path\": \"x.py\", \"con"))
                 .isInstanceOf(InvalidOutputException.class)
                 .hasMessageContaining("truncated");
     }
@@ -50,7 +54,6 @@ class JsonExtractorTest {
 
     @Test
     void reportsMalformedJson() {
-        assertThatThrownBy(() -> JsonExtractor.extract("{\"a\": 1,, \"b\": 2}"))
-                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> JsonExtractor.extract("{\"a\": 1,, \"b\": 2}")).hasMessageContaining("malformed");
     }
 }

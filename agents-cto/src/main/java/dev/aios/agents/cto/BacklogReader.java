@@ -78,14 +78,25 @@ final class BacklogReader implements OutputReader<Backlog> {
             }
         }
         JsonNode estimate = task.get("estimate");
-        if (estimate == null || !estimate.isIntegralNumber() || estimate.asInt() < 1 || estimate.asInt() > MAX_ESTIMATE) {
-            throw new InvalidOutputException("field " + where + "estimate must be an integer from 1 to " + MAX_ESTIMATE);
+        if (estimate == null
+                || !estimate.isIntegralNumber()
+                || estimate.asInt() < 1
+                || estimate.asInt() > MAX_ESTIMATE) {
+            throw new InvalidOutputException(
+                    "field " + where + "estimate must be an integer from 1 to " + MAX_ESTIMATE);
         }
         String complexity = oneOf(task, "complexity", where, COMPLEXITIES);
         String kind = oneOf(task, "kind", where, KINDS);
         return new TaskDefinition(
-                id, Role.fromRoutingKey(role), title, description, criteria, dependsOn, estimate.asInt(),
-                Complexity.valueOf(complexity.toUpperCase(Locale.ROOT)), TaskKind.valueOf(kind.toUpperCase(Locale.ROOT)));
+                id,
+                Role.fromRoutingKey(role),
+                title,
+                description,
+                criteria,
+                dependsOn,
+                estimate.asInt(),
+                Complexity.valueOf(complexity.toUpperCase(Locale.ROOT)),
+                TaskKind.valueOf(kind.toUpperCase(Locale.ROOT)));
     }
 
     private static String oneOf(JsonNode task, String field, String where, Set<String> allowed)

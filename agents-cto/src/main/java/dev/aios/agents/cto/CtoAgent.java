@@ -1,6 +1,5 @@
 package dev.aios.agents.cto;
 
-import dev.aios.agent.template.PlanningAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.CallResult;
 import dev.aios.agent.persona.ChangesetPersona;
@@ -12,6 +11,7 @@ import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
+import dev.aios.agent.template.PlanningAgent;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.LlmClient;
 import dev.aios.router.client.LlmRequest;
@@ -46,10 +46,18 @@ public class CtoAgent extends PlanningAgent {
                 MAX_PLAN_TOKENS,
                 TaskCalls.metadataFor(Role.CTO, request, planPrompt));
         return switch (structuredCall.call(call, new BacklogReader())) {
-            case CallResult.Parsed<Backlog> parsed -> new PlanOutcome.Proposed(
-                    parsed.value().architecture().strip(), parsed.value().tasks(), parsed.usage(), parsed.provenance());
+            case CallResult.Parsed<Backlog> parsed ->
+                new PlanOutcome.Proposed(
+                        parsed.value().architecture().strip(),
+                        parsed.value().tasks(),
+                        parsed.usage(),
+                        parsed.provenance());
             case CallResult.Rejected<Backlog> rejected ->
-                new PlanOutcome.Failed(rejected.reason(), rejected.retriable(), rejected.usage(), rejected.fatalToProject(),
+                new PlanOutcome.Failed(
+                        rejected.reason(),
+                        rejected.retriable(),
+                        rejected.usage(),
+                        rejected.fatalToProject(),
                         rejected.budgetExhausted());
         };
     }

@@ -11,9 +11,11 @@ final class PlanBriefing {
         out.append("# Project: ").append(request.projectName()).append("\n\n");
         out.append("## Brief\n").append(request.brief().strip()).append("\n\n");
         if (!request.previousRejectionReasons().isEmpty()) {
-            out.append("## Your previous backlog (attempt ").append(request.attempt() - 1)
+            out.append("## Your previous backlog (attempt ")
+                    .append(request.attempt() - 1)
                     .append(") was rejected\nFix every one of these problems in the new backlog:\n");
-            request.previousRejectionReasons().forEach(reason -> out.append("- ").append(reason).append('\n'));
+            request.previousRejectionReasons()
+                    .forEach(reason -> out.append("- ").append(reason).append('\n'));
             out.append('\n');
         }
         out.append("Plan attempt ").append(request.attempt()).append(". Answer with the JSON object only.\n");

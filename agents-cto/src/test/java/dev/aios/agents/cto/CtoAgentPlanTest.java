@@ -40,8 +40,7 @@ class CtoAgentPlanTest {
     private static String task(String id, String role, String dependsOn) {
         return """
                 {"id": "%s", "role": "%s", "title": "t", "description": "d", "acceptance_criteria": ["ok"],
-                 "depends_on": [%s], "estimate": 2, "complexity": "low", "kind": "code"}"""
-                .formatted(id, role, dependsOn);
+                 "depends_on": [%s], "estimate": 2, "complexity": "low", "kind": "code"}""".formatted(id, role, dependsOn);
     }
 
     @Test
@@ -54,18 +53,38 @@ class CtoAgentPlanTest {
 
         // then
         assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Proposed.class, proposed -> {
-            assertThat(proposed.architectureNotes()).startsWith("Python 3 standard library").doesNotContain("cto-v1");
+            assertThat(proposed.architectureNotes())
+                    .startsWith("Python 3 standard library")
+                    .doesNotContain("cto-v1");
             assertThat(proposed.provenance().promptVersion()).isEqualTo("cto-v1");
-            assertThat(proposed.tasks()).containsExactly(
-                    new TaskDefinition("T1", Role.BACKEND, "Shortener service", "POST /shorten",
-                            List.of("POST /shorten returns a code"), List.of(), 3, Complexity.MEDIUM, TaskKind.CODE),
-                    new TaskDefinition("T2", Role.QA, "Tests", "unittest suite", List.of("tests pass"),
-                            List.of("T1"), 2, Complexity.LOW, TaskKind.TESTS));
+            assertThat(proposed.tasks())
+                    .containsExactly(
+                            new TaskDefinition(
+                                    "T1",
+                                    Role.BACKEND,
+                                    "Shortener service",
+                                    "POST /shorten",
+                                    List.of("POST /shorten returns a code"),
+                                    List.of(),
+                                    3,
+                                    Complexity.MEDIUM,
+                                    TaskKind.CODE),
+                            new TaskDefinition(
+                                    "T2",
+                                    Role.QA,
+                                    "Tests",
+                                    "unittest suite",
+                                    List.of("tests pass"),
+                                    List.of("T1"),
+                                    2,
+                                    Complexity.LOW,
+                                    TaskKind.TESTS));
             assertThat(proposed.usage().llmCalls()).isEqualTo(1);
         });
         assertThat(llm.lastRequest().metadata().taskId()).isEqualTo("plan");
         assertThat(llm.lastRequest().metadata().role()).isEqualTo("cto");
-        assertThat(llm.lastRequest().metadata().budgetLimitMicros()).as("the planning calls are held against the budget too")
+        assertThat(llm.lastRequest().metadata().budgetLimitMicros())
+                .as("the planning calls are held against the budget too")
                 .contains(2_000_000L);
         assertThat(llm.lastPrompt()).contains("A URL shortener.");
     }
@@ -74,7 +93,11 @@ class CtoAgentPlanTest {
     void replanQuotesEveryRejectionReasonToTheModel() throws Exception {
         // given
         llm.answers(BACKLOG);
-        PlanRequest replan = new PlanRequest("p-1", "shortener", "A URL shortener.", 2,
+        PlanRequest replan = new PlanRequest(
+                "p-1",
+                "shortener",
+                "A URL shortener.",
+                2,
                 List.of("dependency cycle T1 -> T2 -> T1", "no devops task"));
 
         // when
@@ -111,7 +134,8 @@ class CtoAgentPlanTest {
 
         @Test
         void anUnknownRoleIsRejected() throws Exception {
-            assertFailsWith(planWithTwiceTheSameAnswer(backlogWithTask(task("T1", "designer", ""))),
+            assertFailsWith(
+                    planWithTwiceTheSameAnswer(backlogWithTask(task("T1", "designer", ""))),
                     "tasks[0].role is 'designer'");
         }
 
@@ -140,7 +164,8 @@ class CtoAgentPlanTest {
 
         @Test
         void anEmptyBacklogIsRejected() throws Exception {
-            assertFailsWith(planWithTwiceTheSameAnswer("{\"architecture\": \"a\", \"tasks\": []}"), "at least one task");
+            assertFailsWith(
+                    planWithTwiceTheSameAnswer("{\"architecture\": \"a\", \"tasks\": []}"), "at least one task");
         }
 
         @Test
@@ -152,8 +177,11 @@ class CtoAgentPlanTest {
             PlanOutcome outcome = cto.plan(firstPlan());
 
             // then
-            assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Proposed.class,
-                    proposed -> assertThat(proposed.provenance().repaired()).isTrue());
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            PlanOutcome.Proposed.class,
+                            proposed ->
+                                    assertThat(proposed.provenance().repaired()).isTrue());
             assertThat(llm.lastRequest().messages().getLast().content()).contains("designer");
         }
     }
@@ -172,16 +200,20 @@ class CtoAgentPlanTest {
         void retriableModelFailureIsARetriableFailedPlan() throws Exception {
             llm.fails(LlmCallException.Kind.TIMEOUT);
 
-            assertThat(cto.plan(firstPlan())).isInstanceOfSatisfying(PlanOutcome.Failed.class,
-                    failed -> assertThat(failed.retriable()).isTrue());
+            assertThat(cto.plan(firstPlan()))
+                    .isInstanceOfSatisfying(
+                            PlanOutcome.Failed.class,
+                            failed -> assertThat(failed.retriable()).isTrue());
         }
 
         @Test
         void nonRetriableModelFailureIsAFinalFailedPlan() throws Exception {
             llm.fails(LlmCallException.Kind.UNAUTHORIZED);
 
-            assertThat(cto.plan(firstPlan())).isInstanceOfSatisfying(PlanOutcome.Failed.class,
-                    failed -> assertThat(failed.retriable()).isFalse());
+            assertThat(cto.plan(firstPlan()))
+                    .isInstanceOfSatisfying(
+                            PlanOutcome.Failed.class,
+                            failed -> assertThat(failed.retriable()).isFalse());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.aios.agents.qa;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.ChangesetPersona;
 import dev.aios.agent.persona.Prompt;
@@ -14,6 +13,7 @@ import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
 import dev.aios.agent.task.TestReport;
 import dev.aios.agent.task.Usage;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agents.qa.sandbox.Sandbox;
 import dev.aios.agents.qa.sandbox.SandboxLimits;
 import dev.aios.agents.qa.sandbox.SandboxRun;
@@ -46,14 +46,16 @@ public class QaAgent extends BaseAgent {
         if (assignment.task().kind() != TaskKind.SPRINT_REVIEW) {
             return testWriter.perform(assignment, progress);
         }
-        progress.report("running the tests of " + assignment.context().relevantFiles().size() + " files in the sandbox", 10);
+        progress.report(
+                "running the tests of " + assignment.context().relevantFiles().size() + " files in the sandbox", 10);
         return switch (sandbox.run(assignment.context().relevantFiles())) {
             // the review fails as a task, not with defects: nothing is wrong with the project, the host cannot test it
             case SandboxRun.Refused refused ->
                 new TaskOutcome.Failed("sprint review failed: " + refused.reason(), refused.retriable(), Usage.NONE);
             case SandboxRun.Tested tested -> {
                 ReviewResult review = SprintReview.of(tested.report());
-                yield new TaskOutcome.Completed(Changeset.EMPTY, summary(tested.report(), review), Usage.NONE, Optional.of(review));
+                yield new TaskOutcome.Completed(
+                        Changeset.EMPTY, summary(tested.report(), review), Usage.NONE, Optional.of(review));
             }
         };
     }
@@ -61,8 +63,9 @@ public class QaAgent extends BaseAgent {
     private static String summary(TestReport report, ReviewResult review) {
         String verdict = review.passed()
                 ? "sprint review passed: " + report.testsRun() + " tests ran, none failed"
-                : "sprint review failed: " + review.defects().size() + " defect(s); " + report.testsFailed()
-                        + " of " + report.testsRun() + " tests failed" + (report.timedOut() ? ", timed out" : "");
-        return verdict + " (`" + report.command() + "`, " + report.durationMillis() + " ms; " + report.isolationNote() + ")";
+                : "sprint review failed: " + review.defects().size() + " defect(s); " + report.testsFailed() + " of "
+                        + report.testsRun() + " tests failed" + (report.timedOut() ? ", timed out" : "");
+        return verdict + " (`" + report.command() + "`, " + report.durationMillis() + " ms; " + report.isolationNote()
+                + ")";
     }
 }

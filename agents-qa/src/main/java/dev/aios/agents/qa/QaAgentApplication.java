@@ -20,8 +20,11 @@ public class QaAgentApplication {
     /** {@code aios.sandbox.allow-unisolated}: development only, runs generated tests unisolated where no sandbox works. */
     @Bean
     QaAgent qaAgent(LlmClient llm, @Value("${aios.sandbox.allow-unisolated:false}") boolean allowUnisolated) {
-        Sandbox sandbox = new Sandbox(SandboxLimits.defaults(), Path.of(System.getProperty("java.io.tmpdir")),
-                SandboxTools.installed(), allowUnisolated);
+        Sandbox sandbox = new Sandbox(
+                SandboxLimits.defaults(),
+                Path.of(System.getProperty("java.io.tmpdir")),
+                SandboxTools.installed(),
+                allowUnisolated);
         return new QaAgent(llm, sandbox);
     }
 }

@@ -136,7 +136,8 @@ class HostileModelTest {
     @Test
     void aSprintReviewRefusesAWorkspacePathOutOfItsDirectoryAndRunsNothing() throws Exception {
         // given files handed to the review (the orchestrator validated them; the QA agent does not rely on it)
-        List<FileContent> files = List.of(FileContent.text("tests/test_ok.py", "import unittest\n"),
+        List<FileContent> files = List.of(
+                FileContent.text("tests/test_ok.py", "import unittest\n"),
                 FileContent.text("../../escape-" + UNIQUE + ".py", "open('/tmp/x', 'w')"));
         QaAgent qa = new QaAgent(ScriptedLlmClient.replying(), sandbox());
 
@@ -144,8 +145,14 @@ class HostileModelTest {
         TaskOutcome outcome = qa.perform(Assignments.task(Role.QA, "R1", TaskKind.SPRINT_REVIEW, files), (m, p) -> {});
 
         // then
-        assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Failed.class, failed -> assertThat(failed.reason())
-                .contains("sprint review failed", "workspace path leaves the workspace", "none of the workspace was run"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        TaskOutcome.Failed.class,
+                        failed -> assertThat(failed.reason())
+                                .contains(
+                                        "sprint review failed",
+                                        "workspace path leaves the workspace",
+                                        "none of the workspace was run"));
         assertThat(scratch.getParent().resolve("escape-" + UNIQUE + ".py")).doesNotExist();
     }
 
@@ -167,7 +174,8 @@ class HostileModelTest {
             TaskOutcome written = qa.execute(testsTask(), (m, p) -> {}, ChangesetValidator.withDefaults());
             List<FileContent> files = completed(written).changeset().writes();
             // ... and the sprint review runs them
-            TaskOutcome reviewed = qa.perform(Assignments.task(Role.QA, "R1", TaskKind.SPRINT_REVIEW, files), (m, p) -> {});
+            TaskOutcome reviewed =
+                    qa.perform(Assignments.task(Role.QA, "R1", TaskKind.SPRINT_REVIEW, files), (m, p) -> {});
 
             // then every attempt was refused or contained
             TestReport report = completed(reviewed).review().orElseThrow().report();
@@ -177,19 +185,24 @@ class HostileModelTest {
             assertThat(attempts.get("environment")).doesNotContain("SPRING_RABBITMQ_PASSWORD");
             assertThat(attempts.get("environ of the agent")).startsWith("ENOENT");
             assertThat(where(attempts, what -> what.startsWith("read ")))
-                    .hasSize(8).allSatisfy((what, result) -> assertThat(result).as(what).startsWith("ENOENT"));
+                    .hasSize(8)
+                    .allSatisfy((what, result) -> assertThat(result).as(what).startsWith("ENOENT"));
             assertThat(attempts.get("list /proc")).doesNotContain("java");
             assertThat(attempts.get("signal the agent")).startsWith("ESRCH");
             assertThat(where(attempts, what -> what.startsWith("write ") && !what.equals("write /tmp")))
-                    .hasSize(4).allSatisfy((what, result) -> assertThat(result).as(what).matches("(EROFS|ENOENT) .*"));
+                    .hasSize(4)
+                    .allSatisfy((what, result) -> assertThat(result).as(what).matches("(EROFS|ENOENT) .*"));
             assertThat(Path.of("/tmp/aios-escape-" + token)).doesNotExist();
             assertThat(where(attempts, what -> what.startsWith("connect ")))
-                    .hasSize(4).allSatisfy((what, result) -> assertThat(result).as(what).matches("(ECONNREFUSED|ENETUNREACH) .*"));
+                    .hasSize(4)
+                    .allSatisfy((what, result) -> assertThat(result).as(what).matches("(ECONNREFUSED|ENETUNREACH) .*"));
             assertThat(attempts.get("allocate without bound")).startsWith("MemoryError");
-            assertThat(run.output()).contains("FORK REFUSED: Resource temporarily unavailable")
+            assertThat(run.output())
+                    .contains("FORK REFUSED: Resource temporarily unavailable")
                     .doesNotContain(System.getenv("SPRING_RABBITMQ_PASSWORD"), "agent-credential-" + UNIQUE);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(HostProcesses.withArgument("aios-fork-bomb-" + token)).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(HostProcesses.withArgument("aios-fork-bomb-" + token))
+                            .isEmpty());
             assertThat(llm.requests()).hasSize(1);
         }
     }
@@ -210,12 +223,18 @@ class HostileModelTest {
 
     /** A model's changeset answer, written the way a model writes it: JSON with the files inline. */
     private static String changeset(Map<String, String> files) {
-        return JSON.writeValueAsString(Map.of("summary", "scripted hostile answer", "files",
-                files.entrySet().stream().map(f -> Map.of("path", f.getKey(), "content", f.getValue())).toList()));
+        return JSON.writeValueAsString(Map.of(
+                "summary",
+                "scripted hostile answer",
+                "files",
+                files.entrySet().stream()
+                        .map(f -> Map.of("path", f.getKey(), "content", f.getValue()))
+                        .toList()));
     }
 
     private static Map<String, String> where(Map<String, String> attempts, Predicate<String> what) {
-        return attempts.entrySet().stream().filter(e -> what.test(e.getKey()))
+        return attempts.entrySet().stream()
+                .filter(e -> what.test(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QaSprintReviewTest {
     private final ScriptedLlm llm = new ScriptedLlm();
-    private final QaAgent qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(30))));
+    private final QaAgent qa =
+            new QaAgent(llm, new Sandbox(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(30))));
 
     private static List<FileContent> workspace(String assertion) {
         return List.of(
@@ -81,7 +82,9 @@ class QaSprintReviewTest {
             assertThat(review.defects()).singleElement().satisfies(defect -> {
                 assertThat(defect.title()).contains("test_adds");
                 assertThat(defect.role()).isEqualTo(Role.BACKEND);
-                assertThat(defect.failingOutput()).contains("AssertionError: 6 != 5").doesNotContain("test_adds_negatives");
+                assertThat(defect.failingOutput())
+                        .contains("AssertionError: 6 != 5")
+                        .doesNotContain("test_adds_negatives");
             });
             assertThat(done.summary()).contains("failed", "1 defect");
         });
@@ -92,13 +95,18 @@ class QaSprintReviewTest {
         // given a host whose kernel refuses user namespaces (as under a default seccomp profile), and a workspace
         // whose tests would leave a marker if they ran
         Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path refusingUnshare = Files.writeString(host.resolve("unshare"),
+        Path refusingUnshare = Files.writeString(
+                host.resolve("unshare"),
                 "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
         Files.setPosixFilePermissions(refusingUnshare, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path marker = host.resolve("the-generated-tests-ran");
-        QaAgent qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults(), host,
-                SandboxTools.installed().withUnshare(refusingUnshare), false));
-        List<FileContent> files = List.of(FileContent.text("tests/__init__.py", ""), FileContent.text("tests/test_marker.py", """
+        QaAgent qa = new QaAgent(
+                llm,
+                new Sandbox(
+                        SandboxLimits.defaults(), host, SandboxTools.installed().withUnshare(refusingUnshare), false));
+        List<FileContent> files = List.of(
+                FileContent.text("tests/__init__.py", ""),
+                FileContent.text("tests/test_marker.py", """
                 import unittest
 
                 class MarkerTest(unittest.TestCase):
@@ -111,9 +119,10 @@ class QaSprintReviewTest {
 
         // then
         assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Failed.class, failed -> {
-            assertThat(failed.reason()).startsWith("sprint review failed: the sandbox cannot isolate generated code on"
-                    + " this host (building the sandbox failed (exit 1): unshare: unshare failed: Operation not permitted),"
-                    + " so none of it was run");
+            assertThat(failed.reason())
+                    .startsWith("sprint review failed: the sandbox cannot isolate generated code on"
+                            + " this host (building the sandbox failed (exit 1): unshare: unshare failed: Operation not permitted),"
+                            + " so none of it was run");
             assertThat(failed.retriable()).isFalse();
         });
         assertThat(marker).doesNotExist();

@@ -36,10 +36,12 @@ class SchemaCompatibilityTest {
         // given the .proto files of the contract
         List<String> protoFiles;
         try (Stream<Path> files = Files.list(PROTO_DIR)) {
-            protoFiles = files.map(p -> "aios/events/v1/" + p.getFileName()).sorted().toList();
+            protoFiles =
+                    files.map(p -> "aios/events/v1/" + p.getFileName()).sorted().toList();
         }
         // then each one is among the files the snapshot is taken from
-        assertThat(FILES.stream().map(FileDescriptor::getName).sorted().toList()).isEqualTo(protoFiles);
+        assertThat(FILES.stream().map(FileDescriptor::getName).sorted().toList())
+                .isEqualTo(protoFiles);
     }
 
     @Test
@@ -76,20 +78,24 @@ class SchemaCompatibilityTest {
 
         @Test
         void aChangedFieldType() {
-            SchemaSnapshot next = SchemaSnapshot.parse(released.render().replace("field 7 retriable bool", "field 7 retriable string"));
-            assertThat(next.breakingChangesSince(released)).containsExactly(
-                    "aios.events.v1.TaskFailed #7 (retriable): type changed from bool to string");
+            SchemaSnapshot next = SchemaSnapshot.parse(
+                    released.render().replace("field 7 retriable bool", "field 7 retriable string"));
+            assertThat(next.breakingChangesSince(released))
+                    .containsExactly("aios.events.v1.TaskFailed #7 (retriable): type changed from bool to string");
         }
 
         @Test
         void aRemovedFieldThatIsNotReserved() {
             SchemaSnapshot next = SchemaSnapshot.parse(released.render().replace("  field 6 reason string\n", ""));
-            assertThat(next.breakingChangesSince(released)).hasSize(2).allMatch(p -> p.contains("#6 (reason): removed"));
+            assertThat(next.breakingChangesSince(released))
+                    .hasSize(2)
+                    .allMatch(p -> p.contains("#6 (reason): removed"));
         }
 
         @Test
         void aFieldMovedToAnotherNumber() {
-            SchemaSnapshot next = SchemaSnapshot.parse(released.render().replace("field 6 reason string", "field 9 reason string"));
+            SchemaSnapshot next =
+                    SchemaSnapshot.parse(released.render().replace("field 6 reason string", "field 9 reason string"));
             assertThat(next.breakingChangesSince(released)).isNotEmpty();
         }
 
@@ -106,18 +112,23 @@ class SchemaCompatibilityTest {
 
         @Test
         void aReusedReservedNumber() {
-            SchemaSnapshot withReserved = SchemaSnapshot.parse(released.render().replace("  field 6 reason string\n", "  reserved 6\n  reserved-name reason\n"));
-            SchemaSnapshot reuse = SchemaSnapshot.parse(withReserved.render().replace("  reserved 6\n", "  field 6 cause string\n  reserved 6\n"));
-            assertThat(reuse.breakingChangesSince(withReserved)).containsExactly(
-                    "aios.events.v1.TaskFailed #6 (cause): reuses a reserved number or name");
+            SchemaSnapshot withReserved = SchemaSnapshot.parse(
+                    released.render().replace("  field 6 reason string\n", "  reserved 6\n  reserved-name reason\n"));
+            SchemaSnapshot reuse = SchemaSnapshot.parse(
+                    withReserved.render().replace("  reserved 6\n", "  field 6 cause string\n  reserved 6\n"));
+            assertThat(reuse.breakingChangesSince(withReserved))
+                    .containsExactly("aios.events.v1.TaskFailed #6 (cause): reuses a reserved number or name");
         }
 
         @Test
         void nothingForAReservedRemovalOrAnAddedField() {
             String next = released.render()
                     .replace("  field 6 reason string\n", "")
-                    .replace("  field 8 usage aios.events.v1.Usage\n", "  field 8 usage aios.events.v1.Usage\n  field 9 lease_id string\n  reserved 6\n  reserved-name reason\n");
-            assertThat(SchemaSnapshot.parse(next).breakingChangesSince(released)).isEmpty();
+                    .replace(
+                            "  field 8 usage aios.events.v1.Usage\n",
+                            "  field 8 usage aios.events.v1.Usage\n  field 9 lease_id string\n  reserved 6\n  reserved-name reason\n");
+            assertThat(SchemaSnapshot.parse(next).breakingChangesSince(released))
+                    .isEmpty();
         }
     }
 }

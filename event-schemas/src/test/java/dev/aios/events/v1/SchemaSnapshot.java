@@ -26,7 +26,8 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
     }
 
     /** A message or an enum: fields (or enum values, with the value name as the type), reserved numbers and names. */
-    record TypeShape(String kind, Map<Integer, Field> fields, TreeSet<Integer> reservedNumbers, TreeSet<String> reservedNames) {}
+    record TypeShape(
+            String kind, Map<Integer, Field> fields, TreeSet<Integer> reservedNumbers, TreeSet<String> reservedNames) {}
 
     static SchemaSnapshot of(Collection<FileDescriptor> files) {
         Map<String, TypeShape> types = new TreeMap<>();
@@ -40,7 +41,9 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
     private static void addMessage(Descriptor message, Map<String, TypeShape> types) {
         Map<Integer, Field> fields = new TreeMap<>();
         for (FieldDescriptor field : message.getFields()) {
-            fields.put(field.getNumber(), new Field(field.getNumber(), field.getName(), typeName(field), field.isRepeated()));
+            fields.put(
+                    field.getNumber(),
+                    new Field(field.getNumber(), field.getName(), typeName(field), field.isRepeated()));
         }
         DescriptorProto proto = message.toProto();
         TreeSet<Integer> reserved = new TreeSet<>();
@@ -49,7 +52,9 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
                 reserved.add(n);
             }
         });
-        types.put(message.getFullName(), new TypeShape("message", fields, reserved, new TreeSet<>(proto.getReservedNameList())));
+        types.put(
+                message.getFullName(),
+                new TypeShape("message", fields, reserved, new TreeSet<>(proto.getReservedNameList())));
         message.getNestedTypes().forEach(nested -> addMessage(nested, types));
         message.getEnumTypes().forEach(e -> addEnum(e, types));
     }
@@ -65,7 +70,10 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
                 reserved.add(n);
             }
         });
-        types.put(e.getFullName(), new TypeShape("enum", values, reserved, new TreeSet<>(e.toProto().getReservedNameList())));
+        types.put(
+                e.getFullName(),
+                new TypeShape(
+                        "enum", values, reserved, new TreeSet<>(e.toProto().getReservedNameList())));
     }
 
     private static String typeName(FieldDescriptor field) {
@@ -81,8 +89,10 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
         types.forEach((name, shape) -> {
             out.append(shape.kind()).append(' ').append(name).append('\n');
             shape.fields().values().forEach(f -> out.append(f.line()).append('\n'));
-            shape.reservedNumbers().forEach(n -> out.append("  reserved ").append(n).append('\n'));
-            shape.reservedNames().forEach(n -> out.append("  reserved-name ").append(n).append('\n'));
+            shape.reservedNumbers()
+                    .forEach(n -> out.append("  reserved ").append(n).append('\n'));
+            shape.reservedNames()
+                    .forEach(n -> out.append("  reserved-name ").append(n).append('\n'));
         });
         return out.toString();
     }
@@ -142,12 +152,14 @@ record SchemaSnapshot(Map<String, TypeShape> types) {
                         problems.add(where + ": cardinality changed");
                     }
                     if (!field.name().equals(oldField.name())) {
-                        problems.add(where + ": renamed to " + field.name() + " (breaks the JSON form of the event stream)");
+                        problems.add(
+                                where + ": renamed to " + field.name() + " (breaks the JSON form of the event stream)");
                     }
                 }
             });
             now.fields().forEach((number, field) -> {
-                if (old.reservedNumbers().contains(number) || old.reservedNames().contains(field.name())) {
+                if (old.reservedNumbers().contains(number)
+                        || old.reservedNames().contains(field.name())) {
                     problems.add(name + " #" + number + " (" + field.name() + "): reuses a reserved number or name");
                 }
             });

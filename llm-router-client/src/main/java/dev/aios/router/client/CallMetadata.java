@@ -36,24 +36,73 @@ public record CallMetadata(
     }
 
     /** A call that names no budget limit: the router's ledger uses the limit it already holds for the project, if any. */
-    public CallMetadata(String projectId, String taskId, String role, String taskKind, String complexityHint,
-            int estimatePoints, int filesInvolved, Optional<String> tierOverride, Optional<Long> budgetRemainingMicros,
-            String briefDigest, String promptVersion) {
-        this(projectId, taskId, role, taskKind, complexityHint, estimatePoints, filesInvolved, tierOverride,
-                budgetRemainingMicros, briefDigest, promptVersion, Optional.empty());
+    public CallMetadata(
+            String projectId,
+            String taskId,
+            String role,
+            String taskKind,
+            String complexityHint,
+            int estimatePoints,
+            int filesInvolved,
+            Optional<String> tierOverride,
+            Optional<Long> budgetRemainingMicros,
+            String briefDigest,
+            String promptVersion) {
+        this(
+                projectId,
+                taskId,
+                role,
+                taskKind,
+                complexityHint,
+                estimatePoints,
+                filesInvolved,
+                tierOverride,
+                budgetRemainingMicros,
+                briefDigest,
+                promptVersion,
+                Optional.empty());
     }
 
     /** A call that belongs to no brief (tools, tests): recordings never answer it. */
-    public CallMetadata(String projectId, String taskId, String role, String taskKind, String complexityHint,
-            int estimatePoints, int filesInvolved, Optional<String> tierOverride, Optional<Long> budgetRemainingMicros) {
-        this(projectId, taskId, role, taskKind, complexityHint, estimatePoints, filesInvolved, tierOverride,
-                budgetRemainingMicros, "", "", Optional.empty());
+    public CallMetadata(
+            String projectId,
+            String taskId,
+            String role,
+            String taskKind,
+            String complexityHint,
+            int estimatePoints,
+            int filesInvolved,
+            Optional<String> tierOverride,
+            Optional<Long> budgetRemainingMicros) {
+        this(
+                projectId,
+                taskId,
+                role,
+                taskKind,
+                complexityHint,
+                estimatePoints,
+                filesInvolved,
+                tierOverride,
+                budgetRemainingMicros,
+                "",
+                "",
+                Optional.empty());
     }
 
     /** The same call, carrying the project's budget limit (ignored unless positive). */
     public CallMetadata withBudgetLimit(long limitMicros) {
-        return new CallMetadata(projectId, taskId, role, taskKind, complexityHint, estimatePoints, filesInvolved,
-                tierOverride, budgetRemainingMicros, briefDigest, promptVersion,
+        return new CallMetadata(
+                projectId,
+                taskId,
+                role,
+                taskKind,
+                complexityHint,
+                estimatePoints,
+                filesInvolved,
+                tierOverride,
+                budgetRemainingMicros,
+                briefDigest,
+                promptVersion,
                 limitMicros > 0 ? Optional.of(limitMicros) : Optional.empty());
     }
 

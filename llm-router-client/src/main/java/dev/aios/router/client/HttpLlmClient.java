@@ -49,8 +49,8 @@ public final class HttpLlmClient implements LlmClient {
         requireNonNull(request, "request");
         HttpResponse<String> response = send(toHttpRequest(request));
         if (response.statusCode() / 100 != 2) {
-            throw ProblemMapping.toException(response.statusCode(), response.body(),
-                    response.headers().firstValue("Retry-After"));
+            throw ProblemMapping.toException(
+                    response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
         }
         return parse(response.body());
     }
@@ -68,14 +68,18 @@ public final class HttpLlmClient implements LlmClient {
         header(builder, RouterHeaders.ROLE, m.role());
         header(builder, RouterHeaders.TASK_KIND, m.taskKind());
         header(builder, RouterHeaders.COMPLEXITY_HINT, m.complexityHint());
-        header(builder, RouterHeaders.ESTIMATE_POINTS, m.estimatePoints() > 0 ? Integer.toString(m.estimatePoints()) : "");
+        header(
+                builder,
+                RouterHeaders.ESTIMATE_POINTS,
+                m.estimatePoints() > 0 ? Integer.toString(m.estimatePoints()) : "");
         header(builder, RouterHeaders.FILES_INVOLVED, m.filesInvolved() > 0 ? Integer.toString(m.filesInvolved()) : "");
         m.tierOverride().ifPresent(tier -> header(builder, RouterHeaders.TIER_OVERRIDE, tier));
         header(builder, RouterHeaders.BRIEF_DIGEST, m.briefDigest());
         header(builder, RouterHeaders.PROMPT_VERSION, m.promptVersion());
         m.budgetRemainingMicros()
                 .ifPresent(budget -> header(builder, RouterHeaders.BUDGET_REMAINING_MICROS, Long.toString(budget)));
-        m.budgetLimitMicros().ifPresent(limit -> header(builder, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(limit)));
+        m.budgetLimitMicros()
+                .ifPresent(limit -> header(builder, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(limit)));
         return builder.build();
     }
 
@@ -134,7 +138,8 @@ public final class HttpLlmClient implements LlmClient {
         try {
             toolCalls = OpenAiToolWire.readToolCalls(message.path("tool_calls"));
         } catch (IllegalArgumentException e) {
-            throw new LlmCallException(LlmCallException.Kind.PROVIDER_UNAVAILABLE, "router answer has " + e.getMessage(), e);
+            throw new LlmCallException(
+                    LlmCallException.Kind.PROVIDER_UNAVAILABLE, "router answer has " + e.getMessage(), e);
         }
         JsonNode content = message.path("content");
         // a turn that only calls tools has a null content
@@ -149,13 +154,18 @@ public final class HttpLlmClient implements LlmClient {
                 aios.path("tier").asString(""),
                 aios.path("provider").asString(""),
                 aios.path("model").asString(root.path("model").asString("")),
-                new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0)),
+                new TokenUsage(
+                        usage.path("prompt_tokens").asLong(0),
+                        usage.path("completion_tokens").asLong(0)),
                 aios.path("cost_micros").asLong(0),
                 aios.path("latency_ms").asLong(0),
                 aios.path("cached").asBoolean(false),
                 aios.path("fallback").asBoolean(false),
                 aios.path("scripted").asBoolean(false),
                 toolCalls,
-                root.path("choices").path(0).path("finish_reason").asString(toolCalls.isEmpty() ? "stop" : "tool_calls"));
+                root.path("choices")
+                        .path(0)
+                        .path("finish_reason")
+                        .asString(toolCalls.isEmpty() ? "stop" : "tool_calls"));
     }
 }

@@ -33,8 +33,29 @@ public record LlmResponse(
     }
 
     /** A text answer that stopped normally. */
-    public LlmResponse(String content, String tier, String provider, String model, TokenUsage tokens, long costMicros,
-            long latencyMillis, boolean cached, boolean fallback, boolean scripted) {
-        this(content, tier, provider, model, tokens, costMicros, latencyMillis, cached, fallback, scripted, List.of(), "stop");
+    public LlmResponse(
+            String content,
+            String tier,
+            String provider,
+            String model,
+            TokenUsage tokens,
+            long costMicros,
+            long latencyMillis,
+            boolean cached,
+            boolean fallback,
+            boolean scripted) {
+        this(
+                content,
+                tier,
+                provider,
+                model,
+                tokens,
+                costMicros,
+                latencyMillis,
+                cached,
+                fallback,
+                scripted,
+                List.of(),
+                "stop");
     }
 }

@@ -35,7 +35,10 @@ public final class OpenAiToolWire {
         }
         ArrayNode array = root.putArray("tools");
         for (ToolDefinition tool : tools) {
-            ObjectNode function = array.addObject().put("type", "function").putObject("function").put("name", tool.name());
+            ObjectNode function = array.addObject()
+                    .put("type", "function")
+                    .putObject("function")
+                    .put("name", tool.name());
             if (!tool.description().isEmpty()) {
                 function.put("description", tool.description());
             }
@@ -51,7 +54,11 @@ public final class OpenAiToolWire {
             case AUTO -> root.put("tool_choice", "auto");
             case NONE -> root.put("tool_choice", "none");
             case REQUIRED -> root.put("tool_choice", "required");
-            case TOOL -> root.putObject("tool_choice").put("type", "function").putObject("function").put("name", choice.toolName());
+            case TOOL ->
+                root.putObject("tool_choice")
+                        .put("type", "function")
+                        .putObject("function")
+                        .put("name", choice.toolName());
         }
     }
 
@@ -60,10 +67,16 @@ public final class OpenAiToolWire {
         List<ToolCall> calls = new ArrayList<>();
         for (JsonNode call : toolCalls) {
             JsonNode function = call.path("function");
-            if (!call.path("id").isString() || !function.path("name").isString() || !function.path("arguments").isString()) {
-                throw new IllegalArgumentException("a tool call without a string id, function.name or function.arguments");
+            if (!call.path("id").isString()
+                    || !function.path("name").isString()
+                    || !function.path("arguments").isString()) {
+                throw new IllegalArgumentException(
+                        "a tool call without a string id, function.name or function.arguments");
             }
-            calls.add(new ToolCall(call.path("id").asString(), function.path("name").asString(), function.path("arguments").asString()));
+            calls.add(new ToolCall(
+                    call.path("id").asString(),
+                    function.path("name").asString(),
+                    function.path("arguments").asString()));
         }
         return calls;
     }

@@ -25,16 +25,22 @@ final class ProblemMapping {
             detail = problem.path("detail").asString(problem.path("title").asString(detail));
             kind = kindNamed(problem.path("kind").asString(""));
             if (retryAfter.isEmpty() && problem.path("retryAfterSeconds").isNumber()) {
-                retryAfter = Optional.of(Duration.ofSeconds(problem.path("retryAfterSeconds").asLong()));
+                retryAfter = Optional.of(
+                        Duration.ofSeconds(problem.path("retryAfterSeconds").asLong()));
             }
         } catch (RuntimeException notJson) {
             // a proxy in between may answer with HTML; the status alone still says what happened
         }
         if (status == 401) {
             // our own credentials, not the provider's: retrying cannot help until the service gets the right token
-            return new LlmCallException(LlmCallException.Kind.UNAUTHORIZED, "the router refused this service's credentials"
-                    + " (401): " + detail + " - set AIOS_ROUTER_TOKEN (aios.router.token) to the token whose SHA-256 the router"
-                    + " holds for this service", retryAfter, null);
+            return new LlmCallException(
+                    LlmCallException.Kind.UNAUTHORIZED,
+                    "the router refused this service's credentials"
+                            + " (401): " + detail
+                            + " - set AIOS_ROUTER_TOKEN (aios.router.token) to the token whose SHA-256 the router"
+                            + " holds for this service",
+                    retryAfter,
+                    null);
         }
         return new LlmCallException(kind != null ? kind : byStatus(status), detail, retryAfter, null);
     }
@@ -63,7 +69,8 @@ final class ProblemMapping {
             case 402 -> LlmCallException.Kind.BUDGET_EXHAUSTED;
             case 408, 504 -> LlmCallException.Kind.TIMEOUT;
             case 429 -> LlmCallException.Kind.RATE_LIMITED;
-            default -> status >= 500 ? LlmCallException.Kind.PROVIDER_UNAVAILABLE : LlmCallException.Kind.INVALID_REQUEST;
+            default ->
+                status >= 500 ? LlmCallException.Kind.PROVIDER_UNAVAILABLE : LlmCallException.Kind.INVALID_REQUEST;
         };
     }
 }

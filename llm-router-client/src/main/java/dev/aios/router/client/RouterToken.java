@@ -40,7 +40,8 @@ public record RouterToken(String value) {
     /** The lower-case hex SHA-256 of the token's UTF-8 bytes: what {@code aios.router.clients.<service>.token-sha256} holds. */
     public String sha256Hex() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

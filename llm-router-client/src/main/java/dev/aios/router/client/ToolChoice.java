@@ -7,7 +7,12 @@ import static java.util.Objects.requireNonNull;
  * one named tool. Anthropic calls them auto, none, any and tool.
  */
 public record ToolChoice(Mode mode, String toolName) {
-    public enum Mode { AUTO, NONE, REQUIRED, TOOL }
+    public enum Mode {
+        AUTO,
+        NONE,
+        REQUIRED,
+        TOOL
+    }
 
     public ToolChoice {
         requireNonNull(mode, "mode");

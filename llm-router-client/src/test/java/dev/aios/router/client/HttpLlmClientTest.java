@@ -32,7 +32,8 @@ class HttpLlmClientTest {
             requestBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requestHeaders.set(exchange.getRequestHeaders());
             byte[] bytes = responseBody.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.getResponseHeaders()
+                    .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
             if (!retryAfterHeader.isEmpty()) {
                 exchange.getResponseHeaders().set("Retry-After", retryAfterHeader);
             }
@@ -49,29 +50,42 @@ class HttpLlmClientTest {
     }
 
     private HttpLlmClient client() {
-        return new HttpLlmClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), TOKEN, Duration.ofSeconds(5));
+        return new HttpLlmClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), TOKEN, Duration.ofSeconds(5));
     }
 
     private static LlmRequest request() {
-        return new LlmRequest(List.of(ChatMessage.system("sys"), ChatMessage.user("hi")), 0.0, 256,
-                new CallMetadata("p1", "T3", "backend", "code", "high", 5, 3, Optional.of("claude"), Optional.of(9000L)));
+        return new LlmRequest(
+                List.of(ChatMessage.system("sys"), ChatMessage.user("hi")),
+                0.0,
+                256,
+                new CallMetadata(
+                        "p1", "T3", "backend", "code", "high", 5, 3, Optional.of("claude"), Optional.of(9000L)));
     }
 
     @Test
     void writesAnAssistantsToolCallsAndAToolResultInOpenAisShape() {
         // given
-        LlmRequest request = new LlmRequest(List.of(ChatMessage.user("weather?"),
-                ChatMessage.assistant("", List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"))),
-                ChatMessage.tool("call_1", "18")), 0.0, 0, CallMetadata.none());
+        LlmRequest request = new LlmRequest(
+                List.of(
+                        ChatMessage.user("weather?"),
+                        ChatMessage.assistant(
+                                "", List.of(new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"))),
+                        ChatMessage.tool("call_1", "18")),
+                0.0,
+                0,
+                CallMetadata.none());
 
         // when
         String body = HttpLlmClient.body(request);
 
         // then
-        assertThat(body).isEqualTo("{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"weather?\"},"
-                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
-                + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
-                + "{\"role\":\"tool\",\"content\":\"18\",\"tool_call_id\":\"call_1\"}],\"temperature\":0.0,\"stream\":false}");
+        assertThat(body)
+                .isEqualTo(
+                        "{\"model\":\"auto\",\"messages\":[{\"role\":\"user\",\"content\":\"weather?\"},"
+                                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+                                + "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},"
+                                + "{\"role\":\"tool\",\"content\":\"18\",\"tool_call_id\":\"call_1\"}],\"temperature\":0.0,\"stream\":false}");
     }
 
     @Test
@@ -84,16 +98,23 @@ class HttpLlmClientTest {
                    "finish_reason":"tool_calls"}],
                  "usage":{"prompt_tokens":40,"completion_tokens":9,"total_tokens":49},
                  "aios":{"tier":"claude","provider":"anthropic","model":"claude-sonnet-4-5","cost_micros":255}}""";
-        Tools tools = new Tools(List.of(new ToolDefinition("read_file", "Reads a file",
-                "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}")), Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)));
+        Tools tools = new Tools(
+                List.of(new ToolDefinition(
+                        "read_file",
+                        "Reads a file",
+                        "{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}")),
+                Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)));
 
         // when
-        LlmResponse response = client().chat(new LlmRequest(List.of(ChatMessage.user("open a.py")), 0.0, 0, CallMetadata.none(), tools));
+        LlmResponse response = client().chat(
+                        new LlmRequest(List.of(ChatMessage.user("open a.py")), 0.0, 0, CallMetadata.none(), tools));
 
         // then
-        assertThat(requestBody.get()).contains("\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_file\","
-                + "\"description\":\"Reads a file\",\"parameters\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}}}]",
-                "\"tool_choice\":\"required\"");
+        assertThat(requestBody.get())
+                .contains(
+                        "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"read_file\","
+                                + "\"description\":\"Reads a file\",\"parameters\":{\"type\":\"object\",\"properties\":{\"path\":{\"type\":\"string\"}}}}}]",
+                        "\"tool_choice\":\"required\"");
         assertThat(response.content()).isEmpty();
         assertThat(response.toolCalls()).containsExactly(new ToolCall("toolu_1", "read_file", "{\"path\":\"a.py\"}"));
         assertThat(response.finishReason()).isEqualTo("tool_calls");
@@ -114,15 +135,28 @@ class HttpLlmClientTest {
         LlmResponse response = client().chat(request());
 
         // then
-        assertThat(response).isEqualTo(new LlmResponse("done", "claude", "scripted", "scripted", new TokenUsage(812, 640), 12036, 7, false, true, true));
+        assertThat(response)
+                .isEqualTo(new LlmResponse(
+                        "done",
+                        "claude",
+                        "scripted",
+                        "scripted",
+                        new TokenUsage(812, 640),
+                        12036,
+                        7,
+                        false,
+                        true,
+                        true));
         assertThat(requestHeaders.get().getFirst("Authorization")).isEqualTo("Bearer " + TOKEN.value());
         assertThat(requestHeaders.get().getFirst(RouterHeaders.PROJECT_ID)).isEqualTo("p1");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.TASK_ID)).isEqualTo("T3");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.ROLE)).isEqualTo("backend");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.ESTIMATE_POINTS)).isEqualTo("5");
         assertThat(requestHeaders.get().getFirst(RouterHeaders.TIER_OVERRIDE)).isEqualTo("claude");
-        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_REMAINING_MICROS)).isEqualTo("9000");
-        assertThat(requestBody.get()).contains("\"model\":\"auto\"", "\"max_tokens\":256", "\"temperature\":0.0", "\"role\":\"system\"");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_REMAINING_MICROS))
+                .isEqualTo("9000");
+        assertThat(requestBody.get())
+                .contains("\"model\":\"auto\"", "\"max_tokens\":256", "\"temperature\":0.0", "\"role\":\"system\"");
     }
 
     @ParameterizedTest(name = "{0} with kind {1} -> {2}")
@@ -139,15 +173,14 @@ class HttpLlmClientTest {
     void mapsProblemDetailsBackToKinds(int httpStatus, String kind, LlmCallException.Kind expected) {
         // given
         status = httpStatus;
-        responseBody = "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":" + httpStatus + ",\"detail\":\"why it failed\""
-                + (kind.isEmpty() ? "" : ",\"kind\":\"" + kind + "\"") + "}";
+        responseBody = "{\"type\":\"about:blank\",\"title\":\"t\",\"status\":" + httpStatus
+                + ",\"detail\":\"why it failed\"" + (kind.isEmpty() ? "" : ",\"kind\":\"" + kind + "\"") + "}";
 
         // then
-        assertThatThrownBy(() -> client().chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(expected);
-                    assertThat(e.getMessage()).isEqualTo("why it failed");
-                });
+        assertThatThrownBy(() -> client().chat(request())).isInstanceOfSatisfying(LlmCallException.class, e -> {
+            assertThat(e.kind()).isEqualTo(expected);
+            assertThat(e.getMessage()).isEqualTo("why it failed");
+        });
     }
 
     @Test
@@ -160,13 +193,16 @@ class HttpLlmClientTest {
                 """;
 
         // then
-        assertThatThrownBy(() -> client().chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(LlmCallException.Kind.UNAUTHORIZED);
-                    assertThat(e.retriable()).isFalse();
-                    assertThat(e.getMessage()).contains("refused this service's credentials", "the bearer token matches no AIOS service",
-                            "AIOS_ROUTER_TOKEN").doesNotContain(TOKEN.value());
-                });
+        assertThatThrownBy(() -> client().chat(request())).isInstanceOfSatisfying(LlmCallException.class, e -> {
+            assertThat(e.kind()).isEqualTo(LlmCallException.Kind.UNAUTHORIZED);
+            assertThat(e.retriable()).isFalse();
+            assertThat(e.getMessage())
+                    .contains(
+                            "refused this service's credentials",
+                            "the bearer token matches no AIOS service",
+                            "AIOS_ROUTER_TOKEN")
+                    .doesNotContain(TOKEN.value());
+        });
     }
 
     @Test
@@ -174,13 +210,15 @@ class HttpLlmClientTest {
         // given
         responseBody = "{\"choices\":[{\"message\":{\"content\":\"ok\"}}]}";
         LlmRequest request = request();
-        LlmRequest limited = new LlmRequest(request.messages(), 0.0, 256, request.metadata().withBudgetLimit(58_000));
+        LlmRequest limited =
+                new LlmRequest(request.messages(), 0.0, 256, request.metadata().withBudgetLimit(58_000));
 
         // when
         client().chat(limited);
 
         // then
-        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_LIMIT_MICROS)).isEqualTo("58000");
+        assertThat(requestHeaders.get().getFirst(RouterHeaders.BUDGET_LIMIT_MICROS))
+                .isEqualTo("58000");
     }
 
     @Test
@@ -188,25 +226,27 @@ class HttpLlmClientTest {
         // given: the router gave up on a rate-limited provider and passes its wait on
         status = 429;
         retryAfterHeader = "42";
-        responseBody = "{\"status\":429,\"detail\":\"rate limited\",\"kind\":\"RATE_LIMITED\",\"retryAfterSeconds\":42}";
+        responseBody =
+                "{\"status\":429,\"detail\":\"rate limited\",\"kind\":\"RATE_LIMITED\",\"retryAfterSeconds\":42}";
 
         // then
-        assertThatThrownBy(() -> client().chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(LlmCallException.Kind.RATE_LIMITED);
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(42));
-                });
+        assertThatThrownBy(() -> client().chat(request())).isInstanceOfSatisfying(LlmCallException.class, e -> {
+            assertThat(e.kind()).isEqualTo(LlmCallException.Kind.RATE_LIMITED);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(42));
+        });
     }
 
     @Test
     void surfacesTheProblemsRetryAfterWhenAProxyDroppedTheHeader() {
         // given
         status = 503;
-        responseBody = "{\"status\":503,\"detail\":\"overloaded\",\"kind\":\"PROVIDER_UNAVAILABLE\",\"retryAfterSeconds\":7}";
+        responseBody =
+                "{\"status\":503,\"detail\":\"overloaded\",\"kind\":\"PROVIDER_UNAVAILABLE\",\"retryAfterSeconds\":7}";
 
         // then
         assertThatThrownBy(() -> client().chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+                .isInstanceOfSatisfying(
+                        LlmCallException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
     }
 
     @Test
@@ -214,7 +254,8 @@ class HttpLlmClientTest {
         HttpLlmClient nowhere = new HttpLlmClient(URI.create("http://127.0.0.1:1"), TOKEN, Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> nowhere.chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.retriable()).isTrue());
+                .isInstanceOfSatisfying(
+                        LlmCallException.class, e -> assertThat(e.retriable()).isTrue());
     }
 
     @Test
@@ -222,6 +263,8 @@ class HttpLlmClientTest {
         responseBody = "{\"choices\":[]}";
 
         assertThatThrownBy(() -> client().chat(request()))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.PROVIDER_UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        LlmCallException.class,
+                        e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.PROVIDER_UNAVAILABLE));
     }
 }

@@ -36,9 +36,12 @@ class RouterTokenTest {
 
     @Test
     void refusesShortOrBlankTokens() {
-        assertThatThrownBy(() -> new RouterToken("short")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 32 characters").hasMessageNotContaining("short");
+        assertThatThrownBy(() -> new RouterToken("short"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 characters")
+                .hasMessageNotContaining("short");
         assertThatThrownBy(() -> new RouterToken("a token with spaces in it that is long enough"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without spaces");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("without spaces");
     }
 }

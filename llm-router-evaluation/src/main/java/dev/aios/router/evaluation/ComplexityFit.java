@@ -28,13 +28,17 @@ final class ComplexityFit {
     static ComplexityModel fit(String version, List<Outcome> train) {
         List<Outcome> usable = train.stream().filter(ComplexityFit::usable).toList();
         int n = TaskFeatures.SIZE;
-        double[][] rows = usable.stream().map(o -> TaskFeatures.extract(o.request())).toArray(double[][]::new);
+        double[][] rows =
+                usable.stream().map(o -> TaskFeatures.extract(o.request())).toArray(double[][]::new);
         boolean[] fitted = new boolean[n];
         double[] means = new double[n], scales = new double[n];
         for (int k = 0; k < n; k++) {
             int col = k;
             double mean = Arrays.stream(rows).mapToDouble(r -> r[col]).average().orElse(0);
-            double sd = Math.sqrt(Arrays.stream(rows).mapToDouble(r -> (r[col] - mean) * (r[col] - mean)).average().orElse(0));
+            double sd = Math.sqrt(Arrays.stream(rows)
+                    .mapToDouble(r -> (r[col] - mean) * (r[col] - mean))
+                    .average()
+                    .orElse(0));
             fitted[k] = TaskFeatures.TEXT_SIGNALS.contains(TaskFeatures.NAMES.get(k)) && sd > 1e-9;
             means[k] = fitted[k] ? mean : 0;
             scales[k] = fitted[k] ? sd : 1;
@@ -58,14 +62,25 @@ final class ComplexityFit {
         for (int k = 0; k < n; k++) {
             weights[k] = fitted[k] ? beta[k + 1] : Priors.weight(TaskFeatures.NAMES.get(k));
         }
-        return new ComplexityModel(version, "fitted on " + rows.length + " train prompts", "", beta[0], means, scales, weights, fitted,
+        return new ComplexityModel(
+                version,
+                "fitted on " + rows.length + " train prompts",
+                "",
+                beta[0],
+                means,
+                scales,
+                weights,
+                fitted,
                 new Thresholds(0.5, 0.5));
     }
 
     /** APGR of {@code model} on a split (0.5 where the strong model is not better). */
     static double apgr(ComplexityModel model, List<Outcome> split) {
-        double[] scores = split.stream().mapToDouble(o -> model.score(o.request())).toArray();
-        RoutingCurve curve = RoutingCurve.of(scores, split.stream().mapToDouble(Outcome::weak).toArray(),
+        double[] scores =
+                split.stream().mapToDouble(o -> model.score(o.request())).toArray();
+        RoutingCurve curve = RoutingCurve.of(
+                scores,
+                split.stream().mapToDouble(Outcome::weak).toArray(),
                 split.stream().mapToDouble(Outcome::strong).toArray());
         return curve == null ? 0.5 : curve.apgr();
     }

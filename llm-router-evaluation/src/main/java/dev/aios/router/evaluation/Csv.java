@@ -78,8 +78,8 @@ final class Csv {
     }
 
     /** Ends the field; on a line break also ends the record. Returns whether a record ended. */
-    private static boolean handleSeparator(int c, Reader in, List<String> record, StringBuilder field, List<List<String>> records)
-            throws IOException {
+    private static boolean handleSeparator(
+            int c, Reader in, List<String> record, StringBuilder field, List<List<String>> records) throws IOException {
         record.add(field.toString());
         field.setLength(0);
         if (c == ',') {

@@ -51,8 +51,12 @@ final class DatasetReport {
                 samples.add(new double[] {c.apgr(), c.cpt(0.5), c.cpt(0.8)});
             }
         }
-        return new Row(name, Estimate.of(curve.apgr(), column(samples, 0)), Estimate.of(curve.cpt(0.5), column(samples, 1)),
-                Estimate.of(curve.cpt(0.8), column(samples, 2)), curve.pgrAt(share));
+        return new Row(
+                name,
+                Estimate.of(curve.apgr(), column(samples, 0)),
+                Estimate.of(curve.cpt(0.5), column(samples, 1)),
+                Estimate.of(curve.cpt(0.8), column(samples, 2)),
+                curve.pgrAt(share));
     }
 
     /**
@@ -72,8 +76,11 @@ final class DatasetReport {
             RoutingCurve c = RoutingCurve.of(scores, weak, strong);
             samples.add(new double[] {c.apgr(), c.cpt(0.5), c.cpt(0.8)});
         }
-        return new Row("random (same strong-call rate)", Estimate.of(expected.apgr(), column(samples, 0)),
-                Estimate.of(expected.cpt(0.5), column(samples, 1)), Estimate.of(expected.cpt(0.8), column(samples, 2)),
+        return new Row(
+                "random (same strong-call rate)",
+                Estimate.of(expected.apgr(), column(samples, 0)),
+                Estimate.of(expected.cpt(0.5), column(samples, 1)),
+                Estimate.of(expected.cpt(0.8), column(samples, 2)),
                 expected.pgrAt(share));
     }
 
@@ -88,17 +95,46 @@ final class DatasetReport {
 
     void print(PrintStream out, List<Row> rows, double share) {
         double weakMean = mean(weak), strongMean = mean(strong);
-        out.printf(Locale.ROOT, "%n== %s: strong %s vs weak %s%n", dataset.name(), dataset.strongModel(), dataset.weakModel());
-        out.printf(Locale.ROOT, "loaded %d, contaminated removed %d, kept %d; split train %d / calibration %d / test %d%n",
-                dataset.loaded(), dataset.contaminated(), dataset.outcomes().size(), split.train().size(),
-                split.calibration().size(), split.test().size());
-        out.printf(Locale.ROOT, "%s%ntest performance: strong %.3f, weak %.3f; shipped gpt threshold sends %.1f%% of test calls strong%n",
-                dataset.note(), strongMean, weakMean, share * 100);
-        out.printf(Locale.ROOT, "%-50s | %-24s | %-28s | %-28s | %-9s | %s%n", "router", "APGR [95% CI]", "CPT(50%) [95% CI]",
-                "CPT(80%) [95% CI]", "PGR@share", "n(test)");
+        out.printf(
+                Locale.ROOT,
+                "%n== %s: strong %s vs weak %s%n",
+                dataset.name(),
+                dataset.strongModel(),
+                dataset.weakModel());
+        out.printf(
+                Locale.ROOT,
+                "loaded %d, contaminated removed %d, kept %d; split train %d / calibration %d / test %d%n",
+                dataset.loaded(),
+                dataset.contaminated(),
+                dataset.outcomes().size(),
+                split.train().size(),
+                split.calibration().size(),
+                split.test().size());
+        out.printf(
+                Locale.ROOT,
+                "%s%ntest performance: strong %.3f, weak %.3f; shipped gpt threshold sends %.1f%% of test calls strong%n",
+                dataset.note(),
+                strongMean,
+                weakMean,
+                share * 100);
+        out.printf(
+                Locale.ROOT,
+                "%-50s | %-24s | %-28s | %-28s | %-9s | %s%n",
+                "router",
+                "APGR [95% CI]",
+                "CPT(50%) [95% CI]",
+                "CPT(80%) [95% CI]",
+                "PGR@share",
+                "n(test)");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-50s | %-24s | %-28s | %-28s | %-9s | %d%n", row.router(), row.apgr().asNumber(),
-                    row.cpt50().asPercent(), row.cpt80().asPercent(), String.format(Locale.ROOT, "%.3f", row.pgrAtShare()),
+            out.printf(
+                    Locale.ROOT,
+                    "%-50s | %-24s | %-28s | %-28s | %-9s | %d%n",
+                    row.router(),
+                    row.apgr().asNumber(),
+                    row.cpt50().asPercent(),
+                    row.cpt80().asPercent(),
+                    String.format(Locale.ROOT, "%.3f", row.pgrAtShare()),
                     weak.length);
         }
     }

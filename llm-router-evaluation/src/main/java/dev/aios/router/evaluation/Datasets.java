@@ -52,24 +52,36 @@ final class Datasets {
             List<String> row = rows.get(i);
             String prompt = row.get(header.get("prompt"));
             if (!contaminated.contains(prompt.strip())) {
-                outcomes.add(new Outcome("gsm8k/" + (i - 1), promptOnly(prompt, 1),
-                        bool(row.get(header.get(WEAK_ROUTELLM))), bool(row.get(header.get(STRONG_ROUTELLM)))));
+                outcomes.add(new Outcome(
+                        "gsm8k/" + (i - 1),
+                        promptOnly(prompt, 1),
+                        bool(row.get(header.get(WEAK_ROUTELLM))),
+                        bool(row.get(header.get(STRONG_ROUTELLM)))));
             }
         }
-        return new Dataset("GSM8K", STRONG_ROUTELLM, WEAK_ROUTELLM, outcomes, rows.size() - 1,
-                rows.size() - 1 - outcomes.size(), "performance = share answered correctly");
+        return new Dataset(
+                "GSM8K",
+                STRONG_ROUTELLM,
+                WEAK_ROUTELLM,
+                outcomes,
+                rows.size() - 1,
+                rows.size() - 1 - outcomes.size(),
+                "performance = share answered correctly");
     }
 
     Dataset mmlu() throws IOException {
         Set<String> contaminated = contaminated(dir.resolve("routellm/mmlu_contaminated_prompts.jsonl"));
         List<Path> files;
         try (Stream<Path> list = Files.list(dir.resolve("routellm/mmlu_responses"))) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
         List<Outcome> outcomes = new ArrayList<>();
         int loaded = 0;
         for (Path file : files) {
-            String subject = file.getFileName().toString().replaceFirst("^mmlu_", "").replaceFirst("\\.csv$", "");
+            String subject =
+                    file.getFileName().toString().replaceFirst("^mmlu_", "").replaceFirst("\\.csv$", "");
             List<List<String>> rows = readCsv(file);
             Header header = header(rows.getFirst(), file);
             for (int i = 1; i < rows.size(); i++) {
@@ -77,12 +89,21 @@ final class Datasets {
                 loaded++;
                 String prompt = row.get(header.get("prompt"));
                 if (!contaminated.contains(prompt.strip())) {
-                    outcomes.add(new Outcome("mmlu/" + subject + "/" + (i - 1), promptOnly(prompt, 1),
-                            bool(row.get(header.get(WEAK_ROUTELLM))), bool(row.get(header.get(STRONG_ROUTELLM)))));
+                    outcomes.add(new Outcome(
+                            "mmlu/" + subject + "/" + (i - 1),
+                            promptOnly(prompt, 1),
+                            bool(row.get(header.get(WEAK_ROUTELLM))),
+                            bool(row.get(header.get(STRONG_ROUTELLM)))));
                 }
             }
         }
-        return new Dataset("MMLU", STRONG_ROUTELLM, WEAK_ROUTELLM, outcomes, loaded, loaded - outcomes.size(),
+        return new Dataset(
+                "MMLU",
+                STRONG_ROUTELLM,
+                WEAK_ROUTELLM,
+                outcomes,
+                loaded,
+                loaded - outcomes.size(),
                 "performance = share answered correctly; math subjects have noisy GPT-4 labels (kept in test, left out of the fit)");
     }
 
@@ -113,7 +134,13 @@ final class Datasets {
                 outcomes.add(new Outcome("mt-bench/" + id, promptOnly(firstTurn, 1), s[0] / s[2], s[1] / s[3]));
             }
         }
-        return new Dataset("MT-Bench", STRONG_ROUTELLM, WEAK_ROUTELLM, outcomes, loaded, loaded - outcomes.size(),
+        return new Dataset(
+                "MT-Bench",
+                STRONG_ROUTELLM,
+                WEAK_ROUTELLM,
+                outcomes,
+                loaded,
+                loaded - outcomes.size(),
                 "performance = mean GPT-4 judge score (1-10) over both turns; routed on turn 1");
     }
 
@@ -131,13 +158,23 @@ final class Datasets {
                 continue;
             }
             // no problem statement ships with the data: the router sees the task kind and the difficulty as the hint
-            RoutingRequest request = new RoutingRequest("", "code", row.get(header.get("difficulty")), 0, "", 1, 0, 0,
-                    Optional.empty(), Optional.empty());
-            outcomes.add(new Outcome("lcb/" + row.get(header.get("question_id")), request,
-                    Double.parseDouble(weak) / 100, Double.parseDouble(strong) / 100));
+            RoutingRequest request = new RoutingRequest(
+                    "", "code", row.get(header.get("difficulty")), 0, "", 1, 0, 0, Optional.empty(), Optional.empty());
+            outcomes.add(new Outcome(
+                    "lcb/" + row.get(header.get("question_id")),
+                    request,
+                    Double.parseDouble(weak) / 100,
+                    Double.parseDouble(strong) / 100));
         }
-        return new Dataset("LiveCodeBench", LCB_STRONG, LCB_WEAK, outcomes, rows.size() - 1, 0,
-                "performance = pass@1; " + (rows.size() - 1 - outcomes.size()) + " problems dated before " + LCB_FIRST_DATE
+        return new Dataset(
+                "LiveCodeBench",
+                LCB_STRONG,
+                LCB_WEAK,
+                outcomes,
+                rows.size() - 1,
+                0,
+                "performance = pass@1; " + (rows.size() - 1 - outcomes.size()) + " problems dated before "
+                        + LCB_FIRST_DATE
                         + " dropped as possibly seen in training; no problem text, so only difficulty reaches the router");
     }
 

@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,24 +32,47 @@ final class EvalPlusCheck {
 
     /** A 6.7B open-weight coder (a local GPU model) and the strongest model present in both sets. */
     static final String LOCAL = "deepseek-coder-6.7b-instruct";
+
     static final String STRONG = "claude-3-opus-20240229";
 
     /** MBPP+'s test inputs hold -Infinity and NaN, which Python's json module writes and strict JSON forbids. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private EvalPlusCheck() {}
 
     static void print(Path dir, ComplexityModel model, PrintStream out) throws IOException {
-        out.printf(Locale.ROOT, "%n== Easy-task check: HumanEval+ and MBPP+ prompts through the shipped model (no role, kind or hint)%n");
-        out.printf(Locale.ROOT, "%-11s | %5s | %-22s | %-36s | %s%n", "set", "tasks", "local / gpt / claude", "pass@1 local-class " + LOCAL,
+        out.printf(
+                Locale.ROOT,
+                "%n== Easy-task check: HumanEval+ and MBPP+ prompts through the shipped model (no role, kind or hint)%n");
+        out.printf(
+                Locale.ROOT,
+                "%-11s | %5s | %-22s | %-36s | %s%n",
+                "set",
+                "tasks",
+                "local / gpt / claude",
+                "pass@1 local-class " + LOCAL,
                 "pass@1 " + STRONG);
-        report("HumanEval+", prompts(gzipLines(dir.resolve("evalplus/HumanEval.jsonl.gz"))), outcomes(dir.resolve("evalplus/humaneval+.jsonl")),
-                model, out);
-        report("MBPP+", prompts(Files.readAllLines(dir.resolve("evalplus/MbppPlus.jsonl"), StandardCharsets.UTF_8)),
-                outcomes(dir.resolve("evalplus/mbpp+.jsonl")), model, out);
+        report(
+                "HumanEval+",
+                prompts(gzipLines(dir.resolve("evalplus/HumanEval.jsonl.gz"))),
+                outcomes(dir.resolve("evalplus/humaneval+.jsonl")),
+                model,
+                out);
+        report(
+                "MBPP+",
+                prompts(Files.readAllLines(dir.resolve("evalplus/MbppPlus.jsonl"), StandardCharsets.UTF_8)),
+                outcomes(dir.resolve("evalplus/mbpp+.jsonl")),
+                model,
+                out);
     }
 
-    private static void report(String name, Map<String, String> prompts, Map<String, Map<String, Integer>> passes, ComplexityModel model,
+    private static void report(
+            String name,
+            Map<String, String> prompts,
+            Map<String, Map<String, Integer>> passes,
+            ComplexityModel model,
             PrintStream out) {
         int[] tiers = new int[3];
         double[][] local = new double[2][2], strong = new double[2][2];
@@ -58,7 +81,8 @@ final class EvalPlusCheck {
             if (byModel == null || !byModel.containsKey(LOCAL) || !byModel.containsKey(STRONG)) {
                 continue;
             }
-            RoutingRequest request = new RoutingRequest("", "", "", 0, task.getValue(), 1, 0, 0, Optional.empty(), Optional.empty());
+            RoutingRequest request =
+                    new RoutingRequest("", "", "", 0, task.getValue(), 1, 0, 0, Optional.empty(), Optional.empty());
             Tier tier = model.thresholds().tierFor(model.score(request));
             tiers[tier.ordinal()]++;
             int escalated = tier == Tier.CLAUDE ? 1 : 0;
@@ -67,8 +91,14 @@ final class EvalPlusCheck {
             strong[escalated][0] += byModel.get(STRONG);
             strong[escalated][1]++;
         }
-        out.printf(Locale.ROOT, "%-11s | %5d | %-22s | %-36s | %s%n", name, tiers[0] + tiers[1] + tiers[2],
-                tiers[0] + " / " + tiers[1] + " / " + tiers[2], split(local), split(strong));
+        out.printf(
+                Locale.ROOT,
+                "%-11s | %5d | %-22s | %-36s | %s%n",
+                name,
+                tiers[0] + tiers[1] + tiers[2],
+                tiers[0] + " / " + tiers[1] + " / " + tiers[2],
+                split(local),
+                split(strong));
     }
 
     private static String split(double[][] pass) {
@@ -95,14 +125,16 @@ final class EvalPlusCheck {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 JsonNode n = JSON.readTree(line);
-                byTask.computeIfAbsent(n.get("example_id").asString(), k -> new HashMap<>()).put(n.get("model").asString(), n.get("pass1").asInt());
+                byTask.computeIfAbsent(n.get("example_id").asString(), k -> new HashMap<>())
+                        .put(n.get("model").asString(), n.get("pass1").asInt());
             }
         }
         return byTask;
     }
 
     private static List<String> gzipLines(Path file) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             return new ArrayList<>(in.lines().toList());
         }
     }

@@ -20,11 +20,13 @@ record EvaluationOptions(
         @Nullable Path splits,
         @Nullable Path writeSplits) {
 
-    static final String USAGE = "usage: RouterEvaluation [--data DIR] [--fit] [--model-out FILE] [--version V] [--resamples N] [--seed N]"
-            + " [--skip-embeddings] [--skip-benchmarks] [--local-model M] [--gpt-model M] [--claude-model M]"
-            + " [--gpu-seconds-per-call S] [--usd-per-gpu-hour P] [--ship-gpt-from SCORE] [--ship-claude-share S] [--splits FILE] [--write-splits FILE]";
+    static final String USAGE =
+            "usage: RouterEvaluation [--data DIR] [--fit] [--model-out FILE] [--version V] [--resamples N] [--seed N]"
+                    + " [--skip-embeddings] [--skip-benchmarks] [--local-model M] [--gpt-model M] [--claude-model M]"
+                    + " [--gpu-seconds-per-call S] [--usd-per-gpu-hour P] [--ship-gpt-from SCORE] [--ship-claude-share S] [--splits FILE] [--write-splits FILE]";
 
-    static final Path SHIPPED = Path.of("llm-router-policy/src/main/resources/dev/aios/router/policy/complexity-model.properties");
+    static final Path SHIPPED =
+            Path.of("llm-router-policy/src/main/resources/dev/aios/router/policy/complexity-model.properties");
 
     static EvaluationOptions parse(String[] args) {
         Path data = Path.of("../shared/router-eval");
@@ -36,8 +38,10 @@ record EvaluationOptions(
         long seed = 42;
         String local = TierModels.DEFAULT_LOCAL, gpt = TierModels.DEFAULT_GPT, claude = TierModels.DEFAULT_CLAUDE;
         double gpuSeconds = TierModels.DEFAULT_GPU_SECONDS_PER_CALL, gpuHour = TierModels.DEFAULT_USD_PER_GPU_HOUR;
-        // the data never makes the local model worth its cost (GPT-5 mini is cheaper and better), so its threshold is policy:
-        // local only for tasks the model expects 70 % of models to solve; claude for the top quarter of calibration issues
+        // the data never makes the local model worth its cost (GPT-5 mini is cheaper and better), so its threshold is
+        // policy:
+        // local only for tasks the model expects 70 % of models to solve; claude for the top quarter of calibration
+        // issues
         double shipGptFrom = 0.30, shipClaude = 0.25;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -81,17 +85,33 @@ record EvaluationOptions(
             throw new IllegalArgumentException("--resamples must be at least 1");
         }
         if (!(shipGptFrom >= 0 && shipGptFrom < 1 && shipClaude >= 0 && shipClaude <= 1)) {
-            throw new IllegalArgumentException("--ship-gpt-from needs a score in [0, 1) and --ship-claude-share a share in [0, 1]");
+            throw new IllegalArgumentException(
+                    "--ship-gpt-from needs a score in [0, 1) and --ship-claude-share a share in [0, 1]");
         }
-        return new EvaluationOptions(data, fit, modelOut, version, resamples, seed, embeddings, benchmarks,
-                new TierModels(local, gpt, claude, gpuSeconds, gpuHour), shipGptFrom, shipClaude, splits, writeSplits);
+        return new EvaluationOptions(
+                data,
+                fit,
+                modelOut,
+                version,
+                resamples,
+                seed,
+                embeddings,
+                benchmarks,
+                new TierModels(local, gpt, claude, gpuSeconds, gpuHour),
+                shipGptFrom,
+                shipClaude,
+                splits,
+                writeSplits);
     }
 
     /** The shipped thresholds for these calibration scores: gpt from a fixed score, claude at a calibrated share. */
     Thresholds shipped(double[] calibrationScores) {
-        double claude = SweReport.thresholds(calibrationScores, new SweReport.OperatingPoint("shipped", 0, shipClaudeShare)).claude();
+        double claude = SweReport.thresholds(
+                        calibrationScores, new SweReport.OperatingPoint("shipped", 0, shipClaudeShare))
+                .claude();
         if (claude < shipGptFrom) {
-            throw new IllegalArgumentException("the calibrated claude threshold " + claude + " lies below --ship-gpt-from " + shipGptFrom);
+            throw new IllegalArgumentException(
+                    "the calibrated claude threshold " + claude + " lies below --ship-gpt-from " + shipGptFrom);
         }
         return new Thresholds(shipGptFrom, claude);
     }

@@ -125,11 +125,12 @@ public final class HashedTerms {
 
     static void checkShape(int bucketCount, int maxN, int prefixChars) {
         if (bucketCount < 2 || bucketCount > MAX_BUCKETS || Integer.bitCount(bucketCount) != 1) {
-            throw new IllegalArgumentException("hashed terms need a power-of-two bucket count in [2, " + MAX_BUCKETS + "], got "
-                    + bucketCount);
+            throw new IllegalArgumentException(
+                    "hashed terms need a power-of-two bucket count in [2, " + MAX_BUCKETS + "], got " + bucketCount);
         }
         if (maxN != 1 && maxN != 2) {
-            throw new IllegalArgumentException("hashed terms are unigrams (1) or unigrams and bigrams (2), got n = " + maxN);
+            throw new IllegalArgumentException(
+                    "hashed terms are unigrams (1) or unigrams and bigrams (2), got n = " + maxN);
         }
         if (prefixChars < 1) {
             throw new IllegalArgumentException("the hashed prefix needs at least one character, got " + prefixChars);
@@ -137,7 +138,10 @@ public final class HashedTerms {
     }
 
     private static boolean isTermChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c > 127 && Character.isLetterOrDigit(c));
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || (c > 127 && Character.isLetterOrDigit(c));
     }
 
     private static char normalise(char c) {

@@ -20,7 +20,8 @@ final class LogisticRegression {
     }
 
     /** As above, but columns flagged in {@code unpenalised} (like per-group intercepts) carry no L2 penalty. */
-    static double[] fit(double[][] x, double[] y, double[] weights, double lambda, boolean[] frozen, boolean[] unpenalised) {
+    static double[] fit(
+            double[][] x, double[] y, double[] weights, double lambda, boolean[] frozen, boolean[] unpenalised) {
         return fit(x, y, weights, new double[x.length], lambda, frozen, unpenalised);
     }
 
@@ -29,7 +30,13 @@ final class LogisticRegression {
      * (the priors), so that the fitted weights explain what the priors leave. Labels may be fractions in [0, 1]
      * (the share of models that failed a task): the loss is then the cross-entropy to that share.
      */
-    static double[] fit(double[][] x, double[] y, double[] weights, double[] offset, double lambda, boolean[] frozen,
+    static double[] fit(
+            double[][] x,
+            double[] y,
+            double[] weights,
+            double[] offset,
+            double lambda,
+            boolean[] frozen,
             boolean[] unpenalised) {
         int n = x.length, p = x[0].length + 1;
         double totalWeight = 0;
@@ -86,7 +93,8 @@ final class LogisticRegression {
                 for (int a = 0; a < p; a++) {
                     next[a] = beta[a] - t * step[a];
                 }
-                if (objective(x, y, weights, offset, lambda, unpenalised, next, totalWeight) <= before + 1e-15 || t < 1e-10) {
+                if (objective(x, y, weights, offset, lambda, unpenalised, next, totalWeight) <= before + 1e-15
+                        || t < 1e-10) {
                     break;
                 }
                 t /= 2;
@@ -104,8 +112,15 @@ final class LogisticRegression {
     }
 
     /** The weighted mean log-loss (cross-entropy to the label share) plus the L2 penalty. */
-    private static double objective(double[][] x, double[] y, double[] weights, double[] offset, double lambda, boolean[] unpenalised,
-            double[] beta, double totalWeight) {
+    private static double objective(
+            double[][] x,
+            double[] y,
+            double[] weights,
+            double[] offset,
+            double lambda,
+            boolean[] unpenalised,
+            double[] beta,
+            double totalWeight) {
         double loss = 0;
         for (int i = 0; i < x.length; i++) {
             double z = beta[0] + offset[i];
@@ -113,7 +128,9 @@ final class LogisticRegression {
                 z += beta[k] * x[i][k - 1];
             }
             // log(1 + e^z) - y·z without overflow
-            loss += weights[i] / totalWeight * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z);
+            loss += weights[i]
+                    / totalWeight
+                    * ((z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - y[i] * z);
         }
         for (int k = 1; k < beta.length; k++) {
             loss += unpenalised[k - 1] ? 0 : lambda / 2 * beta[k] * beta[k];

@@ -15,7 +15,8 @@ final class Priors {
             Map.entry("design_scope", 0.75),
             Map.entry("hard_debugging", 0.75),
             Map.entry("small_change", -0.75),
-            // per doubling of (criteria + 1) around three criteria, of (dependencies + 1) around one, of context around 4k tokens
+            // per doubling of (criteria + 1) around three criteria, of (dependencies + 1) around one, of context around
+            // 4k tokens
             Map.entry("acceptance_criteria", 0.25),
             Map.entry("dependencies", 0.15),
             Map.entry("context_tokens", 0.1),

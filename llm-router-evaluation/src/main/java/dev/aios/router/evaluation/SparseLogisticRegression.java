@@ -35,7 +35,14 @@ final class SparseLogisticRegression {
     }
 
     /** As above with a fixed {@code offset} added to row {@code i}'s logit; labels may be shares in [0, 1]. */
-    static double[] fit(Rows x, double[] y, double[] weights, double[] offset, double lambda, boolean[] unpenalised, double tolerance) {
+    static double[] fit(
+            Rows x,
+            double[] y,
+            double[] weights,
+            double[] offset,
+            double lambda,
+            boolean[] unpenalised,
+            double tolerance) {
         int p = x.width() + 1;
         double total = Arrays.stream(weights).sum();
         double[] w = Arrays.stream(weights).map(v -> v / total).toArray();
@@ -93,7 +100,14 @@ final class SparseLogisticRegression {
     }
 
     /** The objective at {@code beta}; writes its gradient into {@code gradient}. */
-    static double evaluate(Rows x, double[] y, double[] w, double[] offset, double lambda, boolean[] unpenalised, double[] beta,
+    static double evaluate(
+            Rows x,
+            double[] y,
+            double[] w,
+            double[] offset,
+            double lambda,
+            boolean[] unpenalised,
+            double[] beta,
             double[] gradient) {
         Arrays.fill(gradient, 0);
         double loss = 0;

@@ -23,7 +23,9 @@ record Split(List<Outcome> train, List<Outcome> calibration, List<Outcome> test)
         int n = shuffled.size();
         int train = (int) Math.round(n * TRAIN);
         int calibration = (int) Math.round(n * CALIBRATION);
-        return new Split(shuffled.subList(0, train), shuffled.subList(train, train + calibration),
+        return new Split(
+                shuffled.subList(0, train),
+                shuffled.subList(train, train + calibration),
                 shuffled.subList(train + calibration, n));
     }
 }

@@ -39,7 +39,9 @@ final class SweBench {
                 continue;
             }
             JsonNode n = JSON.readTree(line);
-            issues.put(n.get("instance_id").asString(), new String[] {n.get("repo").asString(), n.get("problem_statement").asString()});
+            issues.put(n.get("instance_id").asString(), new String[] {
+                n.get("repo").asString(), n.get("problem_statement").asString()
+            });
         }
         Map<String, Map<String, SweTask.Run>> runs = new HashMap<>();
         List<List<String>> rows;
@@ -64,7 +66,9 @@ final class SweBench {
             if (!issues.containsKey(id)) {
                 throw new IllegalArgumentException(OUTCOMES + " names instance " + id + ", which has no issue text");
             }
-            SweTask.Run run = new SweTask.Run(bool(row.get(column.get("resolved"))), Double.parseDouble(row.get(column.get("cost_usd"))),
+            SweTask.Run run = new SweTask.Run(
+                    bool(row.get(column.get("resolved"))),
+                    Double.parseDouble(row.get(column.get("cost_usd"))),
                     Integer.parseInt(row.get(column.get("api_calls"))));
             if (runs.computeIfAbsent(id, k -> new LinkedHashMap<>()).put(model, run) != null) {
                 throw new IllegalArgumentException(OUTCOMES + " has two rows for " + id + " and " + model);

@@ -32,8 +32,9 @@ final class SweFit {
     static {
         FAMILIES.put("length only", List.of("task_tokens"));
         FAMILIES.put("length and structure", List.of("task_tokens", "lines", "list_items", "code_lines", "links"));
-        FAMILIES.put("code and trace markers", List.of("task_tokens", "code_lines", "stack_trace", "error_names", "file_paths",
-                "code_identifiers"));
+        FAMILIES.put(
+                "code and trace markers",
+                List.of("task_tokens", "code_lines", "stack_trace", "error_names", "file_paths", "code_identifiers"));
         FAMILIES.put("all text signals", TaskFeatures.TEXT_SIGNALS);
     }
 
@@ -50,7 +51,13 @@ final class SweFit {
     }
 
     /** A complexity model whose weights on {@code fittedNames} are fitted on {@code train}; thresholds still to calibrate. */
-    ComplexityModel model(String version, List<SweTask> train, List<String> fittedNames, double lambda, String provenance, String license) {
+    ComplexityModel model(
+            String version,
+            List<SweTask> train,
+            List<String> fittedNames,
+            double lambda,
+            String provenance,
+            String license) {
         int n = TaskFeatures.SIZE;
         boolean[] fitted = new boolean[n];
         fittedNames.forEach(name -> fitted[index(name)] = true);
@@ -60,8 +67,12 @@ final class SweFit {
             scales[k] = 1;
             if (fitted[k]) {
                 int col = k;
-                double mean = Arrays.stream(rows).mapToDouble(r -> r[col]).average().orElse(0);
-                double sd = Math.sqrt(Arrays.stream(rows).mapToDouble(r -> (r[col] - mean) * (r[col] - mean)).average().orElse(0));
+                double mean =
+                        Arrays.stream(rows).mapToDouble(r -> r[col]).average().orElse(0);
+                double sd = Math.sqrt(Arrays.stream(rows)
+                        .mapToDouble(r -> (r[col] - mean) * (r[col] - mean))
+                        .average()
+                        .orElse(0));
                 means[k] = mean;
                 scales[k] = sd > 1e-9 ? sd : 1;
             }
@@ -79,13 +90,15 @@ final class SweFit {
             y[i] = train.get(i).difficulty();
             w[i] = 1;
         }
-        double[] beta = LogisticRegression.fit(x, y, w, offset, lambda, new boolean[fittedNames.size()], new boolean[fittedNames.size()]);
+        double[] beta = LogisticRegression.fit(
+                x, y, w, offset, lambda, new boolean[fittedNames.size()], new boolean[fittedNames.size()]);
         double[] weights = new double[n];
         int c = 0;
         for (int k = 0; k < n; k++) {
             weights[k] = fitted[k] ? beta[1 + c++] : Priors.weight(TaskFeatures.NAMES.get(k));
         }
-        return new ComplexityModel(version, provenance, license, beta[0], means, scales, weights, fitted, new Thresholds(0.5, 0.5));
+        return new ComplexityModel(
+                version, provenance, license, beta[0], means, scales, weights, fitted, new Thresholds(0.5, 0.5));
     }
 
     SweScorer shippable(String family, List<SweTask> train, double lambda) {
@@ -98,7 +111,8 @@ final class SweFit {
         List<String> names = new ArrayList<>(TaskFeatures.TEXT_SIGNALS);
         names.addAll(TaskFeatures.SCOPE_SIGNALS);
         ComplexityModel m = model("candidate", train, names, lambda, "", "");
-        return new SweScorer(label("text signals + scope cues fitted", lambda), false, t -> m.score(features(t)), Optional.of(m));
+        return new SweScorer(
+                label("text signals + scope cues fitted", lambda), false, t -> m.score(features(t)), Optional.of(m));
     }
 
     /** Logistic regression on the MiniLM embedding (and, with {@code withText}, the standardised text signals). */
@@ -121,20 +135,26 @@ final class SweFit {
             return r;
         };
         double[][] x = train.stream().map(row).toArray(double[][]::new);
-        double[] offset = train.stream().mapToDouble(t -> Priors.offset(features(t), fitted)).toArray();
+        double[] offset = train.stream()
+                .mapToDouble(t -> Priors.offset(features(t), fitted))
+                .toArray();
         double[] y = train.stream().mapToDouble(SweTask::difficulty).toArray();
         double[] w = new double[x.length];
         Arrays.fill(w, 1);
         double[] beta = LogisticRegression.fit(x, y, w, offset, lambda, new boolean[p], new boolean[p]);
         String name = label(withText ? "MiniLM embedding + all text signals" : "MiniLM embedding", lambda);
-        return new SweScorer(name, false, t -> {
-            double[] r = row.apply(t);
-            double z = beta[0] + Priors.offset(features(t), fitted);
-            for (int k = 0; k < p; k++) {
-                z += beta[k + 1] * r[k];
-            }
-            return 1 / (1 + Math.exp(-z));
-        }, Optional.empty());
+        return new SweScorer(
+                name,
+                false,
+                t -> {
+                    double[] r = row.apply(t);
+                    double z = beta[0] + Priors.offset(features(t), fitted);
+                    for (int k = 0; k < p; k++) {
+                        z += beta[k + 1] * r[k];
+                    }
+                    return 1 / (1 + Math.exp(-z));
+                },
+                Optional.empty());
     }
 
     /** Hashed word unigrams and bigrams of the first {@link #NGRAM_PREFIX} characters, with the task length. */
@@ -158,20 +178,34 @@ final class SweFit {
             columns[i][h.size()] = NGRAM_BUCKETS;
             values[i][h.size()] = standardLength(length, train.get(i));
         }
-        double[] offset = train.stream().mapToDouble(t -> Priors.offset(features(t), fitted)).toArray();
+        double[] offset = train.stream()
+                .mapToDouble(t -> Priors.offset(features(t), fitted))
+                .toArray();
         double[] y = train.stream().mapToDouble(SweTask::difficulty).toArray();
         double[] w = new double[train.size()];
         Arrays.fill(w, 1);
-        double[] beta = SparseLogisticRegression.fit(new SparseLogisticRegression.Rows(columns, values, width), y, w, offset, lambda,
-                new boolean[width], 1e-7);
-        return new SweScorer(label("hashed word n-grams + length", lambda), false, t -> {
-            HashedTerms h = termsOf.apply(t);
-            double z = beta[0] + Priors.offset(features(t), fitted) + beta[NGRAM_BUCKETS + 1] * standardLength(length, t);
-            for (int k = 0; k < h.size(); k++) {
-                z += beta[h.bucket(k) + 1] * h.value(k);
-            }
-            return 1 / (1 + Math.exp(-z));
-        }, Optional.empty());
+        double[] beta = SparseLogisticRegression.fit(
+                new SparseLogisticRegression.Rows(columns, values, width),
+                y,
+                w,
+                offset,
+                lambda,
+                new boolean[width],
+                1e-7);
+        return new SweScorer(
+                label("hashed word n-grams + length", lambda),
+                false,
+                t -> {
+                    HashedTerms h = termsOf.apply(t);
+                    double z = beta[0]
+                            + Priors.offset(features(t), fitted)
+                            + beta[NGRAM_BUCKETS + 1] * standardLength(length, t);
+                    for (int k = 0; k < h.size(); k++) {
+                        z += beta[h.bucket(k) + 1] * h.value(k);
+                    }
+                    return 1 / (1 + Math.exp(-z));
+                },
+                Optional.empty());
     }
 
     private double standardLength(ComplexityModel length, SweTask t) {

@@ -63,19 +63,41 @@ final class SweReach {
         double claudeRate = mean(resolved[Tier.CLAUDE.ordinal()]);
         double claudeCost = sum(hosted[Tier.CLAUDE.ordinal()]);
         for (double fraction : new double[] {REACH, 1.0}) {
-            out.printf(Locale.ROOT, "cost ($ hosted) to reach %.0f%% of always-claude's resolved rate (%.1f%% x %.2f = %.1f%%), gpt then claude"
-                    + " by ranking; always-claude costs $%.2f:%n", fraction * 100, claudeRate * 100, fraction, claudeRate * fraction * 100, claudeCost);
-            for (Ranking ranking : List.of(new Ranking(name, SweReport.descending(scores)),
-                    new Ranking("prompt length", SweReport.descending(length)), new Ranking("oracle ranking", oracleOrder()))) {
+            out.printf(
+                    Locale.ROOT,
+                    "cost ($ hosted) to reach %.0f%% of always-claude's resolved rate (%.1f%% x %.2f = %.1f%%), gpt then claude"
+                            + " by ranking; always-claude costs $%.2f:%n",
+                    fraction * 100,
+                    claudeRate * 100,
+                    fraction,
+                    claudeRate * fraction * 100,
+                    claudeCost);
+            for (Ranking ranking : List.of(
+                    new Ranking(name, SweReport.descending(scores)),
+                    new Ranking("prompt length", SweReport.descending(length)),
+                    new Ranking("oracle ranking", oracleOrder()))) {
                 int[] order = ranking.order();
                 double point = reachCost(order, fraction, ones());
-                double[] boot = Arrays.stream(resamples).mapToDouble(c -> reachCost(order, fraction, c)).toArray();
+                double[] boot = Arrays.stream(resamples)
+                        .mapToDouble(c -> reachCost(order, fraction, c))
+                        .toArray();
                 Estimate e = Estimate.of(point, boot);
-                out.printf(Locale.ROOT, "  %-48s $%s (%.0f%% of always-claude's cost)%n", ranking.name(), money(e), 100 * point / claudeCost);
+                out.printf(
+                        Locale.ROOT,
+                        "  %-48s $%s (%.0f%% of always-claude's cost)%n",
+                        ranking.name(),
+                        money(e),
+                        100 * point / claudeCost);
             }
             double randomPoint = randomReach(fraction, ones());
-            double[] randomBoot = Arrays.stream(resamples).mapToDouble(c -> randomReach(fraction, c)).toArray();
-            out.printf(Locale.ROOT, "  %-48s $%s (%.0f%% of always-claude's cost)%n", "random (expected)", money(Estimate.of(randomPoint, randomBoot)),
+            double[] randomBoot = Arrays.stream(resamples)
+                    .mapToDouble(c -> randomReach(fraction, c))
+                    .toArray();
+            out.printf(
+                    Locale.ROOT,
+                    "  %-48s $%s (%.0f%% of always-claude's cost)%n",
+                    "random (expected)",
+                    money(Estimate.of(randomPoint, randomBoot)),
                     100 * randomPoint / claudeCost);
         }
     }
@@ -83,10 +105,12 @@ final class SweReach {
     /** Claude first where it alone resolves (cheapest switch first), then where both tie, then where it loses. */
     private int[] oracleOrder() {
         int g = Tier.GPT.ordinal(), c = Tier.CLAUDE.ordinal();
-        return IntStream.range(0, n).boxed()
+        return IntStream.range(0, n)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer i) -> -(resolved[c][i] - resolved[g][i]))
                         .thenComparingDouble(i -> hosted[c][i] - hosted[g][i]))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Hosted cost of sending the first k of {@code order} to claude and the rest to gpt, at the smallest k that reaches the target. */
@@ -132,7 +156,6 @@ final class SweReach {
         return cg + share * (cc - cg);
     }
 
-
     private int[] ones() {
         int[] ones = new int[n];
         Arrays.fill(ones, 1);
@@ -140,7 +163,9 @@ final class SweReach {
     }
 
     private static String money(Estimate e) {
-        return Double.isInfinite(e.value()) ? "never" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", e.value(), e.low(), e.high());
+        return Double.isInfinite(e.value())
+                ? "never"
+                : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", e.value(), e.low(), e.high());
     }
 
     private static double mean(double[] v) {

@@ -45,9 +45,15 @@ final class SweReport {
         List<SweTask> test = split.test();
         this.n = test.size();
         for (Tier t : Tier.values()) {
-            resolved[t.ordinal()] = test.stream().mapToDouble(task -> tiers.resolved(task, t) ? 1 : 0).toArray();
-            hosted[t.ordinal()] = test.stream().mapToDouble(task -> tiers.cost(task, t, TierModels.Pricing.HOSTED)).toArray();
-            gpu[t.ordinal()] = test.stream().mapToDouble(task -> tiers.cost(task, t, TierModels.Pricing.GPU)).toArray();
+            resolved[t.ordinal()] = test.stream()
+                    .mapToDouble(task -> tiers.resolved(task, t) ? 1 : 0)
+                    .toArray();
+            hosted[t.ordinal()] = test.stream()
+                    .mapToDouble(task -> tiers.cost(task, t, TierModels.Pricing.HOSTED))
+                    .toArray();
+            gpu[t.ordinal()] = test.stream()
+                    .mapToDouble(task -> tiers.cost(task, t, TierModels.Pricing.GPU))
+                    .toArray();
         }
         this.length = test.stream().mapToDouble(task -> task.problem().length()).toArray();
         this.resamples = Bootstrap.resamples(n, resampleCount, seed);
@@ -62,14 +68,36 @@ final class SweReport {
     }
 
     void printHeader(PrintStream out) {
-        out.printf(Locale.ROOT, "%n== SWE-bench Verified, %s split: train %d / calibration %d / test %d issues%n", split.name(),
-                split.train().size(), split.calibration().size(), n);
+        out.printf(
+                Locale.ROOT,
+                "%n== SWE-bench Verified, %s split: train %d / calibration %d / test %d issues%n",
+                split.name(),
+                split.train().size(),
+                split.calibration().size(),
+                n);
         out.printf(Locale.ROOT, "test repositories: %s%n", repos(split.test()));
-        out.printf(Locale.ROOT, "tiers: local = %s | gpt = %s | claude = %s%n", tiers.local(), tiers.gpt(), tiers.claude());
-        out.printf(Locale.ROOT, "pricing: $ hosted = the API cost logged per issue for every tier; $ gpu = local at api_calls x %.2f GPU-s x $%.2f"
-                + " per GPU-hour, gpt and claude hosted%n", tiers.gpuSecondsPerCall(), tiers.usdPerGpuHour());
-        out.printf(Locale.ROOT, "%-50s | %-13s | %-21s | %8s | %8s | %-22s | %-22s%n", "router", "local/gpt/cl.", "resolved [95% CI]",
-                "$ hosted", "$ gpu", "vs random, same shares", "vs length, same shares");
+        out.printf(
+                Locale.ROOT,
+                "tiers: local = %s | gpt = %s | claude = %s%n",
+                tiers.local(),
+                tiers.gpt(),
+                tiers.claude());
+        out.printf(
+                Locale.ROOT,
+                "pricing: $ hosted = the API cost logged per issue for every tier; $ gpu = local at api_calls x %.2f GPU-s x $%.2f"
+                        + " per GPU-hour, gpt and claude hosted%n",
+                tiers.gpuSecondsPerCall(),
+                tiers.usdPerGpuHour());
+        out.printf(
+                Locale.ROOT,
+                "%-50s | %-13s | %-21s | %8s | %8s | %-22s | %-22s%n",
+                "router",
+                "local/gpt/cl.",
+                "resolved [95% CI]",
+                "$ hosted",
+                "$ gpu",
+                "vs random, same shares",
+                "vs length, same shares");
         for (Tier t : Tier.values()) {
             int[] all = new int[n];
             Arrays.fill(all, t.ordinal());
@@ -87,11 +115,23 @@ final class SweReport {
         }
         row(out, name, router, true);
         int[] counts = counts(router);
-        out.printf(Locale.ROOT, "%-50s | %-13s | %-21s | %8.2f | %8.2f |%n", "  random, same shares", "",
-                percent(randomEstimate(counts)), randomCost(counts, hosted), randomCost(counts, gpu));
+        out.printf(
+                Locale.ROOT,
+                "%-50s | %-13s | %-21s | %8.2f | %8.2f |%n",
+                "  random, same shares",
+                "",
+                percent(randomEstimate(counts)),
+                randomCost(counts, hosted),
+                randomCost(counts, gpu));
         int[] byLength = sameShares(length, counts);
-        out.printf(Locale.ROOT, "%-50s | %-13s | %-21s | %8.2f | %8.2f |%n", "  prompt length, same shares", shares(byLength),
-                estimate(byLength), total(byLength, hosted), total(byLength, gpu));
+        out.printf(
+                Locale.ROOT,
+                "%-50s | %-13s | %-21s | %8.2f | %8.2f |%n",
+                "  prompt length, same shares",
+                shares(byLength),
+                estimate(byLength),
+                total(byLength, hosted),
+                total(byLength, gpu));
     }
 
     /** One candidate's row, without the baselines' sub-rows. */
@@ -116,21 +156,33 @@ final class SweReport {
             vsRandom = points(resolvedDifference(tiersOf, null, counts));
             vsLength = points(resolvedDifference(tiersOf, byLength, counts));
         }
-        out.printf(Locale.ROOT, "%-50s | %-13s | %-21s | %8.2f | %8.2f | %-22s | %-22s%n", name, shares(tiersOf), estimate(tiersOf),
-                total(tiersOf, hosted), total(tiersOf, gpu), vsRandom, vsLength);
+        out.printf(
+                Locale.ROOT,
+                "%-50s | %-13s | %-21s | %8.2f | %8.2f | %-22s | %-22s%n",
+                name,
+                shares(tiersOf),
+                estimate(tiersOf),
+                total(tiersOf, hosted),
+                total(tiersOf, gpu),
+                vsRandom,
+                vsLength);
     }
 
     private String estimate(int[] tiersOf) {
         double point = resolvedRate(tiersOf, ones());
-        double[] boot = Arrays.stream(resamples).mapToDouble(c -> resolvedRate(tiersOf, c)).toArray();
+        double[] boot = Arrays.stream(resamples)
+                .mapToDouble(c -> resolvedRate(tiersOf, c))
+                .toArray();
         return percent(Estimate.of(point, boot));
     }
 
     /** Router minus {@code other} (random with the same counts when null), in resolved percentage points, paired. */
     private Estimate resolvedDifference(int[] router, int @Nullable [] other, int[] counts) {
-        double point = resolvedRate(router, ones()) - (other == null ? randomResolved(counts, ones()) : resolvedRate(other, ones()));
+        double point = resolvedRate(router, ones())
+                - (other == null ? randomResolved(counts, ones()) : resolvedRate(other, ones()));
         double[] boot = Arrays.stream(resamples)
-                .mapToDouble(c -> resolvedRate(router, c) - (other == null ? randomResolved(counts, c) : resolvedRate(other, c)))
+                .mapToDouble(c ->
+                        resolvedRate(router, c) - (other == null ? randomResolved(counts, c) : resolvedRate(other, c)))
                 .toArray();
         return Estimate.of(point, boot);
     }
@@ -158,7 +210,9 @@ final class SweReport {
 
     private Estimate randomEstimate(int[] tierCounts) {
         double point = randomResolved(tierCounts, ones());
-        double[] boot = Arrays.stream(resamples).mapToDouble(c -> randomResolved(tierCounts, c)).toArray();
+        double[] boot = Arrays.stream(resamples)
+                .mapToDouble(c -> randomResolved(tierCounts, c))
+                .toArray();
         return Estimate.of(point, boot);
     }
 
@@ -187,7 +241,8 @@ final class SweReport {
         for (int i = 0; i < n; i++) {
             int best = -1;
             for (int t = 0; t < 3; t++) {
-                boolean better = best < 0 || resolved[t][i] > resolved[best][i]
+                boolean better = best < 0
+                        || resolved[t][i] > resolved[best][i]
                         || resolved[t][i] == resolved[best][i] && cost[t][i] < cost[best][i];
                 best = better ? t : best;
             }
@@ -224,13 +279,19 @@ final class SweReport {
     }
 
     static int[] descending(double[] scores) {
-        return IntStream.range(0, scores.length).boxed().sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
-                .mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, scores.length)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -scores[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static int[] ascending(double[] scores) {
-        return IntStream.range(0, scores.length).boxed().sorted(Comparator.comparingDouble((Integer i) -> scores[i]))
-                .mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, scores.length)
+                .boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> scores[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static String percent(Estimate e) {
@@ -242,12 +303,13 @@ final class SweReport {
     }
 
     private static String repos(List<SweTask> tasks) {
-        return tasks.stream().collect(Collectors.groupingBy(SweTask::repo, TreeMap::new, Collectors.counting())).toString();
+        return tasks.stream()
+                .collect(Collectors.groupingBy(SweTask::repo, TreeMap::new, Collectors.counting()))
+                .toString();
     }
 
     private static String shortName(String model) {
         int paren = model.indexOf(" (20");
         return paren > 0 ? model.substring(0, paren) : model;
     }
-
 }

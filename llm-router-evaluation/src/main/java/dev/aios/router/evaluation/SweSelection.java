@@ -21,7 +21,12 @@ import org.jspecify.annotations.Nullable;
 final class SweSelection {
 
     /** A candidate's fits, one per split, and their calibration rank correlations. */
-    record Candidate(String family, double lambda, boolean shippable, Map<String, SweScorer> bySplit, Map<String, Double> calibration) {}
+    record Candidate(
+            String family,
+            double lambda,
+            boolean shippable,
+            Map<String, SweScorer> bySplit,
+            Map<String, Double> calibration) {}
 
     private SweSelection() {}
 
@@ -40,16 +45,30 @@ final class SweSelection {
         }
         if (embeddings != null) {
             for (double lambda : SweFit.EMBEDDING_LAMBDAS) {
-                candidates.add(candidate("MiniLM embedding", lambda, false, splits, (train, l) -> fit.embedding(embeddings, train, false, l)));
-                candidates.add(candidate("MiniLM embedding + all text signals", lambda, false, splits,
+                candidates.add(candidate(
+                        "MiniLM embedding",
+                        lambda,
+                        false,
+                        splits,
+                        (train, l) -> fit.embedding(embeddings, train, false, l)));
+                candidates.add(candidate(
+                        "MiniLM embedding + all text signals",
+                        lambda,
+                        false,
+                        splits,
                         (train, l) -> fit.embedding(embeddings, train, true, l)));
             }
         }
-        out.printf(Locale.ROOT, "%-58s %-9s %s%n", "candidate (fitted part; priors fixed)", "ships?",
-                "calibration rank correlation with difficulty: " + String.join(" / ", splits.stream().map(SweSplit::name).toList()));
+        out.printf(
+                Locale.ROOT,
+                "%-58s %-9s %s%n",
+                "candidate (fitted part; priors fixed)",
+                "ships?",
+                "calibration rank correlation with difficulty: "
+                        + String.join(" / ", splits.stream().map(SweSplit::name).toList()));
         for (Candidate c : candidates) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-58s %-9s", SweFit.label(c.family(), c.lambda()),
-                    c.shippable() ? "yes" : "no"));
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT, "%-58s %-9s", SweFit.label(c.family(), c.lambda()), c.shippable() ? "yes" : "no"));
             c.calibration().values().forEach(rho -> line.append(String.format(Locale.ROOT, " %+.3f", rho)));
             out.println(line);
         }
@@ -58,16 +77,23 @@ final class SweSelection {
 
     /** The one-standard-error choice among the shippable candidates on {@code calibrationSize} repository-split issues. */
     static Candidate select(List<Candidate> candidates, int calibrationSize) {
-        List<Candidate> shippable = bestPerFamily(candidates.stream().filter(Candidate::shippable).toList());
+        List<Candidate> shippable =
+                bestPerFamily(candidates.stream().filter(Candidate::shippable).toList());
         if (shippable.isEmpty()) {
             throw new IllegalStateException("no shippable candidate");
         }
-        double best = shippable.stream().mapToDouble(c -> c.calibration().get("repository")).max().orElseThrow();
+        double best = shippable.stream()
+                .mapToDouble(c -> c.calibration().get("repository"))
+                .max()
+                .orElseThrow();
         double standardError = standardError(calibrationSize);
         Candidate chosen = null;
         for (Candidate c : shippable) {
             boolean close = c.calibration().get("repository") >= best - standardError;
-            if (close && (chosen == null || SweFit.FAMILIES.get(c.family()).size() < SweFit.FAMILIES.get(chosen.family()).size())) {
+            if (close
+                    && (chosen == null
+                            || SweFit.FAMILIES.get(c.family()).size()
+                                    < SweFit.FAMILIES.get(chosen.family()).size())) {
                 chosen = c;
             }
         }
@@ -91,15 +117,24 @@ final class SweSelection {
         return List.copyOf(best.values());
     }
 
-    private static Candidate candidate(String family, double lambda, boolean shippable, List<SweSplit> splits,
+    private static Candidate candidate(
+            String family,
+            double lambda,
+            boolean shippable,
+            List<SweSplit> splits,
             BiFunction<List<SweTask>, Double, SweScorer> fitter) {
         Map<String, SweScorer> bySplit = new LinkedHashMap<>();
         Map<String, Double> calibration = new LinkedHashMap<>();
         for (SweSplit split : splits) {
             SweScorer scorer = fitter.apply(split.train(), lambda);
             bySplit.put(split.name(), scorer);
-            calibration.put(split.name(), spearman(scorer.scores(split.calibration()),
-                    split.calibration().stream().mapToDouble(SweTask::difficulty).toArray()));
+            calibration.put(
+                    split.name(),
+                    spearman(
+                            scorer.scores(split.calibration()),
+                            split.calibration().stream()
+                                    .mapToDouble(SweTask::difficulty)
+                                    .toArray()));
         }
         return new Candidate(family, lambda, shippable, bySplit, calibration);
     }
@@ -107,7 +142,8 @@ final class SweSelection {
     /** Spearman's rank correlation, ties given their average rank. */
     static double spearman(double[] a, double[] b) {
         double[] ra = ranks(a), rb = ranks(b);
-        double ma = Arrays.stream(ra).average().orElse(0), mb = Arrays.stream(rb).average().orElse(0);
+        double ma = Arrays.stream(ra).average().orElse(0),
+                mb = Arrays.stream(rb).average().orElse(0);
         double cov = 0, va = 0, vb = 0;
         for (int i = 0; i < a.length; i++) {
             cov += (ra[i] - ma) * (rb[i] - mb);

@@ -52,7 +52,10 @@ record SweSplit(String name, List<SweTask> train, List<SweTask> calibration, Lis
         Collections.shuffle(shuffled, new Random(seed));
         int n = shuffled.size();
         int train = (int) Math.round(n * TRAIN), calibration = (int) Math.round(n * CALIBRATION);
-        return new SweSplit("random", shuffled.subList(0, train), shuffled.subList(train, train + calibration),
+        return new SweSplit(
+                "random",
+                shuffled.subList(0, train),
+                shuffled.subList(train, train + calibration),
                 shuffled.subList(train + calibration, n));
     }
 
@@ -87,7 +90,8 @@ record SweSplit(String name, List<SweTask> train, List<SweTask> calibration, Lis
                 String ids = part.getValue().stream().map(SweTask::id).sorted().collect(Collectors.joining(","));
                 if (!ids.equals(committed.getProperty(key, "").strip())) {
                     throw new IllegalStateException("the " + key + " ids derived from the data with seed " + seed
-                            + " differ from the committed ones in " + source + ": the data, the rule or the seed changed");
+                            + " differ from the committed ones in " + source
+                            + ": the data, the rule or the seed changed");
                 }
             }
         }
@@ -105,16 +109,34 @@ record SweSplit(String name, List<SweTask> train, List<SweTask> calibration, Lis
     /** The properties text of {@link #RESOURCE} for these splits. */
     static String write(List<SweSplit> splits, long seed) {
         StringBuilder b = new StringBuilder();
-        b.append("# Frozen SWE-bench Verified splits (instance ids), derived by SweSplit's rules with seed ").append(seed).append(".\n");
-        b.append("# Regenerate only with RouterEvaluation --write-splits; a change moves issues between train and test.\n");
+        b.append("# Frozen SWE-bench Verified splits (instance ids), derived by SweSplit's rules with seed ")
+                .append(seed)
+                .append(".\n");
+        b.append(
+                "# Regenerate only with RouterEvaluation --write-splits; a change moves issues between train and test.\n");
         for (SweSplit split : splits) {
             for (Map.Entry<String, List<SweTask>> part : split.parts().entrySet()) {
-                String repos = part.getValue().stream().collect(Collectors.groupingBy(SweTask::repo, TreeMap::new, Collectors.counting()))
+                String repos = part.getValue().stream()
+                        .collect(Collectors.groupingBy(SweTask::repo, TreeMap::new, Collectors.counting()))
                         .toString();
-                b.append("# ").append(split.name()).append('.').append(part.getKey()).append(": ").append(part.getValue().size())
-                        .append(" issues ").append(repos).append('\n');
-                b.append(split.name()).append('.').append(part.getKey()).append('=')
-                        .append(part.getValue().stream().map(SweTask::id).sorted().collect(Collectors.joining(","))).append('\n');
+                b.append("# ")
+                        .append(split.name())
+                        .append('.')
+                        .append(part.getKey())
+                        .append(": ")
+                        .append(part.getValue().size())
+                        .append(" issues ")
+                        .append(repos)
+                        .append('\n');
+                b.append(split.name())
+                        .append('.')
+                        .append(part.getKey())
+                        .append('=')
+                        .append(part.getValue().stream()
+                                .map(SweTask::id)
+                                .sorted()
+                                .collect(Collectors.joining(",")))
+                        .append('\n');
             }
         }
         return b.toString();
@@ -123,7 +145,8 @@ record SweSplit(String name, List<SweTask> train, List<SweTask> calibration, Lis
     private static Properties committed() {
         try (InputStream in = SweSplit.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: write it with RouterEvaluation --write-splits");
+                throw new IllegalStateException(
+                        RESOURCE + " is missing: write it with RouterEvaluation --write-splits");
             }
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -41,7 +41,8 @@ record TierModels(String local, String gpt, String claude, double gpuSecondsPerC
     }
 
     static TierModels defaults() {
-        return new TierModels(DEFAULT_LOCAL, DEFAULT_GPT, DEFAULT_CLAUDE, DEFAULT_GPU_SECONDS_PER_CALL, DEFAULT_USD_PER_GPU_HOUR);
+        return new TierModels(
+                DEFAULT_LOCAL, DEFAULT_GPT, DEFAULT_CLAUDE, DEFAULT_GPU_SECONDS_PER_CALL, DEFAULT_USD_PER_GPU_HOUR);
     }
 
     String model(Tier tier) {
@@ -58,6 +59,8 @@ record TierModels(String local, String gpt, String claude, double gpuSecondsPerC
 
     double cost(SweTask task, Tier tier, Pricing pricing) {
         SweTask.Run run = task.run(model(tier));
-        return tier == Tier.LOCAL && pricing == Pricing.GPU ? run.apiCalls() * gpuSecondsPerCall * usdPerGpuHour / 3600 : run.costUsd();
+        return tier == Tier.LOCAL && pricing == Pricing.GPU
+                ? run.apiCalls() * gpuSecondsPerCall * usdPerGpuHour / 3600
+                : run.costUsd();
     }
 }

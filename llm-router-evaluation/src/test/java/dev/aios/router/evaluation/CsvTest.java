@@ -24,10 +24,11 @@ class CsvTest {
         List<List<String>> rows = Csv.parse(new StringReader(csv));
 
         // then
-        assertThat(rows).containsExactly(
-                List.of("prompt", "response"),
-                List.of("How many, exactly?", "Step 1:\nsay \"hi\"\r\nStep 2"),
-                List.of("next", "row"));
+        assertThat(rows)
+                .containsExactly(
+                        List.of("prompt", "response"),
+                        List.of("How many, exactly?", "Step 1:\nsay \"hi\"\r\nStep 2"),
+                        List.of("next", "row"));
     }
 
     @Test

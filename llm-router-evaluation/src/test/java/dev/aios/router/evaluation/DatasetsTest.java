@@ -48,7 +48,9 @@ class DatasetsTest {
 
         // every fourth problem is dated 2024-01-15, before Codestral's release
         assertThat(lcb.outcomes()).hasSize(9);
-        assertThat(lcb.outcomes()).allMatch(o -> o.request().prompt().isEmpty() && o.request().taskKind().equals("code"));
+        assertThat(lcb.outcomes())
+                .allMatch(o ->
+                        o.request().prompt().isEmpty() && o.request().taskKind().equals("code"));
         assertThat(lcb.outcomes().getFirst().request().complexityHint()).isEqualTo("medium");
         assertThat(lcb.outcomes().getFirst().strong()).isEqualTo(1.0);
     }

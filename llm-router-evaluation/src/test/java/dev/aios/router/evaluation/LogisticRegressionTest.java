@@ -82,7 +82,8 @@ class LogisticRegressionTest {
         double[] offset = {2, 2, 2, 2};
 
         // when
-        double[] beta = LogisticRegression.fit(x, y, new double[] {1, 1, 1, 1}, offset, 0.1, new boolean[] {true}, new boolean[1]);
+        double[] beta = LogisticRegression.fit(
+                x, y, new double[] {1, 1, 1, 1}, offset, 0.1, new boolean[] {true}, new boolean[1]);
 
         // then sigmoid(intercept + 2) = 0.3
         assertThat(beta[0] + 2).isCloseTo(Math.log(0.3 / 0.7), org.assertj.core.data.Offset.offset(1e-6));

@@ -34,8 +34,19 @@ class RouterEvaluationTest {
         run("--data", data.toString(), "--write-splits", splits.toString());
 
         // when
-        String out = run("--data", data.toString(), "--splits", splits.toString(), "--fit", "--model-out", model.toString(),
-                "--resamples", "30", "--version", "test-fit", "--skip-embeddings");
+        String out = run(
+                "--data",
+                data.toString(),
+                "--splits",
+                splits.toString(),
+                "--fit",
+                "--model-out",
+                model.toString(),
+                "--resamples",
+                "30",
+                "--version",
+                "test-fit",
+                "--skip-embeddings");
 
         // then the written model is the one evaluated, says what it was fitted on, and found the length signal
         ComplexityModel written = ComplexityModel.read(Files.newBufferedReader(model));
@@ -49,12 +60,23 @@ class RouterEvaluationTest {
         for (String split : new String[] {"random", "repository"}) {
             assertThat(out).contains("== SWE-bench Verified, " + split + " split");
         }
-        for (String row : new String[] {"always local", "always gpt", "always claude", "oracle (cheapest tier that resolves)",
-                "router @ claude 50% of calibration", "router @ shipped", "  random, same shares", "  prompt length, same shares",
-                "cost ($ hosted) to reach 95% of always-claude's resolved rate"}) {
+        for (String row : new String[] {
+            "always local",
+            "always gpt",
+            "always claude",
+            "oracle (cheapest tier that resolves)",
+            "router @ claude 50% of calibration",
+            "router @ shipped",
+            "  random, same shares",
+            "  prompt length, same shares",
+            "cost ($ hosted) to reach 95% of always-claude's resolved rate"
+        }) {
             assertThat(out.split(Pattern.quote(row), -1)).as(row).hasSizeGreaterThanOrEqualTo(3);
         }
-        assertThat(out).contains("== Easy-task check: HumanEval+ and MBPP+").contains("HumanEval+  |     6 |").contains("MBPP+       |     6 |");
+        assertThat(out)
+                .contains("== Easy-task check: HumanEval+ and MBPP+")
+                .contains("HumanEval+  |     6 |")
+                .contains("MBPP+       |     6 |");
         for (String name : new String[] {"GSM8K", "MMLU", "MT-Bench", "LiveCodeBench"}) {
             assertThat(out).contains("== " + name + ":");
         }
@@ -70,7 +92,8 @@ class RouterEvaluationTest {
                 .hasMessageContaining("--ship-gpt-from needs a score in [0, 1)");
         assertThatThrownBy(() -> EvaluationOptions.parse(new String[] {"--usd-per-gpu-hour", "-1"}))
                 .hasMessageContaining("must not be negative");
-        assertThatThrownBy(() -> EvaluationOptions.parse(new String[] {"stray"})).hasMessageContaining("unexpected argument 'stray'");
+        assertThatThrownBy(() -> EvaluationOptions.parse(new String[] {"stray"}))
+                .hasMessageContaining("unexpected argument 'stray'");
     }
 
     @Test

@@ -64,7 +64,8 @@ class RoutingCurveTest {
 
     @Test
     void noCurveWhenTheStrongModelIsNotBetter() {
-        assertThat(RoutingCurve.of(new double[] {1, 2}, new double[] {1, 1}, new double[] {1, 0})).isNull();
+        assertThat(RoutingCurve.of(new double[] {1, 2}, new double[] {1, 1}, new double[] {1, 0}))
+                .isNull();
     }
 
     @Test

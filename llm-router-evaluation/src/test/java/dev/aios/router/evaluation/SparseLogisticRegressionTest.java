@@ -42,8 +42,8 @@ class SparseLogisticRegressionTest {
 
         // when both fit with the same penalty
         double[] newton = LogisticRegression.fit(dense, y, weights, 0.01, new boolean[4], unpenalised);
-        double[] lbfgs = SparseLogisticRegression.fit(new SparseLogisticRegression.Rows(columns, values, 4), y, weights, 0.01,
-                unpenalised, 1e-9);
+        double[] lbfgs = SparseLogisticRegression.fit(
+                new SparseLogisticRegression.Rows(columns, values, 4), y, weights, 0.01, unpenalised, 1e-9);
 
         // then they agree
         for (int k = 0; k < newton.length; k++) {
@@ -62,15 +62,19 @@ class SparseLogisticRegressionTest {
         double[] beta = {0.2, -0.4, 0.9, 0.1};
         double[] gradient = new double[4];
 
-        double loss = SparseLogisticRegression.evaluate(rows, y, w, new double[y.length], 0.5, unpenalised, beta, gradient);
+        double loss =
+                SparseLogisticRegression.evaluate(rows, y, w, new double[y.length], 0.5, unpenalised, beta, gradient);
 
         // then each component matches a central difference
         for (int k = 0; k < beta.length; k++) {
             double[] up = beta.clone(), down = beta.clone();
             up[k] += 1e-6;
             down[k] -= 1e-6;
-            double numeric = (SparseLogisticRegression.evaluate(rows, y, w, new double[y.length], 0.5, unpenalised, up, new double[4])
-                    - SparseLogisticRegression.evaluate(rows, y, w, new double[y.length], 0.5, unpenalised, down, new double[4])) / 2e-6;
+            double numeric = (SparseLogisticRegression.evaluate(
+                                    rows, y, w, new double[y.length], 0.5, unpenalised, up, new double[4])
+                            - SparseLogisticRegression.evaluate(
+                                    rows, y, w, new double[y.length], 0.5, unpenalised, down, new double[4]))
+                    / 2e-6;
             assertThat(gradient[k]).as("d/dβ%d", k).isCloseTo(numeric, within(1e-7));
         }
         assertThat(loss).isPositive();

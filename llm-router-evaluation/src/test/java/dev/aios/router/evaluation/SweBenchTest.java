@@ -26,17 +26,24 @@ class SweBenchTest {
         assertThat(first.problem()).startsWith("Issue ").doesNotContain("diff --git");
         assertThat(first.request().prompt()).isEqualTo(first.problem());
         assertThat(first.request().role()).isEmpty();
-        assertThat(first.difficulty()).isEqualTo(first.runs().values().stream().filter(r -> !r.resolved()).count() / 5.0);
+        assertThat(first.difficulty())
+                .isEqualTo(first.runs().values().stream()
+                                .filter(r -> !r.resolved())
+                                .count()
+                        / 5.0);
     }
 
     @Test
     void anIssueWithoutRunsIsAnError() throws Exception {
         SweFixture.write(dir, 10);
         Path issues = dir.resolve(SweBench.ISSUES);
-        Files.writeString(issues, Files.readString(issues)
-                + "{\"instance_id\": \"zz-1\", \"repo\": \"x/y\", \"problem_statement\": \"orphan\"}\n");
+        Files.writeString(
+                issues,
+                Files.readString(issues)
+                        + "{\"instance_id\": \"zz-1\", \"repo\": \"x/y\", \"problem_statement\": \"orphan\"}\n");
 
-        assertThatThrownBy(() -> SweBench.load(dir)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SweBench.load(dir))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("instance zz-1 has runs of 0 models");
     }
 
@@ -46,6 +53,7 @@ class SweBenchTest {
         Path outcomes = dir.resolve(SweBench.OUTCOMES);
         Files.writeString(outcomes, Files.readString(outcomes) + "nowhere-1,Model A,f,False,True,0.1,3\n");
 
-        assertThatThrownBy(() -> SweBench.load(dir)).hasMessageContaining("names instance nowhere-1, which has no issue text");
+        assertThatThrownBy(() -> SweBench.load(dir))
+                .hasMessageContaining("names instance nowhere-1, which has no issue text");
     }
 }

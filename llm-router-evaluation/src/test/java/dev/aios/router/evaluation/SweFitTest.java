@@ -26,7 +26,9 @@ class SweFitTest {
         assertThat(model.weights()[0]).isPositive();
         assertThat(model.source(0)).isEqualTo("fitted");
         for (int k = 1; k < TaskFeatures.SIZE; k++) {
-            assertThat(model.weights()[k]).as(TaskFeatures.NAMES.get(k)).isEqualTo(Priors.weight(TaskFeatures.NAMES.get(k)));
+            assertThat(model.weights()[k])
+                    .as(TaskFeatures.NAMES.get(k))
+                    .isEqualTo(Priors.weight(TaskFeatures.NAMES.get(k)));
         }
         assertThat(model.source(TaskFeatures.NAMES.indexOf("design_scope"))).isEqualTo("prior");
         assertThat(model.source(TaskFeatures.NAMES.indexOf("links"))).isEqualTo("unused");

@@ -15,10 +15,15 @@ import java.util.zip.GZIPOutputStream;
  * long issues are the hard ones, so a length signal exists to be found.
  */
 final class SweFixture {
-    static final List<String> REPOS = List.of("django/django", "sympy/sympy", "astropy/astropy", "psf/requests", "pydata/xarray",
-            "pallets/flask");
-    static final List<String> MODELS = List.of(TierModels.DEFAULT_LOCAL, TierModels.DEFAULT_GPT, TierModels.DEFAULT_CLAUDE,
-            "Model A", "Model B", SweBench.BROKEN_MODEL);
+    static final List<String> REPOS = List.of(
+            "django/django", "sympy/sympy", "astropy/astropy", "psf/requests", "pydata/xarray", "pallets/flask");
+    static final List<String> MODELS = List.of(
+            TierModels.DEFAULT_LOCAL,
+            TierModels.DEFAULT_GPT,
+            TierModels.DEFAULT_CLAUDE,
+            "Model A",
+            "Model B",
+            SweBench.BROKEN_MODEL);
 
     private SweFixture() {}
 
@@ -32,16 +37,31 @@ final class SweFixture {
             String id = repo.replace('/', '_') + "-" + (1000 + i);
             int words = 5 + random.nextInt(200);
             String text = ("Issue " + i + ": the widget fails").concat(" and then it fails again".repeat(words / 5));
-            jsonl.append("{\"instance_id\": \"").append(id).append("\", \"repo\": \"").append(repo)
-                    .append("\", \"base_commit\": \"abc\", \"problem_statement\": \"").append(text)
+            jsonl.append("{\"instance_id\": \"")
+                    .append(id)
+                    .append("\", \"repo\": \"")
+                    .append(repo)
+                    .append("\", \"base_commit\": \"abc\", \"problem_statement\": \"")
+                    .append(text)
                     .append("\", \"patch\": \"diff --git a/x b/x\"}\n");
             double hardness = words / 205.0;
             for (int m = 0; m < MODELS.size(); m++) {
                 double skill = new double[] {0.55, 0.6, 0.85, 0.4, 0.7, 0.1}[m];
                 boolean resolved = random.nextDouble() < skill * (1.2 - hardness);
                 double cost = new double[] {0.2, 0.03, 0.7, 0.1, 0.2, 0.3}[m] * (0.5 + random.nextDouble());
-                csv.append(id).append(',').append(MODELS.get(m)).append(",folder-").append(m).append(',').append(m == 0 ? "True" : "False")
-                        .append(',').append(resolved ? "True" : "False").append(',').append(cost).append(',').append(10 + random.nextInt(60))
+                csv.append(id)
+                        .append(',')
+                        .append(MODELS.get(m))
+                        .append(",folder-")
+                        .append(m)
+                        .append(',')
+                        .append(m == 0 ? "True" : "False")
+                        .append(',')
+                        .append(resolved ? "True" : "False")
+                        .append(',')
+                        .append(cost)
+                        .append(',')
+                        .append(10 + random.nextInt(60))
                         .append('\n');
             }
         }
@@ -53,18 +73,38 @@ final class SweFixture {
 
     private static void writeEvalPlus(Path dir) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder humanEval = new StringBuilder(), mbpp = new StringBuilder(), heOutcomes = new StringBuilder(), mbppOutcomes = new StringBuilder();
+        StringBuilder humanEval = new StringBuilder(),
+                mbpp = new StringBuilder(),
+                heOutcomes = new StringBuilder(),
+                mbppOutcomes = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            humanEval.append("{\"task_id\": \"HumanEval/").append(i).append("\", \"prompt\": \"def f").append(i)
-                    .append("(x):\\n    \\\"\\\"\\\" Return x plus one.\\n    >>> f(1)\\n    2\\n    \\\"\\\"\\\"\\n\", \"entry_point\": \"f\"}\n");
+            humanEval
+                    .append("{\"task_id\": \"HumanEval/")
+                    .append(i)
+                    .append("\", \"prompt\": \"def f")
+                    .append(i)
+                    .append(
+                            "(x):\\n    \\\"\\\"\\\" Return x plus one.\\n    >>> f(1)\\n    2\\n    \\\"\\\"\\\"\\n\", \"entry_point\": \"f\"}\n");
             // MBPP+ inputs hold -Infinity, which strict JSON forbids
-            mbpp.append("{\"task_id\": \"Mbpp/").append(i).append("\", \"prompt\": \"'''\\nWrite a function to add one to a number.\\n'''\", ")
+            mbpp.append("{\"task_id\": \"Mbpp/")
+                    .append(i)
+                    .append("\", \"prompt\": \"'''\\nWrite a function to add one to a number.\\n'''\", ")
                     .append("\"base_input\": [[-Infinity]]}\n");
             for (String model : List.of(EvalPlusCheck.LOCAL, EvalPlusCheck.STRONG)) {
-                heOutcomes.append("{\"benchmark_id\":\"humaneval+\",\"model\":\"").append(model).append("\",\"example_id\":\"HumanEval\\/")
-                        .append(i).append("\",\"pass1\":").append(i % 2).append("}\n");
-                mbppOutcomes.append("{\"benchmark_id\":\"mbpp+\",\"model\":\"").append(model).append("\",\"example_id\":\"Mbpp\\/")
-                        .append(i).append("\",\"pass1\":1}\n");
+                heOutcomes
+                        .append("{\"benchmark_id\":\"humaneval+\",\"model\":\"")
+                        .append(model)
+                        .append("\",\"example_id\":\"HumanEval\\/")
+                        .append(i)
+                        .append("\",\"pass1\":")
+                        .append(i % 2)
+                        .append("}\n");
+                mbppOutcomes
+                        .append("{\"benchmark_id\":\"mbpp+\",\"model\":\"")
+                        .append(model)
+                        .append("\",\"example_id\":\"Mbpp\\/")
+                        .append(i)
+                        .append("\",\"pass1\":1}\n");
             }
         }
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("HumanEval.jsonl.gz")))) {

@@ -28,7 +28,16 @@ class SweReachTest {
     }
 
     private SweTask task(String id, boolean gpt, boolean claude) {
-        return new SweTask(id, "x/y", "text", Map.of(tiers.local(), new SweTask.Run(false, 0.2, 10), tiers.gpt(),
-                new SweTask.Run(gpt, 0.1, 10), tiers.claude(), new SweTask.Run(claude, 1.0, 10)));
+        return new SweTask(
+                id,
+                "x/y",
+                "text",
+                Map.of(
+                        tiers.local(),
+                        new SweTask.Run(false, 0.2, 10),
+                        tiers.gpt(),
+                        new SweTask.Run(gpt, 0.1, 10),
+                        tiers.claude(),
+                        new SweTask.Run(claude, 1.0, 10)));
     }
 }

@@ -35,12 +35,19 @@ class SweReportTest {
     void printsTheConstantRoutersAndTheOracleWithBothPrices() {
         report.printHeader(out);
 
-        // local: 1 of 4 at 4 x $0.20 hosted, 4 x 10 calls x 0.5 GPU-s x $2.50/h = $0.01 on a GPU; claude 3 of 4 at 4 x $1.00
-        assertThat(text()).containsPattern("always local \\(Devstral small \\(2512\\)\\) +\\| 4/0/0 +\\| 25\\.0% .*\\|     0\\.80 \\|     0\\.01 \\|")
-                .containsPattern("always gpt \\(GPT-5 mini\\) +\\| 0/4/0 +\\| 50\\.0% .*\\|     0\\.40 \\|     0\\.40 \\|")
-                .containsPattern("always claude \\(Claude 4\\.5 Opus medium\\) +\\| 0/0/4 +\\| 75\\.0% .*\\|     4\\.00 \\|     4\\.00 \\|")
-                // the oracle takes gpt where it solves (cheaper than local), claude for the third, gpt for the unsolvable fourth
-                .containsPattern("oracle \\(cheapest tier that resolves\\) +\\| 0/3/1 +\\| 75\\.0% .*\\|     1\\.30 \\|");
+        // local: 1 of 4 at 4 x $0.20 hosted, 4 x 10 calls x 0.5 GPU-s x $2.50/h = $0.01 on a GPU; claude 3 of 4 at 4 x
+        // $1.00
+        assertThat(text())
+                .containsPattern(
+                        "always local \\(Devstral small \\(2512\\)\\) +\\| 4/0/0 +\\| 25\\.0% .*\\|     0\\.80 \\|     0\\.01 \\|")
+                .containsPattern(
+                        "always gpt \\(GPT-5 mini\\) +\\| 0/4/0 +\\| 50\\.0% .*\\|     0\\.40 \\|     0\\.40 \\|")
+                .containsPattern(
+                        "always claude \\(Claude 4\\.5 Opus medium\\) +\\| 0/0/4 +\\| 75\\.0% .*\\|     4\\.00 \\|     4\\.00 \\|")
+                // the oracle takes gpt where it solves (cheaper than local), claude for the third, gpt for the
+                // unsolvable fourth
+                .containsPattern(
+                        "oracle \\(cheapest tier that resolves\\) +\\| 0/3/1 +\\| 75\\.0% .*\\|     1\\.30 \\|");
     }
 
     @Test
@@ -50,7 +57,8 @@ class SweReportTest {
 
         // resolved 3 of 4; random with shares 1/2/1 expects (1 + 0.75 + 0.25 + 0) / 4 = 50%; length gives the
         // longest (the third) claude and the shortest (the first) local: the same assignment
-        assertThat(text()).containsPattern("router +\\| 1/2/1 +\\| 75\\.0% .*\\|     1\\.40 \\| .*\\| \\+25\\.0 .*\\| \\+0\\.0")
+        assertThat(text())
+                .containsPattern("router +\\| 1/2/1 +\\| 75\\.0% .*\\|     1\\.40 \\| .*\\| \\+25\\.0 .*\\| \\+0\\.0")
                 .containsPattern("random, same shares +\\| +\\| 50\\.0%")
                 .containsPattern("prompt length, same shares +\\| 1/2/1 +\\| 75\\.0%");
     }
@@ -60,14 +68,16 @@ class SweReportTest {
         // ranked third-first, one claude call reaches 3 of 4 = always-claude's rate: gpt for all ($0.40) + $0.90
         report.printReach(out, "router", new double[] {0.1, 0.5, 0.9, 0.7});
 
-        assertThat(text()).containsPattern("router +\\$1\\.30 \\[")
+        assertThat(text())
+                .containsPattern("router +\\$1\\.30 \\[")
                 .containsPattern("oracle ranking +\\$1\\.30 \\[")
                 .contains("always-claude costs $4.00");
     }
 
     @Test
     void anOperatingPointWithoutALocalShareSendsNothingLocal() {
-        Thresholds t = SweReport.thresholds(new double[] {0.1, 0.2, 0.3, 0.4}, new SweReport.OperatingPoint("x", 0, 0.25));
+        Thresholds t =
+                SweReport.thresholds(new double[] {0.1, 0.2, 0.3, 0.4}, new SweReport.OperatingPoint("x", 0, 0.25));
 
         assertThat(t.gpt()).isZero();
         assertThat(t.tierFor(0.32)).isEqualTo(Tier.GPT);

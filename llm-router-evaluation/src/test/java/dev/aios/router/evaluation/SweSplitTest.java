@@ -42,10 +42,16 @@ class SweSplitTest {
         SweSplit split = SweSplit.byRepository(tasks, 42);
 
         Set<String> train = repos(split.train()), calibration = repos(split.calibration()), test = repos(split.test());
-        assertThat(train).contains("django/django").doesNotContainAnyElementsOf(test).doesNotContainAnyElementsOf(calibration);
+        assertThat(train)
+                .contains("django/django")
+                .doesNotContainAnyElementsOf(test)
+                .doesNotContainAnyElementsOf(calibration);
         assertThat(calibration).doesNotContainAnyElementsOf(test);
         assertThat(split.test().size()).isGreaterThanOrEqualTo(30);
-        assertThat(split.train().size() + split.calibration().size() + split.test().size()).isEqualTo(100);
+        assertThat(split.train().size()
+                        + split.calibration().size()
+                        + split.test().size())
+                .isEqualTo(100);
     }
 
     @Test
@@ -53,11 +59,13 @@ class SweSplitTest {
         // given splits written for 60 issues
         List<SweTask> tasks = SweBench.load(SweFixture.write(dir, 60));
         Path file = dir.resolve("splits.properties");
-        Files.writeString(file, SweSplit.write(List.of(SweSplit.random(tasks, 42), SweSplit.byRepository(tasks, 42)), 42));
+        Files.writeString(
+                file, SweSplit.write(List.of(SweSplit.random(tasks, 42), SweSplit.byRepository(tasks, 42)), 42));
 
         // then the same data reproduces them, and another seed does not
         assertThat(SweSplit.frozen(tasks, 42, file)).hasSize(2);
-        assertThatThrownBy(() -> SweSplit.frozen(tasks, 43, file)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SweSplit.frozen(tasks, 43, file))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("differ from the committed ones");
     }
 

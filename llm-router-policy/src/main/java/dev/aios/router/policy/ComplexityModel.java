@@ -79,7 +79,8 @@ public record ComplexityModel(
     }
 
     public ComplexityModel withThresholds(Thresholds newThresholds) {
-        return new ComplexityModel(version, provenance, license, intercept, means, scales, weights, fitted, newThresholds);
+        return new ComplexityModel(
+                version, provenance, license, intercept, means, scales, weights, fitted, newThresholds);
     }
 
     /** {@code fitted}, {@code prior} (a weight set by judgement), or {@code unused} (weight 0, not fitted). */
@@ -95,13 +96,15 @@ public record ComplexityModel(
     static ComplexityModel load(String resource) {
         try (InputStream in = ComplexityModel.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("complexity model resource " + resource + " is missing from the classpath");
+                throw new IllegalStateException(
+                        "complexity model resource " + resource + " is missing from the classpath");
             }
             return read(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("complexity model resource " + resource + " is corrupt: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "complexity model resource " + resource + " is corrupt: " + e.getMessage(), e);
         }
     }
 
@@ -117,7 +120,8 @@ public record ComplexityModel(
         boolean[] fitted = new boolean[n];
         List<String> names = TaskFeatures.NAMES;
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("feature.") && !names.contains(key.substring("feature.".length(), Math.max(8, key.lastIndexOf('.'))))) {
+            if (key.startsWith("feature.")
+                    && !names.contains(key.substring("feature.".length(), Math.max(8, key.lastIndexOf('.'))))) {
                 throw new IllegalArgumentException("complexity model names an unknown feature in '" + key + "'");
             }
         }
@@ -128,7 +132,8 @@ public record ComplexityModel(
             weights[i] = number(p, key + "weight");
             String source = required(p, key + "source");
             if (!source.equals("fitted") && !source.equals("prior") && !source.equals("unused")) {
-                throw new IllegalArgumentException("'" + key + "source' must be fitted, prior or unused, got " + source);
+                throw new IllegalArgumentException(
+                        "'" + key + "source' must be fitted, prior or unused, got " + source);
             }
             if (source.equals("unused") && weights[i] != 0) {
                 throw new IllegalArgumentException("'" + key + "source' says unused but its weight is " + weights[i]);
@@ -136,8 +141,16 @@ public record ComplexityModel(
             fitted[i] = source.equals("fitted");
         }
         Thresholds thresholds = new Thresholds(number(p, "threshold.gpt"), number(p, "threshold.claude"));
-        return new ComplexityModel(required(p, "version"), p.getProperty("provenance", ""), required(p, "license"),
-                number(p, "intercept"), means, scales, weights, fitted, thresholds);
+        return new ComplexityModel(
+                required(p, "version"),
+                p.getProperty("provenance", ""),
+                required(p, "license"),
+                number(p, "intercept"),
+                means,
+                scales,
+                weights,
+                fitted,
+                thresholds);
     }
 
     /**
@@ -149,7 +162,8 @@ public record ComplexityModel(
         for (String line : header) {
             b.append("# ").append(line).append('\n');
         }
-        b.append("# Complexity model for ComplexityRoutingPolicy. Written by RouterEvaluation --fit; do not edit by hand.\n");
+        b.append(
+                "# Complexity model for ComplexityRoutingPolicy. Written by RouterEvaluation --fit; do not edit by hand.\n");
         b.append("version=").append(version).append('\n');
         b.append("provenance=").append(provenance.replace("\n", " ")).append('\n');
         b.append("license=").append(license.replace("\n", " ")).append('\n');

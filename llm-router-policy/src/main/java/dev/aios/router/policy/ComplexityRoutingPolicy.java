@@ -57,13 +57,20 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         List<Explanation.Signal> ranked = ranked(signals);
         Thresholds t = model.thresholds();
         Tier scored = t.tierFor(score);
-        StringBuilder why = new StringBuilder(String.format(Locale.ROOT, "score %.3f (gpt from %.3f, claude from %.3f) chose %s",
-                score, t.gpt(), t.claude(), scored.id()));
+        StringBuilder why = new StringBuilder(String.format(
+                Locale.ROOT,
+                "score %.3f (gpt from %.3f, claude from %.3f) chose %s",
+                score,
+                t.gpt(),
+                t.claude(),
+                scored.id()));
         if (!ranked.isEmpty()) {
             why.append("; signals: ");
             for (int k = 0; k < Math.min(REASONS, ranked.size()); k++) {
                 Explanation.Signal s = ranked.get(k);
-                why.append(k == 0 ? "" : ", ").append(s.description()).append(String.format(Locale.ROOT, " %+.2f", s.contribution()));
+                why.append(k == 0 ? "" : ", ")
+                        .append(s.description())
+                        .append(String.format(Locale.ROOT, " %+.2f", s.contribution()));
             }
         }
         List<String> rules = new ArrayList<>();
@@ -71,12 +78,18 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
         return new Explanation(decision, scored, t, model.version(), ranked, List.copyOf(rules));
     }
 
-    private RoutingDecision applyRules(RoutingRequest request, double score, Map<String, Double> features, Tier scored, String why,
+    private RoutingDecision applyRules(
+            RoutingRequest request,
+            double score,
+            Map<String, Double> features,
+            Tier scored,
+            String why,
             List<String> rules) {
         if (request.override().isPresent()) {
             Tier forced = request.override().get();
             rules.add("explicit override to " + forced.id() + " honoured");
-            return new RoutingDecision(forced, score, features, "explicit override to " + forced.id() + " honoured; " + why, true, false);
+            return new RoutingDecision(
+                    forced, score, features, "explicit override to " + forced.id() + " honoured; " + why, true, false);
         }
         Tier floor = settings.floorFor(request.role());
         Tier tier = max(scored, floor);
@@ -132,7 +145,8 @@ public final class ComplexityRoutingPolicy implements RoutingPolicy {
     public record Settings(Map<String, Tier> roleFloors, long lowBudgetMicros) {
         public Settings {
             Map<String, Tier> normalised = new HashMap<>();
-            roleFloors.forEach((role, tier) -> normalised.put(role.strip().toLowerCase(Locale.ROOT), requireNonNull(tier, "floor")));
+            roleFloors.forEach((role, tier) ->
+                    normalised.put(role.strip().toLowerCase(Locale.ROOT), requireNonNull(tier, "floor")));
             roleFloors = Map.copyOf(normalised);
             if (lowBudgetMicros < 0) {
                 throw new IllegalArgumentException("low-budget mark must not be negative, got " + lowBudgetMicros);

@@ -10,7 +10,12 @@ import java.util.List;
  * (override, role floor, budget) that changed the scored tier.
  */
 public record Explanation(
-        RoutingDecision decision, Tier scored, Thresholds thresholds, String model, List<Signal> signals, List<String> rules) {
+        RoutingDecision decision,
+        Tier scored,
+        Thresholds thresholds,
+        String model,
+        List<Signal> signals,
+        List<String> rules) {
 
     public Explanation {
         requireNonNull(decision, "decision");

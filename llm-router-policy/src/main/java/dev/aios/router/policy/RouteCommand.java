@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public final class RouteCommand {
 
-    static final String USAGE = "usage: ./aios route [--role R] [--kind K] [--points N] [--hint low|medium|high] [--json] PROMPT|-";
+    static final String USAGE =
+            "usage: ./aios route [--role R] [--kind K] [--points N] [--hint low|medium|high] [--json] PROMPT|-";
 
     private RouteCommand() {}
 
@@ -24,7 +25,9 @@ public final class RouteCommand {
         int status;
         try {
             Options options = Options.parse(args);
-            String prompt = options.prompt().equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : options.prompt();
+            String prompt = options.prompt().equals("-")
+                    ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                    : options.prompt();
             status = run(options, prompt, ComplexityRoutingPolicy.withDefaults(), out);
         } catch (IllegalArgumentException e) {
             System.err.println("route: " + e.getMessage());
@@ -40,8 +43,17 @@ public final class RouteCommand {
         if (prompt.isBlank()) {
             throw new IllegalArgumentException("the prompt is empty; " + USAGE);
         }
-        RoutingRequest request = new RoutingRequest(options.role(), options.kind(), options.hint(), options.points(), prompt, 1, 0, 0,
-                Optional.empty(), Optional.empty());
+        RoutingRequest request = new RoutingRequest(
+                options.role(),
+                options.kind(),
+                options.hint(),
+                options.points(),
+                prompt,
+                1,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty());
         Explanation explanation = policy.explain(request);
         out.print(options.json() ? json(explanation) : text(explanation, policy.model()));
         return 0;
@@ -55,15 +67,24 @@ public final class RouteCommand {
             b.append(" (the score alone chose ").append(e.scored().id()).append(')');
         }
         b.append('\n');
-        b.append(String.format(Locale.ROOT, "score       %.3f   thresholds: gpt from %.3f, claude from %.3f%n", d.score(),
-                e.thresholds().gpt(), e.thresholds().claude()));
-        b.append("model       ").append(e.model()).append("; licence: ").append(model.license()).append('\n');
+        b.append(String.format(
+                Locale.ROOT,
+                "score       %.3f   thresholds: gpt from %.3f, claude from %.3f%n",
+                d.score(),
+                e.thresholds().gpt(),
+                e.thresholds().claude()));
+        b.append("model       ")
+                .append(e.model())
+                .append("; licence: ")
+                .append(model.license())
+                .append('\n');
         b.append("reasons     contribution to the score's logit; fitted = learned from outcomes, prior = judgement\n");
         if (e.signals().isEmpty()) {
             b.append("            (no signal moved the score: the prompt looks like an average task)\n");
         }
         for (Explanation.Signal s : e.signals()) {
-            b.append(String.format(Locale.ROOT, "  %+6.2f    %-70s %s%n", s.contribution(), s.description(), s.source()));
+            b.append(String.format(
+                    Locale.ROOT, "  %+6.2f    %-70s %s%n", s.contribution(), s.description(), s.source()));
         }
         for (String rule : e.rules()) {
             b.append("rule        ").append(rule).append('\n');
@@ -77,16 +98,31 @@ public final class RouteCommand {
         b.append("\"tier\":").append(quote(d.tier().id()));
         b.append(",\"scored_tier\":").append(quote(e.scored().id()));
         b.append(",\"score\":").append(number(d.score()));
-        b.append(",\"thresholds\":{\"gpt\":").append(number(e.thresholds().gpt())).append(",\"claude\":")
-                .append(number(e.thresholds().claude())).append('}');
+        b.append(",\"thresholds\":{\"gpt\":")
+                .append(number(e.thresholds().gpt()))
+                .append(",\"claude\":")
+                .append(number(e.thresholds().claude()))
+                .append('}');
         b.append(",\"model\":").append(quote(e.model()));
-        b.append(",\"overridden\":").append(d.overridden()).append(",\"downgraded\":").append(d.downgraded());
+        b.append(",\"overridden\":")
+                .append(d.overridden())
+                .append(",\"downgraded\":")
+                .append(d.downgraded());
         b.append(",\"reasons\":[");
         for (int k = 0; k < e.signals().size(); k++) {
             Explanation.Signal s = e.signals().get(k);
-            b.append(k == 0 ? "" : ",").append("{\"signal\":").append(quote(s.name())).append(",\"description\":")
-                    .append(quote(s.description())).append(",\"value\":").append(number(s.value())).append(",\"contribution\":")
-                    .append(number(s.contribution())).append(",\"source\":").append(quote(s.source())).append('}');
+            b.append(k == 0 ? "" : ",")
+                    .append("{\"signal\":")
+                    .append(quote(s.name()))
+                    .append(",\"description\":")
+                    .append(quote(s.description()))
+                    .append(",\"value\":")
+                    .append(number(s.value()))
+                    .append(",\"contribution\":")
+                    .append(number(s.contribution()))
+                    .append(",\"source\":")
+                    .append(quote(s.source()))
+                    .append('}');
         }
         b.append("],\"rules\":[");
         for (int k = 0; k < e.rules().size(); k++) {
@@ -154,8 +190,9 @@ public final class RouteCommand {
                 }
             }
             if (prompts.size() != 1) {
-                throw new IllegalArgumentException((prompts.isEmpty() ? "no prompt given" : "give the prompt as one argument (quote it)")
-                        + "; " + USAGE);
+                throw new IllegalArgumentException(
+                        (prompts.isEmpty() ? "no prompt given" : "give the prompt as one argument (quote it)") + "; "
+                                + USAGE);
             }
             return new Options(role, kind, hint, points, json, prompts.getFirst());
         }

@@ -46,23 +46,90 @@ final class ScopeCues {
     private static final Map<String, List<Phrase>> PHRASES = new HashMap<>();
 
     static {
-        words(Kind.DESIGN, "architecture", "architectural", "redesign", "rearchitect", "distributed", "microservice",
-                "microservices", "multitenant", "scalability", "sharding", "replication", "failover", "subsystem",
-                "subsystems", "tradeoff", "tradeoffs", "orchestration");
-        phrases(Kind.DESIGN, "system design", "event sourcing", "data model", "multi tenant", "message queue",
-                "high availability", "trade off", "trade offs", "zero downtime", "api design", "schema design",
+        words(
+                Kind.DESIGN,
+                "architecture",
+                "architectural",
+                "redesign",
+                "rearchitect",
+                "distributed",
+                "microservice",
+                "microservices",
+                "multitenant",
+                "scalability",
+                "sharding",
+                "replication",
+                "failover",
+                "subsystem",
+                "subsystems",
+                "tradeoff",
+                "tradeoffs",
+                "orchestration");
+        phrases(
+                Kind.DESIGN,
+                "system design",
+                "event sourcing",
+                "data model",
+                "multi tenant",
+                "message queue",
+                "high availability",
+                "trade off",
+                "trade offs",
+                "zero downtime",
+                "api design",
+                "schema design",
                 "eventual consistency");
         // "design" alone is also a noun in bug reports ("the design of the legend"); as a verb before an article it
         // asks for a design, and the explanation shows only "design"
         for (String article : new String[] {"a", "an", "the"}) {
             phrase("design " + article, new Cue(Kind.DESIGN, "design"));
         }
-        words(Kind.HARD_DEBUGGING, "deadlock", "deadlocks", "livelock", "intermittent", "intermittently", "flaky",
-                "flakiness", "nondeterministic", "heisenbug", "segfault", "corruption", "corrupted", "hangs", "starvation");
-        phrases(Kind.HARD_DEBUGGING, "race condition", "race conditions", "memory leak", "non deterministic",
-                "only in production", "cannot reproduce", "root cause", "under load", "data loss", "thread safety");
-        words(Kind.SMALL_CHANGE, "rename", "renaming", "typo", "typos", "spelling", "misspelled", "misspelling", "wording",
-                "bump", "trivial", "cosmetic", "readme", "changelog", "docstring", "indentation", "whitespace");
+        words(
+                Kind.HARD_DEBUGGING,
+                "deadlock",
+                "deadlocks",
+                "livelock",
+                "intermittent",
+                "intermittently",
+                "flaky",
+                "flakiness",
+                "nondeterministic",
+                "heisenbug",
+                "segfault",
+                "corruption",
+                "corrupted",
+                "hangs",
+                "starvation");
+        phrases(
+                Kind.HARD_DEBUGGING,
+                "race condition",
+                "race conditions",
+                "memory leak",
+                "non deterministic",
+                "only in production",
+                "cannot reproduce",
+                "root cause",
+                "under load",
+                "data loss",
+                "thread safety");
+        words(
+                Kind.SMALL_CHANGE,
+                "rename",
+                "renaming",
+                "typo",
+                "typos",
+                "spelling",
+                "misspelled",
+                "misspelling",
+                "wording",
+                "bump",
+                "trivial",
+                "cosmetic",
+                "readme",
+                "changelog",
+                "docstring",
+                "indentation",
+                "whitespace");
         phrases(Kind.SMALL_CHANGE, "one line", "log message", "version number");
     }
 
@@ -116,7 +183,8 @@ final class ScopeCues {
         }
         for (Phrase p : candidates) {
             String[] before = p.before();
-            if (before.length == 1 ? before[0].equals(previous)
+            if (before.length == 1
+                    ? before[0].equals(previous)
                     : before[1].equals(previous) && before[0].equals(beforePrevious)) {
                 return p.cue();
             }
@@ -152,6 +220,9 @@ final class ScopeCues {
     }
 
     private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c > 127 && Character.isLetterOrDigit(c);
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c > 127 && Character.isLetterOrDigit(c);
     }
 }

@@ -45,10 +45,12 @@ public final class TaskFeatures {
     public static final List<String> TEXT_SIGNALS = NAMES.subList(0, NAMES.indexOf("design_scope"));
 
     /** Scope cues: read from the text, but their weights are priors (see {@link ScopeCues}). */
-    public static final List<String> SCOPE_SIGNALS = NAMES.subList(NAMES.indexOf("design_scope"), NAMES.indexOf("acceptance_criteria"));
+    public static final List<String> SCOPE_SIGNALS =
+            NAMES.subList(NAMES.indexOf("design_scope"), NAMES.indexOf("acceptance_criteria"));
 
     /** What AIOS knows about a task and a benchmark does not; hand-set priors. */
-    public static final List<String> REQUEST_SIGNALS = NAMES.subList(NAMES.indexOf("acceptance_criteria"), NAMES.size());
+    public static final List<String> REQUEST_SIGNALS =
+            NAMES.subList(NAMES.indexOf("acceptance_criteria"), NAMES.size());
 
     /**
      * Text signals read at most this many characters of the task text (about 2k tokens: 98.6 % of SWE-bench issues are
@@ -90,9 +92,11 @@ public final class TaskFeatures {
                 case "expected_output" -> "up to " + whole(n) + " output tokens";
                 case "files_involved" -> plural(n, "file involved", "files involved");
                 case "estimate_points" -> "estimate " + whole(n) + " points";
-                case "complexity_hint" -> "complexity hint '" + request.complexityHint().strip().toLowerCase(Locale.ROOT) + "'";
+                case "complexity_hint" ->
+                    "complexity hint '" + request.complexityHint().strip().toLowerCase(Locale.ROOT) + "'";
                 case "role_cto" -> "role cto";
-                case "task_reasoning", "task_light" -> "task kind '" + request.taskKind().strip().toLowerCase(Locale.ROOT) + "'";
+                case "task_reasoning", "task_light" ->
+                    "task kind '" + request.taskKind().strip().toLowerCase(Locale.ROOT) + "'";
                 default -> NAMES.get(feature);
             };
         }
@@ -104,10 +108,15 @@ public final class TaskFeatures {
             }
             StringBuilder b = new StringBuilder(label).append(": ");
             for (int k = 0; k < examples.size(); k++) {
-                b.append(k == 0 ? "" : ", ").append('\'').append(examples.get(k)).append('\'');
+                b.append(k == 0 ? "" : ", ")
+                        .append('\'')
+                        .append(examples.get(k))
+                        .append('\'');
             }
             int all = cues.count(kind);
-            return all > examples.size() ? b.append(" (").append(all).append(" in all)").toString() : b.toString();
+            return all > examples.size()
+                    ? b.append(" (").append(all).append(" in all)").toString()
+                    : b.toString();
         }
 
         private static String whole(double n) {

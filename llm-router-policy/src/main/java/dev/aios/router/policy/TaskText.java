@@ -15,7 +15,14 @@ package dev.aios.router.policy;
  * @param acceptanceCriteria bullet lines under {@code ### Acceptance criteria}
  * @param dependencies bullet lines under {@code ## Work already done}
  */
-record TaskText(String prompt, int start, int end, boolean structured, int contextChars, int acceptanceCriteria, int dependencies) {
+record TaskText(
+        String prompt,
+        int start,
+        int end,
+        boolean structured,
+        int contextChars,
+        int acceptanceCriteria,
+        int dependencies) {
 
     static final String TASK_HEADING = "## Your task ";
     static final String CRITERIA_HEADING = "### Acceptance criteria";
@@ -30,7 +37,8 @@ record TaskText(String prompt, int start, int end, boolean structured, int conte
         int criteria = headingAt(prompt, CRITERIA_HEADING, task);
         int criteriaCount = criteria >= 0 && criteria < end ? bullets(prompt, criteria, end) : 0;
         int dependencies = headingAt(prompt, DEPENDENCIES_HEADING, end);
-        int dependencyCount = dependencies >= 0 ? bullets(prompt, dependencies, nextSection(prompt, dependencies + 3)) : 0;
+        int dependencyCount =
+                dependencies >= 0 ? bullets(prompt, dependencies, nextSection(prompt, dependencies + 3)) : 0;
         return new TaskText(prompt, task, end, true, prompt.length() - (end - task), criteriaCount, dependencyCount);
     }
 

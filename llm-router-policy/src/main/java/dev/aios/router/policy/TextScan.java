@@ -8,9 +8,9 @@ import java.util.Set;
  * regular expression would try every position.
  */
 final class TextScan {
-    private static final Set<String> EXTENSIONS = Set.of("java", "kt", "py", "ts", "tsx", "js", "go", "rs", "c", "cpp",
-            "h", "yaml", "yml", "json", "xml", "sql", "md", "proto", "sh", "toml", "gradle", "rst", "txt", "cfg", "ini",
-            "html", "css", "pyx");
+    private static final Set<String> EXTENSIONS = Set.of(
+            "java", "kt", "py", "ts", "tsx", "js", "go", "rs", "c", "cpp", "h", "yaml", "yml", "json", "xml", "sql",
+            "md", "proto", "sh", "toml", "gradle", "rst", "txt", "cfg", "ini", "html", "css", "pyx");
 
     private TextScan() {}
 
@@ -46,8 +46,12 @@ final class TextScan {
             }
             if (text.startsWith("```", i)) {
                 fenced = !fenced;
-            } else if (i < end && (fenced || i - start >= 4 || text.charAt(start) == '\t' || text.startsWith(">>> ", i)
-                    || text.startsWith("$ ", i))) {
+            } else if (i < end
+                    && (fenced
+                            || i - start >= 4
+                            || text.charAt(start) == '\t'
+                            || text.startsWith(">>> ", i)
+                            || text.startsWith("$ ", i))) {
                 count++;
             }
             start = end + 1;
@@ -57,8 +61,10 @@ final class TextScan {
 
     /** A Python traceback, a JVM stack frame line ({@code at a.b.C(File.java:1)}), or a compiler/runtime error. */
     static boolean hasStackTrace(String lower) {
-        if (lower.contains("traceback (most recent call last)") || lower.contains("exception in thread")
-                || lower.contains("panicked at") || lower.contains(": error:")) {
+        if (lower.contains("traceback (most recent call last)")
+                || lower.contains("exception in thread")
+                || lower.contains("panicked at")
+                || lower.contains(": error:")) {
             return true;
         }
         for (int nl = lower.indexOf('\n'); nl >= 0; nl = lower.indexOf('\n', nl + 1)) {
@@ -94,7 +100,8 @@ final class TextScan {
             while (i < text.length() && isWordChar(text.charAt(i))) {
                 i++;
             }
-            if (isUpper(text.charAt(start)) && i - start > 5
+            if (isUpper(text.charAt(start))
+                    && i - start > 5
                     && (endsWith(text, i, "Error") || endsWith(text, i, "Exception") || endsWith(text, i, "Warning"))) {
                 count++;
             }
@@ -147,7 +154,11 @@ final class TextScan {
             boolean code = false;
             while (i < text.length()) {
                 char d = text.charAt(i);
-                if (d == '_' && i > start && i + 1 < text.length() && isWordChar(text.charAt(i + 1)) && text.charAt(i + 1) != '_') {
+                if (d == '_'
+                        && i > start
+                        && i + 1 < text.length()
+                        && isWordChar(text.charAt(i + 1))
+                        && text.charAt(i + 1) != '_') {
                     code = true;
                 } else if (d == '.' && i > start && i + 1 < text.length() && isLetter(text.charAt(i + 1))) {
                     code = true;
@@ -190,7 +201,8 @@ final class TextScan {
             } else if (i + 1 < lower.length() && lower.charAt(i) >= 'a' && lower.charAt(i) <= 'h') {
                 j = i + 1;
                 marker = lower.charAt(j) == '.' || lower.charAt(j) == ')';
-            } else if (i + 1 < lower.length() && (lower.charAt(i) == '-' || lower.charAt(i) == '*' || lower.charAt(i) == '•')) {
+            } else if (i + 1 < lower.length()
+                    && (lower.charAt(i) == '-' || lower.charAt(i) == '*' || lower.charAt(i) == '•')) {
                 j = i + 1;
                 marker = lower.charAt(j) == ' ';
             } else {
@@ -230,7 +242,8 @@ final class TextScan {
     }
 
     private static boolean isWordChar(char c) {
-        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+        return c < 128
+                ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
                 : Character.isLetterOrDigit(c);
     }
 

@@ -37,7 +37,8 @@ public record Thresholds(double gpt, double claude) {
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         double total = Arrays.stream(weights).sum();
-        return new Thresholds(cut(order, scores, weights, strongShare * total), cut(order, scores, weights, claudeShare * total));
+        return new Thresholds(
+                cut(order, scores, weights, strongShare * total), cut(order, scores, weights, claudeShare * total));
     }
 
     /** The strong-call share an average budget per call affords, given the weak and strong cost per call. */

@@ -22,7 +22,8 @@ class ComplexityModelTest {
         means[0] = 1;
         scales[0] = 2;
         weights[0] = 2;
-        var model = new ComplexityModel("v", "", "", 0.5, means, scales, weights, new boolean[n], new Thresholds(0.5, 0.5));
+        var model =
+                new ComplexityModel("v", "", "", 0.5, means, scales, weights, new boolean[n], new Thresholds(0.5, 0.5));
         double[] x = new double[n];
         x[0] = 3;
 
@@ -36,7 +37,8 @@ class ComplexityModelTest {
         boolean[] fitted = new boolean[TaskFeatures.SIZE];
         fitted[0] = true;
         ComplexityModel hand = TestModels.handBuilt();
-        var model = new ComplexityModel("v", "", "", 0, hand.means(), hand.scales(), hand.weights(), fitted, hand.thresholds());
+        var model = new ComplexityModel(
+                "v", "", "", 0, hand.means(), hand.scales(), hand.weights(), fitted, hand.thresholds());
 
         assertThat(model.source(0)).isEqualTo("fitted");
         assertThat(model.source(TaskFeatures.NAMES.indexOf("complexity_hint"))).isEqualTo("prior");
@@ -55,14 +57,16 @@ class ComplexityModelTest {
 
             assertThat(read).isEqualTo(model);
             assertThat(read.license()).isEqualTo("test licence");
-            assertThat(out.toString()).startsWith("# Fitted on data licensed CC BY-NC 4.0.\n")
-                    .contains("feature.complexity_hint.weight=2.0").contains("feature.links.source=unused");
+            assertThat(out.toString())
+                    .startsWith("# Fitted on data licensed CC BY-NC 4.0.\n")
+                    .contains("feature.complexity_hint.weight=2.0")
+                    .contains("feature.links.source=unused");
         }
 
         @Test
         void rejectsAResourceThatLacksAFeature() {
             assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
-                    "version=x\nlicense=y\nintercept=0\nthreshold.gpt=0.1\nthreshold.claude=0.2\n")))
+                            "version=x\nlicense=y\nintercept=0\nthreshold.gpt=0.1\nthreshold.claude=0.2\n")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("lacks 'feature.task_tokens.mean'");
         }
@@ -73,11 +77,11 @@ class ComplexityModelTest {
 
             assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text + "feature.prompt_tokens.weight=1\n")))
                     .hasMessageContaining("unknown feature in 'feature.prompt_tokens.weight'");
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
-                    text.replace("feature.complexity_hint.source=prior", "feature.complexity_hint.source=guessed"))))
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace(
+                            "feature.complexity_hint.source=prior", "feature.complexity_hint.source=guessed"))))
                     .hasMessageContaining("must be fitted, prior or unused");
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
-                    text.replace("feature.complexity_hint.source=prior", "feature.complexity_hint.source=unused"))))
+            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace(
+                            "feature.complexity_hint.source=prior", "feature.complexity_hint.source=unused"))))
                     .hasMessageContaining("says unused but its weight is 2.0");
             assertThatThrownBy(() -> ComplexityModel.read(new StringReader(text.replace("license=test licence\n", ""))))
                     .hasMessageContaining("lacks 'license'");
@@ -85,8 +89,8 @@ class ComplexityModelTest {
 
         @Test
         void rejectsAScaleThatIsNotPositive() throws Exception {
-            assertThatThrownBy(() -> ComplexityModel.read(new StringReader(
-                    written().replace("feature.links.scale=1.0", "feature.links.scale=0.0"))))
+            assertThatThrownBy(() -> ComplexityModel.read(
+                            new StringReader(written().replace("feature.links.scale=1.0", "feature.links.scale=0.0"))))
                     .hasMessageContaining("feature links needs a finite mean and weight and a positive scale");
         }
 
@@ -119,7 +123,8 @@ class ComplexityModelTest {
         @Test
         void loadsAndScores() {
             assertThat(shipped.version()).startsWith("complexity-");
-            assertThat(shipped.score(Requests.prompt("Why is the sky blue?").build())).isBetween(0.0, 1.0);
+            assertThat(shipped.score(Requests.prompt("Why is the sky blue?").build()))
+                    .isBetween(0.0, 1.0);
         }
 
         @Test
@@ -131,7 +136,8 @@ class ComplexityModelTest {
 
             assertThat(shipped.license()).contains("CC BY-NC 4.0");
             assertThat(resource.lines().takeWhile(l -> l.startsWith("#")).toList())
-                    .anyMatch(l -> l.contains("CC BY-NC 4.0")).anyMatch(l -> l.contains("SWE-bench"));
+                    .anyMatch(l -> l.contains("CC BY-NC 4.0"))
+                    .anyMatch(l -> l.contains("SWE-bench"));
         }
     }
 }

@@ -27,6 +27,10 @@ class MeteredRoutingPolicyTest {
     }
 
     private double count(String tier, String rule) {
-        return registry.get(MeteredRoutingPolicy.DECISIONS).tag("tier", tier).tag("rule", rule).counter().count();
+        return registry.get(MeteredRoutingPolicy.DECISIONS)
+                .tag("tier", tier)
+                .tag("rule", rule)
+                .counter()
+                .count();
     }
 }

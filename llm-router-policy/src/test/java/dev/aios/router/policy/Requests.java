@@ -44,14 +44,17 @@ record Requests(
     }
 
     Requests override(Tier value) {
-        return new Requests(role, taskKind, hint, points, prompt, messages, outputTokens, files, Optional.of(value), budget);
+        return new Requests(
+                role, taskKind, hint, points, prompt, messages, outputTokens, files, Optional.of(value), budget);
     }
 
     Requests budget(long micros) {
-        return new Requests(role, taskKind, hint, points, prompt, messages, outputTokens, files, override, Optional.of(micros));
+        return new Requests(
+                role, taskKind, hint, points, prompt, messages, outputTokens, files, override, Optional.of(micros));
     }
 
     RoutingRequest build() {
-        return new RoutingRequest(role, taskKind, hint, points, prompt, messages, outputTokens, files, override, budget);
+        return new RoutingRequest(
+                role, taskKind, hint, points, prompt, messages, outputTokens, files, override, budget);
     }
 }

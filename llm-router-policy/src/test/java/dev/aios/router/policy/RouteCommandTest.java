@@ -19,7 +19,8 @@ class RouteCommandTest {
     private String run(String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         RouteCommand.Options options = RouteCommand.Options.parse(args);
-        int status = RouteCommand.run(options, options.prompt(), policy, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = RouteCommand.run(
+                options, options.prompt(), policy, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertThat(status).isZero();
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -32,7 +33,8 @@ class RouteCommandTest {
             String out = run("--hint", "high", "Design the architecture");
 
             // then sigmoid(2 + log 3) = 0.957
-            assertThat(out).startsWith("tier        claude\n")
+            assertThat(out)
+                    .startsWith("tier        claude\n")
                     .contains("score       0.957   thresholds: gpt from 0.600, claude from 0.850")
                     .contains("model       test-v1; licence: test licence")
                     .containsPattern("\\+2\\.00 +complexity hint 'high' +prior")
@@ -43,7 +45,8 @@ class RouteCommandTest {
         void showsTheRuleWhenTheRoleFloorChangedTheTier() {
             String out = run("--role", "cto", "--hint", "low", "List the files");
 
-            assertThat(out).startsWith("tier        gpt (the score alone chose local)\n")
+            assertThat(out)
+                    .startsWith("tier        gpt (the score alone chose local)\n")
                     .contains("rule        raised to gpt by the floor for role 'cto'");
         }
     }
@@ -52,7 +55,9 @@ class RouteCommandTest {
     class ForScripts {
         @Test
         void printsOneJsonObjectWithTheSameContent() {
-            JsonNode json = JsonMapper.builder().build().readTree(run("--json", "--kind", "code", "--points", "5", "Design the \"cache\""));
+            JsonNode json = JsonMapper.builder()
+                    .build()
+                    .readTree(run("--json", "--kind", "code", "--points", "5", "Design the \"cache\""));
 
             assertThat(json.get("tier").asString()).isEqualTo("gpt");
             assertThat(json.get("thresholds").get("claude").asDouble()).isEqualTo(0.85);
@@ -68,13 +73,16 @@ class RouteCommandTest {
     class BadUsage {
         @Test
         void rejectsAMissingOrSplitPromptUnknownOptionsAndBadNumbers() {
-            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {})).hasMessageStartingWith("no prompt given");
+            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {}))
+                    .hasMessageStartingWith("no prompt given");
             assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"rename", "it"}))
                     .hasMessageStartingWith("give the prompt as one argument");
-            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--colour", "x", "p"})).hasMessageStartingWith("unknown option --colour");
+            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--colour", "x", "p"}))
+                    .hasMessageStartingWith("unknown option --colour");
             assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--points", "many", "p"}))
                     .hasMessage("--points needs a whole number, got 'many'");
-            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--role"})).hasMessageStartingWith("--role needs a value");
+            assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--role"}))
+                    .hasMessageStartingWith("--role needs a value");
             assertThatThrownBy(() -> RouteCommand.Options.parse(new String[] {"--hint", "extreme", "p"}))
                     .hasMessageStartingWith("--hint must be low, medium or high");
         }
@@ -84,7 +92,8 @@ class RouteCommandTest {
             RouteCommand.Options options = RouteCommand.Options.parse(new String[] {"  "});
 
             assertThatThrownBy(() -> RouteCommand.run(options, options.prompt(), policy, System.out))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the prompt is empty");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the prompt is empty");
         }
     }
 }

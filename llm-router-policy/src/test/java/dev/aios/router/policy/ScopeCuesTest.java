@@ -13,7 +13,8 @@ class ScopeCuesTest {
 
     @Test
     void findsDesignWordsAndPhrasesWhateverTheirCase() {
-        ScopeCues.Found found = scan("Propose a System Design for a multi-tenant service with Event Sourcing and sharding.");
+        ScopeCues.Found found =
+                scan("Propose a System Design for a multi-tenant service with Event Sourcing and sharding.");
 
         assertThat(found.count(Kind.DESIGN)).isEqualTo(4);
         assertThat(found.examples(Kind.DESIGN)).containsExactly("system design", "multi tenant", "event sourcing");
@@ -24,7 +25,8 @@ class ScopeCuesTest {
         ScopeCues.Found found = scan("It fails only in production, intermittently: a race condition?");
 
         assertThat(found.count(Kind.HARD_DEBUGGING)).isEqualTo(3);
-        assertThat(found.examples(Kind.HARD_DEBUGGING)).containsExactly("only in production", "intermittently", "race condition");
+        assertThat(found.examples(Kind.HARD_DEBUGGING))
+                .containsExactly("only in production", "intermittently", "race condition");
     }
 
     @Test
@@ -45,7 +47,8 @@ class ScopeCuesTest {
 
     @Test
     void anOrdinaryBugReportHasNoCue() {
-        ScopeCues.Found found = scan("The legend shows the wrong colour when the plot has two axes. Expected blue, got red.");
+        ScopeCues.Found found =
+                scan("The legend shows the wrong colour when the plot has two axes. Expected blue, got red.");
 
         for (Kind kind : Kind.values()) {
             assertThat(found.count(kind)).as(kind.name()).isZero();

@@ -42,7 +42,8 @@ class TaskFeaturesTest {
 
     @Test
     void readsScopeCuesAsLogCounts() {
-        assertThat(feature("Find the deadlock; it hangs intermittently", "hard_debugging")).isEqualTo(Math.log1p(3));
+        assertThat(feature("Find the deadlock; it hangs intermittently", "hard_debugging"))
+                .isEqualTo(Math.log1p(3));
         assertThat(feature("Rename the field", "small_change")).isEqualTo(Math.log1p(1));
         assertThat(feature("Rename the field", "design_scope")).isZero();
     }
@@ -69,7 +70,11 @@ class TaskFeaturesTest {
 
         @Test
         void describesWhatEachSignalSaw() {
-            TaskFeatures.Signals signals = TaskFeatures.signals(Requests.prompt(briefing).points(8).hint("HIGH").kind("planning").build());
+            TaskFeatures.Signals signals = TaskFeatures.signals(Requests.prompt(briefing)
+                    .points(8)
+                    .hint("HIGH")
+                    .kind("planning")
+                    .build());
 
             assertThat(describe(signals, "small_change")).isEqualTo("small-change cues: 'rename' (2 in all)");
             assertThat(describe(signals, "design_scope")).isEqualTo("no design scope");
@@ -89,7 +94,17 @@ class TaskFeaturesTest {
     @Nested
     class RequestSignals {
         @ParameterizedTest
-        @CsvSource({"LOW,-1", "COMPLEXITY_LOW,-1", "easy,-1", "medium,0", "HIGH,1", "complexity_high,1", "hard,1", "'',0", "whatever,0"})
+        @CsvSource({
+            "LOW,-1",
+            "COMPLEXITY_LOW,-1",
+            "easy,-1",
+            "medium,0",
+            "HIGH,1",
+            "complexity_high,1",
+            "hard,1",
+            "'',0",
+            "whatever,0"
+        })
         void readsTheComplexityHint(String hint, double level) {
             assertThat(TaskFeatures.hintLevel(hint)).isEqualTo(level);
         }
@@ -97,19 +112,25 @@ class TaskFeaturesTest {
         @Test
         void codeAndDefectFixesAreTheReferenceKindsPlanningIsHarderDocsLighter() {
             for (String kind : new String[] {"code", "tests", "infra", "defect_fix"}) {
-                assertThat(feature(Requests.prompt("x").kind(kind), "task_reasoning") + feature(Requests.prompt("x").kind(kind), "task_light"))
-                        .as(kind).isZero();
+                assertThat(feature(Requests.prompt("x").kind(kind), "task_reasoning")
+                                + feature(Requests.prompt("x").kind(kind), "task_light"))
+                        .as(kind)
+                        .isZero();
             }
-            assertThat(feature(Requests.prompt("x").kind("planning"), "task_reasoning")).isEqualTo(1);
+            assertThat(feature(Requests.prompt("x").kind("planning"), "task_reasoning"))
+                    .isEqualTo(1);
             assertThat(feature(Requests.prompt("x").kind("DOCS"), "task_light")).isEqualTo(1);
             assertThat(feature(Requests.prompt("x").role(" CTO "), "role_cto")).isEqualTo(1);
         }
 
         @Test
         void estimatesAndOutputSizeAreLogScaledAroundTypicalValues() {
-            assertThat(feature(Requests.prompt("x").points(3), "estimate_points")).isZero();
-            assertThat(feature(Requests.prompt("x").points(12), "estimate_points")).isEqualTo(2);
-            assertThat(feature(Requests.prompt("x").outputTokens(2048), "expected_output")).isEqualTo(1);
+            assertThat(feature(Requests.prompt("x").points(3), "estimate_points"))
+                    .isZero();
+            assertThat(feature(Requests.prompt("x").points(12), "estimate_points"))
+                    .isEqualTo(2);
+            assertThat(feature(Requests.prompt("x").outputTokens(2048), "expected_output"))
+                    .isEqualTo(1);
             assertThat(feature(Requests.prompt("x").files(3), "files_involved")).isEqualTo(Math.log1p(3));
         }
     }

@@ -45,8 +45,11 @@ class TaskTextTest {
 
         // then the task runs from its heading to the next section, and the rest is context
         String text = BRIEFING.substring(task.start(), task.end());
-        assertThat(text).startsWith("## Your task T-7: Rename the total field").contains("### Acceptance criteria")
-                .doesNotContain("Work already done").doesNotContain("multi-tenant");
+        assertThat(text)
+                .startsWith("## Your task T-7: Rename the total field")
+                .contains("### Acceptance criteria")
+                .doesNotContain("Work already done")
+                .doesNotContain("multi-tenant");
         assertThat(task.structured()).isTrue();
         assertThat(task.acceptanceCriteria()).isEqualTo(2);
         assertThat(task.dependencies()).isEqualTo(3);
@@ -68,6 +71,7 @@ class TaskTextTest {
 
     @Test
     void aTaskHeadingInsideALineIsNotASection() {
-        assertThat(TaskText.of("See the section called ## Your task below").structured()).isFalse();
+        assertThat(TaskText.of("See the section called ## Your task below").structured())
+                .isFalse();
     }
 }

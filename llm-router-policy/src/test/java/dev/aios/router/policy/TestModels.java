@@ -15,7 +15,15 @@ final class TestModels {
         Arrays.fill(scales, 1);
         weights[TaskFeatures.NAMES.indexOf("complexity_hint")] = 2;
         weights[TaskFeatures.NAMES.indexOf("design_scope")] = 1;
-        return new ComplexityModel("test-v1", "hand-built for tests", "test licence", 0, means, scales, weights, new boolean[n],
+        return new ComplexityModel(
+                "test-v1",
+                "hand-built for tests",
+                "test licence",
+                0,
+                means,
+                scales,
+                weights,
+                new boolean[n],
                 new Thresholds(0.6, 0.85));
     }
 }

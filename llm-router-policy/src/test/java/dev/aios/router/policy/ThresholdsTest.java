@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ThresholdsTest {
 
@@ -25,8 +25,10 @@ class ThresholdsTest {
         Thresholds t = Thresholds.calibrate(scores, weights, strong, claude);
 
         // then
-        assertThat(share(scores, s -> t.tierFor(s) != Tier.LOCAL)).isCloseTo(strong, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(share(scores, s -> t.tierFor(s) == Tier.CLAUDE)).isCloseTo(claude, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(share(scores, s -> t.tierFor(s) != Tier.LOCAL))
+                .isCloseTo(strong, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(share(scores, s -> t.tierFor(s) == Tier.CLAUDE))
+                .isCloseTo(claude, org.assertj.core.data.Offset.offset(0.001));
     }
 
     @Test

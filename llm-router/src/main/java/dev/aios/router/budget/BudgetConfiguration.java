@@ -19,7 +19,10 @@ class BudgetConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BudgetGuard budgetGuard(BudgetProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry registry,
+    BudgetGuard budgetGuard(
+            BudgetProperties properties,
+            ObjectProvider<StringRedisTemplate> redis,
+            MeterRegistry registry,
             @Value("${aios.router.deployment-mode:false}") boolean deploymentMode) {
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
@@ -29,8 +32,14 @@ class BudgetConfiguration {
             log.warn("no Redis: the budget ledger lives in this process only");
             return new BudgetGuard(new MeteredBudgetLedger(new InMemoryBudgetLedger(), registry), false);
         }
-        log.info("budget ledger in Redis under {} (deployment mode {})", properties.keyPrefixOrDefault(), deploymentMode);
-        return new BudgetGuard(new MeteredBudgetLedger(
-                new RedisBudgetLedger(template, properties.keyPrefixOrDefault(), properties.holdTtlOrDefault()), registry), deploymentMode);
+        log.info(
+                "budget ledger in Redis under {} (deployment mode {})",
+                properties.keyPrefixOrDefault(),
+                deploymentMode);
+        return new BudgetGuard(
+                new MeteredBudgetLedger(
+                        new RedisBudgetLedger(template, properties.keyPrefixOrDefault(), properties.holdTtlOrDefault()),
+                        registry),
+                deploymentMode);
     }
 }

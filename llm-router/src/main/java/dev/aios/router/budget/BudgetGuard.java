@@ -44,29 +44,48 @@ public final class BudgetGuard {
         String project = metadata.projectId();
         if (project.isBlank()) {
             return deploymentMode
-                    ? new Admission.Refused(Kind.INVALID_REQUEST, 400, "Project required",
+                    ? new Admission.Refused(
+                            Kind.INVALID_REQUEST,
+                            400,
+                            "Project required",
                             "this router runs in deployment mode: every call must name its project (X-AIOS-Project-Id) so its budget can be held")
                     : new Admission.Unmetered("no project named");
         }
         Hold hold;
         try {
-            hold = ledger.reserve(project, worstCaseMicros, metadata.budgetLimitMicros().filter(limit -> limit > 0),
+            hold = ledger.reserve(
+                    project,
+                    worstCaseMicros,
+                    metadata.budgetLimitMicros().filter(limit -> limit > 0),
                     spentAtLeast(metadata));
         } catch (RuntimeException e) {
             log.warn("budget ledger unreachable, refusing the call of project {}: {}", project, e.toString());
-            return new Admission.Refused(Kind.PROVIDER_UNAVAILABLE, 503, "Budget ledger unavailable",
+            return new Admission.Refused(
+                    Kind.PROVIDER_UNAVAILABLE,
+                    503,
+                    "Budget ledger unavailable",
                     "the router cannot hold this call's cost for project '" + project + "': " + e.getMessage());
         }
         return switch (hold) {
             case Hold.Reserved reserved -> new Admission.Metered(reserved.reservation());
-            case Hold.OverBudget over -> new Admission.Refused(Kind.BUDGET_EXHAUSTED, 402, "Budget exhausted",
-                    "project '" + project + "' has spent " + over.balance().spentMicros() + " and holds "
-                            + over.balance().reservedMicros() + " for running calls of its " + over.balance().limitMicros()
-                            + " micro-dollars; this call may cost up to " + over.amountMicros() + " " + onWhat);
-            case Hold.NoLimit none -> deploymentMode
-                    ? new Admission.Refused(Kind.INVALID_REQUEST, 400, "Budget unknown", "no budget is known for project '"
-                            + project + "': the call must carry the project's budget (X-AIOS-Budget-Micros)")
-                    : new Admission.Unmetered("no budget known for project " + project);
+            case Hold.OverBudget over ->
+                new Admission.Refused(
+                        Kind.BUDGET_EXHAUSTED,
+                        402,
+                        "Budget exhausted",
+                        "project '" + project + "' has spent " + over.balance().spentMicros() + " and holds "
+                                + over.balance().reservedMicros() + " for running calls of its "
+                                + over.balance().limitMicros()
+                                + " micro-dollars; this call may cost up to " + over.amountMicros() + " " + onWhat);
+            case Hold.NoLimit none ->
+                deploymentMode
+                        ? new Admission.Refused(
+                                Kind.INVALID_REQUEST,
+                                400,
+                                "Budget unknown",
+                                "no budget is known for project '" + project
+                                        + "': the call must carry the project's budget (X-AIOS-Budget-Micros)")
+                        : new Admission.Unmetered("no budget known for project " + project);
         };
     }
 
@@ -76,8 +95,11 @@ public final class BudgetGuard {
             try {
                 ledger.settle(metered.reservation(), costMicros);
             } catch (RuntimeException e) {
-                log.warn("cannot settle {} micro-dollars of project {} (the hold expires instead): {}", costMicros,
-                        metered.reservation().projectId(), e.toString());
+                log.warn(
+                        "cannot settle {} micro-dollars of project {} (the hold expires instead): {}",
+                        costMicros,
+                        metered.reservation().projectId(),
+                        e.toString());
             }
         }
     }
@@ -89,10 +111,12 @@ public final class BudgetGuard {
 
     /** What the orchestrator had charged when it sent the task: limit minus what it said was left. */
     private static Optional<Long> spentAtLeast(CallMetadata metadata) {
-        if (metadata.budgetLimitMicros().isEmpty() || metadata.budgetRemainingMicros().isEmpty()) {
+        if (metadata.budgetLimitMicros().isEmpty()
+                || metadata.budgetRemainingMicros().isEmpty()) {
             return Optional.empty();
         }
-        long spent = metadata.budgetLimitMicros().get() - metadata.budgetRemainingMicros().get();
+        long spent = metadata.budgetLimitMicros().get()
+                - metadata.budgetRemainingMicros().get();
         return spent > 0 ? Optional.of(spent) : Optional.empty();
     }
 }

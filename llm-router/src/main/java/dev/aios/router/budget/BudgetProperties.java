@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * before settling it (longer than any call with its retries and fallbacks may take).
  */
 @ConfigurationProperties("aios.router.budget")
-public record BudgetProperties(@Nullable String keyPrefix, @Nullable Duration holdTtl) {
+public record BudgetProperties(
+        @Nullable String keyPrefix, @Nullable Duration holdTtl) {
     public String keyPrefixOrDefault() {
         return keyPrefix == null || keyPrefix.isBlank() ? "aios:router:budget:" : keyPrefix;
     }

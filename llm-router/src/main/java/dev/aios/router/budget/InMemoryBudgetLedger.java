@@ -27,8 +27,8 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public synchronized Hold reserve(String projectId, long amountMicros, Optional<Long> limitMicros,
-            Optional<Long> spentAtLeastMicros) {
+    public synchronized Hold reserve(
+            String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
         Account account = accounts.computeIfAbsent(projectId, id -> new Account());
         limitMicros.filter(limit -> limit > account.limit).ifPresent(limit -> account.limit = limit);
         spentAtLeastMicros.filter(spent -> spent > account.spent).ifPresent(spent -> account.spent = spent);

@@ -16,7 +16,8 @@ public final class MeteredBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public Hold reserve(String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
+    public Hold reserve(
+            String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
         Hold hold = delegate.reserve(projectId, amountMicros, limitMicros, spentAtLeastMicros);
         String outcome = switch (hold) {
             case Hold.Reserved r -> "reserved";

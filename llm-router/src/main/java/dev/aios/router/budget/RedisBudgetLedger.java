@@ -37,13 +37,19 @@ public final class RedisBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public Hold reserve(String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
+    public Hold reserve(
+            String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
         if (amountMicros < 0) {
             throw new IllegalArgumentException("cannot reserve a negative amount: " + amountMicros);
         }
         String id = UUID.randomUUID().toString();
-        List<?> answer = redis.execute(RESERVE, keys(projectId), id, Long.toString(amountMicros),
-                Long.toString(limitMicros.orElse(Balance.NO_LIMIT)), Long.toString(spentAtLeastMicros.orElse(-1L)),
+        List<?> answer = redis.execute(
+                RESERVE,
+                keys(projectId),
+                id,
+                Long.toString(amountMicros),
+                Long.toString(limitMicros.orElse(Balance.NO_LIMIT)),
+                Long.toString(spentAtLeastMicros.orElse(-1L)),
                 Long.toString(holdTtl.toMillis()));
         Balance balance = balanceOf(answer);
         return switch ((int) number(answer.getFirst())) {
@@ -55,7 +61,8 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     @Override
     public Balance settle(Reservation reservation, long costMicros) {
-        return balanceOf(redis.execute(SETTLE, keys(reservation.projectId()), reservation.id(), Long.toString(costMicros)));
+        return balanceOf(
+                redis.execute(SETTLE, keys(reservation.projectId()), reservation.id(), Long.toString(costMicros)));
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class RedisResponseCache implements ResponseCache {
 
     private static ArrayNode toolCalls(List<ToolCall> calls) {
         ArrayNode array = JSON.createArrayNode();
-        calls.forEach(c -> array.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()));
+        calls.forEach(
+                c -> array.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()));
         return array;
     }
 
@@ -85,15 +86,30 @@ public final class RedisResponseCache implements ResponseCache {
         }
         List<ToolCall> calls = new ArrayList<>();
         for (JsonNode call : node.path("toolCalls")) {
-            if (!call.path("id").isString() || !call.path("name").isString() || !call.path("arguments").isString()) {
+            if (!call.path("id").isString()
+                    || !call.path("name").isString()
+                    || !call.path("arguments").isString()) {
                 throw new IllegalArgumentException("cache entry has a malformed tool call");
             }
-            calls.add(new ToolCall(call.path("id").asString(), call.path("name").asString(), call.path("arguments").asString()));
+            calls.add(new ToolCall(
+                    call.path("id").asString(),
+                    call.path("name").asString(),
+                    call.path("arguments").asString()));
         }
         // entries written before tool calls existed have neither field: a plain answer that stopped normally
-        return new ProviderReply(node.path("content").asString(), node.path("tier").asString(""),
-                node.path("provider").asString(""), node.path("model").asString(""),
-                new TokenUsage(node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0)), false, false, false,
-                OptionalLong.empty(), calls, node.path("finishReason").asString(ProviderReply.defaultFinishReason(calls)));
+        return new ProviderReply(
+                node.path("content").asString(),
+                node.path("tier").asString(""),
+                node.path("provider").asString(""),
+                node.path("model").asString(""),
+                new TokenUsage(
+                        node.path("inputTokens").asLong(0),
+                        node.path("outputTokens").asLong(0)),
+                false,
+                false,
+                false,
+                OptionalLong.empty(),
+                calls,
+                node.path("finishReason").asString(ProviderReply.defaultFinishReason(calls)));
     }
 }

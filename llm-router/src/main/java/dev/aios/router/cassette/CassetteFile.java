@@ -19,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * entry, never a partial load.
  */
 public final class CassetteFile {
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private CassetteFile() {}
 
@@ -31,11 +32,13 @@ public final class CassetteFile {
             throw new InvalidCassetteException(source + " is not JSON: " + e.getMessage());
         }
         if (!Cassette.FORMAT.equals(root.path("format").asString(""))) {
-            throw new InvalidCassetteException(source + " is not an AIOS cassette (no \"format\": \"" + Cassette.FORMAT + "\")");
+            throw new InvalidCassetteException(
+                    source + " is not an AIOS cassette (no \"format\": \"" + Cassette.FORMAT + "\")");
         }
         int version = root.path("version").asInt(0);
         if (version != Cassette.VERSION) {
-            throw new InvalidCassetteException(source + " is cassette version " + version + "; this AIOS reads version " + Cassette.VERSION);
+            throw new InvalidCassetteException(
+                    source + " is cassette version " + version + "; this AIOS reads version " + Cassette.VERSION);
         }
         JsonNode exchanges = root.path("exchanges");
         if (!exchanges.isArray()) {
@@ -45,8 +48,14 @@ public final class CassetteFile {
         for (int i = 0; i < exchanges.size(); i++) {
             parsed.add(exchange(source, i, exchanges.get(i)));
         }
-        return new Cassette(source, version, root.path("recordedAt").asString(""), root.path("recordedWith").asString(""),
-                root.path("label").asString(""), project(source, root.path("project")), parsed);
+        return new Cassette(
+                source,
+                version,
+                root.path("recordedAt").asString(""),
+                root.path("recordedWith").asString(""),
+                root.path("label").asString(""),
+                project(source, root.path("project")),
+                parsed);
     }
 
     public static String write(Cassette cassette) {
@@ -66,7 +75,8 @@ public final class CassetteFile {
         });
         ArrayNode exchanges = root.putArray("exchanges");
         for (Exchange e : cassette.exchanges()) {
-            ObjectNode exchange = exchanges.addObject()
+            ObjectNode exchange = exchanges
+                    .addObject()
                     .put("seq", e.seq())
                     .put("request", e.requestDigest())
                     .put("brief", e.briefDigest())
@@ -83,10 +93,15 @@ public final class CassetteFile {
                 exchange.putObject("error").put("kind", e.errorKind()).put("message", e.response());
             } else {
                 exchange.put("response", e.response());
-                // written only when there are tool calls or an unusual stop, so plain recordings look as they always did
+                // written only when there are tool calls or an unusual stop, so plain recordings look as they always
+                // did
                 if (!e.toolCalls().isEmpty()) {
                     ArrayNode calls = exchange.putArray("toolCalls");
-                    e.toolCalls().forEach(c -> calls.addObject().put("id", c.id()).put("name", c.name()).put("arguments", c.arguments()));
+                    e.toolCalls()
+                            .forEach(c -> calls.addObject()
+                                    .put("id", c.id())
+                                    .put("name", c.name())
+                                    .put("arguments", c.arguments()));
                 }
                 if (!e.finishReason().equals(ProviderReply.defaultFinishReason(e.toolCalls()))) {
                     exchange.put("finishReason", e.finishReason());
@@ -100,11 +115,13 @@ public final class CassetteFile {
         JsonNode error = node.path("error");
         if (error.isObject()) {
             if (!error.path("kind").isString() || !error.path("message").isString()) {
-                throw new InvalidCassetteException(source + " exchange " + index + ": \"error\" needs a string \"kind\" and \"message\"");
+                throw new InvalidCassetteException(
+                        source + " exchange " + index + ": \"error\" needs a string \"kind\" and \"message\"");
             }
         }
-        for (String field : error.isObject() ? List.of("request", "brief", "role", "task") : List.of("request", "brief", "role", "task",
-                "tier", "model", "response")) {
+        for (String field : error.isObject()
+                ? List.of("request", "brief", "role", "task")
+                : List.of("request", "brief", "role", "task", "tier", "model", "response")) {
             if (!node.path(field).isString()) {
                 throw new InvalidCassetteException(source + " exchange " + index + " has no string \"" + field + "\"");
             }
@@ -115,17 +132,35 @@ public final class CassetteFile {
         }
         List<ToolCall> toolCalls = new ArrayList<>();
         for (JsonNode call : node.path("toolCalls")) {
-            if (!call.path("id").isString() || !call.path("name").isString() || !call.path("arguments").isString()) {
-                throw new InvalidCassetteException(source + " exchange " + index + ": a tool call needs a string \"id\", \"name\" and \"arguments\"");
+            if (!call.path("id").isString()
+                    || !call.path("name").isString()
+                    || !call.path("arguments").isString()) {
+                throw new InvalidCassetteException(source + " exchange " + index
+                        + ": a tool call needs a string \"id\", \"name\" and \"arguments\"");
             }
-            toolCalls.add(new ToolCall(call.path("id").asString(), call.path("name").asString(), call.path("arguments").asString()));
+            toolCalls.add(new ToolCall(
+                    call.path("id").asString(),
+                    call.path("name").asString(),
+                    call.path("arguments").asString()));
         }
-        return new Exchange(node.path("seq").asInt(index + 1), request, node.path("brief").asString(),
-                node.path("prompt").asString(""), node.path("role").asString(), node.path("task").asString(),
-                node.path("tier").asString(""), node.path("provider").asString(""), node.path("model").asString(""),
-                error.isObject() ? error.path("message").asString() : node.path("response").asString(),
-                node.path("inputTokens").asLong(0), node.path("outputTokens").asLong(0), node.path("costMicros").asLong(0),
-                error.isObject() ? error.path("kind").asString() : "", toolCalls,
+        return new Exchange(
+                node.path("seq").asInt(index + 1),
+                request,
+                node.path("brief").asString(),
+                node.path("prompt").asString(""),
+                node.path("role").asString(),
+                node.path("task").asString(),
+                node.path("tier").asString(""),
+                node.path("provider").asString(""),
+                node.path("model").asString(""),
+                error.isObject()
+                        ? error.path("message").asString()
+                        : node.path("response").asString(),
+                node.path("inputTokens").asLong(0),
+                node.path("outputTokens").asLong(0),
+                node.path("costMicros").asLong(0),
+                error.isObject() ? error.path("kind").asString() : "",
+                toolCalls,
                 node.path("finishReason").asString(ProviderReply.defaultFinishReason(toolCalls)));
     }
 
@@ -137,8 +172,14 @@ public final class CassetteFile {
             throw new InvalidCassetteException(source + ": \"project\" needs a string \"name\" and \"brief\"");
         }
         Map<String, Integer> options = new LinkedHashMap<>();
-        node.path("options").properties().forEach(option -> options.put(option.getKey(), option.getValue().asInt()));
-        return Optional.of(new RecordedProject(node.path("name").asString(), node.path("brief").asString(),
-                node.path("budgetMicros").asLong(0), options));
+        node.path("options")
+                .properties()
+                .forEach(
+                        option -> options.put(option.getKey(), option.getValue().asInt()));
+        return Optional.of(new RecordedProject(
+                node.path("name").asString(),
+                node.path("brief").asString(),
+                node.path("budgetMicros").asLong(0),
+                options));
     }
 }

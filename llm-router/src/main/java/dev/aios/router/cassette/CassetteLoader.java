@@ -33,12 +33,14 @@ public final class CassetteLoader {
             try {
                 Resource[] found = resolver.getResources(pattern);
                 Arrays.sort(found, Comparator.comparing(r -> String.valueOf(r.getDescription())));
-                List<Resource> readable = Arrays.stream(found).filter(Resource::isReadable).toList();
+                List<Resource> readable =
+                        Arrays.stream(found).filter(Resource::isReadable).toList();
                 if (readable.isEmpty()) {
                     throw new InvalidCassetteException("no cassette found at " + location.strip());
                 }
                 for (Resource resource : readable) {
-                    cassettes.add(CassetteFile.parse(describe(resource), resource.getContentAsString(StandardCharsets.UTF_8)));
+                    cassettes.add(CassetteFile.parse(
+                            describe(resource), resource.getContentAsString(StandardCharsets.UTF_8)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read cassettes at " + location.strip(), e);

@@ -41,7 +41,8 @@ public final class CassetteRecorder implements ExchangeRecorder {
         this.recordedAt = clock.instant().toString();
         Path dir = this.file.getParent();
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IllegalArgumentException("cannot record to " + this.file + ": its directory does not exist or is not writable");
+            throw new IllegalArgumentException(
+                    "cannot record to " + this.file + ": its directory does not exist or is not writable");
         }
         write(); // an empty recording now: a bad path fails at start, not after the first paid call
     }
@@ -57,21 +58,57 @@ public final class CassetteRecorder implements ExchangeRecorder {
     }
 
     @Override
-    public synchronized void record(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
-            ProviderReply reply, long costMicros) {
-        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
-                metadata.briefDigest(), metadata.promptVersion(), metadata.role(), metadata.taskId(), reply.tier(),
-                reply.provider(), reply.model(), reply.content(), reply.tokens().inputTokens(), reply.tokens().outputTokens(), costMicros, "",
-                reply.toolCalls(), reply.finishReason()));
+    public synchronized void record(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            Tools tools,
+            CallMetadata metadata,
+            ProviderReply reply,
+            long costMicros) {
+        exchanges.add(new Exchange(
+                exchanges.size() + 1,
+                RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
+                metadata.briefDigest(),
+                metadata.promptVersion(),
+                metadata.role(),
+                metadata.taskId(),
+                reply.tier(),
+                reply.provider(),
+                reply.model(),
+                reply.content(),
+                reply.tokens().inputTokens(),
+                reply.tokens().outputTokens(),
+                costMicros,
+                "",
+                reply.toolCalls(),
+                reply.finishReason()));
         write();
     }
 
     @Override
-    public synchronized void failed(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
+    public synchronized void failed(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            Tools tools,
+            CallMetadata metadata,
             LlmCallException failure) {
-        exchanges.add(new Exchange(exchanges.size() + 1, RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
-                metadata.briefDigest(), metadata.promptVersion(), metadata.role(), metadata.taskId(), "", "", "",
-                String.valueOf(failure.getMessage()), 0, 0, 0, failure.kind().name()));
+        exchanges.add(new Exchange(
+                exchanges.size() + 1,
+                RequestDigest.of(messages, temperature, maxOutputTokens, tools, metadata),
+                metadata.briefDigest(),
+                metadata.promptVersion(),
+                metadata.role(),
+                metadata.taskId(),
+                "",
+                "",
+                "",
+                String.valueOf(failure.getMessage()),
+                0,
+                0,
+                0,
+                failure.kind().name()));
         write();
     }
 
@@ -82,7 +119,8 @@ public final class CassetteRecorder implements ExchangeRecorder {
     private void write() {
         String json = CassetteFile.write(cassette());
         try {
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(temporary, json, StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

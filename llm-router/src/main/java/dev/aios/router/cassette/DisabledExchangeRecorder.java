@@ -10,10 +10,21 @@ import java.util.List;
 /** Recording is off (the default). */
 public final class DisabledExchangeRecorder implements ExchangeRecorder {
     @Override
-    public void record(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
-            ProviderReply reply, long costMicros) {}
+    public void record(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            Tools tools,
+            CallMetadata metadata,
+            ProviderReply reply,
+            long costMicros) {}
 
     @Override
-    public void failed(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata,
+    public void failed(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            Tools tools,
+            CallMetadata metadata,
             LlmCallException failure) {}
 }

@@ -44,18 +44,70 @@ public record Exchange(
     }
 
     /** An answer without tool calls that stopped normally, or a refusal. */
-    public Exchange(int seq, String requestDigest, String briefDigest, String promptVersion, String role, String taskId,
-            String tier, String provider, String model, String response, long inputTokens, long outputTokens, long costMicros,
+    public Exchange(
+            int seq,
+            String requestDigest,
+            String briefDigest,
+            String promptVersion,
+            String role,
+            String taskId,
+            String tier,
+            String provider,
+            String model,
+            String response,
+            long inputTokens,
+            long outputTokens,
+            long costMicros,
             String errorKind) {
-        this(seq, requestDigest, briefDigest, promptVersion, role, taskId, tier, provider, model, response, inputTokens,
-                outputTokens, costMicros, errorKind, List.of(), "stop");
+        this(
+                seq,
+                requestDigest,
+                briefDigest,
+                promptVersion,
+                role,
+                taskId,
+                tier,
+                provider,
+                model,
+                response,
+                inputTokens,
+                outputTokens,
+                costMicros,
+                errorKind,
+                List.of(),
+                "stop");
     }
 
     /** A successful answer. */
-    public Exchange(int seq, String requestDigest, String briefDigest, String promptVersion, String role, String taskId,
-            String tier, String provider, String model, String response, long inputTokens, long outputTokens, long costMicros) {
-        this(seq, requestDigest, briefDigest, promptVersion, role, taskId, tier, provider, model, response, inputTokens,
-                outputTokens, costMicros, "");
+    public Exchange(
+            int seq,
+            String requestDigest,
+            String briefDigest,
+            String promptVersion,
+            String role,
+            String taskId,
+            String tier,
+            String provider,
+            String model,
+            String response,
+            long inputTokens,
+            long outputTokens,
+            long costMicros) {
+        this(
+                seq,
+                requestDigest,
+                briefDigest,
+                promptVersion,
+                role,
+                taskId,
+                tier,
+                provider,
+                model,
+                response,
+                inputTokens,
+                outputTokens,
+                costMicros,
+                "");
     }
 
     public boolean failed() {

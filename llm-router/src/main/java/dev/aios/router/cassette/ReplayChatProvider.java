@@ -42,8 +42,10 @@ public final class ReplayChatProvider implements ChatProvider {
         for (Cassette cassette : this.cassettes) {
             cassette.briefDigests().forEach(brief -> cassetteOfBrief.putIfAbsent(brief, cassette));
             for (Exchange e : cassette.exchanges()) {
-                recorded.computeIfAbsent(e.requestDigest(), d -> new ArrayList<>()).add(e);
-                byTask.computeIfAbsent(taskKey(e.briefDigest(), e.role(), e.taskId()), k -> new ArrayList<>()).add(e);
+                recorded.computeIfAbsent(e.requestDigest(), d -> new ArrayList<>())
+                        .add(e);
+                byTask.computeIfAbsent(taskKey(e.briefDigest(), e.role(), e.taskId()), k -> new ArrayList<>())
+                        .add(e);
             }
         }
     }
@@ -59,10 +61,12 @@ public final class ReplayChatProvider implements ChatProvider {
         if (cassette == null) {
             throw ProviderException.notRecorded(noRecordingOfBrief(m.briefDigest()));
         }
-        String digest = RequestDigest.of(request.messages(), request.temperature(), request.maxOutputTokens(), request.tools(), m);
+        String digest = RequestDigest.of(
+                request.messages(), request.temperature(), request.maxOutputTokens(), request.tools(), m);
         Exchange exchange;
         synchronized (this) {
-            Deque<Exchange> left = unusedByProject.computeIfAbsent(m.projectId(), p -> new HashMap<>())
+            Deque<Exchange> left = unusedByProject
+                    .computeIfAbsent(m.projectId(), p -> new HashMap<>())
                     .computeIfAbsent(digest, d -> new ArrayDeque<>(recorded.getOrDefault(d, List.of())));
             exchange = left.poll();
         }
@@ -75,9 +79,18 @@ public final class ReplayChatProvider implements ChatProvider {
         if (request.stream()) {
             TokenSink.replay(exchange.response(), exchange.toolCalls(), sink);
         }
-        return new ProviderReply(exchange.response(), exchange.tier(), PROVIDER, exchange.model(),
-                new TokenUsage(exchange.inputTokens(), exchange.outputTokens()), false, false, true,
-                OptionalLong.of(exchange.costMicros()), exchange.toolCalls(), exchange.finishReason());
+        return new ProviderReply(
+                exchange.response(),
+                exchange.tier(),
+                PROVIDER,
+                exchange.model(),
+                new TokenUsage(exchange.inputTokens(), exchange.outputTokens()),
+                false,
+                false,
+                true,
+                OptionalLong.of(exchange.costMicros()),
+                exchange.toolCalls(),
+                exchange.finishReason());
     }
 
     /** What the recordings hold, for messages and the launcher: {@code url-shortener (sha256:1a2b…)}. */
@@ -91,8 +104,9 @@ public final class ReplayChatProvider implements ChatProvider {
     }
 
     private String noRecordingOfBrief(String briefDigest) {
-        String which = briefDigest.isEmpty() ? "this call names no brief" : "no recording is of this brief ("
-                + BriefDigest.shortForm(briefDigest) + ")";
+        String which = briefDigest.isEmpty()
+                ? "this call names no brief"
+                : "no recording is of this brief (" + BriefDigest.shortForm(briefDigest) + ")";
         return "no model is configured and " + which + ": recordings exist only for " + recordedBriefs()
                 + ". Set ANTHROPIC_API_KEY or OPENAI_API_KEY, point AIOS_LOCAL_MODEL_URL at an OpenAI-compatible server"
                 + " (Ollama, vLLM, llama.cpp), or replay a recording of this brief.";
@@ -101,17 +115,32 @@ public final class ReplayChatProvider implements ChatProvider {
     private String diverged(Cassette cassette, CallMetadata m, String digest) {
         String call = m.role() + "/" + m.taskId() + (m.promptVersion().isEmpty() ? "" : " (" + m.promptVersion() + ")");
         List<Exchange> sameTask = byTask.getOrDefault(taskKey(m.briefDigest(), m.role(), m.taskId()), List.of());
-        StringBuilder why = new StringBuilder("replay of ").append(cassette.title()).append(" diverged at ").append(call);
+        StringBuilder why = new StringBuilder("replay of ")
+                .append(cassette.title())
+                .append(" diverged at ")
+                .append(call);
         if (sameTask.stream().anyMatch(e -> e.requestDigest().equals(digest))) {
             why.append(": the recording answered this exact request ")
-                    .append(sameTask.stream().filter(e -> e.requestDigest().equals(digest)).count())
+                    .append(sameTask.stream()
+                            .filter(e -> e.requestDigest().equals(digest))
+                            .count())
                     .append(" time(s) and the run asks it once more");
         } else if (sameTask.isEmpty()) {
-            why.append(": the recording has no call of ").append(m.role()).append('/').append(m.taskId());
+            why.append(": the recording has no call of ")
+                    .append(m.role())
+                    .append('/')
+                    .append(m.taskId());
         } else {
-            why.append(": the request (").append(shortDigest(digest)).append(") differs from the recorded ")
-                    .append(sameTask.stream().map(e -> e.describe() + " " + shortDigest(e.requestDigest())).collect(Collectors.joining(", ")));
-            sameTask.stream().map(Exchange::promptVersion).filter(p -> !p.equals(m.promptVersion())).findFirst()
+            why.append(": the request (")
+                    .append(shortDigest(digest))
+                    .append(") differs from the recorded ")
+                    .append(sameTask.stream()
+                            .map(e -> e.describe() + " " + shortDigest(e.requestDigest()))
+                            .collect(Collectors.joining(", ")));
+            sameTask.stream()
+                    .map(Exchange::promptVersion)
+                    .filter(p -> !p.equals(m.promptVersion()))
+                    .findFirst()
                     .ifPresent(p -> why.append("; it was recorded with prompt ").append(p));
             why.append(" (the prompt, the task's context or an earlier answer changed)");
         }

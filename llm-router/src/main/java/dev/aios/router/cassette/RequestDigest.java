@@ -19,7 +19,8 @@ import java.util.List;
 public final class RequestDigest {
     private RequestDigest() {}
 
-    public static String of(List<ChatMessage> messages, double temperature, int maxOutputTokens, CallMetadata metadata) {
+    public static String of(
+            List<ChatMessage> messages, double temperature, int maxOutputTokens, CallMetadata metadata) {
         return of(messages, temperature, maxOutputTokens, Tools.NONE, metadata);
     }
 
@@ -28,7 +29,8 @@ public final class RequestDigest {
      * only when present, so a call without them keeps the digest it had before tools existed (older recordings replay);
      * their field names are no role, and every field is length-prefixed, so they cannot be mistaken for a message.
      */
-    public static String of(List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata) {
+    public static String of(
+            List<ChatMessage> messages, double temperature, int maxOutputTokens, Tools tools, CallMetadata metadata) {
         StringBuilder canonical = new StringBuilder("aios-request-v1\u0000");
         field(canonical, "brief", metadata.briefDigest());
         field(canonical, "prompt", metadata.promptVersion());
@@ -54,7 +56,8 @@ public final class RequestDigest {
         }
         tools.choice().ifPresent(choice -> field(canonical, "tool_choice", choice.mode() + ":" + choice.toolName()));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return "sha256:" + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
@@ -63,6 +66,13 @@ public final class RequestDigest {
 
     private static void field(StringBuilder canonical, String name, String value) {
         // lengths first, so that no choice of text can make two different calls read alike
-        canonical.append(name.length()).append(':').append(name).append(value.length()).append(':').append(value).append('\u0000');
+        canonical
+                .append(name.length())
+                .append(':')
+                .append(name)
+                .append(value.length())
+                .append(':')
+                .append(value)
+                .append('\u0000');
     }
 }

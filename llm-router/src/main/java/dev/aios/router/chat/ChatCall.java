@@ -9,14 +9,24 @@ import java.util.List;
 
 /** A call as it arrived, before routing: over HTTP or in-process, with the tools it offers the model. */
 public record ChatCall(
-        List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata, Tools tools) {
+        List<ChatMessage> messages,
+        double temperature,
+        int maxOutputTokens,
+        boolean stream,
+        CallMetadata metadata,
+        Tools tools) {
     public ChatCall {
         messages = List.copyOf(messages);
         requireNonNull(metadata, "metadata");
         requireNonNull(tools, "tools");
     }
 
-    public ChatCall(List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata) {
+    public ChatCall(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            boolean stream,
+            CallMetadata metadata) {
         this(messages, temperature, maxOutputTokens, stream, metadata, Tools.NONE);
     }
 }

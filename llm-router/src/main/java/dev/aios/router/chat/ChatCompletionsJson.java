@@ -1,11 +1,11 @@
 package dev.aios.router.chat;
 
-import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.RouterHeaders;
-import dev.aios.router.policy.Tier;
 import dev.aios.router.client.Tools;
+import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ProviderReply;
 import dev.aios.router.provider.ToolCallDelta;
 import java.util.List;
@@ -28,7 +28,8 @@ final class ChatCompletionsJson {
         try {
             root = JSON.readTree(body);
         } catch (RuntimeException e) {
-            throw RequestRejected.invalid("Body is not JSON", "the request body must be a JSON chat completion request");
+            throw RequestRejected.invalid(
+                    "Body is not JSON", "the request body must be a JSON chat completion request");
         }
         if (root == null || !root.isObject()) {
             throw RequestRejected.invalid("Body is not a JSON object", "the request body must be a JSON object");
@@ -62,15 +63,19 @@ final class ChatCompletionsJson {
         try {
             return Optional.of(Tier.parse(model).id());
         } catch (IllegalArgumentException e) {
-            throw RequestRejected.invalid("Unknown tier", "model '" + model + "' is neither \"auto\" nor a tier: " + e.getMessage());
+            throw RequestRejected.invalid(
+                    "Unknown tier", "model '" + model + "' is neither \"auto\" nor a tier: " + e.getMessage());
         }
     }
 
     private static CallMetadata metadata(HttpHeaders headers, Optional<String> modelTier) {
-        Optional<String> headerTier = Optional.ofNullable(headers.getFirst(RouterHeaders.TIER_OVERRIDE)).filter(s -> !s.isBlank());
+        Optional<String> headerTier = Optional.ofNullable(headers.getFirst(RouterHeaders.TIER_OVERRIDE))
+                .filter(s -> !s.isBlank());
         if (headerTier.isPresent() && modelTier.isPresent() && !headerTier.get().equals(modelTier.get())) {
-            throw RequestRejected.invalid("Conflicting tiers", "model names tier '" + modelTier.get() + "' but "
-                    + RouterHeaders.TIER_OVERRIDE + " names '" + headerTier.get() + "'");
+            throw RequestRejected.invalid(
+                    "Conflicting tiers",
+                    "model names tier '" + modelTier.get() + "' but " + RouterHeaders.TIER_OVERRIDE + " names '"
+                            + headerTier.get() + "'");
         }
         return new CallMetadata(
                 text(headers, RouterHeaders.PROJECT_ID),
@@ -141,7 +146,8 @@ final class ChatCompletionsJson {
     static String toolCallChunk(String callId, long created, String model, ToolCallDelta delta) {
         ObjectNode root = chunkRoot(callId, created, model);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
-        ObjectNode call = choice.putObject("delta").putArray("tool_calls").addObject().put("index", delta.index());
+        ObjectNode call =
+                choice.putObject("delta").putArray("tool_calls").addObject().put("index", delta.index());
         if (delta.starts()) {
             call.put("id", delta.id()).put("type", "function");
         }

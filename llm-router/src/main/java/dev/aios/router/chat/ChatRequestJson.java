@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
  * the providers is refused, naming it, never dropped, so a caller never believes a model saw what it did not.
  */
 final class ChatRequestJson {
-    static final Set<String> TOP_LEVEL =
-            Set.of("model", "messages", "temperature", "max_tokens", "stream", "stream_options", "tools", "tool_choice");
+    static final Set<String> TOP_LEVEL = Set.of(
+            "model", "messages", "temperature", "max_tokens", "stream", "stream_options", "tools", "tool_choice");
     private static final Set<String> STREAM_OPTIONS = Set.of("include_usage");
     private static final Set<String> MESSAGE = Set.of("role", "content", "tool_calls", "tool_call_id");
     private static final Set<String> TEXT_PART = Set.of("type", "text");
@@ -34,9 +34,12 @@ final class ChatRequestJson {
         for (String field : node.propertyNames()) {
             if (!known.contains(field)) {
                 String path = where.isEmpty() ? field : where + "." + field;
-                throw RequestRejected.invalid("Unsupported field", "\"" + path + "\" is not supported by the router and is"
-                        + " refused rather than ignored; supported" + (where.isEmpty() ? "" : " in " + where) + ": "
-                        + known.stream().sorted().toList());
+                throw RequestRejected.invalid(
+                        "Unsupported field",
+                        "\"" + path + "\" is not supported by the router and is"
+                                + " refused rather than ignored; supported" + (where.isEmpty() ? "" : " in " + where)
+                                + ": "
+                                + known.stream().sorted().toList());
             }
         }
     }
@@ -55,8 +58,10 @@ final class ChatRequestJson {
         onlyKnownFields(node, "stream_options", STREAM_OPTIONS);
         JsonNode includeUsage = node.path("include_usage");
         if (!includeUsage.isMissingNode() && !(includeUsage.isBoolean() && includeUsage.asBoolean())) {
-            throw RequestRejected.invalid("Unsupported field", "stream_options.include_usage may only be true: the router"
-                    + " always sends the usage in a stream's last chunk");
+            throw RequestRejected.invalid(
+                    "Unsupported field",
+                    "stream_options.include_usage may only be true: the router"
+                            + " always sends the usage in a stream's last chunk");
         }
     }
 
@@ -77,7 +82,9 @@ final class ChatRequestJson {
         }
         onlyKnownFields(m, where, MESSAGE);
         if (!m.path("role").isString()) {
-            throw malformed("Malformed message", "every message needs a string \"role\" and a string \"content\" (" + where + ")");
+            throw malformed(
+                    "Malformed message",
+                    "every message needs a string \"role\" and a string \"content\" (" + where + ")");
         }
         List<ToolCall> toolCalls = toolCalls(m.path("tool_calls"), where + ".tool_calls");
         JsonNode content = m.path("content");
@@ -89,7 +96,9 @@ final class ChatRequestJson {
         } else if ((content.isNull() || content.isMissingNode()) && !toolCalls.isEmpty()) {
             text = ""; // an assistant turn that only calls tools
         } else {
-            throw malformed("Malformed message", "every message needs a string \"role\" and a string \"content\" (" + where + ")");
+            throw malformed(
+                    "Malformed message",
+                    "every message needs a string \"role\" and a string \"content\" (" + where + ")");
         }
         JsonNode id = m.path("tool_call_id");
         if (!id.isMissingNode() && !id.isString()) {
@@ -109,8 +118,10 @@ final class ChatRequestJson {
             }
             String type = part.path("type").asString("");
             if (!type.equals("text")) {
-                throw RequestRejected.invalid("Unsupported content part", at + ".type '" + type + "' is not supported by the"
-                        + " router and is refused rather than ignored; only \"text\" parts are");
+                throw RequestRejected.invalid(
+                        "Unsupported content part",
+                        at + ".type '" + type + "' is not supported by the"
+                                + " router and is refused rather than ignored; only \"text\" parts are");
             }
             onlyKnownFields(part, at, TEXT_PART);
             if (!part.path("text").isString()) {
@@ -142,10 +153,15 @@ final class ChatRequestJson {
                 throw malformed("Malformed tool call", at + ".function must be an object {name, arguments}");
             }
             onlyKnownFields(function, at + ".function", CALLED_FUNCTION);
-            if (!call.path("id").isString() || !function.path("name").isString() || !function.path("arguments").isString()) {
+            if (!call.path("id").isString()
+                    || !function.path("name").isString()
+                    || !function.path("arguments").isString()) {
                 throw malformed("Malformed tool call", at + " needs a string id, function.name and function.arguments");
             }
-            calls.add(new ToolCall(call.path("id").asString(), function.path("name").asString(), function.path("arguments").asString()));
+            calls.add(new ToolCall(
+                    call.path("id").asString(),
+                    function.path("name").asString(),
+                    function.path("arguments").asString()));
         }
         return calls;
     }
@@ -185,7 +201,9 @@ final class ChatRequestJson {
         if (!parameters.isMissingNode() && !parameters.isObject()) {
             throw malformed("Malformed tools", where + ".function.parameters must be a JSON Schema object");
         }
-        return new ToolDefinition(function.path("name").asString(), description.asString(""),
+        return new ToolDefinition(
+                function.path("name").asString(),
+                description.asString(""),
                 parameters.isMissingNode() ? "" : ChatCompletionsJson.JSON.writeValueAsString(parameters));
     }
 
@@ -194,21 +212,29 @@ final class ChatRequestJson {
             return Optional.empty();
         }
         if (node.isString()) {
-            return Optional.of(switch (node.asString()) {
-                case "auto" -> ToolChoice.of(ToolChoice.Mode.AUTO);
-                case "none" -> ToolChoice.of(ToolChoice.Mode.NONE);
-                case "required" -> ToolChoice.of(ToolChoice.Mode.REQUIRED);
-                default -> throw malformed("Malformed tool_choice",
-                        "tool_choice '" + node.asString() + "' is none of auto, none, required or {type: \"function\", function: {name}}");
-            });
+            return Optional.of(
+                    switch (node.asString()) {
+                        case "auto" -> ToolChoice.of(ToolChoice.Mode.AUTO);
+                        case "none" -> ToolChoice.of(ToolChoice.Mode.NONE);
+                        case "required" -> ToolChoice.of(ToolChoice.Mode.REQUIRED);
+                        default ->
+                            throw malformed(
+                                    "Malformed tool_choice",
+                                    "tool_choice '" + node.asString()
+                                            + "' is none of auto, none, required or {type: \"function\", function: {name}}");
+                    });
         }
         if (!node.isObject()) {
-            throw malformed("Malformed tool_choice", "tool_choice must be auto, none, required or {type: \"function\", function: {name}}");
+            throw malformed(
+                    "Malformed tool_choice",
+                    "tool_choice must be auto, none, required or {type: \"function\", function: {name}}");
         }
         onlyKnownFields(node, "tool_choice", NAMED_CHOICE);
         functionType(node, "tool_choice");
         JsonNode function = node.path("function");
-        if (!function.isObject() || !function.path("name").isString() || function.path("name").asString().isEmpty()) {
+        if (!function.isObject()
+                || !function.path("name").isString()
+                || function.path("name").asString().isEmpty()) {
             throw malformed("Malformed tool_choice", "tool_choice.function.name must be a non-empty string");
         }
         onlyKnownFields(function, "tool_choice.function", CHOSEN_FUNCTION);
@@ -217,8 +243,10 @@ final class ChatRequestJson {
 
     private static void functionType(JsonNode node, String where) {
         if (!node.path("type").asString("").equals("function")) {
-            throw RequestRejected.invalid("Unsupported tool type", where + ".type must be \"function\", was "
-                    + node.path("type") + "; other tool types are refused rather than ignored");
+            throw RequestRejected.invalid(
+                    "Unsupported tool type",
+                    where + ".type must be \"function\", was " + node.path("type")
+                            + "; other tool types are refused rather than ignored");
         }
     }
 

@@ -20,6 +20,8 @@ class ExplainController {
     @PostMapping(path = "/api/v1/route/explain", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> explain(@RequestBody String body, @RequestHeader HttpHeaders headers) {
         Explanation explanation = router.explain(ChatCompletionsJson.parse(body, headers));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ChatCompletionsJson.explanation(explanation));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ChatCompletionsJson.explanation(explanation));
     }
 }

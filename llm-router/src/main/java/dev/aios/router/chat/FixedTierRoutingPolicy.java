@@ -23,6 +23,7 @@ public final class FixedTierRoutingPolicy implements RoutingPolicy {
             Tier chosen = request.override().get();
             return new RoutingDecision(chosen, 0, Map.of(), "explicit tier override: " + chosen.id(), true, false);
         }
-        return new RoutingDecision(tier, 0, Map.of(), "fixed default tier " + tier.id() + " (no scoring policy installed)", false, false);
+        return new RoutingDecision(
+                tier, 0, Map.of(), "fixed default tier " + tier.id() + " (no scoring policy installed)", false, false);
     }
 }

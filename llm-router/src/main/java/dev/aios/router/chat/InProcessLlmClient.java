@@ -17,12 +17,27 @@ public final class InProcessLlmClient implements LlmClient {
     @Override
     public LlmResponse chat(LlmRequest request) {
         RoutedAnswer answer = router.chat(
-                new ChatCall(request.messages(), request.temperature(), request.maxOutputTokens(), false, request.metadata(),
+                new ChatCall(
+                        request.messages(),
+                        request.temperature(),
+                        request.maxOutputTokens(),
+                        false,
+                        request.metadata(),
                         request.tools()),
                 TokenSink.NONE);
         ProviderReply reply = answer.reply();
-        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.tokens(),
-                answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
-                reply.toolCalls(), reply.finishReason());
+        return new LlmResponse(
+                reply.content(),
+                reply.tier(),
+                reply.provider(),
+                reply.model(),
+                reply.tokens(),
+                answer.costMicros(),
+                answer.latencyMillis(),
+                reply.cached(),
+                reply.fallback(),
+                reply.scripted(),
+                reply.toolCalls(),
+                reply.finishReason());
     }
 }

@@ -15,7 +15,8 @@ final class ProblemJson {
         int status = e instanceof RequestRejected r ? r.status() : statusOf(e.kind());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), e.getMessage());
         problem.setTitle(e instanceof RequestRejected r ? r.title() : titleOf(e.kind()));
-        problem.setType(java.net.URI.create("https://aios.dev/problems/" + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(java.net.URI.create("https://aios.dev/problems/"
+                + e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("kind", e.kind().name());
         problem.setProperty("retriable", e.retriable());
         retryAfterSeconds(e).ifPresent(seconds -> problem.setProperty("retryAfterSeconds", seconds));
@@ -66,7 +67,9 @@ final class ProblemJson {
                 .put("detail", p.getDetail())
                 .put("kind", e.kind().name())
                 .put("retriable", e.retriable());
-        retryAfterSeconds(e).ifPresent(seconds -> ((tools.jackson.databind.node.ObjectNode) root.get("error")).put("retryAfterSeconds", seconds));
+        retryAfterSeconds(e)
+                .ifPresent(seconds ->
+                        ((tools.jackson.databind.node.ObjectNode) root.get("error")).put("retryAfterSeconds", seconds));
         return ChatCompletionsJson.JSON.writeValueAsString(root);
     }
 }

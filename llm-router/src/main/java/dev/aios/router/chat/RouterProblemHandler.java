@@ -22,8 +22,10 @@ class RouterProblemHandler extends ResponseEntityExceptionHandler {
         if (!(e instanceof RequestRejected)) {
             log.warn("LLM call failed ({}): {}", e.kind(), e.getMessage());
         }
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        ProblemJson.retryAfterSeconds(e).ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ProblemJson.retryAfterSeconds(e)
+                .ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return response.body(problem);
     }
 }

@@ -45,8 +45,13 @@ public final class RouterService {
     private final ExchangeRecorder exchanges;
     private final BudgetGuard budget;
 
-    public RouterService(RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains,
-            UsageRecorder usage, ExchangeRecorder exchanges, BudgetGuard budget) {
+    public RouterService(
+            RoutingPolicy policy,
+            Map<Tier, TierSpec> tiers,
+            Map<Tier, FallbackChatProvider> chains,
+            UsageRecorder usage,
+            ExchangeRecorder exchanges,
+            BudgetGuard budget) {
         this.policy = requireNonNull(policy, "policy");
         this.tiers = Map.copyOf(tiers);
         this.chains = Map.copyOf(chains);
@@ -55,13 +60,20 @@ public final class RouterService {
         this.budget = requireNonNull(budget, "budget guard");
     }
 
-    public RouterService(RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains,
-            UsageRecorder usage, ExchangeRecorder exchanges) {
+    public RouterService(
+            RoutingPolicy policy,
+            Map<Tier, TierSpec> tiers,
+            Map<Tier, FallbackChatProvider> chains,
+            UsageRecorder usage,
+            ExchangeRecorder exchanges) {
         this(policy, tiers, chains, usage, exchanges, BudgetGuard.local());
     }
 
     public RouterService(
-            RoutingPolicy policy, Map<Tier, TierSpec> tiers, Map<Tier, FallbackChatProvider> chains, UsageRecorder usage) {
+            RoutingPolicy policy,
+            Map<Tier, TierSpec> tiers,
+            Map<Tier, FallbackChatProvider> chains,
+            UsageRecorder usage) {
         this(policy, tiers, chains, usage, new DisabledExchangeRecorder());
     }
 
@@ -73,7 +85,8 @@ public final class RouterService {
             String detail = tiers.values().stream().noneMatch(TierSpec::available)
                     ? "no model is configured and no recording is replayed: set ANTHROPIC_API_KEY or OPENAI_API_KEY, point"
                             + " AIOS_LOCAL_MODEL_URL at an OpenAI-compatible server, or replay a cassette"
-                    : "tier " + decision.tier().id() + " and every tier in its fallback chain are unavailable: " + tierStatus();
+                    : "tier " + decision.tier().id() + " and every tier in its fallback chain are unavailable: "
+                            + tierStatus();
             throw new RequestRejected(Kind.PROVIDER_UNAVAILABLE, 503, "No tier available", detail);
         }
         TierSpec first = tiers.get(Tier.parse(chain.tiers().getFirst()));
@@ -86,7 +99,13 @@ public final class RouterService {
                 checkContext(call, first);
                 admission = hold(call, chain);
             } catch (RequestRejected refused) {
-                exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), refused);
+                exchanges.failed(
+                        call.messages(),
+                        call.temperature(),
+                        call.maxOutputTokens(),
+                        call.tools(),
+                        call.metadata(),
+                        refused);
                 throw refused;
             }
         }
@@ -100,17 +119,22 @@ public final class RouterService {
         long worstCase = 0;
         for (String id : chain.tiers()) {
             TierSpec spec = tiers.get(Tier.parse(id));
-            long outputTokens = call.maxOutputTokens() > 0 ? call.maxOutputTokens() : Math.max(0, spec.contextLimit() - promptTokens);
+            long outputTokens = call.maxOutputTokens() > 0
+                    ? call.maxOutputTokens()
+                    : Math.max(0, spec.contextLimit() - promptTokens);
             long cost = spec.pricing().costMicros(promptTokens, outputTokens);
             if (priciest == null || cost > worstCase) {
                 priciest = spec;
                 worstCase = cost;
             }
         }
-        Admission admission = budget.admit(call.metadata(), worstCase, "on tier " + priciest.tier().id());
+        Admission admission = budget.admit(
+                call.metadata(), worstCase, "on tier " + priciest.tier().id());
         switch (admission) {
-            case Admission.Refused refused -> throw new RequestRejected(refused.kind(), refused.status(), refused.title(), refused.detail());
-            case Admission.Unmetered unmetered -> checkBudget(call, tiers.get(Tier.parse(chain.tiers().getFirst())));
+            case Admission.Refused refused ->
+                throw new RequestRejected(refused.kind(), refused.status(), refused.title(), refused.detail());
+            case Admission.Unmetered unmetered ->
+                checkBudget(call, tiers.get(Tier.parse(chain.tiers().getFirst())));
             case Admission.Metered metered -> {}
         }
         return admission;
@@ -121,12 +145,20 @@ public final class RouterService {
         long started = System.nanoTime();
         ProviderReply served;
         try {
-            served = prepared.chain().chat(
-                    new ProviderRequest(call.messages(), call.temperature(), call.maxOutputTokens(), call.stream(), call.metadata(), call.tools()),
-                    sink);
+            served = prepared.chain()
+                    .chat(
+                            new ProviderRequest(
+                                    call.messages(),
+                                    call.temperature(),
+                                    call.maxOutputTokens(),
+                                    call.stream(),
+                                    call.metadata(),
+                                    call.tools()),
+                            sink);
         } catch (LlmCallException failed) {
             budget.release(prepared.admission());
-            exchanges.failed(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), failed);
+            exchanges.failed(
+                    call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), failed);
             throw failed;
         } catch (RuntimeException failed) {
             budget.release(prepared.admission());
@@ -134,14 +166,31 @@ public final class RouterService {
         }
         // the chosen tier may have been skipped as unavailable: answered by another tier is a fallback either way; a
         // replayed answer keeps the tier it was recorded with, which is no fallback
-        ProviderReply reply = served.scripted() || served.tier().equals(prepared.decision().tier().id()) ? served : served.asFallback();
+        ProviderReply reply = served.scripted()
+                        || served.tier().equals(prepared.decision().tier().id())
+                ? served
+                : served.asFallback();
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         // a cached answer cost nothing this time; a replayed one costs what it cost when it was recorded
-        long cost = reply.cached() ? 0 : reply.knownCostMicros().orElseGet(
-                () -> tiers.get(Tier.parse(reply.tier())).pricing().costMicros(reply.tokens().inputTokens(), reply.tokens().outputTokens()));
+        long cost = reply.cached()
+                ? 0
+                : reply.knownCostMicros()
+                        .orElseGet(() -> tiers.get(Tier.parse(reply.tier()))
+                                .pricing()
+                                .costMicros(
+                                        reply.tokens().inputTokens(),
+                                        reply.tokens().outputTokens()));
         budget.settle(prepared.admission(), cost);
-        RoutedAnswer answer = new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
-        exchanges.record(call.messages(), call.temperature(), call.maxOutputTokens(), call.tools(), call.metadata(), reply, cost);
+        RoutedAnswer answer =
+                new RoutedAnswer(UUID.randomUUID().toString(), reply, prepared.decision(), cost, latencyMillis);
+        exchanges.record(
+                call.messages(),
+                call.temperature(),
+                call.maxOutputTokens(),
+                call.tools(),
+                call.metadata(),
+                reply,
+                cost);
         usage.record(usageOf(answer, call.metadata()));
         return answer;
     }
@@ -163,13 +212,15 @@ public final class RouterService {
         }
         for (ChatMessage m : call.messages()) {
             if (!ROLES.contains(m.role())) {
-                throw RequestRejected.invalid("Unknown message role",
+                throw RequestRejected.invalid(
+                        "Unknown message role",
                         "message role '" + m.role() + "' is not one of system, user, assistant, tool");
             }
         }
         ToolCallRules.check(call.messages(), call.tools());
         if (call.temperature() < 0 || call.temperature() > 2) {
-            throw RequestRejected.invalid("Temperature out of range", "temperature must be between 0 and 2, was " + call.temperature());
+            throw RequestRejected.invalid(
+                    "Temperature out of range", "temperature must be between 0 and 2, was " + call.temperature());
         }
         if (call.maxOutputTokens() < 0) {
             throw RequestRejected.invalid("Negative max_tokens", "max_tokens must not be negative");
@@ -200,8 +251,10 @@ public final class RouterService {
     private void checkContext(ChatCall call, TierSpec tier) {
         long needed = TokenEstimate.of(call.messages(), call.tools()) + call.maxOutputTokens();
         if (needed > tier.contextLimit()) {
-            throw RequestRejected.invalid("Over the context limit", "the request needs about " + needed
-                    + " tokens (prompt estimate + max_tokens) but tier " + tier.tier().id() + " holds " + tier.contextLimit());
+            throw RequestRejected.invalid(
+                    "Over the context limit",
+                    "the request needs about " + needed + " tokens (prompt estimate + max_tokens) but tier "
+                            + tier.tier().id() + " holds " + tier.contextLimit());
         }
     }
 
@@ -210,10 +263,16 @@ public final class RouterService {
         if (remaining.isEmpty()) {
             return;
         }
-        long worstCase = tier.pricing().costMicros(TokenEstimate.of(call.messages(), call.tools()), call.maxOutputTokens());
+        long worstCase =
+                tier.pricing().costMicros(TokenEstimate.of(call.messages(), call.tools()), call.maxOutputTokens());
         if (remaining.get() <= 0 || worstCase > remaining.get()) {
-            throw new RequestRejected(Kind.BUDGET_EXHAUSTED, 402, "Budget exhausted", "project '" + call.metadata().projectId()
-                    + "' has " + remaining.get() + " micro-dollars left; this call may cost up to " + worstCase + " on tier " + tier.tier().id());
+            throw new RequestRejected(
+                    Kind.BUDGET_EXHAUSTED,
+                    402,
+                    "Budget exhausted",
+                    "project '" + call.metadata().projectId() + "' has " + remaining.get()
+                            + " micro-dollars left; this call may cost up to " + worstCase + " on tier "
+                            + tier.tier().id());
         }
     }
 
@@ -221,19 +280,38 @@ public final class RouterService {
         ProviderReply reply = answer.reply();
         // a replayed answer keeps the tier it was recorded with; what the policy scores today is shown as such
         String reason = reply.scripted()
-                ? "replayed from a recording (answered by tier " + reply.tier() + " then); the router today: " + answer.decision().reason()
+                ? "replayed from a recording (answered by tier " + reply.tier() + " then); the router today: "
+                        + answer.decision().reason()
                 : answer.decision().reason();
-        return new LlmCall(answer.callId(), metadata.projectId(), metadata.taskId(), metadata.role(), reply.tier(),
-                answer.decision().tier().id(), reply.provider(), reply.model(), reply.tokens(),
-                answer.costMicros(), answer.latencyMillis(), reply.cached(), reply.fallback(), reply.scripted(),
-                answer.decision().overridden(), answer.decision().score(), reason);
+        return new LlmCall(
+                answer.callId(),
+                metadata.projectId(),
+                metadata.taskId(),
+                metadata.role(),
+                reply.tier(),
+                answer.decision().tier().id(),
+                reply.provider(),
+                reply.model(),
+                reply.tokens(),
+                answer.costMicros(),
+                answer.latencyMillis(),
+                reply.cached(),
+                reply.fallback(),
+                reply.scripted(),
+                answer.decision().overridden(),
+                answer.decision().score(),
+                reason);
     }
 
     private Map<String, String> tierStatus() {
         Map<String, String> status = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             TierSpec spec = tiers.get(tier);
-            status.put(tier.id(), spec.available() ? spec.endpoint().provider() + " " + spec.endpoint().model() + " (" + spec.why() + ")" : "unavailable: " + spec.why());
+            status.put(
+                    tier.id(),
+                    spec.available()
+                            ? spec.endpoint().provider() + " " + spec.endpoint().model() + " (" + spec.why() + ")"
+                            : "unavailable: " + spec.why());
         }
         return status;
     }

@@ -22,12 +22,16 @@ public final class TokenEstimate {
         for (ChatMessage m : messages) {
             long chars = m.content().length() + m.toolCallId().length();
             for (ToolCall call : m.toolCalls()) {
-                chars += call.id().length() + call.name().length() + call.arguments().length();
+                chars += call.id().length()
+                        + call.name().length()
+                        + call.arguments().length();
             }
             tokens += (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + PER_MESSAGE;
         }
         for (ToolDefinition tool : tools.definitions()) {
-            long chars = tool.name().length() + tool.description().length() + tool.parameters().length();
+            long chars = tool.name().length()
+                    + tool.description().length()
+                    + tool.parameters().length();
             tokens += (chars + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN + PER_MESSAGE;
         }
         return tokens;

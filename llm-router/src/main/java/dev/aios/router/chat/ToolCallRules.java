@@ -29,7 +29,8 @@ final class ToolCallRules {
             ChatMessage m = messages.get(i);
             String where = "messages[" + i + "]";
             if (!m.toolCalls().isEmpty() && !m.role().equals("assistant")) {
-                throw invalid(where + " is a " + m.role() + " message with tool_calls; only assistant messages call tools");
+                throw invalid(
+                        where + " is a " + m.role() + " message with tool_calls; only assistant messages call tools");
             }
             for (int j = 0; j < m.toolCalls().size(); j++) {
                 ToolCall call = m.toolCalls().get(j);
@@ -48,10 +49,12 @@ final class ToolCallRules {
                     throw invalid(where + " is a tool message without a tool_call_id");
                 }
                 if (!calls.contains(m.toolCallId())) {
-                    throw invalid(where + ".tool_call_id '" + m.toolCallId() + "' answers no tool call of an earlier assistant message");
+                    throw invalid(where + ".tool_call_id '" + m.toolCallId()
+                            + "' answers no tool call of an earlier assistant message");
                 }
             } else if (!m.toolCallId().isEmpty()) {
-                throw invalid(where + " is a " + m.role() + " message with a tool_call_id; only tool messages have one");
+                throw invalid(
+                        where + " is a " + m.role() + " message with a tool_call_id; only tool messages have one");
             }
         }
         Set<String> names = new HashSet<>();
@@ -71,7 +74,8 @@ final class ToolCallRules {
                 throw invalid("tool_choice is given but no tools are");
             }
             if (choice.mode() == ToolChoice.Mode.TOOL && !names.contains(choice.toolName())) {
-                throw invalid("tool_choice names the function '" + choice.toolName() + "', which is not among the tools");
+                throw invalid(
+                        "tool_choice names the function '" + choice.toolName() + "', which is not among the tools");
             }
         });
     }

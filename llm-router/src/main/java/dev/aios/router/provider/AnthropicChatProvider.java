@@ -80,18 +80,29 @@ public final class AnthropicChatProvider implements ChatProvider {
             switch (block.path("type").asString("")) {
                 case "text" -> text.append(block.path("text").asString(""));
                 case "tool_use" -> {
-                    if (!block.path("id").isString() || !block.path("name").isString() || !block.path("input").isObject()) {
-                        throw ProviderErrors.malformed(endpoint.provider(), "a tool_use block without a string id, name or an input object", null);
+                    if (!block.path("id").isString()
+                            || !block.path("name").isString()
+                            || !block.path("input").isObject()) {
+                        throw ProviderErrors.malformed(
+                                endpoint.provider(),
+                                "a tool_use block without a string id, name or an input object",
+                                null);
                     }
-                    toolCalls.add(new ToolCall(block.path("id").asString(), block.path("name").asString(),
+                    toolCalls.add(new ToolCall(
+                            block.path("id").asString(),
+                            block.path("name").asString(),
                             JSON.writeValueAsString(block.path("input"))));
                 }
                 default -> {} // thinking and other blocks have no place in an OpenAI answer
             }
         }
         JsonNode usage = root.path("usage");
-        return endpoint.reply(text.toString(), toolCalls, finishReason(stopReason, toolCalls),
-                usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0));
+        return endpoint.reply(
+                text.toString(),
+                toolCalls,
+                finishReason(stopReason, toolCalls),
+                usage.path("input_tokens").asLong(0),
+                usage.path("output_tokens").asLong(0));
     }
 
     /** Anthropic's stop reasons in OpenAI's words. */
@@ -114,12 +125,19 @@ public final class AnthropicChatProvider implements ChatProvider {
             JsonNode data = wire.json(event.data());
             String type = data.path("type").asString(event.event());
             switch (type) {
-                case "message_start" -> usage[0] = data.path("message").path("usage").path("input_tokens").asLong(0);
-                case "content_block_start" -> toolCalls.blockStarted(data.path("index").asInt(-1), data.path("content_block"));
+                case "message_start" ->
+                    usage[0] = data.path("message")
+                            .path("usage")
+                            .path("input_tokens")
+                            .asLong(0);
+                case "content_block_start" ->
+                    toolCalls.blockStarted(data.path("index").asInt(-1), data.path("content_block"));
                 case "content_block_delta" -> {
                     JsonNode delta = data.path("delta");
                     if (delta.path("type").asString("").equals("input_json_delta")) {
-                        toolCalls.argumentsArrived(data.path("index").asInt(-1), delta.path("partial_json").asString(""));
+                        toolCalls.argumentsArrived(
+                                data.path("index").asInt(-1),
+                                delta.path("partial_json").asString(""));
                     } else {
                         String text = delta.path("text").asString("");
                         if (!text.isEmpty()) {
@@ -128,7 +146,8 @@ public final class AnthropicChatProvider implements ChatProvider {
                         }
                     }
                 }
-                case "content_block_stop" -> toolCalls.blockStopped(data.path("index").asInt(-1));
+                case "content_block_stop" ->
+                    toolCalls.blockStopped(data.path("index").asInt(-1));
                 case "message_delta" -> {
                     String reason = data.path("delta").path("stop_reason").asString("");
                     rejectRefusal(reason);
@@ -137,8 +156,12 @@ public final class AnthropicChatProvider implements ChatProvider {
                 }
                 case "message_stop" -> stopped[0] = true;
                 // a mid-stream error carries the same body as an HTTP error; overloaded_error means 529
-                case "error" -> throw ProviderErrors.fromStatus(
-                        endpoint.provider(), statusOf(data.path("error").path("type").asString("")), Optional.empty(), event.data());
+                case "error" ->
+                    throw ProviderErrors.fromStatus(
+                            endpoint.provider(),
+                            statusOf(data.path("error").path("type").asString("")),
+                            Optional.empty(),
+                            event.data());
                 default -> {} // ping carries nothing we need
             }
         });

@@ -27,7 +27,10 @@ final class AnthropicToolWire {
             if (results == null) {
                 results = messages.addObject().put("role", "user").putArray("content");
             }
-            results.addObject().put("type", "tool_result").put("tool_use_id", m.toolCallId()).put("content", m.content());
+            results.addObject()
+                    .put("type", "tool_result")
+                    .put("tool_use_id", m.toolCallId())
+                    .put("content", m.content());
             return;
         }
         ArrayNode blocks = messages.addObject().put("role", m.role()).putArray("content");
@@ -35,7 +38,10 @@ final class AnthropicToolWire {
             blocks.addObject().put("type", "text").put("text", m.content());
         }
         for (ToolCall call : m.toolCalls()) {
-            blocks.addObject().put("type", "tool_use").put("id", call.id()).put("name", call.name())
+            blocks.addObject()
+                    .put("type", "tool_use")
+                    .put("id", call.id())
+                    .put("name", call.name())
                     .set("input", JSON.readTree(call.arguments()));
         }
     }

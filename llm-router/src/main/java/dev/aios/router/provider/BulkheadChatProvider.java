@@ -13,10 +13,12 @@ public final class BulkheadChatProvider implements ChatProvider {
     public BulkheadChatProvider(ChatProvider delegate, String name, ResilienceSettings settings) {
         this.delegate = delegate;
         this.name = name;
-        this.bulkhead = Bulkhead.of(name, BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxConcurrentCalls())
-                .maxWaitDuration(settings.bulkheadMaxWait())
-                .build());
+        this.bulkhead = Bulkhead.of(
+                name,
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(settings.maxConcurrentCalls())
+                        .maxWaitDuration(settings.bulkheadMaxWait())
+                        .build());
     }
 
     @Override

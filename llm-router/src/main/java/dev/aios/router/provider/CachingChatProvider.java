@@ -50,24 +50,47 @@ public final class CachingChatProvider implements ChatProvider {
         StringBuilder canonical = new StringBuilder("v1\u0000").append(model).append('\u0000');
         canonical.append(request.maxOutputTokens()).append('\u0000');
         for (ChatMessage m : request.messages()) {
-            canonical.append(m.role().toLowerCase(Locale.ROOT)).append('\u0001').append(m.content().strip()).append('\u0000');
+            canonical
+                    .append(m.role().toLowerCase(Locale.ROOT))
+                    .append('\u0001')
+                    .append(m.content().strip())
+                    .append('\u0000');
             // tool parts only when present, so that the keys of plain chats stay what they were
             for (ToolCall call : m.toolCalls()) {
-                canonical.append("tool_call\u0001").append(call.id()).append('\u0001').append(call.name()).append('\u0001')
-                        .append(call.arguments()).append('\u0000');
+                canonical
+                        .append("tool_call\u0001")
+                        .append(call.id())
+                        .append('\u0001')
+                        .append(call.name())
+                        .append('\u0001')
+                        .append(call.arguments())
+                        .append('\u0000');
             }
             if (!m.toolCallId().isEmpty()) {
                 canonical.append("tool_call_id\u0001").append(m.toolCallId()).append('\u0000');
             }
         }
         for (ToolDefinition tool : request.tools().definitions()) {
-            canonical.append("tool\u0001").append(tool.name()).append('\u0001').append(tool.description()).append('\u0001')
-                    .append(tool.parameters()).append('\u0000');
+            canonical
+                    .append("tool\u0001")
+                    .append(tool.name())
+                    .append('\u0001')
+                    .append(tool.description())
+                    .append('\u0001')
+                    .append(tool.parameters())
+                    .append('\u0000');
         }
-        request.tools().choice().ifPresent(choice -> canonical.append("tool_choice\u0001").append(choice.mode())
-                .append('\u0001').append(choice.toolName()).append('\u0000'));
+        request.tools()
+                .choice()
+                .ifPresent(choice -> canonical
+                        .append("tool_choice\u0001")
+                        .append(choice.mode())
+                        .append('\u0001')
+                        .append(choice.toolName())
+                        .append('\u0000'));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);

@@ -16,14 +16,16 @@ public final class CircuitBreakingChatProvider implements ChatProvider {
     public CircuitBreakingChatProvider(ChatProvider delegate, String name, ResilienceSettings settings) {
         this.delegate = delegate;
         this.name = name;
-        this.breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.breakerWindow())
-                .minimumNumberOfCalls(settings.breakerMinimumCalls())
-                .failureRateThreshold(settings.breakerFailureRatePercent())
-                .waitDurationInOpenState(settings.breakerOpenFor())
-                .recordException(e -> e instanceof ProviderException p && p.retriable())
-                .build());
+        this.breaker = CircuitBreaker.of(
+                name,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(settings.breakerWindow())
+                        .minimumNumberOfCalls(settings.breakerMinimumCalls())
+                        .failureRateThreshold(settings.breakerFailureRatePercent())
+                        .waitDurationInOpenState(settings.breakerOpenFor())
+                        .recordException(e -> e instanceof ProviderException p && p.retriable())
+                        .build());
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.aios.router.provider;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +8,8 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Sends a JSON request and hands back the body, or the server-sent-event data lines; non-2xx becomes an error. */
 final class HttpWire {

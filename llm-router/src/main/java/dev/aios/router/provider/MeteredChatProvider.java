@@ -43,8 +43,10 @@ public final class MeteredChatProvider implements ChatProvider {
             outcome = e.kind().name().toLowerCase(Locale.ROOT);
             throw e;
         } finally {
-            sample.stop(calls.computeIfAbsent(outcome,
-                    o -> registry.timer("aios.router.provider.calls", "tier", tier, "provider", provider, "outcome", o)));
+            sample.stop(calls.computeIfAbsent(
+                    outcome,
+                    o -> registry.timer(
+                            "aios.router.provider.calls", "tier", tier, "provider", provider, "outcome", o)));
         }
     }
 }

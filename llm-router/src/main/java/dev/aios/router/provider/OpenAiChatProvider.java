@@ -1,7 +1,7 @@
 package dev.aios.router.provider;
 
-import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.ChatMessage;
+import dev.aios.router.client.OpenAiToolWire;
 import dev.aios.router.client.ToolCall;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,8 +92,12 @@ public final class OpenAiChatProvider implements ChatProvider {
             throw ProviderErrors.malformed(endpoint.provider(), "no choices[0].message.content", null);
         }
         JsonNode usage = root.path("usage");
-        return endpoint.reply(content.asString(""), toolCalls, finishReason(finishReason, toolCalls),
-                usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0));
+        return endpoint.reply(
+                content.asString(""),
+                toolCalls,
+                finishReason(finishReason, toolCalls),
+                usage.path("prompt_tokens").asLong(0),
+                usage.path("completion_tokens").asLong(0));
     }
 
     /** OpenAI's own reasons pass as they are; a server that gives none (some local ones) stopped normally. */
@@ -145,11 +149,13 @@ public final class OpenAiChatProvider implements ChatProvider {
         List<ToolCall> toolCalls = new ArrayList<>();
         for (String[] call : calls.values()) {
             if (call[0].isEmpty() || call[1].isEmpty()) {
-                throw ProviderErrors.malformed(endpoint.provider(), "a streamed tool call without an id or a name", null);
+                throw ProviderErrors.malformed(
+                        endpoint.provider(), "a streamed tool call without an id or a name", null);
             }
             toolCalls.add(new ToolCall(call[0], call[1], call[2]));
         }
-        return endpoint.reply(content.toString(), toolCalls, finishReason(finishReason[0], toolCalls), usage[0], usage[1]);
+        return endpoint.reply(
+                content.toString(), toolCalls, finishReason(finishReason[0], toolCalls), usage[0], usage[1]);
     }
 
     private void toolCallPiece(JsonNode piece, Map<Integer, String[]> calls, TokenSink sink) {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /** Where one tier's model lives. The key never appears in {@link #toString()} so it cannot reach a log. */
-public record ProviderEndpoint(String tier, String provider, String model, URI baseUrl, String apiKey, Duration timeout) {
+public record ProviderEndpoint(
+        String tier, String provider, String model, URI baseUrl, String apiKey, Duration timeout) {
     public ProviderEndpoint {
         requireNonNull(tier, "tier");
         requireNonNull(provider, "provider");
@@ -33,13 +34,28 @@ public record ProviderEndpoint(String tier, String provider, String model, URI b
 
     /** A fresh (not cached, not fallback, not scripted) answer from this endpoint. */
     ProviderReply reply(String content, long inputTokens, long outputTokens) {
-        return new ProviderReply(content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false);
+        return new ProviderReply(
+                content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false);
     }
 
     /** A fresh answer that may ask for tool calls, with why the model stopped. */
-    ProviderReply reply(String content, List<dev.aios.router.client.ToolCall> toolCalls, String finishReason,
-            long inputTokens, long outputTokens) {
-        return new ProviderReply(content, tier, provider, model, new TokenUsage(inputTokens, outputTokens), false, false, false,
-                OptionalLong.empty(), toolCalls, finishReason);
+    ProviderReply reply(
+            String content,
+            List<dev.aios.router.client.ToolCall> toolCalls,
+            String finishReason,
+            long inputTokens,
+            long outputTokens) {
+        return new ProviderReply(
+                content,
+                tier,
+                provider,
+                model,
+                new TokenUsage(inputTokens, outputTokens),
+                false,
+                false,
+                false,
+                OptionalLong.empty(),
+                toolCalls,
+                finishReason);
     }
 }

@@ -46,7 +46,11 @@ public final class ProviderErrors {
 
     public static ProviderException malformed(String provider, String what, Throwable cause) {
         return new ProviderException(
-                Kind.PROVIDER_UNAVAILABLE, provider + " answered with a malformed body: " + what, Optional.empty(), false, cause);
+                Kind.PROVIDER_UNAVAILABLE,
+                provider + " answered with a malformed body: " + what,
+                Optional.empty(),
+                false,
+                cause);
     }
 
     public static ProviderException transport(String provider, IOException e) {
@@ -63,7 +67,8 @@ public final class ProviderErrors {
     }
 
     public static ProviderException unavailable(String provider, String detail, boolean breakerOpen, Throwable cause) {
-        return new ProviderException(Kind.PROVIDER_UNAVAILABLE, provider + ": " + detail, Optional.empty(), breakerOpen, cause);
+        return new ProviderException(
+                Kind.PROVIDER_UNAVAILABLE, provider + ": " + detail, Optional.empty(), breakerOpen, cause);
     }
 
     /** The shared rate limit for this provider is spent for longer than the router may wait: another tier may answer. */
@@ -88,7 +93,8 @@ public final class ProviderErrors {
             return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(Instant.now(), at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notDate) {

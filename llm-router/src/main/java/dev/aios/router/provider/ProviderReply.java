@@ -37,13 +37,28 @@ public record ProviderReply(
     }
 
     /** A text answer that ended normally ({@code stop}) and asks for no tool. */
-    public ProviderReply(String content, String tier, String provider, String model, TokenUsage tokens,
-            boolean cached, boolean fallback, boolean scripted, OptionalLong knownCostMicros) {
+    public ProviderReply(
+            String content,
+            String tier,
+            String provider,
+            String model,
+            TokenUsage tokens,
+            boolean cached,
+            boolean fallback,
+            boolean scripted,
+            OptionalLong knownCostMicros) {
         this(content, tier, provider, model, tokens, cached, fallback, scripted, knownCostMicros, List.of(), "stop");
     }
 
-    public ProviderReply(String content, String tier, String provider, String model, TokenUsage tokens,
-            boolean cached, boolean fallback, boolean scripted) {
+    public ProviderReply(
+            String content,
+            String tier,
+            String provider,
+            String model,
+            TokenUsage tokens,
+            boolean cached,
+            boolean fallback,
+            boolean scripted) {
         this(content, tier, provider, model, tokens, cached, fallback, scripted, OptionalLong.empty());
     }
 
@@ -53,10 +68,32 @@ public record ProviderReply(
     }
 
     public ProviderReply asCached() {
-        return new ProviderReply(content, tier, provider, model, tokens, true, fallback, scripted, knownCostMicros, toolCalls, finishReason);
+        return new ProviderReply(
+                content,
+                tier,
+                provider,
+                model,
+                tokens,
+                true,
+                fallback,
+                scripted,
+                knownCostMicros,
+                toolCalls,
+                finishReason);
     }
 
     public ProviderReply asFallback() {
-        return new ProviderReply(content, tier, provider, model, tokens, cached, true, scripted, knownCostMicros, toolCalls, finishReason);
+        return new ProviderReply(
+                content,
+                tier,
+                provider,
+                model,
+                tokens,
+                cached,
+                true,
+                scripted,
+                knownCostMicros,
+                toolCalls,
+                finishReason);
     }
 }

@@ -12,14 +12,24 @@ import java.util.List;
  * (for scripted replays).
  */
 public record ProviderRequest(
-        List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata, Tools tools) {
+        List<ChatMessage> messages,
+        double temperature,
+        int maxOutputTokens,
+        boolean stream,
+        CallMetadata metadata,
+        Tools tools) {
     public ProviderRequest {
         messages = List.copyOf(messages);
         requireNonNull(metadata, "metadata");
         requireNonNull(tools, "tools");
     }
 
-    public ProviderRequest(List<ChatMessage> messages, double temperature, int maxOutputTokens, boolean stream, CallMetadata metadata) {
+    public ProviderRequest(
+            List<ChatMessage> messages,
+            double temperature,
+            int maxOutputTokens,
+            boolean stream,
+            CallMetadata metadata) {
         this(messages, temperature, maxOutputTokens, stream, metadata, Tools.NONE);
     }
 

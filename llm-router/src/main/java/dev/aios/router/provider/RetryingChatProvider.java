@@ -19,27 +19,37 @@ public final class RetryingChatProvider implements ChatProvider {
 
     public RetryingChatProvider(ChatProvider delegate, String name, ResilienceSettings settings) {
         this.delegate = delegate;
-        this.retry = Retry.of(name, RetryConfig.<ProviderReply>custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> retriable(e, settings.maxRetryAfter()))
-                .intervalBiFunction(interval(settings))
-                .build());
+        this.retry = Retry.of(
+                name,
+                RetryConfig.<ProviderReply>custom()
+                        .maxAttempts(settings.maxAttempts())
+                        .retryOnException(e -> retriable(e, settings.maxRetryAfter()))
+                        .intervalBiFunction(interval(settings))
+                        .build());
     }
 
     private static boolean retriable(Throwable e, Duration maxRetryAfter) {
-        return e instanceof ProviderException p && p.retriable() && !p.breakerOpen()
-                && p.retryAfter().map(asked -> asked.compareTo(maxRetryAfter) <= 0).orElse(true);
+        return e instanceof ProviderException p
+                && p.retriable()
+                && !p.breakerOpen()
+                && p.retryAfter()
+                        .map(asked -> asked.compareTo(maxRetryAfter) <= 0)
+                        .orElse(true);
     }
 
     static IntervalBiFunction<ProviderReply> interval(ResilienceSettings settings) {
         return (attempt, outcome) -> {
-            if (outcome.isLeft() && outcome.getLeft() instanceof ProviderException p && p.retryAfter().isPresent()) {
+            if (outcome.isLeft()
+                    && outcome.getLeft() instanceof ProviderException p
+                    && p.retryAfter().isPresent()) {
                 Duration asked = p.retryAfter().get();
                 return (asked.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : asked).toMillis();
             }
-            double exponential = settings.initialBackoff().toMillis() * Math.pow(settings.backoffMultiplier(), attempt - 1);
+            double exponential =
+                    settings.initialBackoff().toMillis() * Math.pow(settings.backoffMultiplier(), attempt - 1);
             double capped = Math.min(exponential, settings.maxBackoff().toMillis());
-            double jitter = 1 + settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+            double jitter =
+                    1 + settings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
             return Math.max(1L, Math.round(capped * jitter));
         };
     }

@@ -40,7 +40,8 @@ final class StreamedToolCalls {
     void argumentsArrived(int block, String fragment) {
         Integer tool = toolOfBlock.get(block);
         if (tool == null) {
-            throw ProviderErrors.malformed(provider, "input_json_delta for block " + block + ", which is no tool_use", null);
+            throw ProviderErrors.malformed(
+                    provider, "input_json_delta for block " + block + ", which is no tool_use", null);
         }
         calls.get(tool)[2] += fragment;
         if (!fragment.isEmpty()) {

@@ -25,18 +25,22 @@ public final class MeteredRateLimiter implements RateLimiter {
         Permit permit = delegate.acquire(tokens);
         switch (permit) {
             case Permit.Granted granted -> {
-                registry.counter("aios.router.ratelimit.permits", "provider", provider, "outcome", "granted").increment();
-                registry.timer("aios.router.ratelimit.wait", "provider", provider).record(granted.waited());
+                registry.counter("aios.router.ratelimit.permits", "provider", provider, "outcome", "granted")
+                        .increment();
+                registry.timer("aios.router.ratelimit.wait", "provider", provider)
+                        .record(granted.waited());
             }
             case Permit.Denied denied ->
-                registry.counter("aios.router.ratelimit.permits", "provider", provider, "outcome", "denied").increment();
+                registry.counter("aios.router.ratelimit.permits", "provider", provider, "outcome", "denied")
+                        .increment();
         }
         return permit;
     }
 
     @Override
     public void holdOff(Duration wait) {
-        registry.counter("aios.router.ratelimit.hold_offs", "provider", provider).increment();
+        registry.counter("aios.router.ratelimit.hold_offs", "provider", provider)
+                .increment();
         delegate.holdOff(wait);
     }
 }

@@ -1,8 +1,8 @@
 package dev.aios.router.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,12 +20,17 @@ class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RateLimits rateLimits(RateLimitProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry registry) {
+    RateLimits rateLimits(
+            RateLimitProperties properties, ObjectProvider<StringRedisTemplate> redis, MeterRegistry registry) {
         Map<String, ProviderLimit> limits = new LinkedHashMap<>();
         if (properties.providers() != null) {
-            properties.providers().forEach((provider, limit) -> limits.put(provider, new ProviderLimit(
-                    limit.requestsPerMinute() == null ? 0 : limit.requestsPerMinute(),
-                    limit.tokensPerMinute() == null ? 0 : limit.tokensPerMinute())));
+            properties
+                    .providers()
+                    .forEach((provider, limit) -> limits.put(
+                            provider,
+                            new ProviderLimit(
+                                    limit.requestsPerMinute() == null ? 0 : limit.requestsPerMinute(),
+                                    limit.tokensPerMinute() == null ? 0 : limit.tokensPerMinute())));
         }
         limits.values().removeIf(limit -> !limit.limits());
         if (limits.isEmpty()) {
@@ -33,10 +38,20 @@ class RateLimitConfiguration {
         }
         StringRedisTemplate template = redis.getIfAvailable();
         if (template == null) {
-            throw new IllegalStateException("aios.router.rate-limits needs Redis: the limits are shared by every router replica");
+            throw new IllegalStateException(
+                    "aios.router.rate-limits needs Redis: the limits are shared by every router replica");
         }
         log.info("shared provider rate limits {} (a call queues at most {})", limits, properties.maxWaitOrDefault());
-        return new RateLimits(limits, provider -> new MeteredRateLimiter(new RedisRateLimiter(template,
-                properties.keyPrefixOrDefault(), provider, limits.get(provider), properties.maxWaitOrDefault()), registry, provider));
+        return new RateLimits(
+                limits,
+                provider -> new MeteredRateLimiter(
+                        new RedisRateLimiter(
+                                template,
+                                properties.keyPrefixOrDefault(),
+                                provider,
+                                limits.get(provider),
+                                properties.maxWaitOrDefault()),
+                        registry,
+                        provider));
     }
 }

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("aios.router.rate-limits")
 public record RateLimitProperties(
-        @Nullable String keyPrefix, @Nullable Duration maxWait, @Nullable Map<String, Limit> providers) {
-    public record Limit(@Nullable Long requestsPerMinute, @Nullable Long tokensPerMinute) {}
+        @Nullable String keyPrefix,
+        @Nullable Duration maxWait,
+        @Nullable Map<String, Limit> providers) {
+    public record Limit(
+            @Nullable Long requestsPerMinute, @Nullable Long tokensPerMinute) {}
 
     public String keyPrefixOrDefault() {
         return keyPrefix == null || keyPrefix.isBlank() ? "aios:router:ratelimit:" : keyPrefix;

@@ -31,13 +31,17 @@ public final class RateLimitedChatProvider implements ChatProvider {
     public ProviderReply chat(ProviderRequest request, TokenSink sink) {
         long tokens = TokenEstimate.of(request.messages(), request.tools()) + Math.max(0, request.maxOutputTokens());
         if (limiter.acquire(tokens) instanceof Permit.Denied denied) {
-            throw ProviderErrors.throttled(provider, "the shared rate limit of " + provider + " is spent; it refills in "
-                    + denied.retryAfter().toMillis() + " ms", denied.retryAfter());
+            throw ProviderErrors.throttled(
+                    provider,
+                    "the shared rate limit of " + provider + " is spent; it refills in "
+                            + denied.retryAfter().toMillis() + " ms",
+                    denied.retryAfter());
         }
         try {
             return delegate.chat(request, sink);
         } catch (ProviderException e) {
-            boolean providerAskedToWait = (e.kind() == Kind.RATE_LIMITED || e.kind() == Kind.PROVIDER_UNAVAILABLE) && !e.breakerOpen();
+            boolean providerAskedToWait =
+                    (e.kind() == Kind.RATE_LIMITED || e.kind() == Kind.PROVIDER_UNAVAILABLE) && !e.breakerOpen();
             if (providerAskedToWait) {
                 e.retryAfter().ifPresent(limiter::holdOff);
             }

@@ -28,7 +28,9 @@ public final class RateLimits {
     /** The provider's adapter behind its shared limit, or as it is when the provider has none. */
     public ChatProvider limit(ChatProvider adapter, String provider) {
         ProviderLimit limit = limits.get(provider);
-        return limit == null || !limit.limits() ? adapter : new RateLimitedChatProvider(adapter, limiters.apply(provider), provider);
+        return limit == null || !limit.limits()
+                ? adapter
+                : new RateLimitedChatProvider(adapter, limiters.apply(provider), provider);
     }
 
     public Map<String, ProviderLimit> limits() {

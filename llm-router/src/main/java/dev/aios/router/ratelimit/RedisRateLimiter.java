@@ -24,7 +24,8 @@ public final class RedisRateLimiter implements RateLimiter {
     private final ProviderLimit limit;
     private final Duration maxWait;
 
-    public RedisRateLimiter(StringRedisTemplate redis, String keyPrefix, String provider, ProviderLimit limit, Duration maxWait) {
+    public RedisRateLimiter(
+            StringRedisTemplate redis, String keyPrefix, String provider, ProviderLimit limit, Duration maxWait) {
         this.redis = requireNonNull(redis, "redis");
         this.limit = requireNonNull(limit, "limit");
         this.maxWait = requireNonNull(maxWait, "max wait");
@@ -36,8 +37,12 @@ public final class RedisRateLimiter implements RateLimiter {
     public Permit acquire(long tokens) {
         long started = System.nanoTime();
         while (true) {
-            Long wait = redis.execute(ACQUIRE, keys, Long.toString(limit.requestsPerMinute()),
-                    Long.toString(limit.tokensPerMinute()), Long.toString(Math.max(0, tokens)));
+            Long wait = redis.execute(
+                    ACQUIRE,
+                    keys,
+                    Long.toString(limit.requestsPerMinute()),
+                    Long.toString(limit.tokensPerMinute()),
+                    Long.toString(Math.max(0, tokens)));
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
             if (wait == null || wait <= 0) {
                 return new Permit.Granted(waited);

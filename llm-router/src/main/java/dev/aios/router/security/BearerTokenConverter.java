@@ -16,7 +16,8 @@ final class BearerTokenConverter implements AuthenticationConverter {
         if (header == null) {
             return null;
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
             throw new BadCredentialsException("the Authorization header is not 'Bearer <token>'");
         }
         return ServiceAuthentication.presented(header.substring(BEARER.length()).strip());

@@ -18,7 +18,10 @@ final class CallerLogging extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller == null || !caller.isAuthenticated() || caller.getName().isEmpty() || "anonymousUser".equals(caller.getName())) {
+        if (caller == null
+                || !caller.isAuthenticated()
+                || caller.getName().isEmpty()
+                || "anonymousUser".equals(caller.getName())) {
             chain.doFilter(request, response);
             return;
         }

@@ -44,7 +44,9 @@ final class CertificateServiceExtractor implements X509PrincipalExtractor {
             Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
             if (sans != null) {
                 for (List<?> san : sans) {
-                    if (san.size() == 2 && san.get(0) instanceof Integer type && (type == DNS_NAME || type == URI)
+                    if (san.size() == 2
+                            && san.get(0) instanceof Integer type
+                            && (type == DNS_NAME || type == URI)
                             && san.get(1) instanceof String value) {
                         names.add(value);
                     }

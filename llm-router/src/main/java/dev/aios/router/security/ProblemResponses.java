@@ -20,7 +20,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
         String detail = request.getHeader("Authorization") == null
                 ? "the router serves only AIOS services: send 'Authorization: Bearer <token>' with this service's router token"
                 : e.getMessage();
@@ -29,12 +30,25 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
-        write(request, response, 403, "forbidden", "Not allowed for this caller", "this caller may not use " + request.getRequestURI());
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(
+                request,
+                response,
+                403,
+                "forbidden",
+                "Not allowed for this caller",
+                "this caller may not use " + request.getRequestURI());
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String title,
-            String detail) throws IOException {
+    private static void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String type,
+            String title,
+            String detail)
+            throws IOException {
         ObjectNode problem = JSON.createObjectNode()
                 .put("type", "https://aios.dev/problems/" + type)
                 .put("title", title)

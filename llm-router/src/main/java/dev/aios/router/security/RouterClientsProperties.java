@@ -14,5 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RouterClientsProperties(@Nullable Map<String, Client> clients) {
 
     /** One AIOS service allowed to call the router. */
-    public record Client(@Nullable String tokenSha256, @Nullable List<String> certificateNames) {}
+    public record Client(
+            @Nullable String tokenSha256, @Nullable List<String> certificateNames) {}
 }

@@ -53,8 +53,9 @@ public class RouterSecurityConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain routerSecurity(HttpSecurity http, ServiceCredentials credentials, AuthenticationProvider tokens,
-            Environment environment) throws Exception {
+    SecurityFilterChain routerSecurity(
+            HttpSecurity http, ServiceCredentials credentials, AuthenticationProvider tokens, Environment environment)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
         bearer.setSuccessHandler((request, response, authentication) -> {});
@@ -69,15 +70,20 @@ public class RouterSecurityConfiguration {
                 .addFilterAt(bearer, BasicAuthenticationFilter.class)
                 .addFilterBefore(new CallerLogging(), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(managementPort).permitAll()
-                        .anyRequest().hasRole(ServiceAuthentication.ROLE));
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers(managementPort)
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(ServiceAuthentication.ROLE));
         if (credentials.anyCertificate()) {
-            http.x509(x509 -> x509
-                    .x509PrincipalExtractor(new CertificateServiceExtractor(credentials))
+            http.x509(x509 -> x509.x509PrincipalExtractor(new CertificateServiceExtractor(credentials))
                     .authenticationUserDetailsService(token -> User.withUsername(token.getName())
                             .password("")
                             .roles(ServiceAuthentication.ROLE)

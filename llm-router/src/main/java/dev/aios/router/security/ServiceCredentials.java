@@ -33,23 +33,29 @@ public final class ServiceCredentials {
     public static ServiceCredentials of(RouterClientsProperties properties) {
         Map<String, byte[]> digests = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        Map<String, RouterClientsProperties.Client> clients = properties.clients() == null ? Map.of() : properties.clients();
+        Map<String, RouterClientsProperties.Client> clients =
+                properties.clients() == null ? Map.of() : properties.clients();
         clients.forEach((service, client) -> {
             if (!SERVICE.matcher(service).matches()) {
-                throw new IllegalStateException("aios.router.clients." + service + ": a service name is lower-case letters, digits and '-'");
+                throw new IllegalStateException(
+                        "aios.router.clients." + service + ": a service name is lower-case letters, digits and '-'");
             }
-            String digest = client.tokenSha256() == null ? "" : client.tokenSha256().strip().toLowerCase(Locale.ROOT);
+            String digest = client.tokenSha256() == null
+                    ? ""
+                    : client.tokenSha256().strip().toLowerCase(Locale.ROOT);
             if (!digest.isEmpty()) {
                 if (!SHA256_HEX.matcher(digest).matches()) {
-                    throw new IllegalStateException("aios.router.clients." + service + ".token-sha256 must be the 64 hex digits of"
-                            + " the token's SHA-256 (printf %s \"$TOKEN\" | sha256sum), not the token itself");
+                    throw new IllegalStateException(
+                            "aios.router.clients." + service + ".token-sha256 must be the 64 hex digits of"
+                                    + " the token's SHA-256 (printf %s \"$TOKEN\" | sha256sum), not the token itself");
                 }
                 digests.put(service, HexFormat.of().parseHex(digest));
             }
             for (String name : client.certificateNames() == null ? List.<String>of() : client.certificateNames()) {
                 String previous = names.put(name.strip().toLowerCase(Locale.ROOT), service);
                 if (previous != null && !previous.equals(service)) {
-                    throw new IllegalStateException("certificate name '" + name + "' is claimed by both " + previous + " and " + service);
+                    throw new IllegalStateException(
+                            "certificate name '" + name + "' is claimed by both " + previous + " and " + service);
                 }
             }
         });
@@ -84,7 +90,9 @@ public final class ServiceCredentials {
     /** The services that may call, for the start-up log line (never a digest). */
     public List<String> services() {
         return Stream.concat(digests.keySet().stream(), certificateNames.values().stream())
-                .distinct().sorted().toList();
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static byte[] sha256(String token) {

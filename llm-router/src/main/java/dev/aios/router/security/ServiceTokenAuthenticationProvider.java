@@ -24,7 +24,9 @@ final class ServiceTokenAuthenticationProvider implements AuthenticationProvider
     @Override
     public @Nullable Authentication authenticate(Authentication authentication) {
         Object token = authentication.getCredentials();
-        String service = token instanceof String presented ? credentials.serviceForToken(presented).orElse(null) : null;
+        String service = token instanceof String presented
+                ? credentials.serviceForToken(presented).orElse(null)
+                : null;
         if (service == null) {
             meters.counter(METRIC, "service", "unknown", "outcome", "rejected").increment();
             log.warn("refused a router call: its bearer token matches no AIOS service");

@@ -21,7 +21,8 @@ public record Pricing(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
     }
 
     public long costMicros(long inputTokens, long outputTokens) {
-        BigDecimal micros = inputPerMillion.multiply(BigDecimal.valueOf(inputTokens))
+        BigDecimal micros = inputPerMillion
+                .multiply(BigDecimal.valueOf(inputTokens))
                 .add(outputPerMillion.multiply(BigDecimal.valueOf(outputTokens)));
         return micros.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }

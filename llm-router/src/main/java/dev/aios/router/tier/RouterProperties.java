@@ -34,9 +34,15 @@ public record RouterProperties(
      * comma-separated {@code classpath:}, {@code classpath*:} or {@code file:} patterns of cassettes; when set, every
      * tier answers from them and no provider is called. {@code label}: what a recording says about itself.
      */
-    public record Cassettes(@Nullable String record, @Nullable String replay, @Nullable String label) {}
+    public record Cassettes(
+            @Nullable String record,
+            @Nullable String replay,
+            @Nullable String label) {}
 
-    public record Cache(@Nullable Boolean enabled, @Nullable String keyPrefix, @Nullable Duration ttl) {}
+    public record Cache(
+            @Nullable Boolean enabled,
+            @Nullable String keyPrefix,
+            @Nullable Duration ttl) {}
 
     public record Resilience(
             @Nullable Integer maxAttempts,

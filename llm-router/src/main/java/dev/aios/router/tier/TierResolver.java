@@ -1,8 +1,8 @@
 package dev.aios.router.tier;
 
+import dev.aios.router.cassette.ReplayChatProvider;
 import dev.aios.router.policy.Tier;
 import dev.aios.router.provider.ProviderEndpoint;
-import dev.aios.router.cassette.ReplayChatProvider;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +22,8 @@ public final class TierResolver {
     private TierResolver() {}
 
     public static Map<Tier, TierSpec> resolve(RouterProperties properties, boolean replaying) {
-        Map<String, RouterProperties.TierProperties> configured = properties.tiers() == null ? Map.of() : properties.tiers();
+        Map<String, RouterProperties.TierProperties> configured =
+                properties.tiers() == null ? Map.of() : properties.tiers();
         for (String name : configured.keySet()) {
             Tier.parse(name); // a typo in a tier name must fail start-up, not silently drop the tier
         }
@@ -38,7 +39,12 @@ public final class TierResolver {
 
     private static TierSpec spec(Tier tier, RouterProperties.TierProperties p) {
         if (p == null) {
-            return new TierSpec(tier, endpoint(tier, "none", "", "", "", DEFAULT_TIMEOUT), Pricing.FREE, DEFAULT_CONTEXT, false,
+            return new TierSpec(
+                    tier,
+                    endpoint(tier, "none", "", "", "", DEFAULT_TIMEOUT),
+                    Pricing.FREE,
+                    DEFAULT_CONTEXT,
+                    false,
                     "tier not configured");
         }
         String provider = text(p.provider()).toLowerCase(Locale.ROOT);
@@ -51,8 +57,9 @@ public final class TierResolver {
         String why = switch (provider) {
             case "anthropic", "openai" -> key.isEmpty() ? "no API key configured" : "";
             case "openai-compatible" -> baseUrl.isEmpty() ? "no base URL configured" : "";
-            default -> throw new IllegalArgumentException("tier " + tier.id() + ": unknown provider '" + provider
-                    + "' (expected anthropic, openai or openai-compatible)");
+            default ->
+                throw new IllegalArgumentException("tier " + tier.id() + ": unknown provider '" + provider
+                        + "' (expected anthropic, openai or openai-compatible)");
         };
         if (why.isEmpty() && p.model() == null) {
             why = "no model configured";
@@ -61,12 +68,24 @@ public final class TierResolver {
     }
 
     private static TierSpec replay(TierSpec spec) {
-        ProviderEndpoint endpoint = endpoint(spec.tier(), ReplayChatProvider.PROVIDER, "recorded", "", "", spec.endpoint().timeout());
-        return new TierSpec(spec.tier(), endpoint, spec.pricing(), spec.contextLimit(), true,
+        ProviderEndpoint endpoint = endpoint(
+                spec.tier(),
+                ReplayChatProvider.PROVIDER,
+                "recorded",
+                "",
+                "",
+                spec.endpoint().timeout());
+        return new TierSpec(
+                spec.tier(),
+                endpoint,
+                spec.pricing(),
+                spec.contextLimit(),
+                true,
                 "replaying recordings: no provider is called");
     }
 
-    private static ProviderEndpoint endpoint(Tier tier, String provider, String model, String baseUrl, String key, Duration timeout) {
+    private static ProviderEndpoint endpoint(
+            Tier tier, String provider, String model, String baseUrl, String key, Duration timeout) {
         return new ProviderEndpoint(tier.id(), provider, model, URI.create(baseUrl), key, timeout);
     }
 

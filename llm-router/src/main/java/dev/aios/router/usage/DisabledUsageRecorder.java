@@ -9,6 +9,10 @@ public final class DisabledUsageRecorder implements UsageRecorder {
 
     @Override
     public void record(LlmCall call) {
-        log.debug("LlmCallCompleted not published (no publisher): {} {} {} micros", call.tier(), call.model(), call.costMicros());
+        log.debug(
+                "LlmCallCompleted not published (no publisher): {} {} {} micros",
+                call.tier(),
+                call.model(),
+                call.costMicros());
     }
 }

@@ -15,9 +15,19 @@ public final class MeteredUsageRecorder implements UsageRecorder {
     @Override
     public void record(LlmCall call) {
         registry.counter("aios.router.cost.micros", "tier", call.tier()).increment(call.costMicros());
-        registry.counter("aios.router.calls", "tier", call.tier(), "requested_tier", call.requestedTier(),
-                "cached", Boolean.toString(call.cached()), "fallback", Boolean.toString(call.fallback()),
-                "scripted", Boolean.toString(call.scripted())).increment();
+        registry.counter(
+                        "aios.router.calls",
+                        "tier",
+                        call.tier(),
+                        "requested_tier",
+                        call.requestedTier(),
+                        "cached",
+                        Boolean.toString(call.cached()),
+                        "fallback",
+                        Boolean.toString(call.fallback()),
+                        "scripted",
+                        Boolean.toString(call.scripted()))
+                .increment();
         next.record(call);
     }
 }

@@ -30,8 +30,11 @@ record ChildJvm(String name, Process process, BufferedReader out, PrintWriter in
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         String line = protocolLine(out, "ready\t");
         String[] ready = line == null ? new String[0] : line.split("\t");
@@ -90,8 +93,10 @@ record ChildJvm(String name, Process process, BufferedReader out, PrintWriter in
     /** The child's side: announces {@code port} on {@code protocol}, answers until its input ends, then returns. */
     static void serve(int port, PrintStream protocol) throws IOException {
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        protocol.println("ready\t" + port + "\t" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "\t" + collectors);
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        protocol.println(
+                "ready\t" + port + "\t" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "\t" + collectors);
         protocol.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null; line = in.readLine()) {

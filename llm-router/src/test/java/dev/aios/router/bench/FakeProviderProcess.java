@@ -17,10 +17,12 @@ import java.util.concurrent.Executors;
  * drove the fake's JVM into seconds of GC. Speaks the {@link ChildJvm} protocol; exits at the end of its input.
  */
 public final class FakeProviderProcess {
-    private static final byte[] COMPLETION = ("{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,"
-            + "\"model\":\"fake-gpt\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-            + "\"ok, here is the endpoint\"},\"finish_reason\":\"stop\"}],"
-            + "\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":12,\"total_tokens\":52}}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COMPLETION =
+            ("{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,"
+                            + "\"model\":\"fake-gpt\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                            + "\"ok, here is the endpoint\"},\"finish_reason\":\"stop\"}],"
+                            + "\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":12,\"total_tokens\":52}}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private FakeProviderProcess() {}
 

@@ -27,9 +27,14 @@ record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis,
                 pauseMillis += Math.max(0, gc.getCollectionTime());
             }
         }
-        return new JvmActivity(pauses, pauseMillis, cycles, cycleMillis,
+        return new JvmActivity(
+                pauses,
+                pauseMillis,
+                cycles,
+                cycleMillis,
                 ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
-                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime());
     }
 
     static JvmActivity parse(String line) {
@@ -37,22 +42,45 @@ record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis,
         if (parts.length != 7 || !parts[0].equals("activity")) {
             throw new IllegalStateException("not an activity line: " + line);
         }
-        return new JvmActivity(Long.parseLong(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
-                Long.parseLong(parts[4]), Long.parseLong(parts[5]), Long.parseLong(parts[6]));
+        return new JvmActivity(
+                Long.parseLong(parts[1]),
+                Long.parseLong(parts[2]),
+                Long.parseLong(parts[3]),
+                Long.parseLong(parts[4]),
+                Long.parseLong(parts[5]),
+                Long.parseLong(parts[6]));
     }
 
     String line() {
-        return String.format(Locale.ROOT, "activity %d %d %d %d %d %d", pauses, pauseMillis, cycles, cycleMillis, jitMillis, cpuNanos);
+        return String.format(
+                Locale.ROOT,
+                "activity %d %d %d %d %d %d",
+                pauses,
+                pauseMillis,
+                cycles,
+                cycleMillis,
+                jitMillis,
+                cpuNanos);
     }
 
     JvmActivity plus(JvmActivity other) {
-        return new JvmActivity(pauses + other.pauses, pauseMillis + other.pauseMillis, cycles + other.cycles,
-                cycleMillis + other.cycleMillis, jitMillis + other.jitMillis, cpuNanos + other.cpuNanos);
+        return new JvmActivity(
+                pauses + other.pauses,
+                pauseMillis + other.pauseMillis,
+                cycles + other.cycles,
+                cycleMillis + other.cycleMillis,
+                jitMillis + other.jitMillis,
+                cpuNanos + other.cpuNanos);
     }
 
     JvmActivity minus(JvmActivity other) {
-        return new JvmActivity(pauses - other.pauses, pauseMillis - other.pauseMillis, cycles - other.cycles,
-                cycleMillis - other.cycleMillis, jitMillis - other.jitMillis, cpuNanos - other.cpuNanos);
+        return new JvmActivity(
+                pauses - other.pauses,
+                pauseMillis - other.pauseMillis,
+                cycles - other.cycles,
+                cycleMillis - other.cycleMillis,
+                jitMillis - other.jitMillis,
+                cpuNanos - other.cpuNanos);
     }
 
     /** CPU time per call in microseconds, for {@code calls} calls over the interval this reading covers. */
@@ -62,8 +90,10 @@ record JvmActivity(long pauses, long pauseMillis, long cycles, long cycleMillis,
 
     /** e.g. "GC 3 pauses / 5 ms, JIT 12 ms" (concurrent cycles only when the collector has them). */
     String describe() {
-        String concurrent = cycles == 0 && cycleMillis == 0 ? ""
+        String concurrent = cycles == 0 && cycleMillis == 0
+                ? ""
                 : String.format(Locale.ROOT, " (+ %d concurrent cycles / %d ms)", cycles, cycleMillis);
-        return String.format(Locale.ROOT, "GC %d pauses / %d ms%s, JIT %d ms", pauses, pauseMillis, concurrent, jitMillis);
+        return String.format(
+                Locale.ROOT, "GC %d pauses / %d ms%s, JIT %d ms", pauses, pauseMillis, concurrent, jitMillis);
     }
 }

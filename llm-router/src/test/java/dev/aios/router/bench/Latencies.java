@@ -19,7 +19,13 @@ final class Latencies {
     }
 
     static void print(String label, long[] nanos) {
-        System.out.printf(Locale.ROOT, "%-32s p50 %9.3f µs   p99 %9.3f µs   p99.9 %9.3f µs   (n=%d)%n", label,
-                percentile(nanos, 0.50) / 1e3, percentile(nanos, 0.99) / 1e3, percentile(nanos, 0.999) / 1e3, nanos.length);
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s p50 %9.3f µs   p99 %9.3f µs   p99.9 %9.3f µs   (n=%d)%n",
+                label,
+                percentile(nanos, 0.50) / 1e3,
+                percentile(nanos, 0.99) / 1e3,
+                percentile(nanos, 0.999) / 1e3,
+                nanos.length);
     }
 }

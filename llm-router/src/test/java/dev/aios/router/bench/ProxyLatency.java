@@ -28,7 +28,8 @@ final class ProxyLatency {
 
     private static final int QUARTERS = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int calls;
     private final List<String> routerJvm;
 
@@ -41,22 +42,34 @@ final class ProxyLatency {
     void run() throws Exception {
         try (ChildJvm fake = ChildJvm.start("fake provider", FAKE_JVM, FakeProviderProcess.class)) {
             HttpRequest direct = HttpRequest.newBuilder(fake.url("/v1/chat/completions"))
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer bench")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY.replace("\"auto\"", "\"fake-gpt\""))).build();
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer bench")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY.replace("\"auto\"", "\"fake-gpt\"")))
+                    .build();
             List<String> summary = new ArrayList<>();
             for (String policy : List.of("complexity", "fixed")) {
-                try (ChildJvm router = ChildJvm.start("router", routerJvm, RouterProcess.class, policy, fake.url("/v1").toString())) {
+                try (ChildJvm router = ChildJvm.start(
+                        "router",
+                        routerJvm,
+                        RouterProcess.class,
+                        policy,
+                        fake.url("/v1").toString())) {
                     HttpRequest proxied = HttpRequest.newBuilder(router.url("/v1/chat/completions"))
-                            .header("Content-Type", "application/json").header(RouterHeaders.TIER_OVERRIDE, "gpt")
+                            .header("Content-Type", "application/json")
+                            .header(RouterHeaders.TIER_OVERRIDE, "gpt")
                             .header("Authorization", "Bearer " + RouterProcess.TOKEN.value())
-                            .header(RouterHeaders.ROLE, "backend").POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                            .header(RouterHeaders.ROLE, "backend")
+                            .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                            .build();
                     summary.add(compare(policy, fake, router, direct, proxied));
                 }
             }
-            System.out.println("\n== summary: proxy added latency (router p - direct p, same run), target p99 < 2 ms ==");
+            System.out.println(
+                    "\n== summary: proxy added latency (router p - direct p, same run), target p99 < 2 ms ==");
             summary.forEach(System.out::println);
-            System.out.println("On a busy machine (load average above the core count) every hop waits for a core, so the tails measure "
-                    + "the contention more than the router; the router JVM's CPU per call does not depend on the load as much.");
+            System.out.println(
+                    "On a busy machine (load average above the core count) every hop waits for a core, so the tails measure "
+                            + "the contention more than the router; the router JVM's CPU per call does not depend on the load as much.");
         }
     }
 
@@ -93,35 +106,72 @@ final class ProxyLatency {
         return report(policy, router, directNanos, proxiedNanos, directSide, routerSide, rounds, roundJit, loadBefore);
     }
 
-    private String report(String policy, ChildJvm router, long[] directNanos, long[] proxiedNanos,
-            Jvms directSide, Jvms routerSide, int rounds, long roundJit, double loadBefore) {
-        System.out.println("\n== proxy round trip, policy '" + policy + "': client (this JVM), router and fake provider each in "
-                + "their own JVM; sequential calls, keep-alive ==");
+    private String report(
+            String policy,
+            ChildJvm router,
+            long[] directNanos,
+            long[] proxiedNanos,
+            Jvms directSide,
+            Jvms routerSide,
+            int rounds,
+            long roundJit,
+            double loadBefore) {
+        System.out.println(
+                "\n== proxy round trip, policy '" + policy + "': client (this JVM), router and fake provider each in "
+                        + "their own JVM; sequential calls, keep-alive ==");
         System.out.println("router JVM: " + router.jvm());
-        System.out.printf(Locale.ROOT, "warm-up: %d round(s) of %d direct + %d proxied calls (last round compiled %d ms in the "
-                + "three JVMs; the target is < %d ms); load average %.2f before timing, %.2f after%n", rounds, calls / 2, calls,
-                roundJit, WARM_JIT_MILLIS, loadBefore, loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %d round(s) of %d direct + %d proxied calls (last round compiled %d ms in the "
+                        + "three JVMs; the target is < %d ms); load average %.2f before timing, %.2f after%n",
+                rounds,
+                calls / 2,
+                calls,
+                roundJit,
+                WARM_JIT_MILLIS,
+                loadBefore,
+                loadAverage());
         Latencies.print("through the router", proxiedNanos);
         Latencies.print("baseline: fake called directly", directNanos);
         double addedP50 = added(proxiedNanos, directNanos, 0, calls, 0.50);
         double addedP99 = added(proxiedNanos, directNanos, 0, calls, 0.99);
-        System.out.printf(Locale.ROOT, "added by the router (router p - direct p): p50 %.3f ms, p99 %.3f ms (target p99 < 2 ms: %s)%n",
-                addedP50, addedP99, addedP99 < 2.0 ? "met" : "NOT met");
+        System.out.printf(
+                Locale.ROOT,
+                "added by the router (router p - direct p): p50 %.3f ms, p99 %.3f ms (target p99 < 2 ms: %s)%n",
+                addedP50,
+                addedP99,
+                addedP99 < 2.0 ? "met" : "NOT met");
         List<String> quarters = new ArrayList<>();
         for (int q = 0; q < QUARTERS; q++) {
             int from = calls * q / QUARTERS;
-            quarters.add(String.format(Locale.ROOT, "%.3f", added(proxiedNanos, directNanos, from, calls * (q + 1) / QUARTERS - from, 0.99)));
+            quarters.add(String.format(
+                    Locale.ROOT,
+                    "%.3f",
+                    added(proxiedNanos, directNanos, from, calls * (q + 1) / QUARTERS - from, 0.99)));
         }
         System.out.println("added p99 in each quarter of the timed calls: " + String.join(" / ", quarters) + " ms");
         System.out.println("while timing the router side: " + routerSide.describe());
         System.out.println("while timing the direct side: " + directSide.describe());
-        System.out.printf(Locale.ROOT, "CPU per call while timing (all threads: calls, JIT, GC): router side: router JVM %.1f µs, fake JVM %.1f µs, client JVM %.1f µs; "
-                + "direct side: fake JVM %.1f µs, client JVM %.1f µs%n", routerSide.router().cpuMicrosPerCall(calls),
-                routerSide.fake().cpuMicrosPerCall(calls), routerSide.client().cpuMicrosPerCall(calls),
-                directSide.fake().cpuMicrosPerCall(calls), directSide.client().cpuMicrosPerCall(calls));
-        return String.format(Locale.ROOT, "policy '%s': added p50 %.3f ms, p99 %.3f ms (%s); added p99 per quarter %s ms; router JVM "
-                + "CPU %.1f µs per call; load average %.2f", policy, addedP50, addedP99, addedP99 < 2.0 ? "met" : "NOT met",
-                String.join(" / ", quarters), routerSide.router().cpuMicrosPerCall(calls), loadBefore);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per call while timing (all threads: calls, JIT, GC): router side: router JVM %.1f µs, fake JVM %.1f µs, client JVM %.1f µs; "
+                        + "direct side: fake JVM %.1f µs, client JVM %.1f µs%n",
+                routerSide.router().cpuMicrosPerCall(calls),
+                routerSide.fake().cpuMicrosPerCall(calls),
+                routerSide.client().cpuMicrosPerCall(calls),
+                directSide.fake().cpuMicrosPerCall(calls),
+                directSide.client().cpuMicrosPerCall(calls));
+        return String.format(
+                Locale.ROOT,
+                "policy '%s': added p50 %.3f ms, p99 %.3f ms (%s); added p99 per quarter %s ms; router JVM "
+                        + "CPU %.1f µs per call; load average %.2f",
+                policy,
+                addedP50,
+                addedP99,
+                addedP99 < 2.0 ? "met" : "NOT met",
+                String.join(" / ", quarters),
+                routerSide.router().cpuMicrosPerCall(calls),
+                loadBefore);
     }
 
     private static double added(long[] proxied, long[] direct, int from, int count, double p) {
@@ -134,8 +184,8 @@ final class ProxyLatency {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             nanos[offset + i] = System.nanoTime() - start;
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("call to " + request.uri() + " failed with " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "call to " + request.uri() + " failed with " + response.statusCode() + ": " + response.body());
             }
         }
     }
@@ -161,7 +211,8 @@ final class ProxyLatency {
         }
 
         String describe() {
-            return "router JVM " + router.describe() + "; fake JVM " + fake.describe() + "; client JVM " + client.describe();
+            return "router JVM " + router.describe() + "; fake JVM " + fake.describe() + "; client JVM "
+                    + client.describe();
         }
     }
 

@@ -25,7 +25,8 @@ public final class RouterBenchmark {
      * of G1, Serial and Parallel, and ZGC's concurrent cycles took the CPU from the calls; docs/benchmarks.md, "LLM
      * router", has the figures.
      */
-    static final String ROUTER_JVM = "-Xms768m -Xmx768m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError";
+    static final String ROUTER_JVM =
+            "-Xms768m -Xmx768m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError";
 
     private static final String USAGE = "usage: ./aios bench router [decisions] [calls] [--router-jvm=\"<JVM flags>\"]";
 
@@ -40,9 +41,14 @@ public final class RouterBenchmark {
             System.exit(2);
             return;
         }
-        System.out.printf(Locale.ROOT, "router benchmark: %d decisions, %d HTTP calls per side, %d cores, JDK %s, load average %.2f%n",
-                options.decisions(), options.calls(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "router benchmark: %d decisions, %d HTTP calls per side, %d cores, JDK %s, load average %.2f%n",
+                options.decisions(),
+                options.calls(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         decisionLatency(options.decisions());
         new ProxyLatency(options.calls(), options.routerJvm()).run();
         System.exit(0);
@@ -57,7 +63,8 @@ public final class RouterBenchmark {
                 if (arg.startsWith("--router-jvm=")) {
                     routerJvm = arg.substring("--router-jvm=".length()).strip();
                     if (routerJvm.isEmpty()) {
-                        throw new IllegalArgumentException("--router-jvm needs JVM flags, e.g. --router-jvm=\"" + ROUTER_JVM + "\"");
+                        throw new IllegalArgumentException(
+                                "--router-jvm needs JVM flags, e.g. --router-jvm=\"" + ROUTER_JVM + "\"");
                     }
                 } else if (arg.matches("\\d{1,9}")) {
                     numbers.add(Integer.parseInt(arg));
@@ -71,10 +78,12 @@ public final class RouterBenchmark {
             int decisions = numbers.isEmpty() ? 50_000 : numbers.get(0);
             int calls = numbers.size() < 2 ? 5_000 : numbers.get(1);
             if (decisions < 1_000) {
-                throw new IllegalArgumentException("decisions must be at least 1000 (a p99.9 needs them), not " + decisions);
+                throw new IllegalArgumentException(
+                        "decisions must be at least 1000 (a p99.9 needs them), not " + decisions);
             }
             if (calls < 400) {
-                throw new IllegalArgumentException("calls must be at least 400 (a p99 in each of four quarters needs them), not " + calls);
+                throw new IllegalArgumentException(
+                        "calls must be at least 400 (a p99 in each of four quarters needs them), not " + calls);
             }
             return new Options(decisions, calls, Arrays.asList(routerJvm.split("\\s+")));
         }
@@ -92,7 +101,10 @@ public final class RouterBenchmark {
         System.out.println("\n== routing decision latency (no model call) ==");
         Latencies.print("ComplexityRoutingPolicy", policy);
         Latencies.print("baseline: constant policy", constant);
-        System.out.printf(Locale.ROOT, "target p99 < 1 ms: %s%n", Latencies.percentile(policy, 0.99) < 1_000_000 ? "met" : "NOT met");
+        System.out.printf(
+                Locale.ROOT,
+                "target p99 < 1 ms: %s%n",
+                Latencies.percentile(policy, 0.99) < 1_000_000 ? "met" : "NOT met");
     }
 
     private static long[] time(RoutingPolicy policy, List<RoutingRequest> requests, int n) {
@@ -116,10 +128,20 @@ public final class RouterBenchmark {
         String[] hints = {"", "low", "medium", "high"};
         List<RoutingRequest> requests = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            String prompt = "Implement feature " + i + " with a REST controller, a repository and tests. ".repeat(1 + i % 20)
-                    + (i % 3 == 0 ? "```java\nclass A {}\n```" : "") + (i % 5 == 0 ? " Explain the trade-offs step by step." : "");
-            requests.add(new RoutingRequest(roles[i % roles.length], kinds[i % kinds.length], hints[i % hints.length], 1 + i % 8,
-                    prompt, 2 + i % 4, 256 * (1 + i % 8), i % 12, Optional.empty(),
+            String prompt =
+                    "Implement feature " + i + " with a REST controller, a repository and tests. ".repeat(1 + i % 20)
+                            + (i % 3 == 0 ? "```java\nclass A {}\n```" : "")
+                            + (i % 5 == 0 ? " Explain the trade-offs step by step." : "");
+            requests.add(new RoutingRequest(
+                    roles[i % roles.length],
+                    kinds[i % kinds.length],
+                    hints[i % hints.length],
+                    1 + i % 8,
+                    prompt,
+                    2 + i % 4,
+                    256 * (1 + i % 8),
+                    i % 12,
+                    Optional.empty(),
                     i % 7 == 0 ? Optional.of(10_000L) : Optional.empty()));
         }
         return requests;

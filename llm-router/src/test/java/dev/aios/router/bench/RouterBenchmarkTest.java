@@ -35,23 +35,29 @@ class RouterBenchmarkTest {
 
         @Test
         void givenAWordOrANegativeNumberWhenParsedThenTheMessageNamesItAndShowsTheUsage() {
-            assertThatIllegalArgumentException().isThrownBy(() -> RouterBenchmark.Options.parse("lots"))
-                    .withMessageContaining("'lots'").withMessageContaining("usage: ./aios bench router");
-            assertThatIllegalArgumentException().isThrownBy(() -> RouterBenchmark.Options.parse("-5"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> RouterBenchmark.Options.parse("lots"))
+                    .withMessageContaining("'lots'")
+                    .withMessageContaining("usage: ./aios bench router");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> RouterBenchmark.Options.parse("-5"))
                     .withMessageContaining("'-5'");
         }
 
         @Test
         void givenTooFewCallsForAQuarterlyP99WhenParsedThenItIsRefused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> RouterBenchmark.Options.parse("50000", "399"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> RouterBenchmark.Options.parse("50000", "399"))
                     .withMessageContaining("at least 400");
         }
 
         @Test
         void givenThreeNumbersOrEmptyRouterFlagsWhenParsedThenTheyAreRefused() {
-            assertThatIllegalArgumentException().isThrownBy(() -> RouterBenchmark.Options.parse("5000", "5000", "5000"))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> RouterBenchmark.Options.parse("5000", "5000", "5000"))
                     .withMessageContaining("at most two numbers");
-            assertThatIllegalArgumentException().isThrownBy(() -> RouterBenchmark.Options.parse("--router-jvm= "))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> RouterBenchmark.Options.parse("--router-jvm= "))
                     .withMessageContaining("--router-jvm needs JVM flags");
         }
     }
@@ -66,12 +72,14 @@ class RouterBenchmarkTest {
             JvmActivity parsed = JvmActivity.parse(reading.line());
             // then
             assertThat(parsed).isEqualTo(reading);
-            assertThat(parsed.minus(new JvmActivity(1, 7, 2, 40, 1_000, 1_000_000))).isEqualTo(new JvmActivity(2, 10, 0, 0, 234, 8_000_000));
+            assertThat(parsed.minus(new JvmActivity(1, 7, 2, 40, 1_000, 1_000_000)))
+                    .isEqualTo(new JvmActivity(2, 10, 0, 0, 234, 8_000_000));
         }
 
         @Test
         void givenAnythingElseWhenParsedThenItIsRefused() {
-            assertThatIllegalStateException().isThrownBy(() -> JvmActivity.parse("port 8080"))
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> JvmActivity.parse("port 8080"))
                     .withMessageContaining("not an activity line");
         }
 
@@ -85,7 +93,8 @@ class RouterBenchmarkTest {
 
     @Test
     void givenCpuNanosWhenSpreadOverCallsThenMicrosecondsPerCall() {
-        assertThat(new JvmActivity(0, 0, 0, 0, 0, 5_000_000).cpuMicrosPerCall(1_000)).isEqualTo(5.0);
+        assertThat(new JvmActivity(0, 0, 0, 0, 0, 5_000_000).cpuMicrosPerCall(1_000))
+                .isEqualTo(5.0);
     }
 
     @Test

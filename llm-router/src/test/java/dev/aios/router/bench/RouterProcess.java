@@ -23,7 +23,8 @@ public final class RouterProcess {
             System.exit(2);
         }
         PrintStream protocol = ChildJvm.takeStandardOutput();
-        ConfigurableApplicationContext router = SpringApplication.run(LlmRouterApplication.class,
+        ConfigurableApplicationContext router = SpringApplication.run(
+                LlmRouterApplication.class,
                 "--server.port=0",
                 "--aios.router.policy=" + args[0],
                 "--aios.router.tiers.gpt.base-url=" + args[1],

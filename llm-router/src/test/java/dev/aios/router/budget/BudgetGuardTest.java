@@ -83,9 +83,12 @@ class BudgetGuardTest {
         void refusesWhenTheLedgerCannotBeReached() {
             BudgetGuard unreachable = new BudgetGuard(new BrokenLedger(), true);
 
-            Admission admission = unreachable.admit(call("p", Optional.empty()).withBudgetLimit(1_000), 10, "on tier gpt");
+            Admission admission =
+                    unreachable.admit(call("p", Optional.empty()).withBudgetLimit(1_000), 10, "on tier gpt");
 
-            assertThat(admission).isInstanceOfSatisfying(Admission.Refused.class, r -> assertThat(r.status()).isEqualTo(503));
+            assertThat(admission)
+                    .isInstanceOfSatisfying(
+                            Admission.Refused.class, r -> assertThat(r.status()).isEqualTo(503));
         }
     }
 
@@ -95,25 +98,29 @@ class BudgetGuardTest {
 
         @Test
         void runsACallWithoutAProjectUnmetered() {
-            assertThat(guard.admit(call("", Optional.empty()), 10, "on tier gpt")).isInstanceOf(Admission.Unmetered.class);
+            assertThat(guard.admit(call("", Optional.empty()), 10, "on tier gpt"))
+                    .isInstanceOf(Admission.Unmetered.class);
         }
 
         @Test
         void runsACallWithoutAKnownBudgetUnmetered() {
-            assertThat(guard.admit(call("p", Optional.empty()), 10, "on tier gpt")).isInstanceOf(Admission.Unmetered.class);
+            assertThat(guard.admit(call("p", Optional.empty()), 10, "on tier gpt"))
+                    .isInstanceOf(Admission.Unmetered.class);
         }
 
         @Test
         void stillHoldsTheBudgetOfAProjectWithALimit() {
             guard.admit(call("p", Optional.empty()).withBudgetLimit(100), 100, "on tier gpt");
 
-            assertThat(guard.admit(call("p", Optional.empty()), 1, "on tier gpt")).isInstanceOf(Admission.Refused.class);
+            assertThat(guard.admit(call("p", Optional.empty()), 1, "on tier gpt"))
+                    .isInstanceOf(Admission.Refused.class);
         }
     }
 
     private static final class BrokenLedger implements BudgetLedger {
         @Override
-        public Hold reserve(String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
+        public Hold reserve(
+                String projectId, long amountMicros, Optional<Long> limitMicros, Optional<Long> spentAtLeastMicros) {
             throw new IllegalStateException("connection refused");
         }
 

@@ -103,8 +103,10 @@ abstract class BudgetLedgerContract {
         BudgetLedger ledger = ledger();
         ledger.reserve(PROJECT, 0, Optional.of(1_000L), Optional.empty());
 
-        assertThat(ledger.reserve(PROJECT, 1_001, Optional.empty(), Optional.empty())).isInstanceOf(Hold.OverBudget.class);
-        assertThat(ledger.reserve(PROJECT, 1_000, Optional.empty(), Optional.empty())).isInstanceOf(Hold.Reserved.class);
+        assertThat(ledger.reserve(PROJECT, 1_001, Optional.empty(), Optional.empty()))
+                .isInstanceOf(Hold.OverBudget.class);
+        assertThat(ledger.reserve(PROJECT, 1_000, Optional.empty(), Optional.empty()))
+                .isInstanceOf(Hold.Reserved.class);
     }
 
     @Test
@@ -134,6 +136,7 @@ abstract class BudgetLedgerContract {
         BudgetLedger ledger = ledger();
         ledger.reserve("a", 1_000, Optional.of(1_000L), Optional.empty());
 
-        assertThat(ledger.reserve("b", 1_000, Optional.of(1_000L), Optional.empty())).isInstanceOf(Hold.Reserved.class);
+        assertThat(ledger.reserve("b", 1_000, Optional.of(1_000L), Optional.empty()))
+                .isInstanceOf(Hold.Reserved.class);
     }
 }

@@ -46,10 +46,14 @@ class ConcurrentBudgetIT {
                 .always(new FakeProviderServer.Reply(200, "ok", 5, 1000, Map.of(), Duration.ofMillis(300), null));
         vhost = INFRA.createVhost();
         prefix = INFRA.createRedisPrefix();
-        router = RouterInstance.gptOnly(openAi.baseUrl(), INFRA, vhost, Map.of(
-                "aios.router.deployment-mode", "true",
-                "aios.router.budget.key-prefix", prefix.prefix() + "budget:",
-                "aios.router.resilience.max-concurrent-calls", "64"));
+        router = RouterInstance.gptOnly(
+                openAi.baseUrl(),
+                INFRA,
+                vhost,
+                Map.of(
+                        "aios.router.deployment-mode", "true",
+                        "aios.router.budget.key-prefix", prefix.prefix() + "budget:",
+                        "aios.router.resilience.max-concurrent-calls", "64"));
     }
 
     @AfterAll
@@ -66,8 +70,13 @@ class ConcurrentBudgetIT {
     void fiftyCallsAtOnceSpendNoMoreThanTheBudgetAndTheRestAreRefused() throws Exception {
         // given
         String project = "budget-it-" + UUID.randomUUID();
-        Map<String, String> headers = Map.of(RouterHeaders.PROJECT_ID, project, RouterHeaders.TASK_ID, "T1",
-                RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(BUDGET));
+        Map<String, String> headers = Map.of(
+                RouterHeaders.PROJECT_ID,
+                project,
+                RouterHeaders.TASK_ID,
+                "T1",
+                RouterHeaders.BUDGET_LIMIT_MICROS,
+                Long.toString(BUDGET));
         int before = openAi.calls();
 
         // when: fifty calls released together
@@ -89,18 +98,24 @@ class ConcurrentBudgetIT {
         }
 
         // then: ten answered, forty refused with a budget problem detail, none of which reached the provider
-        List<HttpResponse<String>> answered = responses.stream().filter(r -> r.statusCode() == 200).toList();
-        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() != 200).toList();
+        List<HttpResponse<String>> answered =
+                responses.stream().filter(r -> r.statusCode() == 200).toList();
+        List<HttpResponse<String>> refused =
+                responses.stream().filter(r -> r.statusCode() != 200).toList();
         assertThat(answered).hasSize(10);
         assertThat(refused).hasSize(40).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(402);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(r.body());
             assertThat(problem.path("kind").asString()).isEqualTo("BUDGET_EXHAUSTED");
             assertThat(problem.path("title").asString()).isEqualTo("Budget exhausted");
             assertThat(problem.path("detail").asString()).contains(project, "of its " + BUDGET + " micro-dollars");
         });
-        long spent = answered.stream().mapToLong(r -> JSON.readTree(r.body()).path("aios").path("cost_micros").asLong()).sum();
+        long spent = answered.stream()
+                .mapToLong(r ->
+                        JSON.readTree(r.body()).path("aios").path("cost_micros").asLong())
+                .sum();
         assertThat(spent).isEqualTo(BUDGET);
         assertThat(openAi.calls() - before).isEqualTo(10);
 
@@ -124,12 +139,14 @@ class ConcurrentBudgetIT {
     void aRaisedBudgetReachesTheLedgerWithTheNextCall() {
         // given: a project whose budget is spent
         String project = "raise-it-" + UUID.randomUUID();
-        Map<String, String> small = Map.of(RouterHeaders.PROJECT_ID, project, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(WORST_CASE));
+        Map<String, String> small =
+                Map.of(RouterHeaders.PROJECT_ID, project, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(WORST_CASE));
         assertThat(router.chat("r01", 1000, small).statusCode()).isEqualTo(200);
         assertThat(router.chat("r02", 1000, small).statusCode()).isEqualTo(402);
 
         // when: the orchestrator raised it (POST .../budget) and the next task carries the new limit
-        Map<String, String> raised = Map.of(RouterHeaders.PROJECT_ID, project, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(2 * WORST_CASE));
+        Map<String, String> raised = Map.of(
+                RouterHeaders.PROJECT_ID, project, RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(2 * WORST_CASE));
         HttpResponse<String> response = router.chat("r03", 1000, raised);
 
         // then
@@ -138,6 +155,7 @@ class ConcurrentBudgetIT {
     }
 
     private static RedisBudgetLedger ledger() {
-        return new RedisBudgetLedger(router.bean(StringRedisTemplate.class), prefix.prefix() + "budget:", Duration.ofMinutes(1));
+        return new RedisBudgetLedger(
+                router.bean(StringRedisTemplate.class), prefix.prefix() + "budget:", Duration.ofMinutes(1));
     }
 }

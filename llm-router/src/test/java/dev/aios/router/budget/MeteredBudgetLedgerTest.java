@@ -19,10 +19,17 @@ class MeteredBudgetLedgerTest {
         ledger.settle(held.reservation(), 250);
 
         // then
-        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "reserved").count()).isEqualTo(1);
-        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "over_budget").count()).isEqualTo(1);
-        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "no_limit").count()).isEqualTo(1);
-        assertThat(registry.counter("aios.router.budget.settled.micros").count()).isEqualTo(250);
+        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "reserved")
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "over_budget")
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.counter("aios.router.budget.reservations", "outcome", "no_limit")
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.counter("aios.router.budget.settled.micros").count())
+                .isEqualTo(250);
         assertThat(ledger.balance("p")).isEqualTo(new Balance(1_000, 250, 0));
     }
 }

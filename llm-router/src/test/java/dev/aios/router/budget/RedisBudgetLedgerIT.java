@@ -21,8 +21,8 @@ class RedisBudgetLedgerIT extends BudgetLedgerContract {
     private final RedisBudgetLedger ledger = new RedisBudgetLedger(redis, prefix.prefix(), Duration.ofMinutes(5));
 
     private static LettuceConnectionFactory connect() {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(INFRA.redis().host(), INFRA.redis().port()));
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+                INFRA.redis().host(), INFRA.redis().port()));
         factory.afterPropertiesSet();
         factory.start();
         return factory;
@@ -44,7 +44,8 @@ class RedisBudgetLedgerIT extends BudgetLedgerContract {
         // given: a router held 900 with a short time to live and never settled
         RedisBudgetLedger shortLived = new RedisBudgetLedger(redis, prefix.prefix(), Duration.ofMillis(50));
         shortLived.reserve(PROJECT, 900, Optional.of(1_000L), Optional.empty());
-        assertThat(ledger.reserve(PROJECT, 200, Optional.empty(), Optional.empty())).isInstanceOf(Hold.OverBudget.class);
+        assertThat(ledger.reserve(PROJECT, 200, Optional.empty(), Optional.empty()))
+                .isInstanceOf(Hold.OverBudget.class);
 
         // when: the hold's deadline passed (the next reservation sweeps it)
         Thread.sleep(100);
@@ -59,7 +60,8 @@ class RedisBudgetLedgerIT extends BudgetLedgerContract {
     void keepsItsStateUnderTheGivenPrefixOnly() {
         ledger.reserve(PROJECT, 10, Optional.of(1_000L), Optional.empty());
 
-        assertThat(redis.keys(prefix.prefix() + "*")).containsExactlyInAnyOrder(
-                prefix.prefix() + "{" + PROJECT + "}", prefix.prefix() + "{" + PROJECT + "}:holds");
+        assertThat(redis.keys(prefix.prefix() + "*"))
+                .containsExactlyInAnyOrder(
+                        prefix.prefix() + "{" + PROJECT + "}", prefix.prefix() + "{" + PROJECT + "}:holds");
     }
 }

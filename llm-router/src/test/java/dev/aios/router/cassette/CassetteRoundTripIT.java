@@ -60,22 +60,42 @@ class CassetteRoundTripIT {
         p.put("aios.router.cache.enabled", false);
         p.put("aios.router.clients.agents-backend.token-sha256", TOKEN.sha256Hex());
         // these tests are about the answers, not the broker or Redis
-        p.put("spring.autoconfigure.exclude", "dev.aios.agent.messaging.MessagingAutoConfiguration,"
-                + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+        p.put(
+                "spring.autoconfigure.exclude",
+                "dev.aios.agent.messaging.MessagingAutoConfiguration,"
+                        + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
         // as command-line arguments: they must win over application.yml, which default properties would not
-        return new SpringApplicationBuilder(LlmRouterApplication.class).web(WebApplicationType.SERVLET)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return new SpringApplicationBuilder(LlmRouterApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(p.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     static HttpLlmClient client(ConfigurableApplicationContext router) {
-        return new HttpLlmClient(URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
-                TOKEN, Duration.ofSeconds(10));
+        return new HttpLlmClient(
+                URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
+                TOKEN,
+                Duration.ofSeconds(10));
     }
 
     static LlmRequest call(String brief, String prompt, String text) {
-        return new LlmRequest(List.of(ChatMessage.system("You are the backend."), ChatMessage.user(text)), 0.2, 2000,
-                new CallMetadata("project-1", "T1", "backend", "code", "medium", 3, 0, Optional.empty(), Optional.empty(),
-                        BriefDigest.of(brief), prompt));
+        return new LlmRequest(
+                List.of(ChatMessage.system("You are the backend."), ChatMessage.user(text)),
+                0.2,
+                2000,
+                new CallMetadata(
+                        "project-1",
+                        "T1",
+                        "backend",
+                        "code",
+                        "medium",
+                        3,
+                        0,
+                        Optional.empty(),
+                        Optional.empty(),
+                        BriefDigest.of(brief),
+                        prompt));
     }
 
     @Test
@@ -108,7 +128,8 @@ class CassetteRoundTripIT {
         });
 
         // when a router with no provider replays it
-        try (ConfigurableApplicationContext replaying = router(Map.of("aios.router.cassettes.replay", cassette.toString()))) {
+        try (ConfigurableApplicationContext replaying =
+                router(Map.of("aios.router.cassettes.replay", cassette.toString()))) {
             HttpLlmClient client = client(replaying);
             LlmResponse replayed = client.chat(call(BRIEF, "backend-v1", "write the store"));
 
@@ -120,9 +141,13 @@ class CassetteRoundTripIT {
             assertThat(MODEL.calls()).isEqualTo(modelCalls);
 
             // and a call of another brief, or a diverging one, is refused as NOT_RECORDED with its reason
-            assertThatThrownBy(() -> client.chat(call("Build a CSV to JSON converter command line tool, with tests.", "backend-v1",
+            assertThatThrownBy(() -> client.chat(call(
+                            "Build a CSV to JSON converter command line tool, with tests.",
+                            "backend-v1",
                             "write the store")))
-                    .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.NOT_RECORDED))
+                    .isInstanceOfSatisfying(
+                            LlmCallException.class,
+                            e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.NOT_RECORDED))
                     .hasMessageContaining("no recording is of this brief");
             assertThatThrownBy(() -> client.chat(call(BRIEF, "backend-v1", "write the store, but in Rust")))
                     .hasMessageContaining("diverged at backend/T1 (backend-v1)");
@@ -133,12 +158,17 @@ class CassetteRoundTripIT {
     void aRouterWithNoModelAndNoRecordingIsNotReadyAndSaysWhy() throws Exception {
         try (ConfigurableApplicationContext router = router(Map.of())) {
             String base = "http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port");
-            HttpResponse<String> readiness = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> readiness = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(readiness.statusCode()).isEqualTo(503);
 
             assertThatThrownBy(() -> client(router).chat(call(BRIEF, "backend-v1", "write the store")))
-                    .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.PROVIDER_UNAVAILABLE))
+                    .isInstanceOfSatisfying(
+                            LlmCallException.class,
+                            e -> assertThat(e.kind()).isEqualTo(LlmCallException.Kind.PROVIDER_UNAVAILABLE))
                     .hasMessageContaining("no model is configured and no recording is replayed");
         }
     }

@@ -11,12 +11,6 @@ import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.LlmCallCompleted;
 import dev.aios.router.LlmRouterApplication;
-import dev.aios.router.client.TokenUsage;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.annotation.DirtiesContext;
 import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.HttpLlmClient;
@@ -35,13 +29,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -63,7 +62,8 @@ class LlmRouterIT {
     static void tiers(DynamicPropertyRegistry registry) {
         registry.add("aios.router.tiers.gpt.base-url", () -> OPENAI.baseUrl().toString());
         registry.add("aios.router.tiers.gpt.api-key", () -> "sk-it");
-        registry.add("aios.router.tiers.claude.base-url", () -> ANTHROPIC.baseUrl().toString());
+        registry.add(
+                "aios.router.tiers.claude.base-url", () -> ANTHROPIC.baseUrl().toString());
         registry.add("aios.router.tiers.claude.api-key", () -> "sk-ant-it");
         registry.add("aios.router.tiers.local.base-url", () -> "");
         registry.add("aios.router.cache.key-prefix", () -> CACHE_PREFIX);
@@ -124,15 +124,18 @@ class LlmRouterIT {
     }
 
     /** A call as the backend agent makes it (its token), with extra headers. */
-    private HttpResponse<String> post(String path, String contentType, String body, String... headers) throws Exception {
+    private HttpResponse<String> post(String path, String contentType, String body, String... headers)
+            throws Exception {
         String[] authenticated = java.util.Arrays.copyOf(headers, headers.length + 2);
         authenticated[headers.length] = "Authorization";
         authenticated[headers.length + 1] = "Bearer " + BACKEND.value();
         return postAs(path, contentType, body, authenticated);
     }
 
-    private HttpResponse<String> postAs(String path, String contentType, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+    private HttpResponse<String> postAs(String path, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -146,7 +149,10 @@ class LlmRouterIT {
         OPENAI.then(FakeProviderServer.ok("hello from gpt", 812, 640));
 
         // when
-        LlmResponse response = client().chat(new LlmRequest(List.of(ChatMessage.user("say hello " + UUID.randomUUID())), 0.3, 700,
+        LlmResponse response = client().chat(new LlmRequest(
+                List.of(ChatMessage.user("say hello " + UUID.randomUUID())),
+                0.3,
+                700,
                 who(Optional.of("gpt"), Optional.of(5_000_000L))));
 
         // then: 812 × 0.40 + 640 × 1.60 = 1348.8 → 1349
@@ -168,19 +174,26 @@ class LlmRouterIT {
         factory.setUsername(INFRA.rabbit().username());
         factory.setPassword(INFRA.rabbit().password());
         factory.setVirtualHost(VHOST.name());
-        try (Connection connection = factory.newConnection("llm-router-it"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("llm-router-it");
+                Channel channel = connection.createChannel()) {
             String queue = channel.queueDeclare().getQueue();
             channel.queueBind(queue, "aios.events", "llm.call_completed");
             String project = "proj-" + UUID.randomUUID();
             OPENAI.then(FakeProviderServer.ok("counted", 1000, 500));
 
             // when
-            client().chat(new LlmRequest(List.of(ChatMessage.user("count me " + UUID.randomUUID())), 0.4, 600,
+            client().chat(new LlmRequest(
+                    List.of(ChatMessage.user("count me " + UUID.randomUUID())),
+                    0.4,
+                    600,
                     new CallMetadata(project, "T7", "qa", "test", "", 1, 1, Optional.of("gpt"), Optional.empty())));
 
             // then: 1000 × 0.40 + 500 × 1.60 = 1200 micro-dollars
-            GetResponse message = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> channel.basicGet(queue, true), m -> m != null);
-            LlmCallCompleted event = LlmCallCompleted.parseFrom(Envelope.parseFrom(message.getBody()).getPayload());
+            GetResponse message = Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> channel.basicGet(queue, true), m -> m != null);
+            LlmCallCompleted event = LlmCallCompleted.parseFrom(
+                    Envelope.parseFrom(message.getBody()).getPayload());
             assertThat(event.getProjectId()).isEqualTo(project);
             assertThat(event.getTaskId()).isEqualTo("T7");
             assertThat(event.getTier()).isEqualTo("gpt");
@@ -195,7 +208,8 @@ class LlmRouterIT {
         // given
         String prompt = "cache me " + UUID.randomUUID();
         OPENAI.then(FakeProviderServer.ok("cached answer", 10, 10));
-        LlmRequest request = new LlmRequest(List.of(ChatMessage.user(prompt)), 0.0, 50, who(Optional.of("gpt"), Optional.empty()));
+        LlmRequest request =
+                new LlmRequest(List.of(ChatMessage.user(prompt)), 0.0, 50, who(Optional.of("gpt"), Optional.empty()));
         LlmResponse first = client().chat(request);
         int callsAfterFirst = OPENAI.calls();
 
@@ -217,19 +231,31 @@ class LlmRouterIT {
         ANTHROPIC.then(FakeProviderServer.ok("one two three", 5, 3));
 
         // when
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json",
+        HttpResponse<String> response = post(
+                "/v1/chat/completions",
+                "application/json",
                 "{\"model\":\"auto\",\"stream\":true,\"temperature\":0.5,\"messages\":[{\"role\":\"user\",\"content\":\"count "
                         + UUID.randomUUID() + "\"}]}",
-                RouterHeaders.TIER_OVERRIDE, "claude");
+                RouterHeaders.TIER_OVERRIDE,
+                "claude");
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        List<String> data = response.body().lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<String> data = response.body()
+                .lines()
+                .filter(l -> l.startsWith("data:"))
+                .map(l -> l.substring(5).trim())
+                .toList();
         assertThat(data).hasSizeGreaterThanOrEqualTo(5);
         assertThat(data.get(0)).contains("\"delta\":{\"content\":\"one \"}");
-        assertThat(data.get(data.size() - 2)).contains("\"finish_reason\":\"stop\"", "\"tier\":\"claude\"", "\"overridden\":true",
-                "\"completion_tokens\":3");
+        assertThat(data.get(data.size() - 2))
+                .contains(
+                        "\"finish_reason\":\"stop\"",
+                        "\"tier\":\"claude\"",
+                        "\"overridden\":true",
+                        "\"completion_tokens\":3");
         assertThat(data.getLast()).isEqualTo("[DONE]");
     }
 
@@ -237,18 +263,28 @@ class LlmRouterIT {
     void endsAStreamThatFailedAfterItsFirstTokensWithAnErrorEventAndNoRetry() throws Exception {
         // given: Anthropic sends one text delta, then an overloaded error in the middle of the stream
         int before = ANTHROPIC.calls();
-        ANTHROPIC.then(FakeProviderServer.raw(200, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
-                + "{\"input_tokens\":3}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
-                + "\"delta\":{\"type\":\"text_delta\",\"text\":\"partial \"}}\n\nevent: error\ndata: {\"type\":\"error\","
-                + "\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"));
+        ANTHROPIC.then(FakeProviderServer.raw(
+                200,
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
+                        + "{\"input_tokens\":3}}}\n\nevent: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+                        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"partial \"}}\n\nevent: error\ndata: {\"type\":\"error\","
+                        + "\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n"));
 
         // when
-        HttpResponse<String> response = post("/v1/chat/completions", "application/json",
-                "{\"stream\":true,\"temperature\":0.5,\"messages\":[{\"role\":\"user\",\"content\":\"go " + UUID.randomUUID() + "\"}]}",
-                RouterHeaders.TIER_OVERRIDE, "claude");
+        HttpResponse<String> response = post(
+                "/v1/chat/completions",
+                "application/json",
+                "{\"stream\":true,\"temperature\":0.5,\"messages\":[{\"role\":\"user\",\"content\":\"go "
+                        + UUID.randomUUID() + "\"}]}",
+                RouterHeaders.TIER_OVERRIDE,
+                "claude");
 
         // then: the caller got the partial text, then one error event; a retry would have repeated the text
-        List<String> data = response.body().lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).trim()).toList();
+        List<String> data = response.body()
+                .lines()
+                .filter(l -> l.startsWith("data:"))
+                .map(l -> l.substring(5).trim())
+                .toList();
         assertThat(data.getFirst()).contains("partial ");
         assertThat(data.getLast()).contains("\"error\"", "\"kind\":\"PROVIDER_UNAVAILABLE\"", "overloaded_error");
         assertThat(ANTHROPIC.calls()).isEqualTo(before + 1);
@@ -261,11 +297,20 @@ class LlmRouterIT {
         double before = meters.counter("aios.router.cost.micros", "tier", "gpt").count();
 
         // when
-        client().chat(new LlmRequest(List.of(ChatMessage.user("meter me " + UUID.randomUUID())), 0.9, 200, who(Optional.of("gpt"), Optional.empty())));
+        client().chat(new LlmRequest(
+                List.of(ChatMessage.user("meter me " + UUID.randomUUID())),
+                0.9,
+                200,
+                who(Optional.of("gpt"), Optional.empty())));
 
         // then: 100 × 0.40 + 100 × 1.60 = 200 micro-dollars
-        assertThat(meters.counter("aios.router.cost.micros", "tier", "gpt").count() - before).isEqualTo(200.0);
-        assertThat(meters.find("aios.router.provider.calls").tag("tier", "gpt").tag("outcome", "success").timer()).isNotNull();
+        assertThat(meters.counter("aios.router.cost.micros", "tier", "gpt").count() - before)
+                .isEqualTo(200.0);
+        assertThat(meters.find("aios.router.provider.calls")
+                        .tag("tier", "gpt")
+                        .tag("outcome", "success")
+                        .timer())
+                .isNotNull();
     }
 
     @Test
@@ -275,9 +320,13 @@ class LlmRouterIT {
         int before = OPENAI.calls();
 
         // then
-        assertThatThrownBy(() -> client().chat(new LlmRequest(List.of(ChatMessage.user("x " + UUID.randomUUID())), 0.2, 10,
+        assertThatThrownBy(() -> client().chat(new LlmRequest(
+                        List.of(ChatMessage.user("x " + UUID.randomUUID())),
+                        0.2,
+                        10,
                         who(Optional.of("gpt"), Optional.empty()))))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
+                .isInstanceOfSatisfying(
+                        LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
         assertThat(OPENAI.calls()).isEqualTo(before + 1);
     }
 
@@ -285,21 +334,33 @@ class LlmRouterIT {
     void explainsTheDecisionWithoutCallingAModel() throws Exception {
         int before = OPENAI.calls() + ANTHROPIC.calls();
 
-        HttpResponse<String> response = post("/api/v1/route/explain", "application/json",
-                "{\"messages\":[{\"role\":\"user\",\"content\":\"design the schema\"}]}", RouterHeaders.ROLE, "cto");
+        HttpResponse<String> response = post(
+                "/api/v1/route/explain",
+                "application/json",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"design the schema\"}]}",
+                RouterHeaders.ROLE,
+                "cto");
 
         // then: the CTO's floor is gpt; local has no URL here, so it is reported and never in a chain
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).containsPattern("\"tier\":\"(gpt|claude)\"")
-                .contains("\"score\":", "\"features\":{\"", "\"reason\":\"score ", "\"local\":\"unavailable: no base URL configured\"")
+        assertThat(response.body())
+                .containsPattern("\"tier\":\"(gpt|claude)\"")
+                .contains(
+                        "\"score\":",
+                        "\"features\":{\"",
+                        "\"reason\":\"score ",
+                        "\"local\":\"unavailable: no base URL configured\"")
                 .doesNotContain("\"chain\":[\"local");
         assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
     }
 
     @Test
     void reportsLivenessAndReadiness() throws Exception {
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = http.send(
+                HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = http.send(
+                HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("UP");
@@ -309,12 +370,21 @@ class LlmRouterIT {
     class OnlyAiosServicesMayCall {
         private static final String CHAT = "{\"messages\":[{\"role\":\"user\",\"content\":\"who are you\"}]}";
 
-        private void thenRefusedBeforeAnyProvider(HttpResponse<String> response, int providerCallsBefore, String detail) {
+        private void thenRefusedBeforeAnyProvider(
+                HttpResponse<String> response, int providerCallsBefore, String detail) {
             assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-            assertThat(response.body()).contains("\"type\":\"https://aios.dev/problems/unauthenticated\"", "\"status\":401",
-                    "\"kind\":\"UNAUTHORIZED\"", "\"retriable\":false", "\"instance\":\"/v1/chat/completions\"", detail);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(response.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(response.body())
+                    .contains(
+                            "\"type\":\"https://aios.dev/problems/unauthenticated\"",
+                            "\"status\":401",
+                            "\"kind\":\"UNAUTHORIZED\"",
+                            "\"retriable\":false",
+                            "\"instance\":\"/v1/chat/completions\"",
+                            detail);
             assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(providerCallsBefore);
         }
 
@@ -324,7 +394,8 @@ class LlmRouterIT {
             int before = OPENAI.calls() + ANTHROPIC.calls();
 
             // when nobody says who they are
-            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT, RouterHeaders.TIER_OVERRIDE, "gpt");
+            HttpResponse<String> response =
+                    postAs("/v1/chat/completions", "application/json", CHAT, RouterHeaders.TIER_OVERRIDE, "gpt");
 
             // then
             thenRefusedBeforeAnyProvider(response, before, "send 'Authorization: Bearer <token>'");
@@ -334,8 +405,12 @@ class LlmRouterIT {
         void aWrongTokenIsA401AndReachesNoProvider() throws Exception {
             int before = OPENAI.calls() + ANTHROPIC.calls();
 
-            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT,
-                    "Authorization", "Bearer " + RouterToken.generate().value());
+            HttpResponse<String> response = postAs(
+                    "/v1/chat/completions",
+                    "application/json",
+                    CHAT,
+                    "Authorization",
+                    "Bearer " + RouterToken.generate().value());
 
             thenRefusedBeforeAnyProvider(response, before, "matches no AIOS service");
         }
@@ -344,7 +419,8 @@ class LlmRouterIT {
         void aNonBearerAuthorizationIsA401() throws Exception {
             int before = OPENAI.calls() + ANTHROPIC.calls();
 
-            HttpResponse<String> response = postAs("/v1/chat/completions", "application/json", CHAT, "Authorization", "Basic YWRtaW46YWRtaW4=");
+            HttpResponse<String> response =
+                    postAs("/v1/chat/completions", "application/json", CHAT, "Authorization", "Basic YWRtaW46YWRtaW4=");
 
             thenRefusedBeforeAnyProvider(response, before, "not 'Bearer <token>'");
         }
@@ -353,25 +429,32 @@ class LlmRouterIT {
         void theServicesTokenIsAnsweredAndTheCallerIsCounted() throws Exception {
             // given
             OPENAI.then(FakeProviderServer.ok("hello, backend", 5, 5));
-            double before = meters.counter("aios.router.callers", "service", "agents-backend", "outcome", "authenticated").count();
+            double before = meters.counter(
+                            "aios.router.callers", "service", "agents-backend", "outcome", "authenticated")
+                    .count();
 
             // when
-            HttpResponse<String> response = post("/v1/chat/completions", "application/json",
-                    "{\"messages\":[{\"role\":\"user\",\"content\":\"hi " + UUID.randomUUID() + "\"}],\"temperature\":0.9}",
-                    RouterHeaders.TIER_OVERRIDE, "gpt");
+            HttpResponse<String> response = post(
+                    "/v1/chat/completions",
+                    "application/json",
+                    "{\"messages\":[{\"role\":\"user\",\"content\":\"hi " + UUID.randomUUID()
+                            + "\"}],\"temperature\":0.9}",
+                    RouterHeaders.TIER_OVERRIDE,
+                    "gpt");
 
             // then
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("hello, backend");
-            assertThat(meters.counter("aios.router.callers", "service", "agents-backend", "outcome", "authenticated").count())
+            assertThat(meters.counter("aios.router.callers", "service", "agents-backend", "outcome", "authenticated")
+                            .count())
                     .isEqualTo(before + 1);
         }
 
         @Test
         void theExplainEndpointAndMetricsNeedAServiceToo() throws Exception {
             HttpResponse<String> explain = postAs("/api/v1/route/explain", "application/json", CHAT);
-            HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> prometheus = http.send(
+                    HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(explain.statusCode()).isEqualTo(401);
             assertThat(prometheus.statusCode()).isEqualTo(401);
@@ -380,8 +463,10 @@ class LlmRouterIT {
 
         @Test
         void healthProbesStayAnonymous() throws Exception {
-            for (String probe : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(probe)).build(), HttpResponse.BodyHandlers.ofString());
+            for (String probe :
+                    List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+                HttpResponse<String> response =
+                        http.send(HttpRequest.newBuilder(uri(probe)).build(), HttpResponse.BodyHandlers.ofString());
 
                 assertThat(response.statusCode()).as(probe).isEqualTo(200);
                 assertThat(response.body()).as(probe).contains("UP");
@@ -399,7 +484,8 @@ class LlmRouterIT {
 
         private void thenNoProviderWasCalled(HttpResponse<String> response, int status, String detail) {
             assertThat(response.statusCode()).isEqualTo(status);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
             assertThat(response.body()).contains("\"status\":" + status, detail);
             assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
         }
@@ -419,28 +505,41 @@ class LlmRouterIT {
         @Test
         void unknownTier() throws Exception {
             given();
-            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json",
-                    "{\"model\":\"gpt-5-turbo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400, "unknown tier");
+            thenNoProviderWasCalled(
+                    post(
+                            "/v1/chat/completions",
+                            "application/json",
+                            "{\"model\":\"gpt-5-turbo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                    400,
+                    "unknown tier");
         }
 
         @Test
         void emptyMessages() throws Exception {
             given();
-            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json", "{\"messages\":[]}"), 400, "at least one message");
+            thenNoProviderWasCalled(
+                    post("/v1/chat/completions", "application/json", "{\"messages\":[]}"), 400, "at least one message");
         }
 
         @Test
         void overTheContextLimit() throws Exception {
             given();
-            thenNoProviderWasCalled(post("/v1/chat/completions", "application/json",
-                    "{\"max_tokens\":2000000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), 400, "context");
+            thenNoProviderWasCalled(
+                    post(
+                            "/v1/chat/completions",
+                            "application/json",
+                            "{\"max_tokens\":2000000,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"),
+                    400,
+                    "context");
         }
 
         @Test
         void spentBudgetMapsBackToBudgetExhausted() {
             given();
-            assertThatThrownBy(() -> client().chat(new LlmRequest(List.of(ChatMessage.user("hi")), 0, 10, who(Optional.empty(), Optional.of(0L)))))
-                    .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXHAUSTED));
+            assertThatThrownBy(() -> client().chat(new LlmRequest(
+                            List.of(ChatMessage.user("hi")), 0, 10, who(Optional.empty(), Optional.of(0L)))))
+                    .isInstanceOfSatisfying(
+                            LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXHAUSTED));
             assertThat(OPENAI.calls() + ANTHROPIC.calls()).isEqualTo(before);
         }
     }

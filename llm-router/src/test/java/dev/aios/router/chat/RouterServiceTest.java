@@ -40,7 +40,8 @@ class RouterServiceTest {
     private final RecordingProvider gpt = new RecordingProvider("gpt");
     private final RecordingProvider claude = new RecordingProvider("claude");
     private final RecordingUsage usage = new RecordingUsage();
-    private final RouterService router = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), chains(), usage);
+    private final RouterService router =
+            new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), chains(), usage);
 
     private Map<Tier, TierSpec> tiers() {
         Map<Tier, TierSpec> tiers = new EnumMap<>(Tier.class);
@@ -51,14 +52,22 @@ class RouterServiceTest {
     }
 
     private static TierSpec spec(Tier tier, boolean available, Pricing pricing, int context) {
-        ProviderEndpoint endpoint = new ProviderEndpoint(tier.id(), "fake", "model-" + tier.id(), URI.create("http://x"), "", Duration.ofSeconds(1));
+        ProviderEndpoint endpoint = new ProviderEndpoint(
+                tier.id(), "fake", "model-" + tier.id(), URI.create("http://x"), "", Duration.ofSeconds(1));
         return new TierSpec(tier, endpoint, pricing, context, available, available ? "available" : "no key");
     }
 
     private Map<Tier, FallbackChatProvider> chains() {
         return Map.of(
-                Tier.GPT, new FallbackChatProvider(List.of(new FallbackChatProvider.Link("gpt", gpt), new FallbackChatProvider.Link("claude", claude)), (l, e) -> {}),
-                Tier.CLAUDE, new FallbackChatProvider(List.of(new FallbackChatProvider.Link("claude", claude)), (l, e) -> {}));
+                Tier.GPT,
+                        new FallbackChatProvider(
+                                List.of(
+                                        new FallbackChatProvider.Link("gpt", gpt),
+                                        new FallbackChatProvider.Link("claude", claude)),
+                                (l, e) -> {}),
+                Tier.CLAUDE,
+                        new FallbackChatProvider(
+                                List.of(new FallbackChatProvider.Link("claude", claude)), (l, e) -> {}));
     }
 
     private static ChatCall call(List<ChatMessage> messages, CallMetadata metadata) {
@@ -73,7 +82,10 @@ class RouterServiceTest {
     class RefusingBadInputBeforeAnyProvider {
         @Test
         void unknownTier() {
-            assertRejected(call(List.of(ChatMessage.user("hi")), who(Optional.of("gemini"), Optional.empty())), 400, "unknown tier 'gemini'");
+            assertRejected(
+                    call(List.of(ChatMessage.user("hi")), who(Optional.of("gemini"), Optional.empty())),
+                    400,
+                    "unknown tier 'gemini'");
         }
 
         @Test
@@ -83,30 +95,43 @@ class RouterServiceTest {
 
         @Test
         void unknownMessageRole() {
-            assertRejected(call(List.of(new ChatMessage("function", "x")), who(Optional.empty(), Optional.empty())), 400, "'function'");
+            assertRejected(
+                    call(List.of(new ChatMessage("function", "x")), who(Optional.empty(), Optional.empty())),
+                    400,
+                    "'function'");
         }
 
         @Test
         void overTheContextLimit() {
             String huge = "x".repeat(4000);
-            assertRejected(call(List.of(ChatMessage.user(huge)), who(Optional.empty(), Optional.empty())), 400, "tier gpt holds 1000");
+            assertRejected(
+                    call(List.of(ChatMessage.user(huge)), who(Optional.empty(), Optional.empty())),
+                    400,
+                    "tier gpt holds 1000");
         }
 
         @Test
         void spentBudget() {
-            RequestRejected e = assertRejected(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.of(0L))), 402, "0 micro-dollars left");
+            RequestRejected e = assertRejected(
+                    call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.of(0L))),
+                    402,
+                    "0 micro-dollars left");
             assertThat(e.kind()).isEqualTo(Kind.BUDGET_EXHAUSTED);
         }
 
         @Test
         void callThatMayCostMoreThanTheBudgetLeft() {
             // 100 max output tokens on claude at $15/M alone may cost 1500 micro-dollars
-            assertRejected(call(List.of(ChatMessage.user("hi")), who(Optional.of("claude"), Optional.of(1000L))), 402, "may cost up to");
+            assertRejected(
+                    call(List.of(ChatMessage.user("hi")), who(Optional.of("claude"), Optional.of(1000L))),
+                    402,
+                    "may cost up to");
         }
 
         @Test
         void overrideToATierWithNoProviderAtAll() {
-            RequestRejected e = assertRejected(call(List.of(ChatMessage.user("hi")), who(Optional.of("local"), Optional.empty())), 503, "local");
+            RequestRejected e = assertRejected(
+                    call(List.of(ChatMessage.user("hi")), who(Optional.of("local"), Optional.empty())), 503, "local");
             assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE);
         }
 
@@ -124,10 +149,12 @@ class RouterServiceTest {
     @Test
     void routesPricesAndRecordsTheCall() {
         // given
-        gpt.reply = new ProviderReply("done", "gpt", "fake", "model-gpt", new TokenUsage(812, 640), false, false, false);
+        gpt.reply =
+                new ProviderReply("done", "gpt", "fake", "model-gpt", new TokenUsage(812, 640), false, false, false);
 
         // when
-        RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.of(1_000_000L))), TokenSink.NONE);
+        RoutedAnswer answer = router.chat(
+                call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.of(1_000_000L))), TokenSink.NONE);
 
         // then: 812 × 0.40 + 640 × 1.60 = 324.8 + 1024 = 1348.8 → 1349 micro-dollars
         assertThat(answer.costMicros()).isEqualTo(1349);
@@ -144,7 +171,8 @@ class RouterServiceTest {
 
     @Test
     void recordsAnExplicitOverride() {
-        RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.of("claude"), Optional.empty())), TokenSink.NONE);
+        RoutedAnswer answer = router.chat(
+                call(List.of(ChatMessage.user("hi")), who(Optional.of("claude"), Optional.empty())), TokenSink.NONE);
 
         assertThat(answer.reply().tier()).isEqualTo("claude");
         assertThat(usage.calls).singleElement().satisfies(c -> {
@@ -158,10 +186,12 @@ class RouterServiceTest {
     void pricesAFallbackAtTheTierThatServedIt() {
         // given
         gpt.failure = dev.aios.router.provider.ProviderErrors.unavailable("gpt", "down", true, null);
-        claude.reply = new ProviderReply("from claude", "claude", "fake", "model-claude", new TokenUsage(1000, 1000), false, false, false);
+        claude.reply = new ProviderReply(
+                "from claude", "claude", "fake", "model-claude", new TokenUsage(1000, 1000), false, false, false);
 
         // when
-        RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
+        RoutedAnswer answer = router.chat(
+                call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
 
         // then: 1000 × 3 + 1000 × 15
         assertThat(answer.costMicros()).isEqualTo(18_000);
@@ -176,7 +206,8 @@ class RouterServiceTest {
     void chargesNothingForACachedAnswer() {
         gpt.reply = new ProviderReply("old", "gpt", "fake", "model-gpt", new TokenUsage(500, 500), true, false, false);
 
-        RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
+        RoutedAnswer answer = router.chat(
+                call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())), TokenSink.NONE);
 
         assertThat(answer.costMicros()).isZero();
         assertThat(usage.calls.getFirst().cached()).isTrue();
@@ -185,8 +216,13 @@ class RouterServiceTest {
     @Nested
     class HoldingTheProjectsBudget {
         private final InMemoryBudgetLedger ledger = new InMemoryBudgetLedger();
-        private final RouterService metered = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), chains(), usage,
-                new DisabledExchangeRecorder(), new BudgetGuard(ledger, true));
+        private final RouterService metered = new RouterService(
+                new FixedTierRoutingPolicy(Tier.GPT),
+                tiers(),
+                chains(),
+                usage,
+                new DisabledExchangeRecorder(),
+                new BudgetGuard(ledger, true));
 
         private CallMetadata project(long limit) {
             return who(Optional.empty(), Optional.empty()).withBudgetLimit(limit);
@@ -194,15 +230,26 @@ class RouterServiceTest {
 
         @Test
         void holdsTheWorstCaseOfThePriciestTierTheChainMayReachWhileTheCallRuns() {
-            // given: "hi" is about 5 prompt tokens; 100 out on claude (the gpt chain's fallback) may cost 5 × 3 + 100 × 15
+            // given: "hi" is about 5 prompt tokens; 100 out on claude (the gpt chain's fallback) may cost 5 × 3 + 100 ×
+            // 15
             long[] heldDuringCall = new long[1];
             ChatProvider observing = (request, sink) -> {
                 heldDuringCall[0] = ledger.balance("proj-1").reservedMicros();
                 return new ProviderReply("ok", "gpt", "fake", "model-gpt", new TokenUsage(5, 10), false, false, false);
             };
-            RouterService router = new RouterService(new FixedTierRoutingPolicy(Tier.GPT), tiers(), Map.of(Tier.GPT,
-                    new FallbackChatProvider(List.of(new FallbackChatProvider.Link("gpt", observing), new FallbackChatProvider.Link("claude", claude)),
-                            (l, e) -> {})), usage, new DisabledExchangeRecorder(), new BudgetGuard(ledger, true));
+            RouterService router = new RouterService(
+                    new FixedTierRoutingPolicy(Tier.GPT),
+                    tiers(),
+                    Map.of(
+                            Tier.GPT,
+                            new FallbackChatProvider(
+                                    List.of(
+                                            new FallbackChatProvider.Link("gpt", observing),
+                                            new FallbackChatProvider.Link("claude", claude)),
+                                    (l, e) -> {})),
+                    usage,
+                    new DisabledExchangeRecorder(),
+                    new BudgetGuard(ledger, true));
 
             // when
             RoutedAnswer answer = router.chat(call(List.of(ChatMessage.user("hi")), project(10_000)), TokenSink.NONE);
@@ -232,7 +279,8 @@ class RouterServiceTest {
             gpt.failure = dev.aios.router.provider.ProviderErrors.unavailable("gpt", "down", true, null);
             claude.failure = dev.aios.router.provider.ProviderErrors.unavailable("claude", "down", true, null);
 
-            assertThatThrownBy(() -> metered.chat(call(List.of(ChatMessage.user("hi")), project(10_000)), TokenSink.NONE))
+            assertThatThrownBy(
+                            () -> metered.chat(call(List.of(ChatMessage.user("hi")), project(10_000)), TokenSink.NONE))
                     .isInstanceOf(LlmCallException.class);
 
             assertThat(ledger.balance("proj-1")).isEqualTo(new Balance(10_000, 0, 0));
@@ -253,7 +301,8 @@ class RouterServiceTest {
 
     @Test
     void explainsWithoutCallingAProvider() {
-        Explanation explanation = router.explain(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())));
+        Explanation explanation =
+                router.explain(call(List.of(ChatMessage.user("hi")), who(Optional.empty(), Optional.empty())));
 
         assertThat(explanation.decision().tier()).isEqualTo(Tier.GPT);
         assertThat(explanation.chain()).containsExactly("gpt", "claude");
@@ -265,12 +314,14 @@ class RouterServiceTest {
     void servesTheInProcessClientContract() {
         InProcessLlmClient client = new InProcessLlmClient(router);
 
-        LlmResponse response = client.chat(new LlmRequest(List.of(ChatMessage.user("hi")), 0, 50, who(Optional.empty(), Optional.empty())));
+        LlmResponse response = client.chat(
+                new LlmRequest(List.of(ChatMessage.user("hi")), 0, 50, who(Optional.empty(), Optional.empty())));
 
         assertThat(response.content()).isEqualTo("answer from gpt");
         assertThat(response.tier()).isEqualTo("gpt");
         assertThatThrownBy(() -> client.chat(new LlmRequest(List.of(), 0, 50, CallMetadata.none())))
-                .isInstanceOfSatisfying(LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
+                .isInstanceOfSatisfying(
+                        LlmCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
     }
 
     static final class RecordingProvider implements ChatProvider {
@@ -281,7 +332,8 @@ class RouterServiceTest {
 
         RecordingProvider(String tier) {
             this.tier = tier;
-            this.reply = new ProviderReply("answer from " + tier, tier, "fake", "model-" + tier, new TokenUsage(1, 1), false, false, false);
+            this.reply = new ProviderReply(
+                    "answer from " + tier, tier, "fake", "model-" + tier, new TokenUsage(1, 1), false, false, false);
         }
 
         @Override

@@ -75,10 +75,15 @@ class ToolCallsIT {
         p.put("aios.router.clients.agents-backend.token-sha256", BACKEND.sha256Hex());
         p.put("aios.router.resilience.max-attempts", 1);
         // these tests are about the wire, not the broker or Redis
-        p.put("spring.autoconfigure.exclude", "dev.aios.agent.messaging.MessagingAutoConfiguration,"
-                + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
-        router = new SpringApplicationBuilder(LlmRouterApplication.class).web(WebApplicationType.SERVLET)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        p.put(
+                "spring.autoconfigure.exclude",
+                "dev.aios.agent.messaging.MessagingAutoConfiguration,"
+                        + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration");
+        router = new SpringApplicationBuilder(LlmRouterApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(p.entrySet().stream()
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
     }
 
     @AfterAll
@@ -116,11 +121,19 @@ class ToolCallsIT {
                       "function": {"name": "get_weather", "arguments": %s}}]""".formatted(JSON.writeValueAsString(ARGUMENTS))));
 
             // when: the client runs the tool and sends its result back, with the assistant turn as the router gave it
-            Answer second = chat(stream, "claude", List.of(system(), user(), first.assistantTurn(),
-                    tool("toolu_01A09q90qw90lq917835lq9", "18 degrees, sunny")), null);
+            Answer second = chat(
+                    stream,
+                    "claude",
+                    List.of(
+                            system(),
+                            user(),
+                            first.assistantTurn(),
+                            tool("toolu_01A09q90qw90lq917835lq9", "18 degrees, sunny")),
+                    null);
 
             // then: Anthropic saw a tool_use block and a tool_result block
-            assertThat(lastBody(ANTHROPIC)).isEqualTo(json("""
+            assertThat(lastBody(ANTHROPIC))
+                    .isEqualTo(json("""
                     {"model": "claude-it", "max_tokens": 300, "system": "You are a weather assistant.",
                      "messages": [
                        {"role": "user", "content": "What is the weather in Paris?"},
@@ -140,7 +153,8 @@ class ToolCallsIT {
             Map<String, String> choices = Map.of(
                     "\"none\"", "{\"type\": \"none\"}",
                     "\"required\"", "{\"type\": \"any\"}",
-                    "{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"}}", "{\"type\": \"tool\", \"name\": \"get_weather\"}");
+                    "{\"type\": \"function\", \"function\": {\"name\": \"get_weather\"}}",
+                            "{\"type\": \"tool\", \"name\": \"get_weather\"}");
             for (Map.Entry<String, String> choice : choices.entrySet()) {
                 // given
                 ANTHROPIC.then(FakeProviderServer.ok("ok", 1, 1));
@@ -149,7 +163,9 @@ class ToolCallsIT {
                 chat(false, "claude", List.of(user()), choice.getKey());
 
                 // then
-                assertThat(lastBody(ANTHROPIC).path("tool_choice")).as(choice.getKey()).isEqualTo(json(choice.getValue()));
+                assertThat(lastBody(ANTHROPIC).path("tool_choice"))
+                        .as(choice.getKey())
+                        .isEqualTo(json(choice.getValue()));
             }
         }
     }
@@ -174,18 +190,19 @@ class ToolCallsIT {
                     {"model": "local-it",
                      "messages": [{"role": "system", "content": "You are a weather assistant."},
                                   {"role": "user", "content": "What is the weather in Paris?"}],
-                     "tools": [%s], "tool_choice": "required", "temperature": 0.0, "max_tokens": 300%s}"""
-                    .formatted(WEATHER_TOOL, streaming)));
+                     "tools": [%s], "tool_choice": "required", "temperature": 0.0, "max_tokens": 300%s}""".formatted(WEATHER_TOOL, streaming)));
             assertThat(first.finishReason()).isEqualTo("tool_calls");
             assertThat(first.content()).isEqualTo("Let me look.");
             assertThat(first.toolCalls()).isEqualTo(json("""
                     [{"id": "call_paris", "type": "function", "function": {"name": "get_weather", "arguments": %s}},
-                     {"id": "call_rome", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Rome\\"}"}}]"""
-                    .formatted(JSON.writeValueAsString(ARGUMENTS))));
+                     {"id": "call_rome", "type": "function", "function": {"name": "get_weather", "arguments": "{\\"city\\":\\"Rome\\"}"}}]""".formatted(JSON.writeValueAsString(ARGUMENTS))));
 
             // when: both results go back
-            Answer second = chat(stream, "local", List.of(system(), user(), first.assistantTurn(),
-                    tool("call_paris", "18"), tool("call_rome", "24")), "\"auto\"");
+            Answer second = chat(
+                    stream,
+                    "local",
+                    List.of(system(), user(), first.assistantTurn(), tool("call_paris", "18"), tool("call_rome", "24")),
+                    "\"auto\"");
 
             // then
             JsonNode sent = lastBody(LOCAL);
@@ -205,7 +222,8 @@ class ToolCallsIT {
             // given
             LOCAL.then(FakeProviderServer.ok("ok", 1, 1));
             ObjectNode parts = JSON.createObjectNode().put("role", "user");
-            parts.putArray("content").add(json("{\"type\": \"text\", \"text\": \"first\"}"))
+            parts.putArray("content")
+                    .add(json("{\"type\": \"text\", \"text\": \"first\"}"))
                     .add(json("{\"type\": \"text\", \"text\": \"second\"}"));
 
             // when
@@ -213,7 +231,8 @@ class ToolCallsIT {
 
             // then
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(lastBody(LOCAL).path("messages")).isEqualTo(json("[{\"role\": \"user\", \"content\": \"first\\nsecond\"}]"));
+            assertThat(lastBody(LOCAL).path("messages"))
+                    .isEqualTo(json("[{\"role\": \"user\", \"content\": \"first\\nsecond\"}]"));
         }
     }
 
@@ -223,10 +242,15 @@ class ToolCallsIT {
         ToolCall call = new ToolCall("toolu_loop", "get_weather", ARGUMENTS);
         ANTHROPIC.then(FakeProviderServer.toolCalls("", List.of(call), 30, 8));
         ANTHROPIC.then(FakeProviderServer.ok("Sunny.", 50, 2));
-        HttpLlmClient client = new HttpLlmClient(URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
-                BACKEND, Duration.ofSeconds(10));
-        CallMetadata claude = new CallMetadata("p-tools", "T1", "backend", "code", "", 1, 0, Optional.of("claude"), Optional.empty());
-        Tools tools = new Tools(List.of(new ToolDefinition("get_weather", "Current weather of a city", SCHEMA.strip())), Optional.empty());
+        HttpLlmClient client = new HttpLlmClient(
+                URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")),
+                BACKEND,
+                Duration.ofSeconds(10));
+        CallMetadata claude =
+                new CallMetadata("p-tools", "T1", "backend", "code", "", 1, 0, Optional.of("claude"), Optional.empty());
+        Tools tools = new Tools(
+                List.of(new ToolDefinition("get_weather", "Current weather of a city", SCHEMA.strip())),
+                Optional.empty());
         List<ChatMessage> chat = new ArrayList<>(List.of(ChatMessage.user("What is the weather in Paris?")));
 
         // when: the model asks, the agent runs the tool and sends the result
@@ -246,16 +270,17 @@ class ToolCallsIT {
     @Nested
     class ARequestTheRouterCannotCarryFaithfully {
         @ParameterizedTest(name = "{0}")
-        @ValueSource(strings = {
-            "stream_options.include_usage may only be true|{\"model\": \"local\", \"stream\": true, \"stream_options\": {\"include_usage\": false}, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
-            "parallel_tool_calls|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"parallel_tool_calls\": false}",
-            "messages[0].name|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"name\": \"bob\"}]}",
-            "tools[0].function.strict|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\", \"strict\": true}}]}",
-            "messages[0].content[1].type 'image_url'|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}, {\"type\": \"image_url\", \"image_url\": {\"url\": \"http://x/y.png\"}}]}]}",
-            "tool_call_id 'call_9' answers no tool call|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"tool\", \"tool_call_id\": \"call_9\", \"content\": \"42\"}]}",
-            "function.arguments must be a JSON object|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\", \"arguments\": \"[1]\"}}]}]}",
-            "tool_choice names the function 'g'|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}], \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"g\"}}}"
-        })
+        @ValueSource(
+                strings = {
+                    "stream_options.include_usage may only be true|{\"model\": \"local\", \"stream\": true, \"stream_options\": {\"include_usage\": false}, \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
+                    "parallel_tool_calls|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"parallel_tool_calls\": false}",
+                    "messages[0].name|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"name\": \"bob\"}]}",
+                    "tools[0].function.strict|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\", \"strict\": true}}]}",
+                    "messages[0].content[1].type 'image_url'|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"hi\"}, {\"type\": \"image_url\", \"image_url\": {\"url\": \"http://x/y.png\"}}]}]}",
+                    "tool_call_id 'call_9' answers no tool call|{\"model\": \"local\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"tool\", \"tool_call_id\": \"call_9\", \"content\": \"42\"}]}",
+                    "function.arguments must be a JSON object|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, {\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\", \"function\": {\"name\": \"f\", \"arguments\": \"[1]\"}}]}]}",
+                    "tool_choice names the function 'g'|{\"model\": \"claude\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"tools\": [{\"type\": \"function\", \"function\": {\"name\": \"f\"}}], \"tool_choice\": {\"type\": \"function\", \"function\": {\"name\": \"g\"}}}"
+                })
         void isRefusedWith400NamingTheFieldAndReachesNoProvider(String fieldAndBody) throws Exception {
             // given
             String named = fieldAndBody.substring(0, fieldAndBody.indexOf('|'));
@@ -268,7 +293,8 @@ class ToolCallsIT {
 
             // then
             assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("status").asInt()).isEqualTo(400);
             assertThat(problem.path("kind").asString()).isEqualTo("INVALID_REQUEST");
@@ -322,7 +348,10 @@ class ToolCallsIT {
         JsonNode choice = completion.path("choices").path(0);
         JsonNode message = choice.path("message");
         JsonNode calls = message.has("tool_calls") ? message.path("tool_calls") : JSON.createArrayNode();
-        return new Answer(message.path("content").asString(""), calls, choice.path("finish_reason").asString());
+        return new Answer(
+                message.path("content").asString(""),
+                calls,
+                choice.path("finish_reason").asString());
     }
 
     /** Text deltas are appended; tool-call deltas open a call when they carry an id and extend its arguments by index. */
@@ -347,12 +376,19 @@ class ToolCallsIT {
                 int index = piece.path("index").asInt();
                 if (piece.has("id")) {
                     assertThat(index).as("a new tool call takes the next index").isEqualTo(calls.size());
-                    ObjectNode call = JSON.createObjectNode().put("id", piece.path("id").asString()).put("type", piece.path("type").asString());
-                    call.putObject("function").put("name", piece.path("function").path("name").asString()).put("arguments", "");
+                    ObjectNode call = JSON.createObjectNode()
+                            .put("id", piece.path("id").asString())
+                            .put("type", piece.path("type").asString());
+                    call.putObject("function")
+                            .put("name", piece.path("function").path("name").asString())
+                            .put("arguments", "");
                     calls.add(call);
                 }
                 ObjectNode function = (ObjectNode) calls.get(index).path("function");
-                function.put("arguments", function.path("arguments").asString() + piece.path("function").path("arguments").asString(""));
+                function.put(
+                        "arguments",
+                        function.path("arguments").asString()
+                                + piece.path("function").path("arguments").asString(""));
             }
             if (choice.path("finish_reason").isString()) {
                 finishReason = choice.path("finish_reason").asString();
@@ -365,10 +401,15 @@ class ToolCallsIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port") + "/v1/chat/completions");
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + BACKEND.value())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        URI uri = URI.create("http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")
+                + "/v1/chat/completions");
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + BACKEND.value())
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode lastBody(FakeProviderServer fake) {
@@ -388,6 +429,9 @@ class ToolCallsIT {
     }
 
     private static ObjectNode tool(String id, String result) {
-        return JSON.createObjectNode().put("role", "tool").put("tool_call_id", id).put("content", result);
+        return JSON.createObjectNode()
+                .put("role", "tool")
+                .put("tool_call_id", id)
+                .put("content", result);
     }
 }

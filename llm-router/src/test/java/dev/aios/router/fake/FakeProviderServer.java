@@ -21,22 +21,46 @@ import java.util.concurrent.Executors;
  * reply answers. It records every request it received.
  */
 public final class FakeProviderServer implements AutoCloseable {
-    public enum Wire { OPENAI, ANTHROPIC }
+    public enum Wire {
+        OPENAI,
+        ANTHROPIC
+    }
 
     /**
      * One planned reply: a status (200 = answer {@code text}, and the {@code toolCalls} the model makes, in the wire's
      * own shape: OpenAI tool_calls or Anthropic tool_use blocks), extra headers, an optional delay (before the headers,
      * or after them when {@code stallAfterHeaders}), or a raw body.
      */
-    public record Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
-            Duration delay, String rawBody, boolean stallAfterHeaders, List<ToolCall> toolCalls) {
-        public Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
-                Duration delay, String rawBody, boolean stallAfterHeaders) {
+    public record Reply(
+            int status,
+            String text,
+            long inputTokens,
+            long outputTokens,
+            Map<String, String> headers,
+            Duration delay,
+            String rawBody,
+            boolean stallAfterHeaders,
+            List<ToolCall> toolCalls) {
+        public Reply(
+                int status,
+                String text,
+                long inputTokens,
+                long outputTokens,
+                Map<String, String> headers,
+                Duration delay,
+                String rawBody,
+                boolean stallAfterHeaders) {
             this(status, text, inputTokens, outputTokens, headers, delay, rawBody, stallAfterHeaders, List.of());
         }
 
-        public Reply(int status, String text, long inputTokens, long outputTokens, Map<String, String> headers,
-                Duration delay, String rawBody) {
+        public Reply(
+                int status,
+                String text,
+                long inputTokens,
+                long outputTokens,
+                Map<String, String> headers,
+                Duration delay,
+                String rawBody) {
             this(status, text, inputTokens, outputTokens, headers, delay, rawBody, false);
         }
     }
@@ -139,7 +163,8 @@ public final class FakeProviderServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received request = new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body);
+            Received request =
+                    new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body);
             received.add(request);
             receivedAt.add(java.time.Instant.now());
             Reply reply = planned.isEmpty() ? fallbackReply : planned.poll();
@@ -164,7 +189,11 @@ public final class FakeProviderServer implements AutoCloseable {
             } else if (reply.status() != 200) {
                 send(exchange, reply.status(), "application/json", errorBody(reply.status()));
             } else if (request.streaming()) {
-                send(exchange, 200, "text/event-stream", wire == Wire.OPENAI ? openAiStream(reply) : anthropicStream(reply));
+                send(
+                        exchange,
+                        200,
+                        "text/event-stream",
+                        wire == Wire.OPENAI ? openAiStream(reply) : anthropicStream(reply));
             } else {
                 send(exchange, 200, "application/json", wire == Wire.OPENAI ? openAiBody(reply) : anthropicBody(reply));
             }
@@ -172,7 +201,8 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     private void stallAfterHeaders(HttpExchange exchange, Reply reply, boolean streaming) throws IOException {
-        String body = streaming ? (wire == Wire.OPENAI ? openAiStream(reply) : anthropicStream(reply))
+        String body = streaming
+                ? (wire == Wire.OPENAI ? openAiStream(reply) : anthropicStream(reply))
                 : (wire == Wire.OPENAI ? openAiBody(reply) : anthropicBody(reply));
         exchange.getResponseHeaders().set("Content-Type", streaming ? "text/event-stream" : "application/json");
         exchange.sendResponseHeaders(200, 0);
@@ -233,7 +263,8 @@ public final class FakeProviderServer implements AutoCloseable {
     }
 
     private static String openAiBody(Reply r) {
-        String message = r.toolCalls().isEmpty() ? json(r.text()) + "},\"finish_reason\":\"stop\"}]"
+        String message = r.toolCalls().isEmpty()
+                ? json(r.text()) + "},\"finish_reason\":\"stop\"}]"
                 : (r.text().isEmpty() ? "null" : json(r.text())) + ",\"tool_calls\":" + openAiToolCalls(r.toolCalls())
                         + ",\"refusal\":null},\"finish_reason\":\"tool_calls\"}]";
         return "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"fake-gpt\","
@@ -245,9 +276,14 @@ public final class FakeProviderServer implements AutoCloseable {
     private static String openAiToolCalls(List<ToolCall> calls) {
         StringBuilder out = new StringBuilder("[");
         for (ToolCall call : calls) {
-            out.append(out.length() > 1 ? "," : "").append("{\"id\":").append(json(call.id()))
-                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(json(call.name()))
-                    .append(",\"arguments\":").append(json(call.arguments())).append("}}");
+            out.append(out.length() > 1 ? "," : "")
+                    .append("{\"id\":")
+                    .append(json(call.id()))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":")
+                    .append(json(call.name()))
+                    .append(",\"arguments\":")
+                    .append(json(call.arguments()))
+                    .append("}}");
         }
         return out.append(']').toString();
     }
@@ -256,25 +292,40 @@ public final class FakeProviderServer implements AutoCloseable {
         StringBuilder sse = new StringBuilder();
         for (String piece : r.text().isEmpty() && !r.toolCalls().isEmpty() ? List.<String>of() : pieces(r.text())) {
             sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                    + "\"delta\":{\"content\":").append(json(piece)).append("},\"finish_reason\":null}]}\n\n");
+                            + "\"delta\":{\"content\":")
+                    .append(json(piece))
+                    .append("},\"finish_reason\":null}]}\n\n");
         }
         // as OpenAI streams tool calls: id, type and name with empty arguments first, then argument fragments by index
         for (int i = 0; i < r.toolCalls().size(); i++) {
             ToolCall call = r.toolCalls().get(i);
             sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                    + "\"delta\":{\"tool_calls\":[{\"index\":").append(i).append(",\"id\":").append(json(call.id()))
-                    .append(",\"type\":\"function\",\"function\":{\"name\":").append(json(call.name()))
+                            + "\"delta\":{\"tool_calls\":[{\"index\":")
+                    .append(i)
+                    .append(",\"id\":")
+                    .append(json(call.id()))
+                    .append(",\"type\":\"function\",\"function\":{\"name\":")
+                    .append(json(call.name()))
                     .append(",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n");
             for (String fragment : fragments(call.arguments())) {
-                sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                        + "\"delta\":{\"tool_calls\":[{\"index\":").append(i).append(",\"function\":{\"arguments\":")
-                        .append(json(fragment)).append("}}]},\"finish_reason\":null}]}\n\n");
+                sse.append(
+                                "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
+                                        + "\"delta\":{\"tool_calls\":[{\"index\":")
+                        .append(i)
+                        .append(",\"function\":{\"arguments\":")
+                        .append(json(fragment))
+                        .append("}}]},\"finish_reason\":null}]}\n\n");
             }
         }
         sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
-                + "\"delta\":{},\"finish_reason\":\"").append(r.toolCalls().isEmpty() ? "stop" : "tool_calls").append("\"}]}\n\n");
+                        + "\"delta\":{},\"finish_reason\":\"")
+                .append(r.toolCalls().isEmpty() ? "stop" : "tool_calls")
+                .append("\"}]}\n\n");
         sse.append("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{"
-                + "\"prompt_tokens\":").append(r.inputTokens()).append(",\"completion_tokens\":").append(r.outputTokens())
+                        + "\"prompt_tokens\":")
+                .append(r.inputTokens())
+                .append(",\"completion_tokens\":")
+                .append(r.outputTokens())
                 .append("}}\n\n");
         sse.append("data: [DONE]\n\n");
         return sse.toString();
@@ -283,11 +334,19 @@ public final class FakeProviderServer implements AutoCloseable {
     private static String anthropicBody(Reply r) {
         StringBuilder content = new StringBuilder();
         if (!r.text().isEmpty() || r.toolCalls().isEmpty()) {
-            content.append("{\"type\":\"text\",\"text\":").append(json(r.text())).append('}');
+            content.append("{\"type\":\"text\",\"text\":")
+                    .append(json(r.text()))
+                    .append('}');
         }
         for (ToolCall call : r.toolCalls()) {
-            content.append(content.isEmpty() ? "" : ",").append("{\"type\":\"tool_use\",\"id\":").append(json(call.id()))
-                    .append(",\"name\":").append(json(call.name())).append(",\"input\":").append(call.arguments()).append('}');
+            content.append(content.isEmpty() ? "" : ",")
+                    .append("{\"type\":\"tool_use\",\"id\":")
+                    .append(json(call.id()))
+                    .append(",\"name\":")
+                    .append(json(call.name()))
+                    .append(",\"input\":")
+                    .append(call.arguments())
+                    .append('}');
         }
         return "{\"id\":\"msg_fake\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"fake-claude\",\"content\":["
                 + content + "],\"stop_reason\":\"" + (r.toolCalls().isEmpty() ? "end_turn" : "tool_use")
@@ -297,38 +356,55 @@ public final class FakeProviderServer implements AutoCloseable {
 
     private static String anthropicStream(Reply r) {
         StringBuilder sse = new StringBuilder();
-        sse.append("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
-                + "\"role\":\"assistant\",\"content\":[],\"model\":\"fake-claude\",\"usage\":{\"input_tokens\":")
-                .append(r.inputTokens()).append(",\"output_tokens\":1}}}\n\n");
+        sse.append(
+                        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
+                                + "\"role\":\"assistant\",\"content\":[],\"model\":\"fake-claude\",\"usage\":{\"input_tokens\":")
+                .append(r.inputTokens())
+                .append(",\"output_tokens\":1}}}\n\n");
         sse.append("event: ping\ndata: {\"type\": \"ping\"}\n\n");
         int block = 0;
         if (!r.text().isEmpty() || r.toolCalls().isEmpty()) {
-            sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
-                    + "{\"type\":\"text\",\"text\":\"\"}}\n\n");
+            sse.append(
+                    "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+                            + "{\"type\":\"text\",\"text\":\"\"}}\n\n");
             for (String piece : pieces(r.text())) {
-                sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
-                        + "\"text_delta\",\"text\":").append(json(piece)).append("}}\n\n");
+                sse.append(
+                                "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                                        + "\"text_delta\",\"text\":")
+                        .append(json(piece))
+                        .append("}}\n\n");
             }
             sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
             block++;
         }
         // as Anthropic streams tool use: a tool_use block with an empty input, then input_json_delta fragments
         for (ToolCall call : r.toolCalls()) {
-            sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":").append(block)
-                    .append(",\"content_block\":{\"type\":\"tool_use\",\"id\":").append(json(call.id())).append(",\"name\":")
-                    .append(json(call.name())).append(",\"input\":{}}}\n\n");
+            sse.append("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":")
+                    .append(block)
+                    .append(",\"content_block\":{\"type\":\"tool_use\",\"id\":")
+                    .append(json(call.id()))
+                    .append(",\"name\":")
+                    .append(json(call.name()))
+                    .append(",\"input\":{}}}\n\n");
             List<String> fragments = new java.util.ArrayList<>(List.of(""));
             fragments.addAll(fragments(call.arguments()));
             for (String fragment : fragments) {
-                sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":").append(block)
-                        .append(",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":").append(json(fragment)).append("}}\n\n");
+                sse.append("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":")
+                        .append(block)
+                        .append(",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":")
+                        .append(json(fragment))
+                        .append("}}\n\n");
             }
-            sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":").append(block).append("}\n\n");
+            sse.append("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":")
+                    .append(block)
+                    .append("}\n\n");
             block++;
         }
         sse.append("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"")
-                .append(r.toolCalls().isEmpty() ? "end_turn" : "tool_use").append("\","
-                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":").append(r.outputTokens()).append("}}\n\n");
+                .append(r.toolCalls().isEmpty() ? "end_turn" : "tool_use")
+                .append("\"," + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":")
+                .append(r.outputTokens())
+                .append("}}\n\n");
         sse.append("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
         return sse.toString();
     }

@@ -35,7 +35,9 @@ public final class RouterInstance implements AutoCloseable {
         all.putIfAbsent("aios.router.clients.agents-backend.token-sha256", CALLER.sha256Hex());
         all.put("server.port", "0");
         all.put("server.address", "127.0.0.1");
-        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RouterInstance(new SpringApplicationBuilder(LlmRouterApplication.class).run(args));
     }
 
@@ -43,7 +45,10 @@ public final class RouterInstance implements AutoCloseable {
      * A replica that answers every call on the gpt tier from {@code provider}, with no cache, on the shared broker (in
      * its own vhost) and Redis: what the ledger and rate-limit tests start, plus their own {@code settings}.
      */
-    public static RouterInstance gptOnly(URI provider, AiosTestInfrastructure infra, AiosTestInfrastructure.TemporaryVhost vhost,
+    public static RouterInstance gptOnly(
+            URI provider,
+            AiosTestInfrastructure infra,
+            AiosTestInfrastructure.TemporaryVhost vhost,
             Map<String, Object> settings) {
         java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of(
                 "aios.router.cache.enabled", "false",

@@ -33,7 +33,9 @@ class AnthropicChatProviderTest {
         ProviderReply reply = provider.chat(Fixtures.request("hi"), TokenSink.NONE);
 
         // then
-        assertThat(reply).isEqualTo(new ProviderReply("bonjour", "claude", "anthropic", "model-claude", new TokenUsage(20, 4), false, false, false));
+        assertThat(reply)
+                .isEqualTo(new ProviderReply(
+                        "bonjour", "claude", "anthropic", "model-claude", new TokenUsage(20, 4), false, false, false));
         FakeProviderServer.Received sent = server.received().getFirst();
         assertThat(sent.headers().get("X-api-key")).containsExactly("sk-test-secret");
         assertThat(sent.headers().get("Anthropic-version")).containsExactly(AnthropicChatProvider.API_VERSION);
@@ -59,8 +61,13 @@ class AnthropicChatProviderTest {
     @Test
     void streamsTextThenToolUseBlocksAsNumberedToolCallDeltasAndAToolWithoutInputAsAnEmptyObject() {
         // given: Anthropic numbers the text block 0 and the tool blocks 1 and 2; OpenAI numbers the tool calls 0 and 1
-        server.then(FakeProviderServer.toolCalls("Checking.", List.of(new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
-                new ToolCall("toolu_b", "get_time", "")), 9, 3));
+        server.then(FakeProviderServer.toolCalls(
+                "Checking.",
+                List.of(
+                        new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
+                        new ToolCall("toolu_b", "get_time", "")),
+                9,
+                3));
         List<ToolCallDelta> deltas = new ArrayList<>();
         List<String> text = new ArrayList<>();
 
@@ -79,24 +86,29 @@ class AnthropicChatProviderTest {
 
         // then
         assertThat(String.join("", text)).isEqualTo("Checking.");
-        assertThat(deltas).containsExactly(
-                new ToolCallDelta(0, "toolu_a", "get_weather", ""),
-                new ToolCallDelta(0, "", "", "{\"city\""),
-                new ToolCallDelta(0, "", "", ":\"Oslo\""),
-                new ToolCallDelta(0, "", "", "}"),
-                new ToolCallDelta(1, "toolu_b", "get_time", ""),
-                new ToolCallDelta(1, "", "", "{}"));
-        assertThat(reply.toolCalls()).containsExactly(new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
-                new ToolCall("toolu_b", "get_time", "{}"));
+        assertThat(deltas)
+                .containsExactly(
+                        new ToolCallDelta(0, "toolu_a", "get_weather", ""),
+                        new ToolCallDelta(0, "", "", "{\"city\""),
+                        new ToolCallDelta(0, "", "", ":\"Oslo\""),
+                        new ToolCallDelta(0, "", "", "}"),
+                        new ToolCallDelta(1, "toolu_b", "get_time", ""),
+                        new ToolCallDelta(1, "", "", "{}"));
+        assertThat(reply.toolCalls())
+                .containsExactly(
+                        new ToolCall("toolu_a", "get_weather", "{\"city\":\"Oslo\"}"),
+                        new ToolCall("toolu_b", "get_time", "{}"));
         assertThat(reply.finishReason()).isEqualTo("tool_calls");
     }
 
     @Test
     void reportsAnAnswerCutByMaxTokensAsFinishReasonLength() {
         // given
-        server.then(FakeProviderServer.raw(200, "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
-                + "\"content\":[{\"type\":\"text\",\"text\":\"The answer is\"}],\"stop_reason\":\"max_tokens\","
-                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":5,\"output_tokens\":3}}"));
+        server.then(FakeProviderServer.raw(
+                200,
+                "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"The answer is\"}],\"stop_reason\":\"max_tokens\","
+                        + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":5,\"output_tokens\":3}}"));
 
         // when
         ProviderReply reply = provider.chat(Fixtures.request("long"), TokenSink.NONE);
@@ -122,7 +134,8 @@ class AnthropicChatProviderTest {
         server.then(FakeProviderServer.error(401));
 
         assertThatThrownBy(() -> provider.chat(Fixtures.streaming("hi"), TokenSink.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
     }
 
     @Test
@@ -138,11 +151,14 @@ class AnthropicChatProviderTest {
 
     @Test
     void treatsAMidStreamErrorEventAsAProviderFailure() {
-        server.then(FakeProviderServer.raw(200, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
-                + "{\"input_tokens\":3}}}\n\nevent: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
-                + "\"message\":\"Overloaded\"}}\n\n"));
+        server.then(FakeProviderServer.raw(
+                200,
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
+                        + "{\"input_tokens\":3}}}\n\nevent: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                        + "\"message\":\"Overloaded\"}}\n\n"));
 
         assertThatThrownBy(() -> provider.chat(Fixtures.streaming("hi"), TokenSink.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
     }
 }

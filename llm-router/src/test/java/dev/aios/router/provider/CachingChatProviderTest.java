@@ -41,24 +41,54 @@ class CachingChatProviderTest {
         ToolCall call = new ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}");
         Tools offered = new Tools(List.of(new ToolDefinition("get_weather", "", "")), Optional.empty());
         List<ChatMessage> asked = List.of(ChatMessage.user("weather?"));
-        List<ChatMessage> answered = List.of(ChatMessage.user("weather?"), ChatMessage.assistant("", List.of(call)), ChatMessage.tool("call_1", "18"));
+        List<ChatMessage> answered = List.of(
+                ChatMessage.user("weather?"),
+                ChatMessage.assistant("", List.of(call)),
+                ChatMessage.tool("call_1", "18"));
         List<ProviderRequest> requests = List.of(
                 new ProviderRequest(asked, 0, 10, false, CallMetadata.none()),
                 new ProviderRequest(asked, 0, 10, false, CallMetadata.none(), offered),
-                new ProviderRequest(asked, 0, 10, false, CallMetadata.none(), new Tools(offered.definitions(), Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)))),
+                new ProviderRequest(
+                        asked,
+                        0,
+                        10,
+                        false,
+                        CallMetadata.none(),
+                        new Tools(offered.definitions(), Optional.of(ToolChoice.of(ToolChoice.Mode.REQUIRED)))),
                 new ProviderRequest(answered, 0, 10, false, CallMetadata.none(), offered),
-                new ProviderRequest(List.of(answered.get(0), answered.get(1), ChatMessage.tool("call_1", "25")), 0, 10, false, CallMetadata.none(), offered));
+                new ProviderRequest(
+                        List.of(answered.get(0), answered.get(1), ChatMessage.tool("call_1", "25")),
+                        0,
+                        10,
+                        false,
+                        CallMetadata.none(),
+                        offered));
 
         // when / then
-        assertThat(requests.stream().map(r -> CachingChatProvider.key("model-x", r)).toList()).doesNotHaveDuplicates();
+        assertThat(requests.stream()
+                        .map(r -> CachingChatProvider.key("model-x", r))
+                        .toList())
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void replaysACachedToolCallToAStreamAsAToolCallDelta() {
         // given
         ToolCall call = new ToolCall("call_1", "get_weather", "{}");
-        cache.put(CachingChatProvider.key("model-x", Fixtures.streaming("weather?")),
-                new ProviderReply("", "gpt", "openai", "model-x", new TokenUsage(5, 3), false, false, false, java.util.OptionalLong.empty(), List.of(call), "tool_calls"));
+        cache.put(
+                CachingChatProvider.key("model-x", Fixtures.streaming("weather?")),
+                new ProviderReply(
+                        "",
+                        "gpt",
+                        "openai",
+                        "model-x",
+                        new TokenUsage(5, 3),
+                        false,
+                        false,
+                        false,
+                        java.util.OptionalLong.empty(),
+                        List.of(call),
+                        "tool_calls"));
         List<Object> streamed = new ArrayList<>();
 
         // when

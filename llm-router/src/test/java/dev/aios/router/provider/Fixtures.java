@@ -9,12 +9,17 @@ import java.util.List;
 
 /** Requests, endpoints and fast resilience settings shared by the provider tests. */
 final class Fixtures {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Fixtures() {}
 
     static ProviderRequest request(String prompt) {
-        return new ProviderRequest(List.of(ChatMessage.system("be brief"), ChatMessage.user(prompt)), 0.0, 100, false,
+        return new ProviderRequest(
+                List.of(ChatMessage.system("be brief"), ChatMessage.user(prompt)),
+                0.0,
+                100,
+                false,
                 CallMetadata.none());
     }
 
@@ -27,14 +32,29 @@ final class Fixtures {
     }
 
     static ResilienceSettings fast() {
-        return new ResilienceSettings(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(50), 0.2, Duration.ofSeconds(5),
-                4, 4, 50f, Duration.ofMinutes(1), 4, Duration.ofMillis(50));
+        return new ResilienceSettings(
+                3,
+                Duration.ofMillis(10),
+                2.0,
+                Duration.ofMillis(50),
+                0.2,
+                Duration.ofSeconds(5),
+                4,
+                4,
+                50f,
+                Duration.ofMinutes(1),
+                4,
+                Duration.ofMillis(50));
     }
 
     /** The production order, outside in: retrying, circuit breaking, time limited, bulkhead, adapter. */
     static ChatProvider resilient(ChatProvider adapter, String name, Duration timeout, ResilienceSettings settings) {
-        return new RetryingChatProvider(new CircuitBreakingChatProvider(
-                new TimeLimitedChatProvider(new BulkheadChatProvider(adapter, name, settings), name, timeout), name, settings),
-                name, settings);
+        return new RetryingChatProvider(
+                new CircuitBreakingChatProvider(
+                        new TimeLimitedChatProvider(new BulkheadChatProvider(adapter, name, settings), name, timeout),
+                        name,
+                        settings),
+                name,
+                settings);
     }
 }

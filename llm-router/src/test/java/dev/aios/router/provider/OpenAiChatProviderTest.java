@@ -32,7 +32,9 @@ class OpenAiChatProviderTest {
         ProviderReply reply = provider.chat(Fixtures.request("hi"), TokenSink.NONE);
 
         // then
-        assertThat(reply).isEqualTo(new ProviderReply("hello there", "gpt", "openai", "model-gpt", new TokenUsage(12, 3), false, false, false));
+        assertThat(reply)
+                .isEqualTo(new ProviderReply(
+                        "hello there", "gpt", "openai", "model-gpt", new TokenUsage(12, 3), false, false, false));
         FakeProviderServer.Received sent = server.received().getFirst();
         assertThat(sent.headers().get("Authorization")).containsExactly("Bearer sk-test-secret");
         assertThat(sent.body()).contains("\"model\":\"model-gpt\"", "\"role\":\"system\"", "\"max_tokens\":100");
@@ -82,7 +84,8 @@ class OpenAiChatProviderTest {
         server.then(FakeProviderServer.error(500));
 
         assertThatThrownBy(() -> provider.chat(Fixtures.streaming("hi"), TokenSink.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
     }
 
     @Test
@@ -98,11 +101,15 @@ class OpenAiChatProviderTest {
 
     @Test
     void reportsContentFilteringAsNonRetriable() {
-        server.then(FakeProviderServer.raw(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
-                + "\"finish_reason\":\"content_filter\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0}}"));
+        server.then(
+                FakeProviderServer.raw(
+                        200,
+                        "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+                                + "\"finish_reason\":\"content_filter\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":0}}"));
 
         assertThatThrownBy(() -> provider.chat(Fixtures.request("hi"), TokenSink.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONTENT_FILTERED));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.CONTENT_FILTERED));
     }
 
     @Test
@@ -114,6 +121,7 @@ class OpenAiChatProviderTest {
 
         // then
         assertThatThrownBy(() -> impatient.chat(Fixtures.request("hi"), TokenSink.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
     }
 }

@@ -42,7 +42,8 @@ class ProviderErrorsTest {
     @Test
     void readsRetryAfterInSecondsAndAsHttpDate() {
         assertThat(ProviderErrors.parseRetryAfter("7")).contains(Duration.ofSeconds(7));
-        assertThat(ProviderErrors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).contains(Duration.ZERO);
+        assertThat(ProviderErrors.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+                .contains(Duration.ZERO);
         assertThat(ProviderErrors.parseRetryAfter("soon")).isEmpty();
         assertThat(ProviderErrors.parseRetryAfter("-3")).isEmpty();
     }

@@ -25,8 +25,11 @@ class ResilienceTest {
     }
 
     private ChatProvider resilientPrimary(Duration timeout) {
-        return Fixtures.resilient(new OpenAiChatProvider(Fixtures.endpoint("gpt", "openai", primary.baseUrl(), timeout),
-                Fixtures.HTTP), "gpt-openai", timeout, Fixtures.fast());
+        return Fixtures.resilient(
+                new OpenAiChatProvider(Fixtures.endpoint("gpt", "openai", primary.baseUrl(), timeout), Fixtures.HTTP),
+                "gpt-openai",
+                timeout,
+                Fixtures.fast());
     }
 
     @Nested
@@ -34,7 +37,8 @@ class ResilienceTest {
         @Test
         void waitsWhatRetryAfterAsksThenSucceeds() {
             // given
-            primary.then(FakeProviderServer.error(429, Map.of("Retry-After", "1"))).then(FakeProviderServer.ok("ok", 1, 1));
+            primary.then(FakeProviderServer.error(429, Map.of("Retry-After", "1")))
+                    .then(FakeProviderServer.ok("ok", 1, 1));
             ChatProvider provider = resilientPrimary(Duration.ofSeconds(5));
 
             // when
@@ -51,10 +55,12 @@ class ResilienceTest {
         @Test
         void givesUpAtOnceAndPassesOnARetryAfterLongerThanItMayWait() {
             // given: the provider asks for an hour, far over the router's limit on waiting
-            primary.then(FakeProviderServer.error(429, Map.of("Retry-After", "3600"))).then(FakeProviderServer.ok("ok", 1, 1));
+            primary.then(FakeProviderServer.error(429, Map.of("Retry-After", "3600")))
+                    .then(FakeProviderServer.ok("ok", 1, 1));
 
             // then: no shortened wait and retry; the caller learns the provider's own wait
-            assertThatThrownBy(() -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
+            assertThatThrownBy(
+                            () -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
                     .isInstanceOfSatisfying(ProviderException.class, e -> {
                         assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
                         assertThat(e.retryAfter()).contains(Duration.ofHours(1));
@@ -66,8 +72,10 @@ class ResilienceTest {
         void retriesA500UpToTheAttemptLimitThenGivesUp() {
             primary.always(FakeProviderServer.error(500));
 
-            assertThatThrownBy(() -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
-                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
+            assertThatThrownBy(
+                            () -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(
+                            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER_UNAVAILABLE));
             assertThat(primary.calls()).isEqualTo(3);
         }
 
@@ -75,8 +83,10 @@ class ResilienceTest {
         void neverRetriesA401() {
             primary.always(FakeProviderServer.error(401));
 
-            assertThatThrownBy(() -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
-                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
+            assertThatThrownBy(
+                            () -> resilientPrimary(Duration.ofSeconds(5)).chat(Fixtures.request("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(
+                            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED));
             assertThat(primary.calls()).isEqualTo(1);
         }
 
@@ -109,8 +119,10 @@ class ResilienceTest {
             long start = System.nanoTime();
 
             // then: every attempt ends at the tier timeout
-            assertThatThrownBy(() -> resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.request("hi"), TokenSink.NONE))
-                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+            assertThatThrownBy(
+                            () -> resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.request("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(
+                            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -122,8 +134,10 @@ class ResilienceTest {
                     .then(FakeProviderServer.stallAfterHeaders(Duration.ofSeconds(5)));
             long start = System.nanoTime();
 
-            assertThatThrownBy(() -> resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.streaming("hi"), TokenSink.NONE))
-                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
+            assertThatThrownBy(() ->
+                            resilientPrimary(Duration.ofMillis(300)).chat(Fixtures.streaming("hi"), TokenSink.NONE))
+                    .isInstanceOfSatisfying(
+                            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TIMEOUT));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
@@ -157,8 +171,10 @@ class ResilienceTest {
             // given: window 4, min 4 calls, 50 % threshold; each chat makes 3 attempts
             primary.always(FakeProviderServer.error(503));
             ChatProvider provider = resilientPrimary(Duration.ofSeconds(5));
-            assertThatThrownBy(() -> provider.chat(Fixtures.request("1"), TokenSink.NONE)).isInstanceOf(ProviderException.class);
-            assertThatThrownBy(() -> provider.chat(Fixtures.request("2"), TokenSink.NONE)).isInstanceOf(ProviderException.class);
+            assertThatThrownBy(() -> provider.chat(Fixtures.request("1"), TokenSink.NONE))
+                    .isInstanceOf(ProviderException.class);
+            assertThatThrownBy(() -> provider.chat(Fixtures.request("2"), TokenSink.NONE))
+                    .isInstanceOf(ProviderException.class);
             int callsWhenOpen = primary.calls();
 
             // when
@@ -178,10 +194,12 @@ class ResilienceTest {
             primary.always(FakeProviderServer.error(500));
             secondary.then(FakeProviderServer.ok("from claude", 3, 2));
             ChatProvider claude = new AnthropicChatProvider(
-                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)), Fixtures.HTTP);
+                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)),
+                    Fixtures.HTTP);
             List<String> fellBackFrom = new ArrayList<>();
             FallbackChatProvider chain = new FallbackChatProvider(
-                    List.of(new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
+                    List.of(
+                            new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
                             new FallbackChatProvider.Link("claude", claude)),
                     (link, e) -> fellBackFrom.add(link.tier() + ":" + e.kind()));
 
@@ -199,14 +217,17 @@ class ResilienceTest {
         void doesNotFallBackOnANonRetriableFailure() {
             primary.always(FakeProviderServer.error(400));
             ChatProvider claude = new AnthropicChatProvider(
-                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)), Fixtures.HTTP);
+                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)),
+                    Fixtures.HTTP);
             FallbackChatProvider chain = new FallbackChatProvider(
-                    List.of(new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
+                    List.of(
+                            new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
                             new FallbackChatProvider.Link("claude", claude)),
                     (link, e) -> {});
 
             assertThatThrownBy(() -> chain.chat(Fixtures.request("hi"), TokenSink.NONE))
-                    .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
+                    .isInstanceOfSatisfying(
+                            ProviderException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST));
             assertThat(secondary.calls()).isZero();
         }
 
@@ -215,9 +236,11 @@ class ResilienceTest {
             primary.always(FakeProviderServer.error(503));
             secondary.always(FakeProviderServer.error(529));
             ChatProvider claude = new AnthropicChatProvider(
-                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)), Fixtures.HTTP);
+                    Fixtures.endpoint("claude", "anthropic", secondary.baseUrl(), Duration.ofSeconds(5)),
+                    Fixtures.HTTP);
             FallbackChatProvider chain = new FallbackChatProvider(
-                    List.of(new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
+                    List.of(
+                            new FallbackChatProvider.Link("gpt", resilientPrimary(Duration.ofSeconds(5))),
                             new FallbackChatProvider.Link("claude", claude)),
                     (link, e) -> {});
 

@@ -31,10 +31,13 @@ class RateLimitedChatProviderTest {
     void takesTheCallsEstimatedTokensBeforeSendingIt() {
         // given
         limiter.next = new Permit.Granted(Duration.ZERO);
-        RateLimitedChatProvider provider = new RateLimitedChatProvider((r, s) -> {
-            sent.add(r);
-            return new ProviderReply("ok", "gpt", "openai", "m", new TokenUsage(1, 1), false, false, false);
-        }, limiter, "openai");
+        RateLimitedChatProvider provider = new RateLimitedChatProvider(
+                (r, s) -> {
+                    sent.add(r);
+                    return new ProviderReply("ok", "gpt", "openai", "m", new TokenUsage(1, 1), false, false, false);
+                },
+                limiter,
+                "openai");
 
         // when
         provider.chat(request(), TokenSink.NONE);
@@ -48,17 +51,21 @@ class RateLimitedChatProviderTest {
     void refusesUnsentWithTheRefillTimeWhenNoPermitComesInTime() {
         // given
         limiter.next = new Permit.Denied(Duration.ofMillis(2_500));
-        RateLimitedChatProvider provider = new RateLimitedChatProvider((r, s) -> {
-            sent.add(r);
-            throw new AssertionError("must not be sent");
-        }, limiter, "openai");
+        RateLimitedChatProvider provider = new RateLimitedChatProvider(
+                (r, s) -> {
+                    sent.add(r);
+                    throw new AssertionError("must not be sent");
+                },
+                limiter,
+                "openai");
 
         // then: rate limited, not retried on this tier (another tier may answer), with the wait for the caller
-        assertThatThrownBy(() -> provider.chat(request(), TokenSink.NONE)).isInstanceOfSatisfying(ProviderException.class, e -> {
-            assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-            assertThat(e.breakerOpen()).isTrue();
-            assertThat(e.retryAfter()).contains(Duration.ofMillis(2_500));
-        });
+        assertThatThrownBy(() -> provider.chat(request(), TokenSink.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+                    assertThat(e.breakerOpen()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofMillis(2_500));
+                });
         assertThat(sent).isEmpty();
     }
 
@@ -67,9 +74,12 @@ class RateLimitedChatProviderTest {
         // given
         limiter.next = new Permit.Granted(Duration.ZERO);
         ProviderException asked = ProviderErrors.fromStatus("openai", 429, Optional.of("30"), "slow down");
-        RateLimitedChatProvider provider = new RateLimitedChatProvider((r, s) -> {
-            throw asked;
-        }, limiter, "openai");
+        RateLimitedChatProvider provider = new RateLimitedChatProvider(
+                (r, s) -> {
+                    throw asked;
+                },
+                limiter,
+                "openai");
 
         // then
         assertThatThrownBy(() -> provider.chat(request(), TokenSink.NONE)).isSameAs(asked);
@@ -79,9 +89,12 @@ class RateLimitedChatProviderTest {
     @Test
     void doesNotHoldOffForAFailureWithoutRetryAfter() {
         limiter.next = new Permit.Granted(Duration.ZERO);
-        RateLimitedChatProvider provider = new RateLimitedChatProvider((r, s) -> {
-            throw ProviderErrors.fromStatus("openai", 500, Optional.empty(), "oops");
-        }, limiter, "openai");
+        RateLimitedChatProvider provider = new RateLimitedChatProvider(
+                (r, s) -> {
+                    throw ProviderErrors.fromStatus("openai", 500, Optional.empty(), "oops");
+                },
+                limiter,
+                "openai");
 
         assertThatThrownBy(() -> provider.chat(request(), TokenSink.NONE)).isInstanceOf(ProviderException.class);
         assertThat(limiter.heldOff).isEmpty();

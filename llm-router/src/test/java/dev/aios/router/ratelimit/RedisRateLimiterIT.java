@@ -19,8 +19,8 @@ class RedisRateLimiterIT {
     private final StringRedisTemplate redis = new StringRedisTemplate(connections);
 
     private static LettuceConnectionFactory connect() {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                new RedisStandaloneConfiguration(INFRA.redis().host(), INFRA.redis().port()));
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+                INFRA.redis().host(), INFRA.redis().port()));
         factory.afterPropertiesSet();
         factory.start();
         return factory;
@@ -47,8 +47,11 @@ class RedisRateLimiterIT {
 
         // then: 400 are left; 200 more take 12 s to refill
         assertThat(first).isInstanceOf(Permit.Granted.class);
-        assertThat(second).isInstanceOfSatisfying(Permit.Denied.class,
-                d -> assertThat(d.retryAfter()).isBetween(Duration.ofMillis(11_800), Duration.ofMillis(12_000)));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        Permit.Denied.class,
+                        d -> assertThat(d.retryAfter())
+                                .isBetween(Duration.ofMillis(11_800), Duration.ofMillis(12_000)));
         assertThat(limiter.acquire(400)).isInstanceOf(Permit.Granted.class);
     }
 
@@ -71,22 +74,27 @@ class RedisRateLimiterIT {
         RedisRateLimiter limiter = limiter(new ProviderLimit(0, 1_000));
 
         assertThat(limiter.acquire(5_000)).isInstanceOf(Permit.Granted.class);
-        assertThat(limiter.acquire(5_000)).isInstanceOfSatisfying(Permit.Denied.class,
-                d -> assertThat(d.retryAfter()).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(60)));
+        assertThat(limiter.acquire(5_000))
+                .isInstanceOfSatisfying(
+                        Permit.Denied.class,
+                        d -> assertThat(d.retryAfter()).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(60)));
     }
 
     @Test
     void waitsForARefillThatComesWithinItsBound() {
         // given: 600 tokens per minute = 10 a second, all taken, and a bound of two seconds
-        RedisRateLimiter limiter = new RedisRateLimiter(redis, prefix.prefix(), "openai", new ProviderLimit(0, 600), Duration.ofSeconds(2));
+        RedisRateLimiter limiter = new RedisRateLimiter(
+                redis, prefix.prefix(), "openai", new ProviderLimit(0, 600), Duration.ofSeconds(2));
         assertThat(limiter.acquire(600)).isInstanceOf(Permit.Granted.class);
 
         // when: 5 tokens refill in half a second
         Permit queued = limiter.acquire(5);
 
         // then
-        assertThat(queued).isInstanceOfSatisfying(Permit.Granted.class,
-                g -> assertThat(g.waited()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(2)));
+        assertThat(queued)
+                .isInstanceOfSatisfying(
+                        Permit.Granted.class,
+                        g -> assertThat(g.waited()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(2)));
     }
 
     @Test
@@ -100,7 +108,9 @@ class RedisRateLimiterIT {
         otherReplica.holdOff(Duration.ofSeconds(5));
 
         // then
-        assertThat(otherReplica.acquire(0)).isInstanceOfSatisfying(Permit.Denied.class,
-                d -> assertThat(d.retryAfter()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
+        assertThat(otherReplica.acquire(0))
+                .isInstanceOfSatisfying(
+                        Permit.Denied.class,
+                        d -> assertThat(d.retryAfter()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
     }
 }

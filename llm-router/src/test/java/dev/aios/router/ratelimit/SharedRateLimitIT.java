@@ -3,11 +3,11 @@ package dev.aios.router.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.agent.testkit.AiosTestInfrastructure;
+import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.ChatMessage;
 import dev.aios.router.client.HttpLlmClient;
 import dev.aios.router.client.LlmCallException;
 import dev.aios.router.client.LlmCallException.Kind;
-import dev.aios.router.client.CallMetadata;
 import dev.aios.router.client.LlmRequest;
 import dev.aios.router.fake.FakeProviderServer;
 import dev.aios.router.fake.RouterInstance;
@@ -49,13 +49,23 @@ class SharedRateLimitIT {
     }
 
     private RouterInstance replica() {
-        RouterInstance router = RouterInstance.gptOnly(openAi.baseUrl(), INFRA, vhost, Map.of(
-                "aios.router.rate-limits.key-prefix", prefix.prefix() + "ratelimit:",
-                "aios.router.rate-limits.max-wait", "500ms",
-                "aios.router.rate-limits.providers.openai.requests-per-minute", Integer.toString(REQUESTS_PER_MINUTE),
-                "aios.router.budget.key-prefix", prefix.prefix() + "budget:",
-                "aios.router.resilience.initial-backoff", "10ms",
-                "aios.router.resilience.max-backoff", "50ms"));
+        RouterInstance router = RouterInstance.gptOnly(
+                openAi.baseUrl(),
+                INFRA,
+                vhost,
+                Map.of(
+                        "aios.router.rate-limits.key-prefix",
+                        prefix.prefix() + "ratelimit:",
+                        "aios.router.rate-limits.max-wait",
+                        "500ms",
+                        "aios.router.rate-limits.providers.openai.requests-per-minute",
+                        Integer.toString(REQUESTS_PER_MINUTE),
+                        "aios.router.budget.key-prefix",
+                        prefix.prefix() + "budget:",
+                        "aios.router.resilience.initial-backoff",
+                        "10ms",
+                        "aios.router.resilience.max-backoff",
+                        "50ms"));
         replicas.add(router);
         return router;
     }
@@ -93,10 +103,12 @@ class SharedRateLimitIT {
         assertThat(responses.stream().filter(r -> r.statusCode() == 200)).hasSize(seen.size());
 
         // and every other caller was refused with 429, a Retry-After header and the wait in the problem detail
-        List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() != 200).toList();
+        List<HttpResponse<String>> refused =
+                responses.stream().filter(r -> r.statusCode() != 200).toList();
         assertThat(refused).hasSize(20 - seen.size()).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(429);
-            long retryAfter = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+            long retryAfter =
+                    Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
             assertThat(retryAfter).isBetween(1L, 10L);
             JsonNode problem = JSON.readTree(r.body());
             assertThat(problem.path("kind").asString()).isEqualTo("RATE_LIMITED");
@@ -113,17 +125,21 @@ class SharedRateLimitIT {
         LlmRequest request = new LlmRequest(List.of(ChatMessage.user("hi")), 0, 10, CallMetadata.none());
 
         // when: a call through replica a
-        LlmCallException throughA = catchLlm(() -> new HttpLlmClient(a.baseUrl(), RouterInstance.CALLER, Duration.ofSeconds(10)).chat(request));
+        LlmCallException throughA = catchLlm(
+                () -> new HttpLlmClient(a.baseUrl(), RouterInstance.CALLER, Duration.ofSeconds(10)).chat(request));
 
         // then: its caller learns the provider's wait instead of a capped one
         assertThat(throughA.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(throughA.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(59)));
+        assertThat(throughA.retryAfter())
+                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(59)));
         assertThat(openAi.calls()).isEqualTo(1);
 
         // and replica b sends the provider nothing until then
-        LlmCallException throughB = catchLlm(() -> new HttpLlmClient(b.baseUrl(), RouterInstance.CALLER, Duration.ofSeconds(10)).chat(request));
+        LlmCallException throughB = catchLlm(
+                () -> new HttpLlmClient(b.baseUrl(), RouterInstance.CALLER, Duration.ofSeconds(10)).chat(request));
         assertThat(throughB.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(throughB.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(59)));
+        assertThat(throughB.retryAfter())
+                .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(59)));
         assertThat(openAi.calls()).isEqualTo(1);
     }
 

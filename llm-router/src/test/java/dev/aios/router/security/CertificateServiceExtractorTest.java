@@ -45,11 +45,32 @@ class CertificateServiceExtractorTest {
 
     private X509Certificate certificate(String subject, String sans) throws Exception {
         Path store = dir.resolve(subject.hashCode() + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", subject,
-                "-ext", "san=" + sans, "-validity", "1", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", "test-only", "-keypass", "test-only")
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "client",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        subject,
+                        "-ext",
+                        "san=" + sans,
+                        "-validity",
+                        "1",
+                        "-keystore",
+                        store.toString(),
+                        "-storetype",
+                        "PKCS12",
+                        "-storepass",
+                        "test-only",
+                        "-keypass",
+                        "test-only")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes());
         assertThat(keytool.waitFor()).as(output).isZero();
         KeyStore keys = KeyStore.getInstance("PKCS12");

@@ -49,20 +49,29 @@ class RouterMutualTlsIT {
         trust("intruder", "router-trust");
 
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0", "--server.address=127.0.0.1",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
                 "--server.ssl.enabled=true",
-                "--server.ssl.key-store=" + dir.resolve("router.p12"), "--server.ssl.key-store-password=" + PASSWORD,
-                "--server.ssl.key-store-type=PKCS12", "--server.ssl.key-alias=router",
-                "--server.ssl.trust-store=" + dir.resolve("router-trust.p12"), "--server.ssl.trust-store-password=" + PASSWORD,
-                "--server.ssl.trust-store-type=PKCS12", "--server.ssl.client-auth=want",
+                "--server.ssl.key-store=" + dir.resolve("router.p12"),
+                "--server.ssl.key-store-password=" + PASSWORD,
+                "--server.ssl.key-store-type=PKCS12",
+                "--server.ssl.key-alias=router",
+                "--server.ssl.trust-store=" + dir.resolve("router-trust.p12"),
+                "--server.ssl.trust-store-password=" + PASSWORD,
+                "--server.ssl.trust-store-type=PKCS12",
+                "--server.ssl.client-auth=want",
                 "--aios.router.clients.agents-qa.certificate-names=spiffe://aios/agents-qa",
                 "--aios.router.tiers.local.base-url=" + MODEL.baseUrl(),
-                "--aios.router.tiers.gpt.api-key=", "--aios.router.tiers.claude.api-key=",
+                "--aios.router.tiers.gpt.api-key=",
+                "--aios.router.tiers.claude.api-key=",
                 "--aios.router.cache.enabled=false",
                 "--spring.autoconfigure.exclude=dev.aios.agent.messaging.MessagingAutoConfiguration,"
                         + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"));
-        router = new SpringApplicationBuilder(LlmRouterApplication.class).web(WebApplicationType.SERVLET).run(args.toArray(String[]::new));
-        chat = URI.create("https://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port") + "/v1/chat/completions");
+        router = new SpringApplicationBuilder(LlmRouterApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .run(args.toArray(String[]::new));
+        chat = URI.create("https://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port")
+                + "/v1/chat/completions");
     }
 
     @AfterAll
@@ -110,9 +119,12 @@ class RouterMutualTlsIT {
     }
 
     private static HttpResponse<String> post(HttpClient http) throws Exception {
-        return http.send(HttpRequest.newBuilder(chat).header("Content-Type", "application/json")
+        return http.send(
+                HttpRequest.newBuilder(chat)
+                        .header("Content-Type", "application/json")
                         .header("X-AIOS-Tier", "local")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":0.7}"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":0.7}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -139,23 +151,64 @@ class RouterMutualTlsIT {
     }
 
     private static void keypair(String name, String subject, String sans) throws Exception {
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", subject, "-ext", "san=" + sans,
-                "-validity", "1", "-keystore", dir.resolve(name + ".p12").toString(), "-storetype", "PKCS12",
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", name, "-keystore", dir.resolve(name + ".p12").toString(), "-storepass", PASSWORD,
-                "-file", dir.resolve(name + ".crt").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                subject,
+                "-ext",
+                "san=" + sans,
+                "-validity",
+                "1",
+                "-keystore",
+                dir.resolve(name + ".p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        keytool(
+                "-exportcert",
+                "-alias",
+                name,
+                "-keystore",
+                dir.resolve(name + ".p12").toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                dir.resolve(name + ".crt").toString());
     }
 
     private static void trust(String name, String store) throws Exception {
-        keytool("-importcert", "-noprompt", "-alias", name, "-file", dir.resolve(name + ".crt").toString(),
-                "-keystore", dir.resolve(store + ".p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                name,
+                "-file",
+                dir.resolve(name + ".crt").toString(),
+                "-keystore",
+                dir.resolve(store + ".p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
     }
 
     private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(process.waitFor())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
     }
 }

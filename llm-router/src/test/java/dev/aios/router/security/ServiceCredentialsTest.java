@@ -43,14 +43,19 @@ class ServiceCredentialsTest {
     @Test
     void mapsCertificateNamesToServicesAndRefusesANameClaimedTwice() {
         ServiceCredentials credentials = of(Map.of(
-                "orchestrator", new RouterClientsProperties.Client(null, List.of("orchestrator.aios.svc", "spiffe://aios/orchestrator"))));
+                "orchestrator",
+                new RouterClientsProperties.Client(
+                        null, List.of("orchestrator.aios.svc", "spiffe://aios/orchestrator"))));
 
-        assertThat(credentials.serviceForCertificateName("Orchestrator.AIOS.svc")).contains("orchestrator");
-        assertThat(credentials.serviceForCertificateName("spiffe://aios/orchestrator")).contains("orchestrator");
+        assertThat(credentials.serviceForCertificateName("Orchestrator.AIOS.svc"))
+                .contains("orchestrator");
+        assertThat(credentials.serviceForCertificateName("spiffe://aios/orchestrator"))
+                .contains("orchestrator");
         assertThat(credentials.serviceForCertificateName("agents-qa.aios.svc")).isEmpty();
         assertThatThrownBy(() -> of(Map.of(
                         "orchestrator", new RouterClientsProperties.Client(null, List.of("shared.aios.svc")),
                         "agents-qa", new RouterClientsProperties.Client(null, List.of("shared.aios.svc")))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("claimed by both");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("claimed by both");
     }
 }

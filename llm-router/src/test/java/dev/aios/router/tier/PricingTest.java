@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PricingTest {
 
@@ -20,7 +20,8 @@ class PricingTest {
             0,       0,       3.00, 15.00, 0
             123457,  9876,    0.40, 1.60,  65184
             """)
-    void costIsInTimesPriceInPlusOutTimesPriceOutPerMillion(long in, long out, String priceIn, String priceOut, long micros) {
+    void costIsInTimesPriceInPlusOutTimesPriceOutPerMillion(
+            long in, long out, String priceIn, String priceOut, long micros) {
         Pricing pricing = new Pricing(new BigDecimal(priceIn), new BigDecimal(priceOut));
 
         assertThat(pricing.costMicros(in, out)).isEqualTo(micros);
@@ -28,6 +29,7 @@ class PricingTest {
 
     @Test
     void refusesNegativePrices() {
-        assertThatThrownBy(() -> new Pricing(new BigDecimal("-1"), BigDecimal.ONE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Pricing(new BigDecimal("-1"), BigDecimal.ONE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

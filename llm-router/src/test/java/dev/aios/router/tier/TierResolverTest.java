@@ -12,8 +12,15 @@ import org.junit.jupiter.api.Test;
 class TierResolverTest {
 
     private static RouterProperties.TierProperties tier(String provider, String baseUrl, String key) {
-        return new RouterProperties.TierProperties(provider, "m-" + provider, baseUrl, key, new BigDecimal("1"),
-                new BigDecimal("2"), 1000, Duration.ofSeconds(3));
+        return new RouterProperties.TierProperties(
+                provider,
+                "m-" + provider,
+                baseUrl,
+                key,
+                new BigDecimal("1"),
+                new BigDecimal("2"),
+                1000,
+                Duration.ofSeconds(3));
     }
 
     private static RouterProperties properties(Map<String, RouterProperties.TierProperties> tiers) {
@@ -38,12 +45,15 @@ class TierResolverTest {
         assertThat(specs.get(Tier.GPT).why()).isEqualTo("no API key configured");
         assertThat(specs.get(Tier.CLAUDE).available()).isTrue();
         assertThat(specs.get(Tier.CLAUDE).pricing().costMicros(1, 1)).isEqualTo(3);
-        assertThat(specs.get(Tier.CLAUDE).endpoint().toString()).doesNotContain("sk-ant").contains("apiKey=<set>");
+        assertThat(specs.get(Tier.CLAUDE).endpoint().toString())
+                .doesNotContain("sk-ant")
+                .contains("apiKey=<set>");
     }
 
     @Test
     void noTierIsAvailableWhenNoLiveProviderIsConfiguredAndNothingIsReplayed() {
-        Map<Tier, TierSpec> specs = TierResolver.resolve(properties(Map.of("gpt", tier("openai", "https://x/v1", ""))), false);
+        Map<Tier, TierSpec> specs =
+                TierResolver.resolve(properties(Map.of("gpt", tier("openai", "https://x/v1", ""))), false);
 
         assertThat(specs.values()).noneMatch(TierSpec::available);
         assertThat(specs).hasSize(3);
@@ -51,7 +61,8 @@ class TierResolverTest {
 
     @Test
     void everyTierReplaysWhenRecordingsAreReplayedEvenWithALiveKey() {
-        Map<Tier, TierSpec> specs = TierResolver.resolve(properties(Map.of("claude", tier("anthropic", "https://x/v1", "sk-ant"))), true);
+        Map<Tier, TierSpec> specs =
+                TierResolver.resolve(properties(Map.of("claude", tier("anthropic", "https://x/v1", "sk-ant"))), true);
 
         assertThat(specs.values()).allSatisfy(spec -> {
             assertThat(spec.available()).isTrue();

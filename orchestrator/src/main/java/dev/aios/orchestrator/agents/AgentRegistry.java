@@ -22,21 +22,31 @@ public class AgentRegistry {
 
     private final RedisHeartbeatStore heartbeats;
 
-    public AgentRegistry(StringRedisTemplate redis, @Value("${aios.messaging.redis-key-prefix:}") String messagingPrefix) {
+    public AgentRegistry(
+            StringRedisTemplate redis, @Value("${aios.messaging.redis-key-prefix:}") String messagingPrefix) {
         this.heartbeats = new RedisHeartbeatStore(redis, messagingPrefix);
     }
 
-    public record LiveAgent(String agentId, String role, int inFlight, @Nullable Instant lastSeen) {}
+    public record LiveAgent(
+            String agentId,
+            String role,
+            int inFlight,
+            @Nullable Instant lastSeen) {}
 
     /** A heartbeat event; one without a known role is refused (it ends in the dead-letter queue with the reason). */
     public void record(AgentHeartbeat h) {
         Instant at = Instant.ofEpochSecond(h.getAt().getSeconds(), h.getAt().getNanos());
-        heartbeats.beat(new AgentPresence(TaskEventMapper.toRole(h.getRole()), h.getAgentId(), h.getInFlight()), LIVENESS, at);
+        heartbeats.beat(
+                new AgentPresence(TaskEventMapper.toRole(h.getRole()), h.getAgentId(), h.getInFlight()), LIVENESS, at);
     }
 
     public List<LiveAgent> live() {
         return heartbeats.live().stream()
-                .map(h -> new LiveAgent(h.presence().agentId(), h.presence().role().routingKey(), h.presence().inFlight(), h.at()))
+                .map(h -> new LiveAgent(
+                        h.presence().agentId(),
+                        h.presence().role().routingKey(),
+                        h.presence().inFlight(),
+                        h.at()))
                 .toList();
     }
 }

@@ -26,7 +26,9 @@ sealed interface AguiEvent {
     record RunStarted(long timestamp, String threadId, String runId) implements AguiEvent {
         @Override
         public ObjectNode json() {
-            return of("RUN_STARTED", timestamp).put("threadId", threadId).put("runId", runId)
+            return of("RUN_STARTED", timestamp)
+                    .put("threadId", threadId)
+                    .put("runId", runId)
                     .put("protocolVersion", PROTOCOL_VERSION);
         }
     }
@@ -36,7 +38,8 @@ sealed interface AguiEvent {
             implements AguiEvent {
         @Override
         public ObjectNode json() {
-            ObjectNode node = of("RUN_FINISHED", timestamp).put("threadId", threadId).put("runId", runId);
+            ObjectNode node =
+                    of("RUN_FINISHED", timestamp).put("threadId", threadId).put("runId", runId);
             node.set("result", result);
             node.putObject("outcome").put("type", outcome);
             node.set("usage", usage);

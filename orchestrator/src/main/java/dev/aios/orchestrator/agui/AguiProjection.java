@@ -132,7 +132,8 @@ final class AguiProjection {
         switch (event) {
             case ProjectDelivered e -> {
                 closeAll(at, out);
-                ObjectNode result = JsonNodeFactory.instance.objectNode()
+                ObjectNode result = JsonNodeFactory.instance
+                        .objectNode()
                         .put("sprints", e.getSprints())
                         .put("tasksCompleted", e.getTasksCompleted())
                         .put("tasksAbandoned", e.getTasksAbandoned())
@@ -140,9 +141,11 @@ final class AguiProjection {
                         .put("summary", e.getSummary());
                 out.add(new RunFinished(at, projectId, projectId, "success", result, usage.json()));
             }
-            case ProjectStopped e when e.getCause() == StopCause.STOP_CAUSE_USER -> {
+            case ProjectStopped e
+            when e.getCause() == StopCause.STOP_CAUSE_USER -> {
                 closeAll(at, out);
-                ObjectNode result = JsonNodeFactory.instance.objectNode()
+                ObjectNode result = JsonNodeFactory.instance
+                        .objectNode()
                         .put("reason", e.getReason())
                         .put("stoppedBy", e.getStoppedBy());
                 out.add(new RunFinished(at, projectId, projectId, "cancelled", result, usage.json()));
@@ -150,7 +153,8 @@ final class AguiProjection {
             case ProjectStopped e -> {
                 closeAll(at, out);
                 String cause = e.getCause().name().replace("STOP_CAUSE_", "").toLowerCase(Locale.ROOT);
-                out.add(new RunError(at, e.getReason().isEmpty() ? "stopped: " + cause : e.getReason(), cause, usage.json()));
+                out.add(new RunError(
+                        at, e.getReason().isEmpty() ? "stopped: " + cause : e.getReason(), cause, usage.json()));
             }
             case ProjectFailed e -> {
                 closeAll(at, out);

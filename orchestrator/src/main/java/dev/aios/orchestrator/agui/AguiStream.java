@@ -1,15 +1,15 @@
 package dev.aios.orchestrator.agui;
 
-import dev.aios.orchestrator.problem.ApiProblem;
 import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
-import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.people.Role;
+import dev.aios.orchestrator.problem.ApiProblem;
 import dev.aios.orchestrator.stream.StoredEventPump;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -49,15 +49,20 @@ class AguiStream {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/agui", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "The project as an AG-UI event stream (RUN_STARTED, STATE_SNAPSHOT of the board, STATE_DELTA "
-            + "JSON Patches, STEP_STARTED/STEP_FINISHED for planning, sprints and tasks, CUSTOM aios.* events, "
-            + "RUN_FINISHED or RUN_ERROR); ids are stream versions, Last-Event-ID resumes after one; completes after the "
-            + "project's final event")
-    @ApiResponse(responseCode = "200", description = "An AG-UI event stream",
+    @Operation(
+            summary = "The project as an AG-UI event stream (RUN_STARTED, STATE_SNAPSHOT of the board, STATE_DELTA "
+                    + "JSON Patches, STEP_STARTED/STEP_FINISHED for planning, sprints and tasks, CUSTOM aios.* events, "
+                    + "RUN_FINISHED or RUN_ERROR); ids are stream versions, Last-Event-ID resumes after one; completes after the "
+                    + "project's final event")
+    @ApiResponse(
+            responseCode = "200",
+            description = "An AG-UI event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @LeastRole(Role.VIEWER)
     @Refusals({400, 404})
-    SseEmitter agui(Caller caller, @PathVariable UUID id,
+    SseEmitter agui(
+            Caller caller,
+            @PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         long after = StoredEventPump.parseLastEventId(lastEventId);
         if (!ownership.visibleTo(caller, id)) {
@@ -90,7 +95,10 @@ class AguiStream {
             if (folded > 0) {
                 send(emitter, projection.reopen(), null);
             }
-            pump.pump(emitter, stream, folded,
+            pump.pump(
+                    emitter,
+                    stream,
+                    folded,
                     (e, m) -> send(emitter, projection.apply(m, e.recordedAt()), Long.toString(e.streamVersion())));
         } catch (IOException | IllegalStateException e) {
             // the client went away
@@ -102,7 +110,8 @@ class AguiStream {
     /** Sends the events, the last with {@code id} when given: a client resuming from it has had all of them. */
     private static void send(SseEmitter emitter, List<AguiEvent> events, @Nullable String id) throws IOException {
         for (int i = 0; i < events.size(); i++) {
-            var event = SseEmitter.event().data(JSON.writeValueAsString(events.get(i).json()), MediaType.APPLICATION_JSON);
+            var event = SseEmitter.event()
+                    .data(JSON.writeValueAsString(events.get(i).json()), MediaType.APPLICATION_JSON);
             if (id != null && i == events.size() - 1) {
                 event.id(id);
             }

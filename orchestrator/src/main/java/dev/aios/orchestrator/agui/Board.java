@@ -35,8 +35,14 @@ final class Board {
 
     private record Charges(long costMicros, int calls, String tier, String model) {}
 
-    private record Sprint(int number, String status, List<String> taskIds, int plannedPoints, Boolean reviewPassed,
-            int defects, long costMicros) {}
+    private record Sprint(
+            int number,
+            String status,
+            List<String> taskIds,
+            int plannedPoints,
+            Boolean reviewPassed,
+            int defects,
+            long costMicros) {}
 
     private record Cached(TaskState state, Charges charges, ObjectNode node) {}
 
@@ -44,12 +50,37 @@ final class Board {
         int sprintBefore = project.currentSprint();
         project = ProjectState.evolve(project, event);
         switch (event) {
-            case SprintPlanned e -> sprints.add(new Sprint(e.getSprintNumber(), "OPEN", List.copyOf(e.getTaskIdsList()),
-                    e.getPlannedPoints(), null, 0, 0));
-            case SprintReviewed e -> sprint(e.getSprintNumber(), s -> new Sprint(s.number(), s.status(), s.taskIds(),
-                    s.plannedPoints(), e.getPassed(), e.getDefectsCount(), s.costMicros()));
-            case SprintCompleted e -> sprint(e.getSprintNumber(), s -> new Sprint(s.number(), "COMPLETED", s.taskIds(),
-                    s.plannedPoints(), s.reviewPassed(), s.defects(), s.costMicros()));
+            case SprintPlanned e ->
+                sprints.add(new Sprint(
+                        e.getSprintNumber(),
+                        "OPEN",
+                        List.copyOf(e.getTaskIdsList()),
+                        e.getPlannedPoints(),
+                        null,
+                        0,
+                        0));
+            case SprintReviewed e ->
+                sprint(
+                        e.getSprintNumber(),
+                        s -> new Sprint(
+                                s.number(),
+                                s.status(),
+                                s.taskIds(),
+                                s.plannedPoints(),
+                                e.getPassed(),
+                                e.getDefectsCount(),
+                                s.costMicros()));
+            case SprintCompleted e ->
+                sprint(
+                        e.getSprintNumber(),
+                        s -> new Sprint(
+                                s.number(),
+                                "COMPLETED",
+                                s.taskIds(),
+                                s.plannedPoints(),
+                                s.reviewPassed(),
+                                s.defects(),
+                                s.costMicros()));
             case LlmCallCompleted e -> charge(e, sprintBefore);
             default -> {}
         }
@@ -72,9 +103,7 @@ final class Board {
                 .put("budgetMicros", project.budgetMicros())
                 .put("spentMicros", project.spentMicros())
                 .put("leftMicros", Math.max(0, project.budgetMicros() - project.spentMicros()));
-        board.putObject("progress")
-                .put("tasksDone", project.tasksCompleted())
-                .put("tasksTotal", project.tasksTotal());
+        board.putObject("progress").put("tasksDone", project.tasksCompleted()).put("tasksTotal", project.tasksTotal());
         ArrayNode sprintNodes = board.putArray("sprints");
         sprints.forEach(s -> sprintNodes.add(sprint(s)));
         ObjectNode tasks = board.putObject("tasks");
@@ -86,11 +115,21 @@ final class Board {
         // as the read tables: a call counts to its task once the task is known, and to the sprint open at the time
         if (project.tasks().containsKey(e.getTaskId())) {
             Charges before = charges.getOrDefault(e.getTaskId(), new Charges(0, 0, "", ""));
-            charges.put(e.getTaskId(), new Charges(before.costMicros() + e.getCostMicros(), before.calls() + 1, e.getTier(),
-                    e.getModel()));
+            charges.put(
+                    e.getTaskId(),
+                    new Charges(
+                            before.costMicros() + e.getCostMicros(), before.calls() + 1, e.getTier(), e.getModel()));
         }
-        sprint(sprint, s -> new Sprint(s.number(), s.status(), s.taskIds(), s.plannedPoints(), s.reviewPassed(),
-                s.defects(), s.costMicros() + e.getCostMicros()));
+        sprint(
+                sprint,
+                s -> new Sprint(
+                        s.number(),
+                        s.status(),
+                        s.taskIds(),
+                        s.plannedPoints(),
+                        s.reviewPassed(),
+                        s.defects(),
+                        s.costMicros() + e.getCostMicros()));
     }
 
     private void sprint(int number, UnaryOperator<Sprint> change) {
@@ -102,9 +141,7 @@ final class Board {
     }
 
     private static ObjectNode sprint(Sprint s) {
-        ObjectNode node = JSON.objectNode()
-                .put("number", s.number())
-                .put("status", s.status());
+        ObjectNode node = JSON.objectNode().put("number", s.number()).put("status", s.status());
         ArrayNode ids = node.putArray("taskIds");
         s.taskIds().forEach(ids::add);
         node.put("plannedPoints", s.plannedPoints());
@@ -132,16 +169,13 @@ final class Board {
                 .put("points", s.getEstimatePoints());
         ArrayNode deps = node.putArray("dependsOn");
         s.getDependsOnList().forEach(deps::add);
-        node.put("status", t.status().name())
-                .put("sprint", t.sprint())
-                .put("attempt", t.attempt());
+        node.put("status", t.status().name()).put("sprint", t.sprint()).put("attempt", t.attempt());
         if (t.agentId() == null) {
             node.putNull("agentId");
         } else {
             node.put("agentId", t.agentId());
         }
-        node.put("costMicros", c.costMicros())
-                .put("llmCalls", c.calls());
+        node.put("costMicros", c.costMicros()).put("llmCalls", c.calls());
         putOrNull(node, "tier", c.tier());
         putOrNull(node, "model", c.model());
         nodes.put(id, new Cached(t, c, node));

@@ -22,24 +22,27 @@ final class CustomEvents {
     private CustomEvents() {}
 
     static Optional<Custom> of(Message event, long at) {
-        return Optional.ofNullable(switch (event) {
-            case LlmCallCompleted e -> new Custom(at, "aios.llm_call", llmCall(e));
-            case BacklogRejected e -> new Custom(at, "aios.backlog_rejected", payload(e));
-            case TaskProgress e -> new Custom(at, "aios.task_progress", payload(e));
-            case TaskFailed e -> new Custom(at, "aios.task_failed", payload(e));
-            case TaskLeaseExpired e -> new Custom(at, "aios.task_lease_expired", payload(e));
-            case SprintReviewed e -> new Custom(at, "aios.sprint_reviewed", payload(e));
-            case BudgetChanged e -> new Custom(at, "aios.budget_changed", payload(e));
-            case ProjectPaused e -> new Custom(at, "aios.project_paused", payload(e));
-            case ProjectResumed e -> new Custom(at, "aios.project_resumed", payload(e));
-            // Approvals map here once their events exist (issue 14, part 3): ApprovalRequested → "aios.approval_requested",
-            // ApprovalGranted and ApprovalRejected → "aios.approval_decided" (the payload, as for the others).
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (event) {
+                    case LlmCallCompleted e -> new Custom(at, "aios.llm_call", llmCall(e));
+                    case BacklogRejected e -> new Custom(at, "aios.backlog_rejected", payload(e));
+                    case TaskProgress e -> new Custom(at, "aios.task_progress", payload(e));
+                    case TaskFailed e -> new Custom(at, "aios.task_failed", payload(e));
+                    case TaskLeaseExpired e -> new Custom(at, "aios.task_lease_expired", payload(e));
+                    case SprintReviewed e -> new Custom(at, "aios.sprint_reviewed", payload(e));
+                    case BudgetChanged e -> new Custom(at, "aios.budget_changed", payload(e));
+                    case ProjectPaused e -> new Custom(at, "aios.project_paused", payload(e));
+                    case ProjectResumed e -> new Custom(at, "aios.project_resumed", payload(e));
+                    // Approvals map here once their events exist (issue 14, part 3): ApprovalRequested →
+                    // "aios.approval_requested",
+                    // ApprovalGranted and ApprovalRejected → "aios.approval_decided" (the payload, as for the others).
+                    default -> null;
+                });
     }
 
     private static ObjectNode llmCall(LlmCallCompleted e) {
-        return JsonNodeFactory.instance.objectNode()
+        return JsonNodeFactory.instance
+                .objectNode()
                 .put("callId", e.getCallId())
                 .put("taskId", e.getTaskId())
                 .put("role", e.getRole())
@@ -62,7 +65,8 @@ final class CustomEvents {
         try {
             return MAPPER.readTree(PROTO_JSON.print(m));
         } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("an allow-listed event does not print as JSON: " + m.getDescriptorForType(), e);
+            throw new IllegalStateException(
+                    "an allow-listed event does not print as JSON: " + m.getDescriptorForType(), e);
         }
     }
 }

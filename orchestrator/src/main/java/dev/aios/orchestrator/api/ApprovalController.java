@@ -3,8 +3,8 @@ package dev.aios.orchestrator.api;
 import dev.aios.events.v1.ApprovalGranted;
 import dev.aios.events.v1.ApprovalRejected;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
-import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.EventCodec;
+import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.Role;
@@ -52,7 +52,9 @@ class ApprovalController {
     @LeastRole(Role.VIEWER)
     @Refusals({400, 404})
     List<ProjectViews.Approval> list(Caller caller, @PathVariable UUID id) {
-        return state(caller, id).approvals().values().stream().map(ApprovalController::view).toList();
+        return state(caller, id).approvals().values().stream()
+                .map(ApprovalController::view)
+                .toList();
     }
 
     @PostMapping("/{item}/grant")
@@ -62,11 +64,14 @@ class ApprovalController {
     @Refusals({400, 404, 409})
     ResponseEntity<ProjectViews.Approval> grant(Caller caller, @PathVariable UUID id, @PathVariable String item) {
         waiting(caller, id, item);
-        var outcome = decisions.handle(id, ApprovalGranted.newBuilder()
-                .setProjectId(id.toString())
-                .setItemId(item)
-                .setGrantedBy(caller.subject())
-                .build(), null);
+        var outcome = decisions.handle(
+                id,
+                ApprovalGranted.newBuilder()
+                        .setProjectId(id.toString())
+                        .setItemId(item)
+                        .setGrantedBy(caller.subject())
+                        .build(),
+                null);
         return decided(outcome, id, item);
     }
 
@@ -75,7 +80,10 @@ class ApprovalController {
     @Operation(summary = "Reject a waiting item with feedback: it goes back to the CTO or the agent with it")
     @LeastRole(Role.SUBMITTER)
     @Refusals({400, 404, 409, 415})
-    ResponseEntity<ProjectViews.Approval> reject(Caller caller, @PathVariable UUID id, @PathVariable String item,
+    ResponseEntity<ProjectViews.Approval> reject(
+            Caller caller,
+            @PathVariable UUID id,
+            @PathVariable String item,
             @RequestBody ProjectViews.RejectRequest request) {
         String feedback = request.feedback();
         if (feedback == null || feedback.isBlank() || feedback.length() > MAX_FEEDBACK) {
@@ -85,12 +93,15 @@ class ApprovalController {
             throw ApiProblem.badRequest("feedback must not contain control characters other than tab and line breaks");
         }
         waiting(caller, id, item);
-        var outcome = decisions.handle(id, ApprovalRejected.newBuilder()
-                .setProjectId(id.toString())
-                .setItemId(item)
-                .setRejectedBy(caller.subject())
-                .setFeedback(feedback)
-                .build(), null);
+        var outcome = decisions.handle(
+                id,
+                ApprovalRejected.newBuilder()
+                        .setProjectId(id.toString())
+                        .setItemId(item)
+                        .setRejectedBy(caller.subject())
+                        .setFeedback(feedback)
+                        .build(),
+                null);
         return decided(outcome, id, item);
     }
 
@@ -111,7 +122,8 @@ class ApprovalController {
         }
     }
 
-    private static ResponseEntity<ProjectViews.Approval> decided(ProjectDecisions.Outcome outcome, UUID id, String item) {
+    private static ResponseEntity<ProjectViews.Approval> decided(
+            ProjectDecisions.Outcome outcome, UUID id, String item) {
         Approval after = outcome.state().approvals().get(item);
         if (outcome.appended().isEmpty() || after == null) {
             // another decision on the item won meanwhile, on this replica or another
@@ -140,8 +152,15 @@ class ApprovalController {
             case APPROVAL_KIND_RISKY_CHANGE -> "risky-change";
             default -> "unknown";
         };
-        return new ProjectViews.Approval(a.itemId(), kind, a.status().name(), request.getWhatList(), request.getWhyList(),
-                request.getTaskId().isEmpty() ? null : request.getTaskId(), a.deadline(),
-                a.decidedBy().isEmpty() ? null : a.decidedBy(), a.feedback().isEmpty() ? null : a.feedback());
+        return new ProjectViews.Approval(
+                a.itemId(),
+                kind,
+                a.status().name(),
+                request.getWhatList(),
+                request.getWhyList(),
+                request.getTaskId().isEmpty() ? null : request.getTaskId(),
+                a.deadline(),
+                a.decidedBy().isEmpty() ? null : a.decidedBy(),
+                a.feedback().isEmpty() ? null : a.feedback());
     }
 }

@@ -67,21 +67,33 @@ class OpenApiDocument {
                 .servers(List.of(new Server().url("/")))
                 .addSecurityItem(new SecurityRequirement().addList("bearerAuth"))
                 .components(new Components()
-                        .addSecuritySchemes("bearerAuth", new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                                .description("""
+                        .addSecuritySchemes(
+                                "bearerAuth",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("""
                                         A JWT signed by the configured identity provider (issuer and audience checked, \
                                         default audience "aios"), with the roles in the configured roles claim (default \
                                         "roles") and the tenant in the tenant claim (default "tenant"). Unsigned (alg \
                                         none), expired, foreign tokens and tokens without a tenant answer 401."""))
                         .addSchemas("ProblemDetail", problem)
-                        .addResponses("Unauthorized", problemResponse(
-                                "No token, or a token that was refused (problem detail titled \"Authentication required\"; "
-                                        + "WWW-Authenticate says why)")
-                                .addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, new Header().schema(new StringSchema())
-                                        .description("Bearer, with error=\"invalid_token\" when one was sent")))
-                        .addResponses("Forbidden", problemResponse(
-                                "The token's roles do not allow the operation (problem detail titled \"Forbidden\")"))
+                        .addResponses(
+                                "Unauthorized",
+                                problemResponse(
+                                                "No token, or a token that was refused (problem detail titled \"Authentication required\"; "
+                                                        + "WWW-Authenticate says why)")
+                                        .addHeaderObject(
+                                                HttpHeaders.WWW_AUTHENTICATE,
+                                                new Header()
+                                                        .schema(new StringSchema())
+                                                        .description(
+                                                                "Bearer, with error=\"invalid_token\" when one was sent")))
+                        .addResponses(
+                                "Forbidden",
+                                problemResponse(
+                                        "The token's roles do not allow the operation (problem detail titled \"Forbidden\")"))
                         .addResponses("Problem", problemResponse("RFC 9457 problem detail")));
     }
 
@@ -92,14 +104,20 @@ class OpenApiDocument {
             LeastRole least = handler.getMethodAnnotation(LeastRole.class);
             if (least != null) {
                 operation.addExtension(LEAST_ROLE, least.value().name().toLowerCase(Locale.ROOT));
-                operation.getResponses().addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthorized"));
-                operation.getResponses().addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden"));
+                operation
+                        .getResponses()
+                        .addApiResponse("401", new ApiResponse().$ref("#/components/responses/Unauthorized"));
+                operation
+                        .getResponses()
+                        .addApiResponse("403", new ApiResponse().$ref("#/components/responses/Forbidden"));
             }
             Refusals refusals = handler.getMethodAnnotation(Refusals.class);
             if (refusals != null) {
                 for (int status : refusals.value()) {
-                    operation.getResponses().addApiResponse(Integer.toString(status),
-                            new ApiResponse().$ref("#/components/responses/Problem"));
+                    operation
+                            .getResponses()
+                            .addApiResponse(
+                                    Integer.toString(status), new ApiResponse().$ref("#/components/responses/Problem"));
                 }
             }
             return operation;
@@ -113,8 +131,10 @@ class OpenApiDocument {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 String accept = request.getHeader(HttpHeaders.ACCEPT);
-                return !"/v3/api-docs".equals(request.getRequestURI()) || accept == null
-                        || !accept.contains("yaml") || accept.contains("json");
+                return !"/v3/api-docs".equals(request.getRequestURI())
+                        || accept == null
+                        || !accept.contains("yaml")
+                        || accept.contains("json");
             }
 
             @Override
@@ -130,7 +150,8 @@ class OpenApiDocument {
                     @Override
                     public Enumeration<String> getHeaders(String name) {
                         return HttpHeaders.ACCEPT.equalsIgnoreCase(name)
-                                ? Collections.enumeration(List.of("*/*")) : super.getHeaders(name);
+                                ? Collections.enumeration(List.of("*/*"))
+                                : super.getHeaders(name);
                     }
                 };
                 var answersYaml = new HttpServletResponseWrapper(response) {
@@ -159,8 +180,11 @@ class OpenApiDocument {
     }
 
     private static ApiResponse problemResponse(String description) {
-        return new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/ProblemDetail"))));
     }
 }

@@ -48,15 +48,18 @@ class ProjectController {
     ResponseEntity<ProjectViews.Accepted> submit(Caller caller, @RequestBody SubmitProjectRequest request) {
         request.validate();
         UUID id = UUID.randomUUID();
-        decisions.handle(id, ProjectSubmitted.newBuilder()
-                .setProjectId(id.toString())
-                .setName(request.name())
-                .setBrief(request.brief())
-                .setBudgetMicros(request.budgetMicros())
-                .setOptions(request.projectOptions())
-                .setSubmittedBy(caller.subject())
-                .setTenant(caller.tenant())
-                .build(), null);
+        decisions.handle(
+                id,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(id.toString())
+                        .setName(request.name())
+                        .setBrief(request.brief())
+                        .setBudgetMicros(request.budgetMicros())
+                        .setOptions(request.projectOptions())
+                        .setSubmittedBy(caller.subject())
+                        .setTenant(caller.tenant())
+                        .build(),
+                null);
         String location = "/api/v1/projects/" + id;
         return ResponseEntity.accepted()
                 .location(URI.create(location))
@@ -67,8 +70,8 @@ class ProjectController {
     @Operation(summary = "List projects, newest first")
     @LeastRole(Role.VIEWER)
     @Refusals(400)
-    ProjectViews.Page<ProjectViews.Project> list(Caller caller,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    ProjectViews.Page<ProjectViews.Project> list(
+            Caller caller, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw ApiProblem.badRequest("page must be >= 0 and size 1-100");
         }
@@ -108,12 +111,15 @@ class ProjectController {
     @Refusals({400, 404, 409})
     ResponseEntity<ProjectViews.Project> stop(Caller caller, @PathVariable UUID id) {
         ProjectViews.Project project = get(caller, id);
-        var outcome = decisions.handle(id, ProjectStopped.newBuilder()
-                .setProjectId(id.toString())
-                .setCause(StopCause.STOP_CAUSE_USER)
-                .setReason("stopped by a person")
-                .setStoppedBy(caller.subject())
-                .build(), null);
+        var outcome = decisions.handle(
+                id,
+                ProjectStopped.newBuilder()
+                        .setProjectId(id.toString())
+                        .setCause(StopCause.STOP_CAUSE_USER)
+                        .setReason("stopped by a person")
+                        .setStoppedBy(caller.subject())
+                        .build(),
+                null);
         if (outcome.appended().isEmpty()) {
             throw ApiProblem.conflict("project " + id + " is " + project.status() + " and cannot be stopped");
         }
@@ -125,17 +131,22 @@ class ProjectController {
     @Operation(summary = "Change the budget; raising it resumes a paused project")
     @LeastRole(Role.SUBMITTER)
     @Refusals({400, 404, 409, 415})
-    ResponseEntity<ProjectViews.Project> budget(Caller caller, @PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
-        if (request.budgetMicros() == null || request.budgetMicros() <= 0
+    ResponseEntity<ProjectViews.Project> budget(
+            Caller caller, @PathVariable UUID id, @RequestBody ProjectViews.BudgetRequest request) {
+        if (request.budgetMicros() == null
+                || request.budgetMicros() <= 0
                 || request.budgetMicros() > SubmitProjectRequest.MAX_BUDGET_MICROS) {
             throw ApiProblem.badRequest("budgetMicros must be between 1 and " + SubmitProjectRequest.MAX_BUDGET_MICROS);
         }
         ProjectViews.Project project = get(caller, id);
-        var outcome = decisions.handle(id, BudgetChanged.newBuilder()
-                .setProjectId(id.toString())
-                .setBudgetMicros(request.budgetMicros())
-                .setChangedBy(caller.subject())
-                .build(), null);
+        var outcome = decisions.handle(
+                id,
+                BudgetChanged.newBuilder()
+                        .setProjectId(id.toString())
+                        .setBudgetMicros(request.budgetMicros())
+                        .setChangedBy(caller.subject())
+                        .build(),
+                null);
         if (outcome.appended().isEmpty()) {
             throw ApiProblem.conflict("project " + id + " is " + project.status() + " and its budget cannot change");
         }

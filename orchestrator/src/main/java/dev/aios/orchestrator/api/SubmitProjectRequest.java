@@ -17,20 +17,45 @@ import org.jspecify.annotations.Nullable;
 @Schema(description = "A project brief and its budget; unknown fields are refused")
 record SubmitProjectRequest(
         @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = MAX_NAME, description = "no control characters")
-        @Nullable String name,
-        @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = MAX_BRIEF,
+        @Nullable
+        String name,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                minLength = 1,
+                maxLength = MAX_BRIEF,
                 description = "what to build; no control characters other than tab and line breaks")
-        @Nullable String brief,
-        @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "1000000000000", description = "millionths of a US dollar")
-        @Nullable Long budgetMicros,
+        @Nullable
+        String brief,
+
+        @Schema(
+                requiredMode = REQUIRED,
+                minimum = "1",
+                maximum = "1000000000000",
+                description = "millionths of a US dollar")
+        @Nullable
+        Long budgetMicros,
+
         @Nullable Options options,
-        @ArraySchema(schema = @Schema(allowableValues = {"backlog", "sprint", "risky-changes"}),
+
+        @ArraySchema(
+                schema = @Schema(allowableValues = {"backlog", "sprint", "risky-changes"}),
                 arraySchema = @Schema(description = "what waits for a person before the project goes on (ADR 0014)"))
-        @Nullable List<String> approvals,
-        @Schema(minimum = "1", maximum = "43200", description = "minutes an item waits before approvalTimeoutAction decides it")
-        @Nullable Integer approvalTimeoutMinutes,
-        @Schema(allowableValues = {"grant", "reject"}, description = "what a timeout decides; required with a timeout")
-        @Nullable String approvalTimeoutAction) {
+        @Nullable
+        List<String> approvals,
+
+        @Schema(
+                minimum = "1",
+                maximum = "43200",
+                description = "minutes an item waits before approvalTimeoutAction decides it")
+        @Nullable
+        Integer approvalTimeoutMinutes,
+
+        @Schema(
+                allowableValues = {"grant", "reject"},
+                description = "what a timeout decides; required with a timeout")
+        @Nullable
+        String approvalTimeoutAction) {
 
     static final int MAX_NAME = 200;
     static final int MAX_BRIEF = 20_000;
@@ -45,9 +70,14 @@ record SubmitProjectRequest(
             "reject", ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT);
 
     record Options(
-            @Schema(minimum = "0", maximum = "100", description = "0: no limit") @Nullable Integer sprintLimit,
-            @Schema(minimum = "0", maximum = "1000", description = "0: the default") @Nullable Integer sprintCapacityPoints,
-            @Schema(minimum = "0", maximum = "10", description = "0: the default") @Nullable Integer maxReplans) {}
+            @Schema(minimum = "0", maximum = "100", description = "0: no limit") @Nullable
+            Integer sprintLimit,
+
+            @Schema(minimum = "0", maximum = "1000", description = "0: the default") @Nullable
+            Integer sprintCapacityPoints,
+
+            @Schema(minimum = "0", maximum = "10", description = "0: the default") @Nullable
+            Integer maxReplans) {}
 
     /** Checks every field and says all that is wrong at once. */
     void validate() {

@@ -43,7 +43,8 @@ class AssignmentContext {
         var builder = assigned.toBuilder();
         var context = builder.getContextBuilder();
         if (assigned.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
-            jdbc.query("SELECT path, content FROM workspace_files WHERE project_id = ? ORDER BY path",
+            jdbc.query(
+                    "SELECT path, content FROM workspace_files WHERE project_id = ? ORDER BY path",
                     rs -> {
                         context.addRelevantFiles(FileWrite.newBuilder()
                                 .setPath(rs.getString(1))
@@ -53,12 +54,14 @@ class AssignmentContext {
             return builder.build();
         }
         Map<String, ByteString> dependencyFiles = writtenBy(state.dependencyClosure(assigned.getTaskId()), history);
-        dependencyFiles.forEach((path, content) -> context.addRelevantFiles(FileWrite.newBuilder().setPath(path).setContent(content)));
+        dependencyFiles.forEach((path, content) ->
+                context.addRelevantFiles(FileWrite.newBuilder().setPath(path).setContent(content)));
         Set<String> earlier = new LinkedHashSet<>(state.pathsOfEarlierSprints());
         earlier.removeAll(dependencyFiles.keySet());
         int room = MAX_HITS - dependencyFiles.size();
         if (room > 0 && !earlier.isEmpty()) {
-            String query = assigned.getTask().getTitle() + "\n" + assigned.getTask().getDescription();
+            String query =
+                    assigned.getTask().getTitle() + "\n" + assigned.getTask().getDescription();
             for (var hit : knowledge.search(assigned.getProjectId(), query, room, earlier)) {
                 context.addRelevantFiles(FileWrite.newBuilder()
                         .setPath(hit.source())

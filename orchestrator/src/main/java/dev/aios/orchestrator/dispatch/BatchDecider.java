@@ -84,13 +84,15 @@ final class BatchDecider {
         for (int i = 0; i < batch.size(); i++) {
             ProjectWork project = work.get(batch.get(i).projectId());
             List<StoredEvent> mine = decided.get(i);
-            outcomes.add(mine == null
-                    ? new ProjectDecisions.Outcome(List.of(), project.working, true)
-                    : new ProjectDecisions.Outcome(List.copyOf(mine), project.working, false));
+            outcomes.add(
+                    mine == null
+                            ? new ProjectDecisions.Outcome(List.of(), project.working, true)
+                            : new ProjectDecisions.Outcome(List.copyOf(mine), project.working, false));
         }
         var projects = new ArrayList<DecidedBatch.DecidedProject>(work.size());
         for (ProjectWork project : work.values()) {
-            projects.add(new DecidedBatch.DecidedProject(project.projectId, project.events, List.copyOf(project.appended)));
+            projects.add(
+                    new DecidedBatch.DecidedProject(project.projectId, project.events, List.copyOf(project.appended)));
         }
         return new DecidedBatch(outcomes, projects);
     }

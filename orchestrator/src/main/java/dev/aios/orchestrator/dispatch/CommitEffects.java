@@ -26,22 +26,28 @@ final class CommitEffects {
         this.cache = cache;
         this.afterCommit = afterCommit;
         this.transactions = Counter.builder("aios.orchestrator.decision.transactions")
-                .description("committed decision transactions (one per batch)").register(meters);
+                .description("committed decision transactions (one per batch)")
+                .register(meters);
         this.decisions = Counter.builder("aios.orchestrator.decisions")
-                .description("messages decided in committed transactions, duplicates included").register(meters);
+                .description("messages decided in committed transactions, duplicates included")
+                .register(meters);
         this.projects = Counter.builder("aios.orchestrator.decision.projects")
-                .description("projects decided on in committed transactions, summed over transactions").register(meters);
+                .description("projects decided on in committed transactions, summed over transactions")
+                .register(meters);
     }
 
     void committed(List<PendingDecision> batch, DecidedBatch decided) {
         transactions.increment();
         decisions.increment(batch.size());
         projects.increment(decided.projects().size());
-        var committed = new ArrayList<ProjectDecisions.Committed>(decided.projects().size());
+        var committed =
+                new ArrayList<ProjectDecisions.Committed>(decided.projects().size());
         for (DecidedBatch.DecidedProject project : decided.projects()) {
             cache.put(ProjectDecisions.streamOf(project.projectId()), project.streamAfterCommit());
             if (!project.appended().isEmpty()) {
-                List<Message> messages = project.appended().stream().map(e -> EventCodec.unwrap(e.envelope())).toList();
+                List<Message> messages = project.appended().stream()
+                        .map(e -> EventCodec.unwrap(e.envelope()))
+                        .toList();
                 committed.add(new ProjectDecisions.Committed(project.projectId(), project.appended(), messages));
             }
         }
@@ -50,7 +56,11 @@ final class CommitEffects {
                 try {
                     hook.committedAll(committed);
                 } catch (RuntimeException e) {
-                    log.warn("after-commit hook {} failed for {} project(s)", hook.getClass().getSimpleName(), committed.size(), e);
+                    log.warn(
+                            "after-commit hook {} failed for {} project(s)",
+                            hook.getClass().getSimpleName(),
+                            committed.size(),
+                            e);
                 }
             }
         }

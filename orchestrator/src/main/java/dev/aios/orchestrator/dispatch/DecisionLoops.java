@@ -34,7 +34,9 @@ final class DecisionLoops {
 
     /** Queues the message on its project's loop. */
     void submit(PendingDecision pending) {
-        loops.get(Math.floorMod(pending.projectId().hashCode(), loops.size())).queue.add(pending);
+        loops.get(Math.floorMod(pending.projectId().hashCode(), loops.size()))
+                .queue
+                .add(pending);
     }
 
     /**
@@ -94,7 +96,8 @@ final class DecisionLoops {
             }
             var left = new ArrayList<PendingDecision>();
             queue.drainTo(left);
-            left.forEach(p -> p.result().completeExceptionally(new IllegalStateException("the orchestrator is shutting down")));
+            left.forEach(p ->
+                    p.result().completeExceptionally(new IllegalStateException("the orchestrator is shutting down")));
         }
 
         void stop() {

@@ -49,12 +49,16 @@ final class OutgoingEvents {
                 if (a.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
                     appends.writes.flush(); // the review's workspace is read back and must hold this batch's files
                 }
-                out = new Decision.Output(assignmentContext.enrich(a, project.working, project.events), planned.commandTo());
+                out = new Decision.Output(
+                        assignmentContext.enrich(a, project.working, project.events), planned.commandTo());
             }
             Envelope envelope = out.event() == pending.incoming() && cause != null
-                    ? cause.toBuilder().setCorrelationId(project.projectId.toString()).build()
+                    ? cause.toBuilder()
+                            .setCorrelationId(project.projectId.toString())
+                            .build()
                     : EventCodec.wrap(out.event(), project.projectId.toString(), cause, clock.instant());
-            var event = new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo())));
+            var event =
+                    new NewEvent(envelope, out.commandTo() == null ? null : Destination.command(role(out.commandTo())));
             long version = project.events.size() + 1;
             appends.add(new EventStore.Append(project.stream, version, event), project, mine);
             project.events.add(out.event());

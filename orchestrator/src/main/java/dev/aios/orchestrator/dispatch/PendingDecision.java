@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * One message waiting for its decision and the future its caller waits on. {@code cause} is the envelope it arrived
  * in (its event id is the inbox key); null for API requests.
  */
-record PendingDecision(UUID projectId, Message incoming, @Nullable Envelope cause,
+record PendingDecision(
+        UUID projectId,
+        Message incoming,
+        @Nullable Envelope cause,
         CompletableFuture<ProjectDecisions.Outcome> result) {
 
     PendingDecision(UUID projectId, Message incoming, @Nullable Envelope cause) {

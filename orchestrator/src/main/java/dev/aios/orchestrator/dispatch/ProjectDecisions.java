@@ -40,17 +40,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectDecisions implements DisposableBean {
     private final DecisionLoops loops;
 
-    public ProjectDecisions(EventStore store, Projector projector, SprintPlanner planner, TransactionTemplate tx,
-            List<AfterCommit> afterCommit, Clock clock, AssignmentContext assignmentContext,
+    public ProjectDecisions(
+            EventStore store,
+            Projector projector,
+            SprintPlanner planner,
+            TransactionTemplate tx,
+            List<AfterCommit> afterCommit,
+            Clock clock,
+            AssignmentContext assignmentContext,
             @Value("${aios.orchestrator.decision-threads:1}") int threads,
-            @Value("${aios.orchestrator.decision-batch:256}") int maxBatch, MeterRegistry meters) {
+            @Value("${aios.orchestrator.decision-batch:256}") int maxBatch,
+            MeterRegistry meters) {
         if (threads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("decision-threads and decision-batch must be at least 1");
         }
         var cache = new StreamCache(2_000);
-        var decider = new BatchDecider(store, projector, cache, new OutgoingEvents(planner, projector, assignmentContext, clock));
-        var commit = new BatchCommit(batch -> tx.execute(status -> decider.decide(batch)),
-                new CommitEffects(cache, afterCommit, meters));
+        var decider = new BatchDecider(
+                store, projector, cache, new OutgoingEvents(planner, projector, assignmentContext, clock));
+        var commit = new BatchCommit(
+                batch -> tx.execute(status -> decider.decide(batch)), new CommitEffects(cache, afterCommit, meters));
         this.loops = new DecisionLoops("decisions", threads, maxBatch, commit);
     }
 
@@ -109,8 +117,10 @@ public class ProjectDecisions implements DisposableBean {
      * makes a second decision on the same message a duplicate).
      */
     public static boolean isTransient(Throwable e) {
-        return e instanceof TransientDataAccessException || e instanceof DataAccessResourceFailureException
-                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+        return e instanceof TransientDataAccessException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof RecoverableDataAccessException
+                || e instanceof CannotCreateTransactionException
                 || e instanceof TransactionSystemException;
     }
 }

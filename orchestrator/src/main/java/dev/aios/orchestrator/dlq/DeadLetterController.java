@@ -48,7 +48,8 @@ class DeadLetterController {
         }
         Predicate<DeadLetter> visible = visibleTo(caller);
         return queues.stream()
-                .map(q -> new DeadLetterQueue(q.name(), q.workQueue(), q.depth() == 0 ? 0 : deadLetters.count(q.name(), visible)))
+                .map(q -> new DeadLetterQueue(
+                        q.name(), q.workQueue(), q.depth() == 0 ? 0 : deadLetters.count(q.name(), visible)))
                 .toList();
     }
 
@@ -69,7 +70,8 @@ class DeadLetterController {
     @Operation(summary = "Move dead-lettered messages back to their destination")
     @LeastRole(Role.OPERATOR)
     @Refusals({400, 404})
-    Map<String, Object> redrive(Caller caller, @PathVariable String queue, @RequestParam(defaultValue = "100") int max) {
+    Map<String, Object> redrive(
+            Caller caller, @PathVariable String queue, @RequestParam(defaultValue = "100") int max) {
         bounded(max);
         try {
             return Map.of("queue", queue, "redriven", deadLetters.redrive(queue, max, visibleTo(caller)));
@@ -84,7 +86,8 @@ class DeadLetterController {
             return letter -> true;
         }
         Map<String, Boolean> seen = new HashMap<>(); // one lookup per project per request
-        return letter -> seen.computeIfAbsent(letter.correlationId(),
+        return letter -> seen.computeIfAbsent(
+                letter.correlationId(),
                 id -> project(id).map(p -> ownership.visibleTo(caller, p)).orElse(false));
     }
 

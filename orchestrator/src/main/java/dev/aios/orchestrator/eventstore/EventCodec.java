@@ -17,20 +17,34 @@ public final class EventCodec {
     public static final String PRODUCER = "orchestrator";
 
     private static final Map<String, Parser<? extends Message>> ALLOWED = Stream.of(
-                    ProjectSubmitted.getDefaultInstance(), PlanProject.getDefaultInstance(),
-                    BacklogProposed.getDefaultInstance(), BacklogAccepted.getDefaultInstance(),
-                    BacklogRejected.getDefaultInstance(), SprintPlanned.getDefaultInstance(),
-                    SprintReviewed.getDefaultInstance(), SprintCompleted.getDefaultInstance(),
-                    TaskAssigned.getDefaultInstance(), TaskStarted.getDefaultInstance(),
-                    TaskProgress.getDefaultInstance(), TaskCompleted.getDefaultInstance(),
-                    TaskFailed.getDefaultInstance(), TaskLeaseExpired.getDefaultInstance(),
-                    TaskAbandoned.getDefaultInstance(), LlmCallCompleted.getDefaultInstance(),
-                    BudgetChanged.getDefaultInstance(), ProjectPaused.getDefaultInstance(),
-                    ProjectResumed.getDefaultInstance(), ProjectStopped.getDefaultInstance(),
-                    ProjectDelivered.getDefaultInstance(), ProjectFailed.getDefaultInstance(), AgentHeartbeat.getDefaultInstance(),
-                    ApprovalRequested.getDefaultInstance(), ApprovalGranted.getDefaultInstance(),
+                    ProjectSubmitted.getDefaultInstance(),
+                    PlanProject.getDefaultInstance(),
+                    BacklogProposed.getDefaultInstance(),
+                    BacklogAccepted.getDefaultInstance(),
+                    BacklogRejected.getDefaultInstance(),
+                    SprintPlanned.getDefaultInstance(),
+                    SprintReviewed.getDefaultInstance(),
+                    SprintCompleted.getDefaultInstance(),
+                    TaskAssigned.getDefaultInstance(),
+                    TaskStarted.getDefaultInstance(),
+                    TaskProgress.getDefaultInstance(),
+                    TaskCompleted.getDefaultInstance(),
+                    TaskFailed.getDefaultInstance(),
+                    TaskLeaseExpired.getDefaultInstance(),
+                    TaskAbandoned.getDefaultInstance(),
+                    LlmCallCompleted.getDefaultInstance(),
+                    BudgetChanged.getDefaultInstance(),
+                    ProjectPaused.getDefaultInstance(),
+                    ProjectResumed.getDefaultInstance(),
+                    ProjectStopped.getDefaultInstance(),
+                    ProjectDelivered.getDefaultInstance(),
+                    ProjectFailed.getDefaultInstance(),
+                    AgentHeartbeat.getDefaultInstance(),
+                    ApprovalRequested.getDefaultInstance(),
+                    ApprovalGranted.getDefaultInstance(),
                     ApprovalRejected.getDefaultInstance())
-            .collect(Collectors.toUnmodifiableMap(m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
+            .collect(Collectors.toUnmodifiableMap(
+                    m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
 
     private EventCodec() {}
 
@@ -44,7 +58,8 @@ public final class EventCodec {
                 .setType(typeOf(message))
                 .setCorrelationId(correlationId)
                 .setCausationId(cause == null ? "" : cause.getEventId())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setProducer(PRODUCER)
                 .setTrace(cause == null ? TraceContext.getDefaultInstance() : cause.getTrace())
                 .setPayload(message.toByteString())
@@ -59,7 +74,8 @@ public final class EventCodec {
         try {
             return parser.parseFrom(envelope.getPayload());
         } catch (InvalidProtocolBufferException e) {
-            throw new UnknownMessageTypeException(envelope.getType() + " (unparseable payload: " + e.getMessage() + ")");
+            throw new UnknownMessageTypeException(
+                    envelope.getType() + " (unparseable payload: " + e.getMessage() + ")");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.aios.orchestrator.eventstore;
 
-import dev.aios.events.v1.Envelope;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.aios.agent.messaging.Destination;
+import dev.aios.events.v1.Envelope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import dev.aios.agent.messaging.Destination;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -73,17 +73,30 @@ public class EventStore {
     private record Written(long position, java.time.Instant recordedAt) {}
 
     private List<StoredEvent> appendChunk(List<Append> appends) {
-        var sql = new StringBuilder("WITH input (stream_id, stream_version, event_id, type, payload, metadata, exchange, routing_key, ord) AS (VALUES ");
+        var sql = new StringBuilder(
+                "WITH input (stream_id, stream_version, event_id, type, payload, metadata, exchange, routing_key, ord) AS (VALUES ");
         var args = new ArrayList<@Nullable Object>(appends.size() * 9);
         var envelopes = new ArrayList<Envelope>(appends.size());
         for (int i = 0; i < appends.size(); i++) {
             Append a = appends.get(i);
-            Envelope envelope = a.event().envelope().toBuilder().setStreamId(a.streamId()).setStreamVersion(a.version()).build();
+            Envelope envelope = a.event().envelope().toBuilder()
+                    .setStreamId(a.streamId())
+                    .setStreamVersion(a.version())
+                    .build();
             envelopes.add(envelope);
             Destination to = a.event().publishTo();
-            sql.append(i == 0 ? "" : ", ").append("(?::text, ?::bigint, ?::uuid, ?::text, ?::bytea, ?::jsonb, ?::text, ?::text, ?::int)");
-            args.addAll(Arrays.asList(a.streamId(), a.version(), UUID.fromString(envelope.getEventId()), envelope.getType(),
-                    envelope.toByteArray(), metadataJson(envelope), to == null ? null : to.exchange(), to == null ? null : to.routingKey(), i));
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?::text, ?::bigint, ?::uuid, ?::text, ?::bytea, ?::jsonb, ?::text, ?::text, ?::int)");
+            args.addAll(Arrays.asList(
+                    a.streamId(),
+                    a.version(),
+                    UUID.fromString(envelope.getEventId()),
+                    envelope.getType(),
+                    envelope.toByteArray(),
+                    metadataJson(envelope),
+                    to == null ? null : to.exchange(),
+                    to == null ? null : to.routingKey(),
+                    i));
         }
         sql.append("""
                 ), e AS (INSERT INTO events (stream_id, stream_version, event_id, type, payload, metadata)
@@ -95,14 +108,21 @@ public class EventStore {
                 """);
         var written = new HashMap<UUID, Written>();
         try {
-            jdbc.query(sql.toString(), rs -> {
-                // the RETURNING rows come back in no promised order: match them by event id
-                UUID id = rs.getObject(1, UUID.class);
-                written.put(id, new Written(rs.getLong(2), rs.getTimestamp(3).toInstant()));
-            }, args.toArray());
+            jdbc.query(
+                    sql.toString(),
+                    rs -> {
+                        // the RETURNING rows come back in no promised order: match them by event id
+                        UUID id = rs.getObject(1, UUID.class);
+                        written.put(
+                                id,
+                                new Written(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+                    },
+                    args.toArray());
         } catch (DuplicateKeyException e) {
-            throw new ConcurrencyConflictException("a stream of this batch moved on since it was read: "
-                    + e.getMostSpecificCause().getMessage(), e);
+            throw new ConcurrencyConflictException(
+                    "a stream of this batch moved on since it was read: "
+                            + e.getMostSpecificCause().getMessage(),
+                    e);
         }
         var stored = new ArrayList<StoredEvent>(appends.size());
         for (Envelope envelope : envelopes) {
@@ -110,7 +130,8 @@ public class EventStore {
             if (row == null) {
                 throw new IllegalStateException("event " + envelope.getEventId() + " was not returned by its insert");
             }
-            stored.add(new StoredEvent(row.position(), envelope.getStreamId(), envelope.getStreamVersion(), envelope, row.recordedAt()));
+            stored.add(new StoredEvent(
+                    row.position(), envelope.getStreamId(), envelope.getStreamVersion(), envelope, row.recordedAt()));
         }
         return stored;
     }
@@ -122,15 +143,10 @@ public class EventStore {
     }
 
     public List<StoredEvent> readStream(String streamId, long afterVersion, int limit) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 SELECT global_position, stream_id, stream_version, payload, recorded_at FROM events
                 WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version LIMIT ?
-                """,
-                ROW,
-                streamId,
-                afterVersion,
-                limit);
+                """, ROW, streamId, afterVersion, limit);
     }
 
     /** What {@link #claimAndReadStreams} found: the inbox keys that were new, and each stream's events after the version asked for. */
@@ -162,36 +178,38 @@ public class EventStore {
                     .append("WHERE stream_id = ? AND stream_version > ?)");
         }
         sql.append(" ORDER BY stream_id, stream_version");
-        return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedReads>) ps -> {
-            int p = 1;
-            for (String key : keys) {
-                ps.setString(p++, key);
-            }
-            for (var entry : afterVersions.entrySet()) {
-                ps.setString(p++, entry.getKey());
-                ps.setLong(p++, entry.getValue());
-            }
-            ps.execute();
-            var claimed = new HashSet<String>();
-            if (!keys.isEmpty()) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        claimed.add(rs.getString(1));
+        return jdbc.execute(sql.toString(), (org.springframework.jdbc.core.PreparedStatementCallback<ClaimedReads>)
+                ps -> {
+                    int p = 1;
+                    for (String key : keys) {
+                        ps.setString(p++, key);
                     }
-                }
-                if (!ps.getMoreResults()) {
-                    throw new IllegalStateException("no stream read result");
-                }
-            }
-            var events = new HashMap<String, List<StoredEvent>>();
-            try (ResultSet rs = ps.getResultSet()) {
-                for (int row = 0; rs.next(); row++) {
-                    StoredEvent e = toStoredEvent(rs, row);
-                    events.computeIfAbsent(e.streamId(), s -> new ArrayList<>()).add(e);
-                }
-            }
-            return new ClaimedReads(Set.copyOf(claimed), Map.copyOf(events));
-        });
+                    for (var entry : afterVersions.entrySet()) {
+                        ps.setString(p++, entry.getKey());
+                        ps.setLong(p++, entry.getValue());
+                    }
+                    ps.execute();
+                    var claimed = new HashSet<String>();
+                    if (!keys.isEmpty()) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            while (rs.next()) {
+                                claimed.add(rs.getString(1));
+                            }
+                        }
+                        if (!ps.getMoreResults()) {
+                            throw new IllegalStateException("no stream read result");
+                        }
+                    }
+                    var events = new HashMap<String, List<StoredEvent>>();
+                    try (ResultSet rs = ps.getResultSet()) {
+                        for (int row = 0; rs.next(); row++) {
+                            StoredEvent e = toStoredEvent(rs, row);
+                            events.computeIfAbsent(e.streamId(), s -> new ArrayList<>())
+                                    .add(e);
+                        }
+                    }
+                    return new ClaimedReads(Set.copyOf(claimed), Map.copyOf(events));
+                });
     }
 
     public List<StoredEvent> readStream(String streamId) {
@@ -211,7 +229,8 @@ public class EventStore {
                   AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
                 ORDER BY tx_id, global_position LIMIT ?
                 """,
-                (rs, n) -> new CheckpointedEvent(toStoredEvent(rs, n), new GlobalCheckpoint(rs.getLong("tx"), rs.getLong(1))),
+                (rs, n) -> new CheckpointedEvent(
+                        toStoredEvent(rs, n), new GlobalCheckpoint(rs.getLong("tx"), rs.getLong(1))),
                 Long.toString(after.txId()),
                 after.position(),
                 limit);

@@ -4,4 +4,5 @@ import dev.aios.events.v1.Envelope;
 import java.time.Instant;
 
 /** One event as the store holds it; the envelope carries its stream version. */
-public record StoredEvent(long globalPosition, String streamId, long streamVersion, Envelope envelope, Instant recordedAt) {}
+public record StoredEvent(
+        long globalPosition, String streamId, long streamVersion, Envelope envelope, Instant recordedAt) {}

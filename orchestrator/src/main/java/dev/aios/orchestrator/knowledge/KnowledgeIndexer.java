@@ -9,7 +9,6 @@ import dev.aios.events.v1.TaskCompleted;
 import dev.aios.knowledge.KnowledgeBase;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.StoredEvent;
-import dev.aios.orchestrator.planning.ProjectState;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +29,9 @@ class KnowledgeIndexer implements ProjectDecisions.AfterCommit {
         for (Message m : messages) {
             switch (m) {
                 case ProjectSubmitted s -> knowledge.index(project, "brief", s.getBrief());
-                case BacklogAccepted a -> { /* notes are indexed from the proposal below */ }
+                case BacklogAccepted a -> {
+                    /* notes are indexed from the proposal below */
+                }
                 case TaskCompleted c -> {
                     for (FileWrite w : c.getChangeset().getWritesList()) {
                         knowledge.index(project, w.getPath(), w.getContent().toString(StandardCharsets.UTF_8));

@@ -35,7 +35,10 @@ public class ApprovalDeadlines implements ProjectDecisions.AfterCommit {
     private final Clock clock;
     private final String deadlines;
 
-    public ApprovalDeadlines(StringRedisTemplate redis, @Lazy ProjectDecisions decisions, Clock clock,
+    public ApprovalDeadlines(
+            StringRedisTemplate redis,
+            @Lazy ProjectDecisions decisions,
+            Clock clock,
             @Value("${aios.orchestrator.redis-key-prefix}") String prefix) {
         this.redis = redis;
         this.decisions = decisions;
@@ -47,9 +50,14 @@ public class ApprovalDeadlines implements ProjectDecisions.AfterCommit {
     public void committed(UUID projectId, List<StoredEvent> events, List<Message> messages) {
         for (Message m : messages) {
             switch (m) {
-                case ApprovalRequested r when r.hasDeadline() -> redis.opsForZSet().add(deadlines,
-                        r.getProjectId() + "/" + r.getItemId() + "/" + action(r.getOnTimeout()),
-                        r.getDeadline().getSeconds() * 1000 + r.getDeadline().getNanos() / 1_000_000);
+                case ApprovalRequested r
+                when r.hasDeadline() ->
+                    redis.opsForZSet()
+                            .add(
+                                    deadlines,
+                                    r.getProjectId() + "/" + r.getItemId() + "/" + action(r.getOnTimeout()),
+                                    r.getDeadline().getSeconds() * 1000
+                                            + r.getDeadline().getNanos() / 1_000_000);
                 case ApprovalGranted g -> forget(g.getProjectId(), g.getItemId());
                 case ApprovalRejected r -> forget(r.getProjectId(), r.getItemId());
                 default -> {}
@@ -80,11 +88,23 @@ public class ApprovalDeadlines implements ProjectDecisions.AfterCommit {
             String[] parts = entry.split("/");
             UUID project = UUID.fromString(parts[0]);
             try {
-                decisions.handle(project, parts[2].equals("grant")
-                        ? ApprovalGranted.newBuilder().setProjectId(parts[0]).setItemId(parts[1]).setGrantedBy(BY)
-                                .setTimedOut(true).build()
-                        : ApprovalRejected.newBuilder().setProjectId(parts[0]).setItemId(parts[1]).setRejectedBy(BY)
-                                .setFeedback("no one decided before the deadline").setTimedOut(true).build(), null);
+                decisions.handle(
+                        project,
+                        parts[2].equals("grant")
+                                ? ApprovalGranted.newBuilder()
+                                        .setProjectId(parts[0])
+                                        .setItemId(parts[1])
+                                        .setGrantedBy(BY)
+                                        .setTimedOut(true)
+                                        .build()
+                                : ApprovalRejected.newBuilder()
+                                        .setProjectId(parts[0])
+                                        .setItemId(parts[1])
+                                        .setRejectedBy(BY)
+                                        .setFeedback("no one decided before the deadline")
+                                        .setTimedOut(true)
+                                        .build(),
+                        null);
             } catch (RuntimeException e) {
                 log.warn("approval {} could not be timed out now, retrying shortly: {}", entry, e.getMessage());
                 redis.opsForZSet().add(deadlines, entry, clock.millis() + 5_000);

@@ -37,8 +37,7 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
 
     private static final String RELEASE = "-";
     // KEYS[1] = the expiry set, KEYS[i > 1] = one lease key each; ARGV per lease: id, ttl ms, expiry ms ("-": release)
-    private static final RedisScript<Long> LEASES = new DefaultRedisScript<>(
-            """
+    private static final RedisScript<Long> LEASES = new DefaultRedisScript<>("""
             for i = 2, #KEYS do
               local id, ttl, expires = ARGV[3 * i - 5], ARGV[3 * i - 4], ARGV[3 * i - 3]
               if ttl == '-' then
@@ -50,8 +49,7 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
               end
             end
             return #KEYS - 1
-            """,
-            Long.class);
+            """, Long.class);
 
     private final StringRedisTemplate redis;
     private final ProjectDecisions decisions;
@@ -60,7 +58,11 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
     private final LeaseKeys leaseKeys;
     private final String expiries;
 
-    public LeaseKeeper(StringRedisTemplate redis, @Lazy ProjectDecisions decisions, Clock clock, LeaseRebuild rebuild,
+    public LeaseKeeper(
+            StringRedisTemplate redis,
+            @Lazy ProjectDecisions decisions,
+            Clock clock,
+            LeaseRebuild rebuild,
             @Value("${aios.orchestrator.redis-key-prefix}") String prefix) {
         this.redis = redis;
         this.decisions = decisions;
@@ -91,14 +93,16 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
                     Instant expiresAt = toInstant(a.getLeaseExpiresAt());
                     keys.add(leaseKeys.lease(a.getLeaseId()));
                     args.add(a.getLeaseId());
-                    args.add(Long.toString(Math.max(1, Duration.between(now, expiresAt).toMillis())));
+                    args.add(Long.toString(
+                            Math.max(1, Duration.between(now, expiresAt).toMillis())));
                     args.add(Long.toString(expiresAt.toEpochMilli()));
                 }
                 case TaskCompleted done -> release(keys, args, done.getLeaseId());
                 case TaskFailed f -> release(keys, args, f.getLeaseId());
                 case TaskLeaseExpired e -> release(keys, args, e.getLeaseId());
                 // a risky result waits for a person: its task is out of the agent's hands
-                case ApprovalRequested r when r.hasChange() -> release(keys, args, r.getChange().getLeaseId());
+                case ApprovalRequested r
+                when r.hasChange() -> release(keys, args, r.getChange().getLeaseId());
                 default -> {}
             }
         }
@@ -135,12 +139,15 @@ public class LeaseKeeper implements ProjectDecisions.AfterCommit {
             }
             String[] parts = leaseId.split("/");
             try {
-                decisions.handle(UUID.fromString(parts[0]), TaskLeaseExpired.newBuilder()
-                        .setProjectId(parts[0])
-                        .setTaskId(parts[1])
-                        .setAttempt(Integer.parseInt(parts[2]))
-                        .setLeaseId(leaseId)
-                        .build(), null);
+                decisions.handle(
+                        UUID.fromString(parts[0]),
+                        TaskLeaseExpired.newBuilder()
+                                .setProjectId(parts[0])
+                                .setTaskId(parts[1])
+                                .setAttempt(Integer.parseInt(parts[2]))
+                                .setLeaseId(leaseId)
+                                .build(),
+                        null);
             } catch (RuntimeException e) {
                 log.warn("lease {} could not be expired now, retrying shortly: {}", leaseId, e.getMessage());
                 redis.opsForZSet().add(expiries, leaseId, clock.millis() + 5_000);

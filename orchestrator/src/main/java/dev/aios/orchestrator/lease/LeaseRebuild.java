@@ -31,38 +31,32 @@ public class LeaseRebuild {
 
     // KEYS[1] = expiries, KEYS[i > 1] = lease keys; ARGV per lease: id, ttl ms, expiry ms. NX on both: a lease
     // the normal path wrote meanwhile keeps its own values
-    private static final RedisScript<Long> RESTORE = new DefaultRedisScript<>(
-            """
+    private static final RedisScript<Long> RESTORE = new DefaultRedisScript<>("""
             for i = 2, #KEYS do
               local id, ttl, expires = ARGV[3 * i - 5], ARGV[3 * i - 4], ARGV[3 * i - 3]
               redis.call('SET', KEYS[i], 'held', 'PX', ttl, 'NX')
               redis.call('ZADD', KEYS[1], 'NX', expires, id)
             end
             return #KEYS - 1
-            """,
-            Long.class);
+            """, Long.class);
     // KEYS[1] = expiries, KEYS[i > 1] = lease keys; ARGV[i - 1] = lease id
-    private static final RedisScript<Long> FORGET = new DefaultRedisScript<>(
-            """
+    private static final RedisScript<Long> FORGET = new DefaultRedisScript<>("""
             for i = 2, #KEYS do
               redis.call('DEL', KEYS[i])
               redis.call('ZREM', KEYS[1], ARGV[i - 1])
             end
             return #KEYS - 1
-            """,
-            Long.class);
+            """, Long.class);
     // KEYS[1] = lock, KEYS[2] = marker; ARGV[1] = our token, ARGV[2] = marker value. A wipe during the rebuild
     // took the lock with it, so the marker is then not written and the next check rebuilds again
-    private static final RedisScript<Long> FINISH = new DefaultRedisScript<>(
-            """
+    private static final RedisScript<Long> FINISH = new DefaultRedisScript<>("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               redis.call('SET', KEYS[2], ARGV[2])
               redis.call('DEL', KEYS[1])
               return 1
             end
             return 0
-            """,
-            Long.class);
+            """, Long.class);
     private static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
@@ -72,7 +66,10 @@ public class LeaseRebuild {
     private final LeaseKeys keys;
     private final AtomicBoolean stale = new AtomicBoolean();
 
-    LeaseRebuild(StringRedisTemplate redis, ProjectedLeases projected, Clock clock,
+    LeaseRebuild(
+            StringRedisTemplate redis,
+            ProjectedLeases projected,
+            Clock clock,
             @Value("${aios.orchestrator.redis-key-prefix}") String prefix) {
         this.redis = redis;
         this.projected = projected;
@@ -133,16 +130,23 @@ public class LeaseRebuild {
             Map<String, Instant> before = projected.read();
             restore(before);
             Map<String, Instant> after = projected.read();
-            List<String> settled = before.keySet().stream().filter(id -> !after.containsKey(id)).toList();
+            List<String> settled = before.keySet().stream()
+                    .filter(id -> !after.containsKey(id))
+                    .toList();
             forget(settled);
             var result = new Result(before.size(), settled.size(), Duration.ofNanos(System.nanoTime() - started));
             String marker = "rebuilt at " + clock.instant() + ": " + result.restored() + " leases";
-            if (!Long.valueOf(1).equals(redis.execute(FINISH, List.of(keys.rebuildLock(), keys.marker()), token, marker))) {
-                log.warn("Redis lost the lease rebuild lock while rebuilding (wiped again?); rebuilding again at the next check");
+            if (!Long.valueOf(1)
+                    .equals(redis.execute(FINISH, List.of(keys.rebuildLock(), keys.marker()), token, marker))) {
+                log.warn(
+                        "Redis lost the lease rebuild lock while rebuilding (wiped again?); rebuilding again at the next check");
                 return Optional.empty();
             }
-            log.info("lease state rebuilt from the projection: {} outstanding leases restored, {} settled meanwhile, in {} ms",
-                    result.restored(), result.forgotten(), result.took().toMillis());
+            log.info(
+                    "lease state rebuilt from the projection: {} outstanding leases restored, {} settled meanwhile, in {} ms",
+                    result.restored(),
+                    result.forgotten(),
+                    result.took().toMillis());
             return Optional.of(result);
         } catch (RuntimeException e) {
             stale.set(true);

@@ -94,8 +94,11 @@ class ProjectedLeases {
                     return null;
                 });
         if (!remaining.isEmpty()) {
-            log.error("project {}: tasks (id=attempt) {} are ASSIGNED in the projection but no TaskAssigned event grants"
-                    + " that attempt; their leases are not rebuilt", project, remaining);
+            log.error(
+                    "project {}: tasks (id=attempt) {} are ASSIGNED in the projection but no TaskAssigned event grants"
+                            + " that attempt; their leases are not rebuilt",
+                    project,
+                    remaining);
         }
         return found;
     }

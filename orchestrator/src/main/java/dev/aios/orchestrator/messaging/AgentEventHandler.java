@@ -2,9 +2,9 @@ package dev.aios.orchestrator.messaging;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.messaging.AsyncEnvelopeHandler;
 import dev.aios.agent.messaging.ReceivedEnvelope;
-import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.AgentHeartbeat;
 import dev.aios.orchestrator.agents.AgentRegistry;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
@@ -36,16 +36,20 @@ class AgentEventHandler implements AsyncEnvelopeHandler {
             agents.record(heartbeat);
             return CompletableFuture.completedFuture(null);
         }
-        return decisions.submit(projectIdOf(message), message, received.envelope()).handle((outcome, failure) -> {
-            if (failure == null) {
-                return null;
-            }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (ProjectDecisions.isTransient(cause)) {
-                throw new TransientFailureException("database unavailable: " + cause.getMessage(), cause);
-            }
-            throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
-        });
+        return decisions
+                .submit(projectIdOf(message), message, received.envelope())
+                .handle((outcome, failure) -> {
+                    if (failure == null) {
+                        return null;
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    if (ProjectDecisions.isTransient(cause)) {
+                        throw new TransientFailureException("database unavailable: " + cause.getMessage(), cause);
+                    }
+                    throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+                });
     }
 
     static UUID projectIdOf(Message message) {

@@ -24,7 +24,10 @@ class MessagingConfiguration implements SmartLifecycle {
     private final int concurrency;
     private volatile ConsumerHandle handle;
 
-    MessagingConfiguration(BrokerTopology topology, ReliableConsumers consumers, AgentEventHandler handler,
+    MessagingConfiguration(
+            BrokerTopology topology,
+            ReliableConsumers consumers,
+            AgentEventHandler handler,
             @Value("${aios.orchestrator.events-queue}") String queue,
             @Value("${aios.orchestrator.consumer-prefetch:100}") int prefetch,
             @Value("${aios.orchestrator.consumer-concurrency:2}") int concurrency) {

@@ -1,26 +1,26 @@
 package dev.aios.orchestrator.messaging;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import dev.aios.agent.messaging.Destination;
 import dev.aios.agent.messaging.EnvelopePublisher;
 import dev.aios.events.v1.Envelope;
-import com.google.protobuf.InvalidProtocolBufferException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import com.google.protobuf.Message;
 import dev.aios.events.v1.PlanProject;
 import dev.aios.events.v1.TaskAssigned;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,7 +41,10 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
     private volatile boolean running;
     private volatile Thread worker;
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EnvelopePublisher publisher,
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            EnvelopePublisher publisher,
             @Value("${aios.orchestrator.relay-interval:250ms}") Duration pollInterval) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -59,7 +62,9 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
 
     @Override
     public void committedAll(List<ProjectDecisions.Committed> batch) {
-        if (batch.stream().anyMatch(c -> c.messages().stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof PlanProject))) {
+        if (batch.stream()
+                .anyMatch(c ->
+                        c.messages().stream().anyMatch(m -> m instanceof TaskAssigned || m instanceof PlanProject))) {
             wake.release();
         }
     }
@@ -112,7 +117,8 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
         Integer claimed = tx.execute(status -> {
             List<Row> rows = jdbc.query(
                     "SELECT id, exchange, routing_key, envelope FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
-                    (rs, n) -> new Row(rs.getLong(1), new Destination(rs.getString(2), rs.getString(3)), parse(rs.getBytes(4))),
+                    (rs, n) -> new Row(
+                            rs.getLong(1), new Destination(rs.getString(2), rs.getString(3)), parse(rs.getBytes(4))),
                     BATCH);
             if (rows.isEmpty()) {
                 return 0;
@@ -130,8 +136,8 @@ public class OutboxRelay implements ProjectDecisions.AfterCommit, SmartLifecycle
                 }
             }
             if (!acked.isEmpty()) {
-                jdbc.update("UPDATE outbox SET published_at = now() WHERE id = ANY(?)",
-                        (Object) acked.toArray(Long[]::new));
+                jdbc.update("UPDATE outbox SET published_at = now() WHERE id = ANY(?)", (Object)
+                        acked.toArray(Long[]::new));
             }
             return rows.size();
         });

@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("aios.security")
 record AccessSettings(
-        @DefaultValue("roles") String rolesClaim, @DefaultValue("tenant") String tenantClaim, boolean anonymousMetrics) {
+        @DefaultValue("roles") String rolesClaim,
+        @DefaultValue("tenant") String tenantClaim,
+        boolean anonymousMetrics) {
     AccessSettings {
         if (rolesClaim.isBlank() || tenantClaim.isBlank()) {
-            throw new IllegalArgumentException("aios.security.roles-claim and aios.security.tenant-claim must name a claim");
+            throw new IllegalArgumentException(
+                    "aios.security.roles-claim and aios.security.tenant-claim must name a claim");
         }
     }
 }

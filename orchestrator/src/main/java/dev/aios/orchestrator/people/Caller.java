@@ -24,6 +24,8 @@ public record Caller(String subject, String tenant, Set<Role> roles) {
 
     /** The roles as a person reads them, e.g. {@code "viewer, submitter"} or {@code "none"}. */
     public String describeRoles() {
-        return roles.isEmpty() ? "none" : roles.stream().sorted().map(Role::claimValue).collect(Collectors.joining(", "));
+        return roles.isEmpty()
+                ? "none"
+                : roles.stream().sorted().map(Role::claimValue).collect(Collectors.joining(", "));
     }
 }

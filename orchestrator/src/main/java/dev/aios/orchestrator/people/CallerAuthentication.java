@@ -9,7 +9,12 @@ final class CallerAuthentication extends JwtAuthenticationToken {
     private final Caller caller;
 
     CallerAuthentication(Jwt jwt, Caller caller) {
-        super(jwt, caller.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(), caller.subject());
+        super(
+                jwt,
+                caller.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+                        .toList(),
+                caller.subject());
         this.caller = caller;
     }
 

@@ -32,7 +32,8 @@ final class CallerTokenConverter implements Converter<Jwt, CallerAuthentication>
         if (!(tenant instanceof String t) || t.isBlank()) {
             throw new InvalidBearerTokenException("the token has no tenant claim '" + settings.tenantClaim() + "'");
         }
-        return new CallerAuthentication(jwt, new Caller(subject, t, roles(claim(jwt.getClaims(), settings.rolesClaim()))));
+        return new CallerAuthentication(
+                jwt, new Caller(subject, t, roles(claim(jwt.getClaims(), settings.rolesClaim()))));
     }
 
     private static Set<Role> roles(@Nullable Object claim) {

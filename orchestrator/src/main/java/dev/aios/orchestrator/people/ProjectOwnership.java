@@ -18,8 +18,10 @@ public class ProjectOwnership {
     }
 
     public Optional<String> tenantOf(UUID project) {
-        return jdbc.query("SELECT tenant FROM projects WHERE project_id = ?", (rs, n) -> rs.getString(1), project)
-                .stream().findFirst();
+        return jdbc
+                .query("SELECT tenant FROM projects WHERE project_id = ?", (rs, n) -> rs.getString(1), project)
+                .stream()
+                .findFirst();
     }
 
     /** Whether the project exists and {@code caller} may see it. */

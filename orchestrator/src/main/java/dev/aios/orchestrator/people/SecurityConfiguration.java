@@ -41,48 +41,85 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static final String PROJECTS = "/api/v1/projects";
     private static final String[] BOARD = {"/", "/index.html", "/board/*", "/favicon.ico"};
     /** The board runs only its own modules and styles and talks only to this origin; no inline script, no framing. */
-    private static final String BOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final String BOARD_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AccessSettings settings, JwtDecoder decoder,
+    SecurityFilterChain api(
+            HttpSecurity http,
+            AccessSettings settings,
+            JwtDecoder decoder,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort)
+            @Value("${management.server.port:-1}") int managementPort,
+            @Value("${server.port:8080}") int serverPort)
             throws Exception {
         int separateManagementPort = managementPort != serverPort ? managementPort : -1;
         AuthenticationEntryPoint unauthenticated = unauthenticated(problems);
-        AccessDeniedHandler forbidden = (request, response, denied) -> problems.resolveException(request, response, null,
-                new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", "the token's roles (" + rolesOfCaller() + ") do not allow "
-                        + request.getMethod() + " " + request.getRequestURI()));
-        http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only: no cookie a forged cross-site request could ride on
+        AccessDeniedHandler forbidden = (request, response, denied) -> problems.resolveException(
+                request,
+                response,
+                null,
+                new ApiProblem(
+                        HttpStatus.FORBIDDEN,
+                        "Forbidden",
+                        "the token's roles (" + rolesOfCaller() + ") do not allow " + request.getMethod() + " "
+                                + request.getRequestURI()));
+        http.csrf(
+                        AbstractHttpConfigurer
+                                ::disable) // bearer tokens only: no cookie a forged cross-site request could ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         // an SSE stream's async dispatch and an error dispatch continue a request already authorised
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
-                        .requestMatchers(request -> onManagementPort(request, separateManagementPort)).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        .requestMatchers(request -> onManagementPort(request, separateManagementPort))
+                        .permitAll()
                         .requestMatchers(request -> settings.anonymousMetrics()
-                                && request.getRequestURI().equals("/actuator/prometheus")).permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name())
+                                && request.getRequestURI().equals("/actuator/prometheus"))
+                        .permitAll()
+                        .requestMatchers("/actuator", "/actuator/**")
+                        .hasRole(Role.OPERATOR.name())
                         // the API's description and its viewer reveal no data: anyone may read how to call it
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
-                                "/swagger-ui", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/v3/api-docs",
+                                "/v3/api-docs.yaml",
+                                "/v3/api-docs/swagger-config",
+                                "/swagger-ui",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
                         // the board's page and modules hold no data: every call they make carries the person's token
-                        .requestMatchers(HttpMethod.GET, BOARD).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/agents").hasRole(Role.OPERATOR.name())
-                        .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.POST, PROJECTS, PROJECTS + "/*/stop", PROJECTS + "/*/budget",
-                                PROJECTS + "/*/approvals/*/grant", PROJECTS + "/*/approvals/*/reject")
+                        .requestMatchers(HttpMethod.GET, BOARD)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agents")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**")
+                        .hasRole(Role.OPERATOR.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                PROJECTS,
+                                PROJECTS + "/*/stop",
+                                PROJECTS + "/*/budget",
+                                PROJECTS + "/*/approvals/*/grant",
+                                PROJECTS + "/*/approvals/*/reject")
                         .hasRole(Role.SUBMITTER.name())
-                        .requestMatchers(HttpMethod.GET, PROJECTS, PROJECTS + "/**").hasRole(Role.VIEWER.name())
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new CallerTokenConverter(settings)))
+                        .requestMatchers(HttpMethod.GET, PROJECTS, PROJECTS + "/**")
+                        .hasRole(Role.VIEWER.name())
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt ->
+                                jwt.decoder(decoder).jwtAuthenticationConverter(new CallerTokenConverter(settings)))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                        SecurityConfiguration::isBoard, new StaticHeadersWriter("Content-Security-Policy", BOARD_POLICY))));
+                        SecurityConfiguration::isBoard,
+                        new StaticHeadersWriter("Content-Security-Policy", BOARD_POLICY))));
         return http.build();
     }
 
@@ -96,7 +133,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
         BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
         return (request, response, failure) -> {
             challenge.commence(request, response, failure);
-            problems.resolveException(request, response, null,
+            problems.resolveException(
+                    request,
+                    response,
+                    null,
                     new ApiProblem(HttpStatus.UNAUTHORIZED, "Authentication required", detail(failure)));
         };
     }
@@ -104,7 +144,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
     private static String detail(AuthenticationException failure) {
         if (failure instanceof OAuth2AuthenticationException oauth) {
             String description = oauth.getError().getDescription();
-            return "the bearer token was refused: " + (description == null ? oauth.getError().getErrorCode() : description);
+            return "the bearer token was refused: "
+                    + (description == null ? oauth.getError().getErrorCode() : description);
         }
         return "this endpoint needs a bearer token: send 'Authorization: Bearer <JWT>'";
     }

@@ -42,19 +42,22 @@ class TokenDecoders {
         OAuth2ResourceServerProperties.Jwt settings = properties.getJwt();
         OAuth2TokenValidator<Jwt> validator = validator(settings);
         if (settings.getPublicKeyLocation() != null) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaPublicKey(settings.getPublicKeyLocation())).build();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaPublicKey(settings.getPublicKeyLocation()))
+                    .build();
             decoder.setJwtValidator(validator);
             return decoder;
         }
         if (hasText(settings.getJwkSetUri())) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri()).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withJwkSetUri(settings.getJwkSetUri()).build();
             decoder.setJwtValidator(validator);
             return decoder;
         }
         if (hasText(settings.getIssuerUri())) {
             // resolved on the first token, so the orchestrator starts while the identity provider is still starting
             return new SupplierJwtDecoder(() -> {
-                NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.getIssuerUri()).build();
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.getIssuerUri())
+                        .build();
                 decoder.setJwtValidator(validator);
                 return decoder;
             });
@@ -71,8 +74,8 @@ class TokenDecoders {
         }
         List<String> audiences = settings.getAudiences();
         if (!audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
@@ -80,7 +83,8 @@ class TokenDecoders {
     private static RSAPublicKey rsaPublicKey(Resource location) throws IOException, GeneralSecurityException {
         try (InputStream in = location.getInputStream()) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "");
+                    .replace("-----BEGIN PUBLIC KEY-----", "")
+                    .replace("-----END PUBLIC KEY-----", "");
             byte[] der = Base64.getMimeDecoder().decode(pem);
             return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
         }

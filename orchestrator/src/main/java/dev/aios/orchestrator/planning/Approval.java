@@ -56,7 +56,9 @@ public record Approval(ApprovalRequested request, Status status, String decidedB
     /** When a timeout decides the item; null when only a person does. */
     public @Nullable Instant deadline() {
         return request.hasDeadline()
-                ? Instant.ofEpochSecond(request.getDeadline().getSeconds(), request.getDeadline().getNanos())
+                ? Instant.ofEpochSecond(
+                        request.getDeadline().getSeconds(),
+                        request.getDeadline().getNanos())
                 : null;
     }
 }

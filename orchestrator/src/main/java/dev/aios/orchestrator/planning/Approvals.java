@@ -30,7 +30,9 @@ final class Approvals {
         ProjectState state = out.state();
         int sprint = state.currentSprint() + 1;
         String prefix = "sprint-" + sprint + "-";
-        long earlier = state.approvals().keySet().stream().filter(id -> id.startsWith(prefix)).count();
+        long earlier = state.approvals().keySet().stream()
+                .filter(id -> id.startsWith(prefix))
+                .count();
         var request = request(out, ApprovalKind.APPROVAL_KIND_SPRINT, prefix + (earlier + 1))
                 .addWhy("the project asks a person to approve each sprint's plan")
                 .addAllWhy(why)
@@ -40,8 +42,10 @@ final class Approvals {
     }
 
     static void requestChange(Emissions out, TaskCompleted change, List<String> reasons) {
-        var request = request(out, ApprovalKind.APPROVAL_KIND_RISKY_CHANGE,
-                "change-" + change.getTaskId() + "-" + change.getAttempt())
+        var request = request(
+                        out,
+                        ApprovalKind.APPROVAL_KIND_RISKY_CHANGE,
+                        "change-" + change.getTaskId() + "-" + change.getAttempt())
                 .setTaskId(change.getTaskId())
                 .addAllWhy(reasons)
                 .setChange(change);
@@ -56,11 +60,16 @@ final class Approvals {
 
     private static ApprovalRequested.Builder request(Emissions out, ApprovalKind kind, String itemId) {
         ProjectState state = out.state();
-        var request = ApprovalRequested.newBuilder().setProjectId(state.projectId()).setItemId(itemId).setKind(kind);
+        var request = ApprovalRequested.newBuilder()
+                .setProjectId(state.projectId())
+                .setItemId(itemId)
+                .setKind(kind);
         int minutes = state.options().getApprovalTimeoutMinutes();
         if (minutes > 0) {
             Instant deadline = out.now().plusSeconds(60L * minutes);
-            request.setDeadline(Timestamp.newBuilder().setSeconds(deadline.getEpochSecond()).setNanos(deadline.getNano()))
+            request.setDeadline(Timestamp.newBuilder()
+                            .setSeconds(deadline.getEpochSecond())
+                            .setNanos(deadline.getNano()))
                     .setOnTimeout(state.options().getApprovalTimeoutAction());
         }
         return request;

@@ -13,8 +13,11 @@ import java.util.Set;
 
 /** Checks a proposed backlog: bounded size and text, known roles, known and acyclic dependencies. */
 final class BacklogValidator {
-    private static final Set<AgentRole> TASK_ROLES =
-            Set.of(AgentRole.AGENT_ROLE_FRONTEND, AgentRole.AGENT_ROLE_BACKEND, AgentRole.AGENT_ROLE_QA, AgentRole.AGENT_ROLE_DEVOPS);
+    private static final Set<AgentRole> TASK_ROLES = Set.of(
+            AgentRole.AGENT_ROLE_FRONTEND,
+            AgentRole.AGENT_ROLE_BACKEND,
+            AgentRole.AGENT_ROLE_QA,
+            AgentRole.AGENT_ROLE_DEVOPS);
 
     private BacklogValidator() {}
 
@@ -25,7 +28,8 @@ final class BacklogValidator {
             problems.add("the backlog has no tasks");
         }
         if (tasks.size() > settings.maxBacklogTasks()) {
-            problems.add("the backlog has " + tasks.size() + " tasks; at most " + settings.maxBacklogTasks() + " are allowed");
+            problems.add("the backlog has " + tasks.size() + " tasks; at most " + settings.maxBacklogTasks()
+                    + " are allowed");
         }
         Map<String, TaskSpec> byId = new HashMap<>();
         for (TaskSpec t : tasks) {
@@ -39,7 +43,8 @@ final class BacklogValidator {
                 problems.add("task id '" + id + "' is used twice");
             }
             if (!TASK_ROLES.contains(t.getRole())) {
-                problems.add("task " + id + " has role " + t.getRole() + "; known roles are frontend, backend, qa, devops");
+                problems.add(
+                        "task " + id + " has role " + t.getRole() + "; known roles are frontend, backend, qa, devops");
             }
             if (t.getTitle().isBlank() || t.getTitle().length() > settings.maxTitleLength()) {
                 problems.add("task " + id + " title must be 1-" + settings.maxTitleLength() + " characters");
@@ -74,7 +79,8 @@ final class BacklogValidator {
         return Optional.empty();
     }
 
-    private static List<String> visit(String id, Map<String, TaskSpec> byId, Set<String> done, Set<String> onPath, List<String> path) {
+    private static List<String> visit(
+            String id, Map<String, TaskSpec> byId, Set<String> done, Set<String> onPath, List<String> path) {
         if (done.contains(id) || !byId.containsKey(id)) {
             return null;
         }

@@ -18,7 +18,8 @@ final class DefectTasks {
                 .setTaskId("D" + sprint + "-" + n)
                 .setRole(role)
                 .setTitle(title.length() > 200 ? title.substring(0, 200) : title)
-                .setDescription(d.getDescription() + (d.getFailingOutput().isBlank() ? "" : "\n\nFailing output:\n" + d.getFailingOutput()))
+                .setDescription(d.getDescription()
+                        + (d.getFailingOutput().isBlank() ? "" : "\n\nFailing output:\n" + d.getFailingOutput()))
                 .setEstimatePoints(1)
                 .setKind(TaskKind.TASK_KIND_DEFECT_FIX)
                 .build();

@@ -40,7 +40,8 @@ final class Dispatch {
 
     private static boolean dependenciesDone(ProjectState state, TaskState t) {
         return t.spec().getDependsOnList().stream()
-                .allMatch(dep -> state.task(dep).map(d -> d.status() == TaskStatus.DONE).orElse(false));
+                .allMatch(dep ->
+                        state.task(dep).map(d -> d.status() == TaskStatus.DONE).orElse(false));
     }
 
     private void assign(Emissions out, TaskSpec spec, int attempt) {
@@ -55,13 +56,15 @@ final class Dispatch {
                 .setBudgetMicros(state.budgetMicros())
                 .setReviewerFeedback(state.feedbackByTask().getOrDefault(spec.getTaskId(), ""));
         for (String dep : spec.getDependsOnList()) {
-            state.task(dep).ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
-                    .setTaskId(dep)
-                    .setTitle(d.spec().getTitle())
-                    .setSummary(d.summary())
-                    .addAllPaths(d.paths())));
+            state.task(dep)
+                    .ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
+                            .setTaskId(dep)
+                            .setTitle(d.spec().getTitle())
+                            .setSummary(d.summary())
+                            .addAllPaths(d.paths())));
         }
-        out.command(TaskAssigned.newBuilder()
+        out.command(
+                TaskAssigned.newBuilder()
                         .setProjectId(state.projectId())
                         .setTaskId(spec.getTaskId())
                         .setSprintNumber(state.currentSprint())
@@ -85,7 +88,9 @@ final class Dispatch {
         if (!settled || state.tasks().containsKey(reviewId)) {
             return;
         }
-        assign(out, TaskSpec.newBuilder()
+        assign(
+                out,
+                TaskSpec.newBuilder()
                         .setTaskId(reviewId)
                         .setRole(AgentRole.AGENT_ROLE_QA)
                         .setTitle("Review of sprint " + state.currentSprint())

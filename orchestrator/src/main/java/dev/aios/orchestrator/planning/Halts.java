@@ -25,7 +25,8 @@ final class Halts {
         if (state.status() == ProjectStatus.RUNNING) {
             out.emit(ProjectPaused.newBuilder()
                     .setProjectId(state.projectId())
-                    .setReason("budget spent: " + state.spentMicros() + " of " + state.budgetMicros() + " micro-dollars")
+                    .setReason(
+                            "budget spent: " + state.spentMicros() + " of " + state.budgetMicros() + " micro-dollars")
                     .setSpentMicros(state.spentMicros())
                     .setBudgetMicros(state.budgetMicros())
                     .build());
@@ -38,8 +39,9 @@ final class Halts {
         if (state.status() == ProjectStatus.RUNNING || state.status() == ProjectStatus.PLANNING) {
             out.emit(ProjectPaused.newBuilder()
                     .setProjectId(state.projectId())
-                    .setReason("the router refused a call of task " + e.getTaskId() + " for budget (" + state.spentMicros()
-                            + " of " + state.budgetMicros() + " micro-dollars charged so far): " + e.getReason())
+                    .setReason("the router refused a call of task " + e.getTaskId() + " for budget ("
+                            + state.spentMicros() + " of " + state.budgetMicros() + " micro-dollars charged so far): "
+                            + e.getReason())
                     .setSpentMicros(state.spentMicros())
                     .setBudgetMicros(state.budgetMicros())
                     .build());

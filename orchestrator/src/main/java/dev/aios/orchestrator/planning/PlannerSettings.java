@@ -18,15 +18,34 @@ public record PlannerSettings(
         RiskyChanges riskyChanges) {
 
     public PlannerSettings {
-        if (sprintCapacityPoints < 1 || sprintLimit < 1 || maxReplans < 0 || maxTaskAttempts < 1 || maxBacklogTasks < 1) {
+        if (sprintCapacityPoints < 1
+                || sprintLimit < 1
+                || maxReplans < 0
+                || maxTaskAttempts < 1
+                || maxBacklogTasks < 1) {
             throw new IllegalArgumentException("planner bounds must be positive");
         }
     }
 
-    public PlannerSettings(int sprintCapacityPoints, int sprintLimit, int maxReplans, int maxTaskAttempts,
-            int maxBacklogTasks, int maxTitleLength, int maxDescriptionLength, Duration leaseDuration) {
-        this(sprintCapacityPoints, sprintLimit, maxReplans, maxTaskAttempts, maxBacklogTasks, maxTitleLength,
-                maxDescriptionLength, leaseDuration, RiskyChanges.defaults());
+    public PlannerSettings(
+            int sprintCapacityPoints,
+            int sprintLimit,
+            int maxReplans,
+            int maxTaskAttempts,
+            int maxBacklogTasks,
+            int maxTitleLength,
+            int maxDescriptionLength,
+            Duration leaseDuration) {
+        this(
+                sprintCapacityPoints,
+                sprintLimit,
+                maxReplans,
+                maxTaskAttempts,
+                maxBacklogTasks,
+                maxTitleLength,
+                maxDescriptionLength,
+                leaseDuration,
+                RiskyChanges.defaults());
     }
 
     public static PlannerSettings defaults() {

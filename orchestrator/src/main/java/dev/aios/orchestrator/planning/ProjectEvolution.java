@@ -100,8 +100,12 @@ final class ProjectEvolution {
             case TaskCompleted e -> {
                 TaskState t = tasks.get(e.getTaskId());
                 if (t != null) {
-                    tasks.put(t.done(e.getAgentId(), e.getSummary(),
-                            e.getChangeset().getWritesList().stream().map(FileWrite::getPath).toList()));
+                    tasks.put(t.done(
+                            e.getAgentId(),
+                            e.getSummary(),
+                            e.getChangeset().getWritesList().stream()
+                                    .map(FileWrite::getPath)
+                                    .toList()));
                     if (t.spec().getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
                         tasksCompleted++;
                     }
@@ -145,20 +149,28 @@ final class ProjectEvolution {
                 }
             }
             case ApprovalGranted e -> {
-                Approval a = decided(e.getItemId(),
-                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.GRANTED, e.getGrantedBy(), "");
+                Approval a = decided(
+                        e.getItemId(),
+                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.GRANTED,
+                        e.getGrantedBy(),
+                        "");
                 if (a != null && a.kind() == ApprovalKind.APPROVAL_KIND_SPRINT) {
                     status = ProjectStatus.RUNNING; // the backlog's grant runs with its BacklogAccepted
                 }
             }
             case ApprovalRejected e -> {
-                Approval a = decided(e.getItemId(),
-                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.REJECTED, e.getRejectedBy(), e.getFeedback());
+                Approval a = decided(
+                        e.getItemId(),
+                        e.getTimedOut() ? Approval.Status.TIMED_OUT : Approval.Status.REJECTED,
+                        e.getRejectedBy(),
+                        e.getFeedback());
                 if (a != null) {
                     switch (a.kind()) {
                         case APPROVAL_KIND_BACKLOG -> status = ProjectStatus.PLANNING;
-                        case APPROVAL_KIND_SPRINT -> a.request().getSprintTaskIdsList()
-                                .forEach(id -> feedback = with(feedback, id, e.getFeedback()));
+                        case APPROVAL_KIND_SPRINT ->
+                            a.request()
+                                    .getSprintTaskIdsList()
+                                    .forEach(id -> feedback = with(feedback, id, e.getFeedback()));
                         case APPROVAL_KIND_RISKY_CHANGE -> {
                             update(a.request().getTaskId(), t -> t.withStatus(TaskStatus.PENDING));
                             feedback = with(feedback, a.request().getTaskId(), e.getFeedback());

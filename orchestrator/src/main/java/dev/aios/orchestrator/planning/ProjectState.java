@@ -142,7 +142,9 @@ public final class ProjectState {
     /** Whether the task is out under this lease: results and expiries of any other lease are fenced off. */
     boolean holdsLease(String taskId, String leaseId) {
         return !status.terminal()
-                && task(taskId).map(t -> t.status() == TaskStatus.ASSIGNED && leaseId.equals(t.leaseId())).orElse(false);
+                && task(taskId)
+                        .map(t -> t.status() == TaskStatus.ASSIGNED && leaseId.equals(t.leaseId()))
+                        .orElse(false);
     }
 
     Optional<TaskState> task(String id) {

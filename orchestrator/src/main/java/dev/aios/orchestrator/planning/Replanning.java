@@ -15,7 +15,8 @@ final class Replanning {
 
     static void askForPlan(Emissions out, int attempt, List<String> reasons) {
         ProjectState state = out.state();
-        out.command(PlanProject.newBuilder()
+        out.command(
+                PlanProject.newBuilder()
                         .setProjectId(state.projectId())
                         .setName(state.name())
                         .setBrief(state.brief())
@@ -32,7 +33,9 @@ final class Replanning {
 
     void replanOrStop(Emissions out, int attempt, List<String> reasons) {
         if (lastAttempt(out.state(), attempt)) {
-            Halts.stop(out, StopCause.STOP_CAUSE_PLANNING_FAILED,
+            Halts.stop(
+                    out,
+                    StopCause.STOP_CAUSE_PLANNING_FAILED,
                     "no acceptable backlog after " + attempt + " attempts: " + String.join("; ", reasons));
         } else {
             askForPlan(out, attempt + 1, reasons);

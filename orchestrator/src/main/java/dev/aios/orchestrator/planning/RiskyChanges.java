@@ -16,8 +16,21 @@ import java.util.regex.Pattern;
  */
 public record RiskyChanges(List<String> patterns, int maxFiles, long maxBytes) {
     public static final List<String> DEFAULT_PATTERNS = List.of(
-            ".github/", ".gitlab-ci.yml", ".circleci/", "Jenkinsfile", "Dockerfile*", "*.dockerfile", "docker-compose*",
-            "compose.yaml", "compose.yml", "helm/", "k8s/", "kubernetes/", "deploy/", "deployment/", "terraform/");
+            ".github/",
+            ".gitlab-ci.yml",
+            ".circleci/",
+            "Jenkinsfile",
+            "Dockerfile*",
+            "*.dockerfile",
+            "docker-compose*",
+            "compose.yaml",
+            "compose.yml",
+            "helm/",
+            "k8s/",
+            "kubernetes/",
+            "deploy/",
+            "deployment/",
+            "terraform/");
 
     public RiskyChanges {
         patterns = List.copyOf(patterns);
@@ -43,7 +56,9 @@ public record RiskyChanges(List<String> patterns, int maxFiles, long maxBytes) {
         if (files > maxFiles) {
             reasons.add("changes " + files + " files (more than " + maxFiles + ")");
         }
-        long bytes = changeset.getWritesList().stream().mapToLong(w -> w.getContent().size()).sum();
+        long bytes = changeset.getWritesList().stream()
+                .mapToLong(w -> w.getContent().size())
+                .sum();
         if (bytes > maxBytes) {
             reasons.add("writes " + bytes + " bytes (more than " + maxBytes + ")");
         }

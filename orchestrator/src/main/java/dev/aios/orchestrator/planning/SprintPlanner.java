@@ -1,8 +1,7 @@
 package dev.aios.orchestrator.planning;
 
-import dev.aios.agent.changeset.ChangesetValidator;
-
 import com.google.protobuf.Message;
+import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.events.v1.*;
 import java.time.Instant;
 
@@ -32,8 +31,8 @@ public final class SprintPlanner {
         var retries = new Retries(settings, dispatch, sprints);
         var replanning = new Replanning(settings);
         this.backlogProposed = new WhenBacklogProposedThenAcceptOrReject(settings, sprints, replanning);
-        this.taskCompleted = new WhenTaskCompletedThenDispatchNext(ChangesetValidator.withDefaults(), dispatch, sprints, retries,
-                settings.riskyChanges());
+        this.taskCompleted = new WhenTaskCompletedThenDispatchNext(
+                ChangesetValidator.withDefaults(), dispatch, sprints, retries, settings.riskyChanges());
         this.approvalGranted = new WhenApprovalGrantedThenProceed(dispatch, sprints);
         this.approvalRejected = new WhenApprovalRejectedThenSendBack(dispatch, replanning);
         this.taskFailed = new WhenTaskFailedThenRetryOrAbandon(replanning, retries);

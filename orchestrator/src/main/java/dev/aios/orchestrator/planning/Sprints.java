@@ -8,8 +8,8 @@ import dev.aios.events.v1.ReviewResult;
 import dev.aios.events.v1.SprintCompleted;
 import dev.aios.events.v1.SprintPlanned;
 import dev.aios.events.v1.SprintReviewed;
-import dev.aios.events.v1.TaskSpec;
 import dev.aios.events.v1.StopCause;
+import dev.aios.events.v1.TaskSpec;
 import dev.aios.events.v1.Usage;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,14 +31,19 @@ final class Sprints {
 
     void planNext(Emissions out) {
         ProjectState state = out.state();
-        List<TaskState> pending = state.backlog().stream().filter(t -> t.status() == TaskStatus.PENDING).toList();
+        List<TaskState> pending = state.backlog().stream()
+                .filter(t -> t.status() == TaskStatus.PENDING)
+                .toList();
         if (pending.isEmpty()) {
             deliver(out);
             return;
         }
         if (state.currentSprint() >= state.sprintLimit(settings)) {
-            Halts.stop(out, StopCause.STOP_CAUSE_SPRINT_LIMIT, "sprint limit of " + state.sprintLimit(settings)
-                    + " reached with " + pending.size() + " tasks left");
+            Halts.stop(
+                    out,
+                    StopCause.STOP_CAUSE_SPRINT_LIMIT,
+                    "sprint limit of " + state.sprintLimit(settings) + " reached with " + pending.size()
+                            + " tasks left");
             return;
         }
         int capacity = state.capacity(settings);
@@ -74,7 +79,9 @@ final class Sprints {
                 .setProjectId(out.state().projectId())
                 .setAttempt(backlog.getAttempt())
                 .setTaskCount(backlog.getTasksCount())
-                .setTotalPoints(backlog.getTasksList().stream().mapToInt(TaskSpec::getEstimatePoints).sum())
+                .setTotalPoints(backlog.getTasksList().stream()
+                        .mapToInt(TaskSpec::getEstimatePoints)
+                        .sum())
                 .build());
         planNext(out);
     }
@@ -87,7 +94,9 @@ final class Sprints {
                 .setSprintNumber(state.currentSprint() + 1)
                 .addAllTaskIds(taskIds)
                 .setCapacityPoints(state.capacity(settings))
-                .setPlannedPoints(taskIds.stream().mapToInt(id -> state.tasks().get(id).spec().getEstimatePoints()).sum())
+                .setPlannedPoints(taskIds.stream()
+                        .mapToInt(id -> state.tasks().get(id).spec().getEstimatePoints())
+                        .sum())
                 .build());
         dispatch.dispatchReady(out);
     }

@@ -98,7 +98,8 @@ final class TaskTable extends AbstractMap<String, TaskState> {
             this.size = from.size;
         }
 
-        @Nullable TaskState get(String id) {
+        @Nullable
+        TaskState get(String id) {
             Integer at = positions.get(id);
             return at == null ? null : slots[at];
         }

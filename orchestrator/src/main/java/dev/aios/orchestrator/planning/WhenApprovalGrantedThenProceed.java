@@ -21,8 +21,10 @@ final class WhenApprovalGrantedThenProceed implements Reaction<ApprovalGranted> 
     @Override
     public Decision decide(ProjectState state, ApprovalGranted e, Instant now) {
         Approval waiting = state.waitingApproval(e.getItemId()).orElse(null);
-        if (waiting == null || state.terminal()
-                || (e.getTimedOut() && !Approval.timedOut(waiting, ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_GRANT, now))) {
+        if (waiting == null
+                || state.terminal()
+                || (e.getTimedOut()
+                        && !Approval.timedOut(waiting, ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_GRANT, now))) {
             return Decision.none(state);
         }
         var out = new Emissions(state, now);

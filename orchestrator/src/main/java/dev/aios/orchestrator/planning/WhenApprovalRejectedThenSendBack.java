@@ -24,8 +24,10 @@ final class WhenApprovalRejectedThenSendBack implements Reaction<ApprovalRejecte
     @Override
     public Decision decide(ProjectState state, ApprovalRejected e, Instant now) {
         Approval waiting = state.waitingApproval(e.getItemId()).orElse(null);
-        if (waiting == null || state.terminal()
-                || (e.getTimedOut() && !Approval.timedOut(waiting, ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT, now))) {
+        if (waiting == null
+                || state.terminal()
+                || (e.getTimedOut()
+                        && !Approval.timedOut(waiting, ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT, now))) {
             return Decision.none(state);
         }
         var out = new Emissions(state, now);
@@ -44,8 +46,12 @@ final class WhenApprovalRejectedThenSendBack implements Reaction<ApprovalRejecte
                         .build());
                 replanning.replanOrStop(out, attempt, reasons);
             }
-            case APPROVAL_KIND_SPRINT -> Approvals.requestSprint(out, waiting.request().getSprintTaskIdsList(),
-                    List.of("planned again after the previous plan was rejected (" + reason + "); its tasks carry the feedback"));
+            case APPROVAL_KIND_SPRINT ->
+                Approvals.requestSprint(
+                        out,
+                        waiting.request().getSprintTaskIdsList(),
+                        List.of("planned again after the previous plan was rejected (" + reason
+                                + "); its tasks carry the feedback"));
             case APPROVAL_KIND_RISKY_CHANGE -> dispatch.dispatchReady(out);
             default -> throw new IllegalStateException("approval of unknown kind " + waiting.kind());
         }

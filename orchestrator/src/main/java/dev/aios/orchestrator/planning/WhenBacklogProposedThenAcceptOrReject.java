@@ -28,7 +28,8 @@ final class WhenBacklogProposedThenAcceptOrReject implements Reaction<BacklogPro
         }
         var out = new Emissions(state, now);
         out.emit(e);
-        List<String> problems = BacklogValidator.problems(e, settings, out.state().capacity(settings));
+        List<String> problems =
+                BacklogValidator.problems(e, settings, out.state().capacity(settings));
         if (problems.isEmpty() && out.state().waitsFor(ApprovalKind.APPROVAL_KIND_BACKLOG)) {
             Approvals.requestBacklog(out, e);
             return out.decision();

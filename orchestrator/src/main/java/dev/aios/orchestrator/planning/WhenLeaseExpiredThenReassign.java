@@ -18,7 +18,8 @@ final class WhenLeaseExpiredThenReassign implements Reaction<TaskLeaseExpired> {
         }
         var out = new Emissions(state, now);
         out.emit(e);
-        retries.retryOrAbandon(out, out.state().tasks().get(e.getTaskId()), "lease " + e.getLeaseId() + " expired", true);
+        retries.retryOrAbandon(
+                out, out.state().tasks().get(e.getTaskId()), "lease " + e.getLeaseId() + " expired", true);
         return out.decision();
     }
 }

@@ -21,8 +21,12 @@ final class WhenTaskCompletedThenDispatchNext implements Reaction<TaskCompleted>
     private final Retries retries;
     private final RiskyChanges riskyChanges;
 
-    WhenTaskCompletedThenDispatchNext(ChangesetValidator changesetValidator, Dispatch dispatch, Sprints sprints,
-            Retries retries, RiskyChanges riskyChanges) {
+    WhenTaskCompletedThenDispatchNext(
+            ChangesetValidator changesetValidator,
+            Dispatch dispatch,
+            Sprints sprints,
+            Retries retries,
+            RiskyChanges riskyChanges) {
         this.changesetValidator = changesetValidator;
         this.riskyChanges = riskyChanges;
         this.dispatch = dispatch;

@@ -56,7 +56,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         }
         String incident = UUID.randomUUID().toString();
         log.error("request failed unexpectedly (incident {})", incident, e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request; it is logged as incident " + incident);
         problem.setTitle("Internal error");
         problem.setProperty("incident", incident);
@@ -64,8 +65,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadableBody(ex));
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(ex, problem, headers, status, request);
@@ -87,8 +88,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
                     + (expected == null ? "" : ": expected " + describe(expected));
         }
         if (cause instanceof StreamReadException malformed && malformed.getLocation() != null) {
-            return "malformed JSON at line " + malformed.getLocation().getLineNr()
-                    + ", column " + malformed.getLocation().getColumnNr();
+            return "malformed JSON at line " + malformed.getLocation().getLineNr() + ", column "
+                    + malformed.getLocation().getColumnNr();
         }
         if (cause instanceof JacksonException) {
             return "malformed JSON";
@@ -99,7 +100,8 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String describe(Class<?> type) {

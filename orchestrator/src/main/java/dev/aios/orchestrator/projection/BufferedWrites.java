@@ -54,7 +54,8 @@ public final class BufferedWrites {
     /** Adds a row to {@code upsert}'s statement, replacing an earlier row with the same key in this buffer. */
     void upsert(Upsert upsert, @Nullable Object... values) {
         if (values.length != upsert.columns()) {
-            throw new IllegalArgumentException(upsert.target() + " takes " + upsert.columns() + " values, got " + values.length);
+            throw new IllegalArgumentException(
+                    upsert.target() + " takes " + upsert.columns() + " values, got " + values.length);
         }
         var rows = upserts.computeIfAbsent(upsert, u -> new LinkedHashMap<>());
         rows.put(Arrays.asList(values).subList(0, upsert.keyColumns()), values);
@@ -77,7 +78,8 @@ public final class BufferedWrites {
         var values = new ArrayList<@Nullable Object>();
         for (var entry : upserts.entrySet()) {
             Upsert upsert = entry.getKey();
-            var statement = new StringBuilder("INSERT INTO ").append(upsert.target()).append(" VALUES ");
+            var statement =
+                    new StringBuilder("INSERT INTO ").append(upsert.target()).append(" VALUES ");
             String row = "(" + String.join(", ", Collections.nCopies(upsert.columns(), "?")) + ")";
             int n = 0;
             for (@Nullable Object[] rowValues : entry.getValue().values()) {

@@ -61,7 +61,8 @@ public class ProjectionRebuild {
                     ProjectState state = ProjectState.evolve(
                             states.getOrDefault(c.event().streamId(), ProjectState.initial()), event);
                     states.put(c.event().streamId(), state);
-                    projector.project(writes, UUID.fromString(c.event().envelope().getEventId()), event, state);
+                    projector.project(
+                            writes, UUID.fromString(c.event().envelope().getEventId()), event, state);
                     projector.summarise(writes, state);
                 }
             }
@@ -76,7 +77,8 @@ public class ProjectionRebuild {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String table : TABLES) {
                 String rows = jdbc.queryForObject(
-                        "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY " + ORDER.get(table) + "), '') FROM " + table + " t",
+                        "SELECT coalesce(string_agg(t::text, E'\\n' ORDER BY " + ORDER.get(table) + "), '') FROM "
+                                + table + " t",
                         String.class);
                 digest.update((table + "\n" + rows + "\n").getBytes(StandardCharsets.UTF_8));
             }

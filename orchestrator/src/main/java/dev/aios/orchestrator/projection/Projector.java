@@ -42,35 +42,53 @@ public class Projector {
         UUID project = UUID.fromString(after.projectId());
         switch (event) {
             // the submission time and position are the event row's, as the store recorded them
-            case ProjectSubmitted e -> out.add(
-                    """
+            case ProjectSubmitted e ->
+                out.add(
+                        """
                     INSERT INTO projects (project_id, name, status, budget_micros, tenant, submitted_by, submitted_at,
                                           submit_position)
                     SELECT ?, ?, ?, ?, ?, ?, recorded_at, global_position FROM events WHERE event_id = ?
                     """,
-                    project, e.getName(), after.status().name(), e.getBudgetMicros(), after.tenant(), e.getSubmittedBy(),
-                    eventId);
+                        project,
+                        e.getName(),
+                        after.status().name(),
+                        e.getBudgetMicros(),
+                        after.tenant(),
+                        e.getSubmittedBy(),
+                        eventId);
             case BacklogAccepted e -> after.tasks().values().forEach(t -> upsertTask(out, project, t));
             case SprintReviewed e -> {
                 after.tasks().values().forEach(t -> upsertTask(out, project, t));
-                out.add("UPDATE sprints SET review_passed = ?, defects = ? WHERE project_id = ? AND sprint_number = ?",
-                        e.getPassed(), e.getDefectsCount(), project, e.getSprintNumber());
+                out.add(
+                        "UPDATE sprints SET review_passed = ?, defects = ? WHERE project_id = ? AND sprint_number = ?",
+                        e.getPassed(),
+                        e.getDefectsCount(),
+                        project,
+                        e.getSprintNumber());
             }
             case SprintPlanned e -> {
                 out.add(
                         "INSERT INTO sprints (project_id, sprint_number, status, task_ids, planned_points) VALUES (?, ?, 'OPEN', ?, ?)",
-                        project, e.getSprintNumber(), String.join(",", e.getTaskIdsList()), e.getPlannedPoints());
-                e.getTaskIdsList().forEach(id -> upsertTask(out, project, after.tasks().get(id)));
+                        project,
+                        e.getSprintNumber(),
+                        String.join(",", e.getTaskIdsList()),
+                        e.getPlannedPoints());
+                e.getTaskIdsList()
+                        .forEach(id -> upsertTask(out, project, after.tasks().get(id)));
             }
-            case SprintCompleted e -> out.add(
-                    "UPDATE sprints SET status = 'COMPLETED' WHERE project_id = ? AND sprint_number = ?", project, e.getSprintNumber());
+            case SprintCompleted e ->
+                out.add(
+                        "UPDATE sprints SET status = 'COMPLETED' WHERE project_id = ? AND sprint_number = ?",
+                        project,
+                        e.getSprintNumber());
             case TaskAssigned e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
             case TaskStarted e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
             case TaskFailed e -> upsertIfKnown(out, project, after, e.getTaskId());
             case TaskLeaseExpired e -> upsertTask(out, project, after.tasks().get(e.getTaskId()));
             case TaskAbandoned e -> {
                 upsertTask(out, project, after.tasks().get(e.getTaskId()));
-                e.getBlockedTaskIdsList().forEach(id -> upsertTask(out, project, after.tasks().get(id)));
+                e.getBlockedTaskIdsList()
+                        .forEach(id -> upsertTask(out, project, after.tasks().get(id)));
             }
             case TaskCompleted e -> {
                 upsertTask(out, project, after.tasks().get(e.getTaskId()));
@@ -89,11 +107,23 @@ public class Projector {
     }
 
     /** The project row's values, to tell whether a decision changed them at all. */
-    public record Summary(String status, int currentSprint, long budgetMicros, long spentMicros, int tasksTotal,
-            int tasksDone, String stopReason) {
+    public record Summary(
+            String status,
+            int currentSprint,
+            long budgetMicros,
+            long spentMicros,
+            int tasksTotal,
+            int tasksDone,
+            String stopReason) {
         public static Summary of(ProjectState s) {
-            return new Summary(s.status().name(), s.currentSprint(), s.budgetMicros(), s.spentMicros(), s.tasksTotal(),
-                    s.tasksCompleted(), s.stopReason());
+            return new Summary(
+                    s.status().name(),
+                    s.currentSprint(),
+                    s.budgetMicros(),
+                    s.spentMicros(),
+                    s.tasksTotal(),
+                    s.tasksCompleted(),
+                    s.stopReason());
         }
     }
 
@@ -105,8 +135,14 @@ public class Projector {
                 UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
                        tasks_done = ?, stop_reason = ? WHERE project_id = ?
                 """,
-                s.status(), s.currentSprint(), s.budgetMicros(), s.spentMicros(), s.tasksTotal(), s.tasksDone(),
-                s.stopReason().isEmpty() ? null : s.stopReason(), UUID.fromString(after.projectId()));
+                s.status(),
+                s.currentSprint(),
+                s.budgetMicros(),
+                s.spentMicros(),
+                s.tasksTotal(),
+                s.tasksDone(),
+                s.stopReason().isEmpty() ? null : s.stopReason(),
+                UUID.fromString(after.projectId()));
     }
 
     /** As {@link #summarise(BufferedWrites, ProjectState)}, but writes nothing when the row already holds these values. */
@@ -124,7 +160,9 @@ public class Projector {
     }
 
     private static final BufferedWrites.Upsert TASKS = new BufferedWrites.Upsert(
-            "tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)", 11, 2,
+            "tasks (project_id, task_id, role, kind, title, points, depends_on, status, sprint, attempt, agent_id)",
+            11,
+            2,
             """
             ON CONFLICT (project_id, task_id) DO UPDATE SET status = excluded.status, sprint = excluded.sprint,
                 attempt = excluded.attempt, agent_id = excluded.agent_id""");
@@ -132,20 +170,27 @@ public class Projector {
     /** The task's whole row; several writes of one task in a transaction collapse into its last. */
     private void upsertTask(BufferedWrites out, UUID project, TaskState t) {
         TaskSpec s = t.spec();
-        out.upsert(TASKS,
-                project, s.getTaskId(), roleName(s.getRole()), s.getKind().name().replace("TASK_KIND_", ""), s.getTitle(),
-                s.getEstimatePoints(), String.join(",", s.getDependsOnList()), t.status().name(), t.sprint(), t.attempt(),
+        out.upsert(
+                TASKS,
+                project,
+                s.getTaskId(),
+                roleName(s.getRole()),
+                s.getKind().name().replace("TASK_KIND_", ""),
+                s.getTitle(),
+                s.getEstimatePoints(),
+                String.join(",", s.getDependsOnList()),
+                t.status().name(),
+                t.sprint(),
+                t.attempt(),
                 t.agentId());
     }
 
     private void applyChangeset(BufferedWrites out, UUID project, TaskCompleted e) {
         for (FileWrite w : e.getChangeset().getWritesList()) {
-            out.add(
-                    """
+            out.add("""
                     INSERT INTO workspace_files (project_id, path, content, task_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (project_id, path) DO UPDATE SET content = excluded.content, task_id = excluded.task_id
-                    """,
-                    project, w.getPath(), w.getContent().toByteArray(), e.getTaskId());
+                    """, project, w.getPath(), w.getContent().toByteArray(), e.getTaskId());
         }
         for (FileDelete d : e.getChangeset().getDeletesList()) {
             out.add("DELETE FROM workspace_files WHERE project_id = ? AND path = ?", project, d.getPath());
@@ -159,11 +204,23 @@ public class Projector {
                 INSERT INTO costs (project_id, call_id, task_id, sprint_number, cost_micros, input_tokens, output_tokens)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """,
-                project, e.getCallId(), e.getTaskId(), sprint, e.getCostMicros(), e.getInputTokens(), e.getOutputTokens());
-        out.add("UPDATE tasks SET cost_micros = cost_micros + ? WHERE project_id = ? AND task_id = ?",
-                e.getCostMicros(), project, e.getTaskId());
-        out.add("UPDATE sprints SET cost_micros = cost_micros + ? WHERE project_id = ? AND sprint_number = ?",
-                e.getCostMicros(), project, sprint);
+                project,
+                e.getCallId(),
+                e.getTaskId(),
+                sprint,
+                e.getCostMicros(),
+                e.getInputTokens(),
+                e.getOutputTokens());
+        out.add(
+                "UPDATE tasks SET cost_micros = cost_micros + ? WHERE project_id = ? AND task_id = ?",
+                e.getCostMicros(),
+                project,
+                e.getTaskId());
+        out.add(
+                "UPDATE sprints SET cost_micros = cost_micros + ? WHERE project_id = ? AND sprint_number = ?",
+                e.getCostMicros(),
+                project,
+                sprint);
     }
 
     static String roleName(AgentRole role) {

@@ -17,16 +17,26 @@ final class CommitMessages {
     private CommitMessages() {}
 
     static String of(TaskCompleted done, String title) {
-        StringBuilder message = new StringBuilder(done.getTaskId()).append(": ").append(oneLine(title)).append("\n\n");
+        StringBuilder message = new StringBuilder(done.getTaskId())
+                .append(": ")
+                .append(oneLine(title))
+                .append("\n\n");
         String summary = done.getSummary().strip();
         if (!summary.isEmpty()) {
             message.append(summary).append("\n\n");
         }
-        message.append("Agent: ").append(personaName(done.getRole())).append(" (").append(done.getAgentId()).append(")\n");
+        message.append("Agent: ")
+                .append(personaName(done.getRole()))
+                .append(" (")
+                .append(done.getAgentId())
+                .append(")\n");
         message.append("Task: ").append(done.getTaskId()).append('\n');
         Provenance p = done.getProvenance();
         if (!p.getModel().isEmpty()) {
-            message.append("Model: ").append(p.getModel()).append(p.getTier().isEmpty() ? "" : " (" + p.getTier() + " tier)").append('\n');
+            message.append("Model: ")
+                    .append(p.getModel())
+                    .append(p.getTier().isEmpty() ? "" : " (" + p.getTier() + " tier)")
+                    .append('\n');
         }
         if (!p.getPromptVersion().isEmpty()) {
             message.append("Prompt-Version: ").append(p.getPromptVersion()).append('\n');

@@ -44,8 +44,12 @@ class RepositoryController {
         byte[] zip = export.archive(ProjectDecisions.streamOf(id), name);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("project-" + id + ".zip").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("project-" + id + ".zip")
+                                .build()
+                                .toString())
                 .body(zip);
     }
 
@@ -72,9 +76,15 @@ class RepositoryController {
     }
 
     private String nameOf(Caller caller, UUID id) {
-        return jdbc.query("SELECT name, tenant FROM projects WHERE project_id = ?",
-                        (rs, n) -> caller.sees(rs.getString(2)) ? rs.getString(1) : null, id)
-                .stream().filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("no project " + id)); // another tenant's too: its existence is theirs
+        return jdbc
+                .query(
+                        "SELECT name, tenant FROM projects WHERE project_id = ?",
+                        (rs, n) -> caller.sees(rs.getString(2)) ? rs.getString(1) : null,
+                        id)
+                .stream()
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(
+                        () -> ApiProblem.notFound("no project " + id)); // another tenant's too: its existence is theirs
     }
 }

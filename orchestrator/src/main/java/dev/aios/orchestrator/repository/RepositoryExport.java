@@ -85,7 +85,8 @@ public class RepositoryExport {
 
     static void build(Path dir, List<StoredEvent> events) throws GitAPIException, IOException {
         var state = ProjectState.initial();
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             WorkspaceWriter writer = new WorkspaceWriter(dir, ChangesetValidator.withDefaults());
             for (StoredEvent stored : events) {
                 Message m = EventCodec.unwrap(stored.envelope());
@@ -95,7 +96,10 @@ public class RepositoryExport {
                 }
                 TaskState task = state.tasks().get(done.getTaskId());
                 boolean review = task.spec().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW;
-                if (review && done.getChangeset().getWritesCount() + done.getChangeset().getDeletesCount() == 0) {
+                if (review
+                        && done.getChangeset().getWritesCount()
+                                        + done.getChangeset().getDeletesCount()
+                                == 0) {
                     continue; // a review that changed nothing is not a commit
                 }
                 // the planner validated every stored changeset; the writer checks again on disk (no path out of the
@@ -106,7 +110,8 @@ public class RepositoryExport {
                 git.commit()
                         .setAllowEmpty(true)
                         .setAuthor(CommitMessages.author(done.getRole(), stored.recordedAt()))
-                        .setCommitter(new PersonIdent("AIOS orchestrator", "orchestrator@aios.local", stored.recordedAt(), ZoneOffset.UTC))
+                        .setCommitter(new PersonIdent(
+                                "AIOS orchestrator", "orchestrator@aios.local", stored.recordedAt(), ZoneOffset.UTC))
                         .setMessage(CommitMessages.of(done, task.spec().getTitle()))
                         .setSign(false)
                         .call();
@@ -117,11 +122,14 @@ public class RepositoryExport {
     private static byte[] zip(Path dir, String projectName) throws IOException {
         String root = directoryName(projectName) + "/";
         var out = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(out); Stream<Path> files = Files.walk(dir)) {
-            List<Path> sorted = new ArrayList<>(files.filter(Files::isRegularFile).toList());
+        try (var zip = new ZipOutputStream(out);
+                Stream<Path> files = Files.walk(dir)) {
+            List<Path> sorted =
+                    new ArrayList<>(files.filter(Files::isRegularFile).toList());
             sorted.sort(Comparator.naturalOrder());
             for (Path f : sorted) {
-                zip.putNextEntry(new ZipEntry(root + dir.relativize(f).toString().replace('\\', '/')));
+                zip.putNextEntry(
+                        new ZipEntry(root + dir.relativize(f).toString().replace('\\', '/')));
                 Files.copy(f, zip);
                 zip.closeEntry();
             }

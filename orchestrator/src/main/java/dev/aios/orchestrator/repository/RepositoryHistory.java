@@ -33,8 +33,14 @@ final class RepositoryHistory {
 
     record FileDiff(String path, String change, String diff, boolean truncated) {}
 
-    record CommitDetail(String sha, String subject, String message, String author, Instant authoredAt,
-            List<FileDiff> files, List<String> tree) {}
+    record CommitDetail(
+            String sha,
+            String subject,
+            String message,
+            String author,
+            Instant authoredAt,
+            List<FileDiff> files,
+            List<String> tree) {}
 
     /** Every commit, oldest first, with the files it changed. */
     static List<CommitSummary> commits(Git git) throws IOException {
@@ -44,14 +50,20 @@ final class RepositoryHistory {
             return List.of();
         }
         List<CommitSummary> commits = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repo); DiffFormatter names = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        try (RevWalk walk = new RevWalk(repo);
+                DiffFormatter names = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             names.setRepository(repo);
             walk.markStart(walk.parseCommit(head));
             for (RevCommit c : walk) {
                 List<FileChange> files = entries(names, walk, c).stream()
-                        .map(e -> new FileChange(path(e), e.getChangeType().name())).toList();
-                commits.add(new CommitSummary(c.name(), c.getShortMessage(), c.getAuthorIdent().getName(),
-                        c.getAuthorIdent().getWhenAsInstant(), files));
+                        .map(e -> new FileChange(path(e), e.getChangeType().name()))
+                        .toList();
+                commits.add(new CommitSummary(
+                        c.name(),
+                        c.getShortMessage(),
+                        c.getAuthorIdent().getName(),
+                        c.getAuthorIdent().getWhenAsInstant(),
+                        files));
             }
         }
         return commits.reversed();
@@ -81,19 +93,32 @@ final class RepositoryHistory {
                     formatter.format(e);
                     String diff = out.toString(StandardCharsets.UTF_8);
                     boolean truncated = diff.length() > MAX_DIFF_CHARS;
-                    files.add(new FileDiff(path(e), e.getChangeType().name(),
-                            truncated ? diff.substring(0, MAX_DIFF_CHARS) : diff, truncated));
+                    files.add(new FileDiff(
+                            path(e),
+                            e.getChangeType().name(),
+                            truncated ? diff.substring(0, MAX_DIFF_CHARS) : diff,
+                            truncated));
                 }
             }
-            return Optional.of(new CommitDetail(c.name(), c.getShortMessage(), c.getFullMessage(),
-                    c.getAuthorIdent().getName(), c.getAuthorIdent().getWhenAsInstant(), files, tree(repo, c)));
-        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return Optional.of(new CommitDetail(
+                    c.name(),
+                    c.getShortMessage(),
+                    c.getFullMessage(),
+                    c.getAuthorIdent().getName(),
+                    c.getAuthorIdent().getWhenAsInstant(),
+                    files,
+                    tree(repo, c)));
+        } catch (org.eclipse.jgit.errors.MissingObjectException
+                | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
             return Optional.empty(); // a blob's or a tree's id is not a commit
         }
     }
 
     private static List<DiffEntry> entries(DiffFormatter formatter, RevWalk walk, RevCommit c) throws IOException {
-        @Nullable RevTree parent = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0)).getTree();
+        @Nullable
+        RevTree parent = c.getParentCount() == 0
+                ? null
+                : walk.parseCommit(c.getParent(0)).getTree();
         return formatter.scan(parent, c.getTree());
     }
 

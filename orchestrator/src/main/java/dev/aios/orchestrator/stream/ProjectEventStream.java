@@ -3,14 +3,8 @@ package dev.aios.orchestrator.stream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import dev.aios.events.v1.ProjectDelivered;
-import dev.aios.events.v1.ProjectFailed;
-import dev.aios.events.v1.ProjectStopped;
-import dev.aios.orchestrator.problem.ApiProblem;
 import dev.aios.orchestrator.api.Refusals;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
-import dev.aios.orchestrator.eventstore.EventCodec;
-import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
@@ -48,29 +42,41 @@ class ProjectEventStream {
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events of the project; ids are stream versions, Last-Event-ID resumes after one; "
-            + "the stream completes after ProjectDelivered, ProjectStopped or ProjectFailed")
-    @ApiResponse(responseCode = "200", description = "An event stream",
+    @Operation(
+            summary = "Server-sent events of the project; ids are stream versions, Last-Event-ID resumes after one; "
+                    + "the stream completes after ProjectDelivered, ProjectStopped or ProjectFailed")
+    @ApiResponse(
+            responseCode = "200",
+            description = "An event stream",
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @LeastRole(Role.VIEWER)
     @Refusals({400, 404})
-    SseEmitter events(Caller caller, @PathVariable UUID id, @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+    SseEmitter events(
+            Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
         long after = StoredEventPump.parseLastEventId(lastEventId);
         if (!ownership.visibleTo(caller, id)) {
             throw ApiProblem.notFound("no project " + id);
         }
         var emitter = new SseEmitter(0L);
-        Thread.ofVirtual().name("sse-" + id).start(() -> pump.pump(emitter, ProjectDecisions.streamOf(id), after,
-                (e, m) -> emitter.send(SseEmitter.event()
-                        .id(Long.toString(e.streamVersion()))
-                        .name(m.getDescriptorForType().getName())
-                        .data(render(e, m), MediaType.APPLICATION_JSON))));
+        Thread.ofVirtual()
+                .name("sse-" + id)
+                .start(() -> pump.pump(
+                        emitter,
+                        ProjectDecisions.streamOf(id),
+                        after,
+                        (e, m) -> emitter.send(SseEmitter.event()
+                                .id(Long.toString(e.streamVersion()))
+                                .name(m.getDescriptorForType().getName())
+                                .data(render(e, m), MediaType.APPLICATION_JSON))));
         return emitter;
     }
 
     private static String render(StoredEvent e, Message m) throws InvalidProtocolBufferException {
         return "{\"streamVersion\":" + e.streamVersion() + ",\"globalPosition\":" + e.globalPosition()
-                + ",\"eventId\":\"" + e.envelope().getEventId() + "\",\"type\":\"" + e.envelope().getType()
+                + ",\"eventId\":\"" + e.envelope().getEventId() + "\",\"type\":\""
+                + e.envelope().getType()
                 + "\",\"recordedAt\":\"" + e.recordedAt() + "\",\"payload\":" + JSON.print(m) + "}";
     }
 }

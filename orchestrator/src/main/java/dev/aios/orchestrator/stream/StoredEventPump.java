@@ -4,10 +4,10 @@ import com.google.protobuf.Message;
 import dev.aios.events.v1.ProjectDelivered;
 import dev.aios.events.v1.ProjectFailed;
 import dev.aios.events.v1.ProjectStopped;
-import dev.aios.orchestrator.problem.ApiProblem;
+import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
-import dev.aios.orchestrator.eventstore.EventCodec;
+import dev.aios.orchestrator.problem.ApiProblem;
 import java.io.IOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +32,8 @@ public class StoredEventPump {
         void send(StoredEvent stored, Message event) throws IOException;
     }
 
-    StoredEventPump(EventStore store,
+    StoredEventPump(
+            EventStore store,
             @Value("${aios.orchestrator.sse-poll-interval:200ms}") Duration pollInterval,
             @Value("${aios.orchestrator.sse-heartbeat-interval:10s}") Duration heartbeatInterval) {
         this.store = store;

@@ -26,7 +26,9 @@ class AguiProjectionTest {
         var p = new RecordedProject();
         p.arrive(submitted(5_000_000))
                 .arrive(call("c0", "plan", "local", "qwen", 800, 400, 0))
-                .arrive(backlog(1, task("T1", AGENT_ROLE_BACKEND, "Store and API"),
+                .arrive(backlog(
+                        1,
+                        task("T1", AGENT_ROLE_BACKEND, "Store and API"),
                         task("T2", AGENT_ROLE_FRONTEND, "Page", "T1")));
         p.arrive(p.started("T1", "backend-1"));
         p.arrive(call("c1", "T1", "local", "qwen", 1000, 200, 1500));
@@ -49,14 +51,16 @@ class AguiProjectionTest {
     }
 
     static List<String> summary(List<AguiEvent> events) {
-        return events.stream().map(e -> switch (e) {
-            case AguiEvent.StepStarted s -> "STEP_STARTED " + s.stepName();
-            case AguiEvent.StepFinished s -> "STEP_FINISHED " + s.stepName();
-            case AguiEvent.Custom c -> "CUSTOM " + c.name();
-            case AguiEvent.RunFinished f -> "RUN_FINISHED " + f.outcome();
-            case AguiEvent.RunError r -> "RUN_ERROR " + r.code();
-            default -> e.json().get("type").asString();
-        }).toList();
+        return events.stream()
+                .map(e -> switch (e) {
+                    case AguiEvent.StepStarted s -> "STEP_STARTED " + s.stepName();
+                    case AguiEvent.StepFinished s -> "STEP_FINISHED " + s.stepName();
+                    case AguiEvent.Custom c -> "CUSTOM " + c.name();
+                    case AguiEvent.RunFinished f -> "RUN_FINISHED " + f.outcome();
+                    case AguiEvent.RunError r -> "RUN_ERROR " + r.code();
+                    default -> e.json().get("type").asString();
+                })
+                .toList();
     }
 
     /** The board the client holds: the snapshot with every delta after it applied in order. */
@@ -85,35 +89,53 @@ class AguiProjectionTest {
 
         @Test
         void isOneRunWithStepsForPlanningTheSprintAndEachTaskAndCustomEventsForItsFacts() {
-            assertThat(summary(events)).containsExactly(
-                    "RUN_STARTED", "STATE_SNAPSHOT", // ProjectSubmitted
-                    "STEP_STARTED planning", // PlanProject
-                    "CUSTOM aios.llm_call", // the CTO's call; BacklogProposed changes no board
-                    "STATE_DELTA", "STEP_FINISHED planning", // BacklogAccepted
-                    "STEP_STARTED sprint 1", "STATE_DELTA", // SprintPlanned
-                    "STEP_STARTED T1: Store and API", "STATE_DELTA", // TaskAssigned T1
-                    "STATE_DELTA", // TaskStarted
-                    "CUSTOM aios.llm_call", "STATE_DELTA",
-                    "CUSTOM aios.task_failed", "STATE_DELTA", // back to pending: the step stays open
-                    "STATE_DELTA", // TaskAssigned T1, attempt 2
-                    "STATE_DELTA", // TaskStarted
-                    "STATE_DELTA", "STEP_FINISHED T1: Store and API", // TaskCompleted
-                    "STEP_STARTED T2: Page", "STATE_DELTA", // TaskAssigned T2, now ready
-                    "STATE_DELTA",
-                    "CUSTOM aios.llm_call", "STATE_DELTA",
-                    "STATE_DELTA", "STEP_FINISHED T2: Page",
-                    "STEP_STARTED R1: Review of sprint 1", "STATE_DELTA",
-                    "STATE_DELTA",
-                    "STATE_DELTA", "STEP_FINISHED R1: Review of sprint 1",
-                    "CUSTOM aios.sprint_reviewed", "STATE_DELTA",
-                    "STATE_DELTA", "STEP_FINISHED sprint 1", // SprintCompleted
-                    "STATE_DELTA", "RUN_FINISHED success"); // ProjectDelivered
+            assertThat(summary(events))
+                    .containsExactly(
+                            "RUN_STARTED",
+                            "STATE_SNAPSHOT", // ProjectSubmitted
+                            "STEP_STARTED planning", // PlanProject
+                            "CUSTOM aios.llm_call", // the CTO's call; BacklogProposed changes no board
+                            "STATE_DELTA",
+                            "STEP_FINISHED planning", // BacklogAccepted
+                            "STEP_STARTED sprint 1",
+                            "STATE_DELTA", // SprintPlanned
+                            "STEP_STARTED T1: Store and API",
+                            "STATE_DELTA", // TaskAssigned T1
+                            "STATE_DELTA", // TaskStarted
+                            "CUSTOM aios.llm_call",
+                            "STATE_DELTA",
+                            "CUSTOM aios.task_failed",
+                            "STATE_DELTA", // back to pending: the step stays open
+                            "STATE_DELTA", // TaskAssigned T1, attempt 2
+                            "STATE_DELTA", // TaskStarted
+                            "STATE_DELTA",
+                            "STEP_FINISHED T1: Store and API", // TaskCompleted
+                            "STEP_STARTED T2: Page",
+                            "STATE_DELTA", // TaskAssigned T2, now ready
+                            "STATE_DELTA",
+                            "CUSTOM aios.llm_call",
+                            "STATE_DELTA",
+                            "STATE_DELTA",
+                            "STEP_FINISHED T2: Page",
+                            "STEP_STARTED R1: Review of sprint 1",
+                            "STATE_DELTA",
+                            "STATE_DELTA",
+                            "STATE_DELTA",
+                            "STEP_FINISHED R1: Review of sprint 1",
+                            "CUSTOM aios.sprint_reviewed",
+                            "STATE_DELTA",
+                            "STATE_DELTA",
+                            "STEP_FINISHED sprint 1", // SprintCompleted
+                            "STATE_DELTA",
+                            "RUN_FINISHED success"); // ProjectDelivered
         }
 
         @Test
         void startsTheRunOfTheProjectWithTheBoardAsSubmitted() {
-            assertThat(events.getFirst()).isEqualTo(new AguiEvent.RunStarted(RecordedProject.START.toEpochMilli(), PROJECT, PROJECT));
-            assertThat(events.getFirst().json().get("protocolVersion").asString()).isEqualTo("1.0");
+            assertThat(events.getFirst())
+                    .isEqualTo(new AguiEvent.RunStarted(RecordedProject.START.toEpochMilli(), PROJECT, PROJECT));
+            assertThat(events.getFirst().json().get("protocolVersion").asString())
+                    .isEqualTo("1.0");
             JsonNode board = ((AguiEvent.StateSnapshot) events.get(1)).snapshot();
             assertThat(board.at("/project/name").asString()).isEqualTo("url-shortener");
             assertThat(board.at("/project/status").asString()).isEqualTo("PLANNING");
@@ -152,7 +174,8 @@ class AguiProjectionTest {
             assertThat(value.get("outputTokens").asLong()).isEqualTo(200);
             assertThat(value.get("costMicros").asLong()).isEqualTo(1500);
             assertThat(value.get("taskId").asString()).isEqualTo("T1");
-            assertThat(((AguiEvent.StateDelta) events.get(at + 1)).delta().toString()).isEqualTo("""
+            assertThat(((AguiEvent.StateDelta) events.get(at + 1)).delta().toString())
+                    .isEqualTo("""
                     [{"op":"replace","path":"/budget/spentMicros","value":1500},\
                     {"op":"replace","path":"/budget/leftMicros","value":4998500},\
                     {"op":"replace","path":"/sprints/0/costMicros","value":1500},\
@@ -184,7 +207,8 @@ class AguiProjectionTest {
         void aStreamResumedAfterAnyEventReopensTheRunThenSendsEachLaterFactOnce() {
             var stored = recorded.stored();
             var fresh = new AguiProjection(PROJECT);
-            List<List<AguiEvent>> perEvent = stored.stream().map(s -> fresh.apply(s.event(), s.at())).toList();
+            List<List<AguiEvent>> perEvent =
+                    stored.stream().map(s -> fresh.apply(s.event(), s.at())).toList();
             for (int k = 1; k < stored.size(); k++) {
                 // given a client that has seen the first k stored events
                 var resumed = new AguiProjection(PROJECT);
@@ -196,16 +220,23 @@ class AguiProjectionTest {
                 events.addAll(later);
                 // then the connection is a whole run ending in the same board, and what follows the reopening is
                 // exactly what the first connection sent after those k events
-                assertThat(summary(events.subList(0, 2))).as("after %d", k).containsExactly("RUN_STARTED", "STATE_SNAPSHOT");
+                assertThat(summary(events.subList(0, 2)))
+                        .as("after %d", k)
+                        .containsExactly("RUN_STARTED", "STATE_SNAPSHOT");
                 assertThat(openStepsAtTheEnd(events)).as("after %d", k).isEmpty();
                 assertThat(clientState(events)).as("after %d", k).isEqualTo(boardAtTheEnd(recorded));
-                assertThat(later).as("after %d", k).isEqualTo(perEvent.subList(k, perEvent.size()).stream().flatMap(List::stream).toList());
+                assertThat(later)
+                        .as("after %d", k)
+                        .isEqualTo(perEvent.subList(k, perEvent.size()).stream()
+                                .flatMap(List::stream)
+                                .toList());
             }
         }
 
         private int indexOfCall(String id) {
             for (int i = 0; i < events.size(); i++) {
-                if (events.get(i) instanceof AguiEvent.Custom c && c.value().path("callId").asString().equals(id)) {
+                if (events.get(i) instanceof AguiEvent.Custom c
+                        && c.value().path("callId").asString().equals(id)) {
                     return i;
                 }
             }
@@ -226,8 +257,12 @@ class AguiProjectionTest {
         void byAPersonIsACancelledRunWhoseOpenStepsFinishFirstLastOpenedFirst() {
             running().arrive(RecordedProject.stoppedBy("alice"));
             List<AguiEvent> events = project(recorded);
-            assertThat(summary(events).subList(events.size() - 4, events.size())).containsExactly(
-                    "STATE_DELTA", "STEP_FINISHED T1: Store and API", "STEP_FINISHED sprint 1", "RUN_FINISHED cancelled");
+            assertThat(summary(events).subList(events.size() - 4, events.size()))
+                    .containsExactly(
+                            "STATE_DELTA",
+                            "STEP_FINISHED T1: Store and API",
+                            "STEP_FINISHED sprint 1",
+                            "RUN_FINISHED cancelled");
             var finished = (AguiEvent.RunFinished) events.getLast();
             assertThat(finished.result().get("stoppedBy").asString()).isEqualTo("alice");
             assertThat(clientState(events).at("/project/status").asString()).isEqualTo("STOPPED");
@@ -236,8 +271,12 @@ class AguiProjectionTest {
 
         @Test
         void byTheSprintLimitIsARunErrorWithTheReasonAndTheCause() {
-            running().arrive(dev.aios.events.v1.ProjectStopped.newBuilder().setProjectId(PROJECT)
-                    .setCause(StopCause.STOP_CAUSE_SPRINT_LIMIT).setReason("sprint limit 3 reached").build());
+            running()
+                    .arrive(dev.aios.events.v1.ProjectStopped.newBuilder()
+                            .setProjectId(PROJECT)
+                            .setCause(StopCause.STOP_CAUSE_SPRINT_LIMIT)
+                            .setReason("sprint limit 3 reached")
+                            .build());
             var error = (AguiEvent.RunError) project(recorded).getLast();
             assertThat(error.message()).isEqualTo("sprint limit 3 reached");
             assertThat(error.code()).isEqualTo("sprint_limit");
@@ -245,13 +284,25 @@ class AguiProjectionTest {
 
         @Test
         void byAFailureIsARunErrorWithTheReasonAfterTheFailureAndTheBoardsLastChange() {
-            running().arrive(TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId("T1").setAttempt(1).setAgentId("backend-1")
-                    .setLeaseId(recorded.leaseOf("T1")).setFatalToProject(true)
-                    .setReason("no model is configured and no recording is of this brief").build());
+            running()
+                    .arrive(TaskFailed.newBuilder()
+                            .setProjectId(PROJECT)
+                            .setTaskId("T1")
+                            .setAttempt(1)
+                            .setAgentId("backend-1")
+                            .setLeaseId(recorded.leaseOf("T1"))
+                            .setFatalToProject(true)
+                            .setReason("no model is configured and no recording is of this brief")
+                            .build());
             List<AguiEvent> events = project(recorded);
-            assertThat(summary(events).subList(events.size() - 6, events.size())).containsExactly(
-                    "CUSTOM aios.task_failed", "STATE_DELTA", "STATE_DELTA", "STEP_FINISHED T1: Store and API",
-                    "STEP_FINISHED sprint 1", "RUN_ERROR failed");
+            assertThat(summary(events).subList(events.size() - 6, events.size()))
+                    .containsExactly(
+                            "CUSTOM aios.task_failed",
+                            "STATE_DELTA",
+                            "STATE_DELTA",
+                            "STEP_FINISHED T1: Store and API",
+                            "STEP_FINISHED sprint 1",
+                            "RUN_ERROR failed");
             var error = (AguiEvent.RunError) events.getLast();
             assertThat(error.message()).isEqualTo("no model is configured and no recording is of this brief");
             assertThat(error.json().has("usage")).isTrue();
@@ -265,9 +316,13 @@ class AguiProjectionTest {
         Map<String, Boolean> open = new HashMap<>();
         for (AguiEvent e : events) {
             if (e instanceof AguiEvent.StepStarted s) {
-                assertThat(open.put(s.stepName(), true)).as("%s started twice", s.stepName()).isNull();
+                assertThat(open.put(s.stepName(), true))
+                        .as("%s started twice", s.stepName())
+                        .isNull();
             } else if (e instanceof AguiEvent.StepFinished f) {
-                assertThat(open.remove(f.stepName())).as("%s finished but not started", f.stepName()).isNotNull();
+                assertThat(open.remove(f.stepName()))
+                        .as("%s finished but not started", f.stepName())
+                        .isNotNull();
             }
         }
         return List.copyOf(open.keySet());

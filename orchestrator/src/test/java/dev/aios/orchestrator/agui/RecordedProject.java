@@ -61,57 +61,116 @@ final class RecordedProject {
     }
 
     static ProjectSubmitted submitted(long budgetMicros) {
-        return ProjectSubmitted.newBuilder().setProjectId(PROJECT).setName("url-shortener").setBrief("shorten urls")
-                .setBudgetMicros(budgetMicros).setSubmittedBy("alice").setTenant("acme").build();
+        return ProjectSubmitted.newBuilder()
+                .setProjectId(PROJECT)
+                .setName("url-shortener")
+                .setBrief("shorten urls")
+                .setBudgetMicros(budgetMicros)
+                .setSubmittedBy("alice")
+                .setTenant("acme")
+                .build();
     }
 
     static TaskSpec task(String id, AgentRole role, String title, String... deps) {
-        return TaskSpec.newBuilder().setTaskId(id).setRole(role).setTitle(title).setEstimatePoints(3)
-                .setKind(TaskKind.TASK_KIND_CODE).addAllDependsOn(List.of(deps)).build();
+        return TaskSpec.newBuilder()
+                .setTaskId(id)
+                .setRole(role)
+                .setTitle(title)
+                .setEstimatePoints(3)
+                .setKind(TaskKind.TASK_KIND_CODE)
+                .addAllDependsOn(List.of(deps))
+                .build();
     }
 
     static BacklogProposed backlog(int attempt, TaskSpec... tasks) {
-        return BacklogProposed.newBuilder().setProjectId(PROJECT).setAttempt(attempt).setArchitectureNotes("notes")
-                .addAllTasks(List.of(tasks)).build();
+        return BacklogProposed.newBuilder()
+                .setProjectId(PROJECT)
+                .setAttempt(attempt)
+                .setArchitectureNotes("notes")
+                .addAllTasks(List.of(tasks))
+                .build();
     }
 
     TaskStarted started(String task, String agent) {
-        return TaskStarted.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attemptOf(task)).setAgentId(agent)
-                .setLeaseId(leaseOf(task)).build();
+        return TaskStarted.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attemptOf(task))
+                .setAgentId(agent)
+                .setLeaseId(leaseOf(task))
+                .build();
     }
 
     TaskCompleted completed(String task, String agent, String path) {
-        return TaskCompleted.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attemptOf(task)).setAgentId(agent)
-                .setSummary("did " + task).setLeaseId(leaseOf(task))
-                .setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder().setPath(path)
-                        .setContent(ByteString.copyFromUtf8("x"))))
+        return TaskCompleted.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attemptOf(task))
+                .setAgentId(agent)
+                .setSummary("did " + task)
+                .setLeaseId(leaseOf(task))
+                .setChangeset(Changeset.newBuilder()
+                        .addWrites(FileWrite.newBuilder().setPath(path).setContent(ByteString.copyFromUtf8("x"))))
                 .build();
     }
 
     TaskFailed failed(String task, String agent, String reason) {
-        return TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attemptOf(task)).setAgentId(agent)
-                .setReason(reason).setRetriable(true).setLeaseId(leaseOf(task)).build();
+        return TaskFailed.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attemptOf(task))
+                .setAgentId(agent)
+                .setReason(reason)
+                .setRetriable(true)
+                .setLeaseId(leaseOf(task))
+                .build();
     }
 
     TaskCompleted reviewed(int sprint, Defect... defects) {
         String task = "R" + sprint;
-        return TaskCompleted.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attemptOf(task)).setAgentId("qa-1")
+        return TaskCompleted.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attemptOf(task))
+                .setAgentId("qa-1")
                 .setLeaseId(leaseOf(task))
-                .setReview(ReviewResult.newBuilder().setPassed(defects.length == 0).addAllDefects(List.of(defects))
-                        .setReport(TestReport.newBuilder().setCommand("pytest").setPassed(defects.length == 0)
-                                .setTestsRun(4).setTestsFailed(defects.length).setOutputTail("4 passed")))
+                .setReview(ReviewResult.newBuilder()
+                        .setPassed(defects.length == 0)
+                        .addAllDefects(List.of(defects))
+                        .setReport(TestReport.newBuilder()
+                                .setCommand("pytest")
+                                .setPassed(defects.length == 0)
+                                .setTestsRun(4)
+                                .setTestsFailed(defects.length)
+                                .setOutputTail("4 passed")))
                 .build();
     }
 
     static LlmCallCompleted call(String id, String task, String tier, String model, long in, long out, long cost) {
-        return LlmCallCompleted.newBuilder().setCallId(id).setProjectId(PROJECT).setTaskId(task).setRole("backend")
-                .setTier(tier).setRequestedTier(tier).setProvider("openai-compatible").setModel(model).setInputTokens(in)
-                .setOutputTokens(out).setCostMicros(cost).setLatencyMs(120).setScore(0.25)
-                .setDecisionReason("score 0.25 below 0.5: local tier").build();
+        return LlmCallCompleted.newBuilder()
+                .setCallId(id)
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setRole("backend")
+                .setTier(tier)
+                .setRequestedTier(tier)
+                .setProvider("openai-compatible")
+                .setModel(model)
+                .setInputTokens(in)
+                .setOutputTokens(out)
+                .setCostMicros(cost)
+                .setLatencyMs(120)
+                .setScore(0.25)
+                .setDecisionReason("score 0.25 below 0.5: local tier")
+                .build();
     }
 
     static ProjectStopped stoppedBy(String who) {
-        return ProjectStopped.newBuilder().setProjectId(PROJECT).setCause(StopCause.STOP_CAUSE_USER)
-                .setReason("stopped by " + who).setStoppedBy(who).build();
+        return ProjectStopped.newBuilder()
+                .setProjectId(PROJECT)
+                .setCause(StopCause.STOP_CAUSE_USER)
+                .setReason("stopped by " + who)
+                .setStoppedBy(who)
+                .build();
     }
 }

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAPI document is generated from the code: JSON by default, YAML on request, and a Swagger UI to read it. */
 class OpenApiDocumentIT extends OrchestratorIntegrationTest {
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private HttpResponse<String> anonymous(String path, String accept) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url(path)));
@@ -30,7 +31,8 @@ class OpenApiDocumentIT extends OrchestratorIntegrationTest {
             HttpResponse<String> response = anonymous("/v3/api-docs", accept);
             // then
             assertThat(response.statusCode()).as(accept).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).as(accept)
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(accept)
                     .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
             JsonNode doc = JsonMapper.shared().readTree(response.body());
             assertThat(doc.path("openapi").asString()).startsWith("3.");
@@ -43,29 +45,52 @@ class OpenApiDocumentIT extends OrchestratorIntegrationTest {
         HttpResponse<String> response = anonymous("/v3/api-docs", "application/yaml");
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));
         assertThat(response.body()).startsWith("openapi: ").contains("\n  /api/v1/projects:", "bearerFormat: JWT");
     }
 
     @Test
     void theDocumentDescribesTheCodesOperationsAndBodies() throws Exception {
         // when
-        JsonNode doc = JsonMapper.shared().readTree(anonymous("/v3/api-docs", null).body());
+        JsonNode doc =
+                JsonMapper.shared().readTree(anonymous("/v3/api-docs", null).body());
         // then: what the controllers say (paths, verbs, request and response bodies, statuses) is in it
-        assertThat(doc.path("paths").propertyNames()).contains("/api/v1/projects", "/api/v1/projects/{id}/events",
-                "/api/v1/dlq/{queue}", "/api/v1/dlq/{queue}/redrive").noneMatch(p -> p.startsWith("/actuator"));
+        assertThat(doc.path("paths").propertyNames())
+                .contains(
+                        "/api/v1/projects",
+                        "/api/v1/projects/{id}/events",
+                        "/api/v1/dlq/{queue}",
+                        "/api/v1/dlq/{queue}/redrive")
+                .noneMatch(p -> p.startsWith("/actuator"));
         JsonNode submit = doc.at("/paths/~1api~1v1~1projects/post");
-        assertThat(submit.at("/requestBody/content/application~1json/schema/$ref").asString()).endsWith("SubmitProjectRequest");
+        assertThat(submit.at("/requestBody/content/application~1json/schema/$ref")
+                        .asString())
+                .endsWith("SubmitProjectRequest");
         assertThat(submit.path("responses").propertyNames()).contains("202", "400", "401", "403", "415");
         assertThat(doc.at("/components/schemas/SubmitProjectRequest/properties").propertyNames())
-                .containsExactlyInAnyOrder("name", "brief", "budgetMicros", "options", "approvals", "approvalTimeoutMinutes",
+                .containsExactlyInAnyOrder(
+                        "name",
+                        "brief",
+                        "budgetMicros",
+                        "options",
+                        "approvals",
+                        "approvalTimeoutMinutes",
                         "approvalTimeoutAction");
-        assertThat(doc.at("/components/schemas/SubmitProjectRequest/properties/approvals/items/enum").toString())
+        assertThat(doc.at("/components/schemas/SubmitProjectRequest/properties/approvals/items/enum")
+                        .toString())
                 .isEqualTo("[\"backlog\",\"sprint\",\"risky-changes\"]");
-        assertThat(doc.path("paths").propertyNames()).contains("/api/v1/projects/{id}/approvals",
-                "/api/v1/projects/{id}/approvals/{item}/grant", "/api/v1/projects/{id}/approvals/{item}/reject");
-        assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}~1events/get/responses/200/content").has("text/event-stream")).isTrue();
-        assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}/get/parameters/0/name").asString()).isEqualTo("id");
+        assertThat(doc.path("paths").propertyNames())
+                .contains(
+                        "/api/v1/projects/{id}/approvals",
+                        "/api/v1/projects/{id}/approvals/{item}/grant",
+                        "/api/v1/projects/{id}/approvals/{item}/reject");
+        assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}~1events/get/responses/200/content")
+                        .has("text/event-stream"))
+                .isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}/get/parameters/0/name")
+                        .asString())
+                .isEqualTo("id");
         assertThat(doc.toString()).doesNotContain("\"caller\""); // the token's caller is not a request parameter
     }
 

@@ -3,7 +3,6 @@ package dev.aios.orchestrator.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.orchestrator.support.OrchestratorIntegrationTest;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,14 +18,16 @@ class ProjectControlIT extends OrchestratorIntegrationTest {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void budgetChangeAndStopAreRecordedAndAStoppedProjectCannotBeStoppedTwice() throws Exception {
         // given
-        HttpResponse<String> created = send("POST", "/api/v1/projects", "{\"name\":\"control\",\"brief\":\"b\",\"budgetMicros\":100}");
+        HttpResponse<String> created =
+                send("POST", "/api/v1/projects", "{\"name\":\"control\",\"brief\":\"b\",\"budgetMicros\":100}");
         String path = created.headers().firstValue("Location").orElseThrow();
         // when
         HttpResponse<String> budget = send("POST", path + "/budget", "{\"budgetMicros\":900}");
@@ -38,12 +39,17 @@ class ProjectControlIT extends OrchestratorIntegrationTest {
         assertThat(stop.statusCode()).isEqualTo(202);
         assertThat(stop.body()).contains("\"status\":\"STOPPED\"", "\"stopReason\":\"stopped by a person\"");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(again.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         // and the project's event stream replays everything and completes after ProjectStopped
-        HttpResponse<String> events = http.send(request(path + "/events")
-                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse<String> events = http.send(
+                request(path + "/events")
+                        .header("Accept", "text/event-stream")
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(events.body()).contains("event:ProjectSubmitted", "event:PlanProject", "event:BudgetChanged", "event:ProjectStopped");
+        assertThat(events.body())
+                .contains("event:ProjectSubmitted", "event:PlanProject", "event:BudgetChanged", "event:ProjectStopped");
         assertThat(events.body().trim()).endsWith("}");
     }
 

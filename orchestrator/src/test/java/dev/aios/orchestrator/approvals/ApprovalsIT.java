@@ -8,8 +8,8 @@ import dev.aios.events.v1.ApprovalRejected;
 import dev.aios.events.v1.PlanProject;
 import dev.aios.orchestrator.OrchestratorApplication;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
-import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.EventCodec;
+import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.support.ScriptedAgents;
 import dev.aios.orchestrator.support.TestInfrastructure;
 import dev.aios.orchestrator.support.TestTokens;
@@ -53,7 +53,8 @@ class ApprovalsIT {
     private static ScriptedAgents agents;
     private static final ConcurrentLinkedQueue<PlanProject> plans = new ConcurrentLinkedQueue<>();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void startTwoReplicasAndTheAgents() throws Exception {
@@ -95,7 +96,9 @@ class ApprovalsIT {
         // every scripted changeset writes under src/: risky here, for the projects that ask about risky changes
         properties.put("aios.orchestrator.risky-changes.patterns", "src/,Dockerfile*");
         // as arguments: default properties would lose to application.yml
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(OrchestratorApplication.class).run(args);
     }
 
@@ -108,14 +111,20 @@ class ApprovalsIT {
         assertThat(get(doomed, "/api/v1/projects/" + id)).contains("\"status\":\"AWAITING_APPROVAL\"");
         // when: that replica goes away and a person approves through another
         doomed.close();
-        HttpResponse<String> granted = post(replicaB, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
+        HttpResponse<String> granted =
+                post(replicaB, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
         // then: accepted, and the project goes on to delivery as it would have without approvals
         assertThat(granted.statusCode()).as(granted.body()).isEqualTo(202);
         assertThat(granted.body()).contains("\"status\":\"GRANTED\"", "\"decidedBy\":\"alice\"");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get(replicaB, "/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\"", "\"tasksDone\":3"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get(replicaB, "/api/v1/projects/" + id))
+                        .contains("\"status\":\"DELIVERED\"", "\"tasksDone\":3"));
         assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals"))
-                .contains("\"item\":\"backlog-1\"", "\"kind\":\"backlog\"", "\"status\":\"GRANTED\"", "A (backend, 3 points): API");
+                .contains(
+                        "\"item\":\"backlog-1\"",
+                        "\"kind\":\"backlog\"",
+                        "\"status\":\"GRANTED\"",
+                        "A (backend, 3 points): API");
     }
 
     @Test
@@ -138,11 +147,13 @@ class ApprovalsIT {
                     return post(replicaB, path, BOB, null);
                 });
                 start.countDown();
-                List<Integer> statuses = new ArrayList<>(List.of(fromA.get().statusCode(), fromB.get().statusCode()));
+                List<Integer> statuses = new ArrayList<>(
+                        List.of(fromA.get().statusCode(), fromB.get().statusCode()));
                 // then: exactly one is accepted and appended; the other is a problem detail 409
                 assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(202, 409);
                 HttpResponse<String> loser = fromA.get().statusCode() == 409 ? fromA.get() : fromB.get();
-                assertThat(loser.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+                assertThat(loser.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
                 assertThat(decisionsOn(id, "backlog-1")).as("round %d", round).isEqualTo(1);
             }
         } finally {
@@ -156,21 +167,26 @@ class ApprovalsIT {
         String id = submitWithBacklogApproval(replicaA, "rejected");
         awaitWaiting(replicaA, id, "backlog-1");
         // when: a person rejects it with feedback, through the other replica
-        HttpResponse<String> rejected = post(replicaB, "/api/v1/projects/" + id + "/approvals/backlog-1/reject", BOB,
+        HttpResponse<String> rejected = post(
+                replicaB,
+                "/api/v1/projects/" + id + "/approvals/backlog-1/reject",
+                BOB,
                 "{\"feedback\":\"Split the API into read and write tasks.\"}");
         // then: the CTO is asked again with the feedback among the reasons, and its new backlog waits under a new item
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(202);
-        assertThat(rejected.body()).contains("\"status\":\"REJECTED\"", "\"feedback\":\"Split the API into read and write tasks.\"");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(plans)
-                .anySatisfy(p -> {
+        assertThat(rejected.body())
+                .contains("\"status\":\"REJECTED\"", "\"feedback\":\"Split the API into read and write tasks.\"");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(plans).anySatisfy(p -> {
                     assertThat(p.getProjectId()).isEqualTo(id);
                     assertThat(p.getAttempt()).isEqualTo(2);
-                    assertThat(p.getPreviousRejectionReasonsList()).anySatisfy(r ->
-                            assertThat(r).contains("Split the API into read and write tasks."));
+                    assertThat(p.getPreviousRejectionReasonsList())
+                            .anySatisfy(r -> assertThat(r).contains("Split the API into read and write tasks."));
                 }));
         awaitWaiting(replicaA, id, "backlog-2");
         // and a second decision on the rejected item is refused
-        HttpResponse<String> again = post(replicaA, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
+        HttpResponse<String> again =
+                post(replicaA, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("REJECTED by bob");
     }
@@ -178,8 +194,12 @@ class ApprovalsIT {
     @Test
     void aWaitNobodyDecidesIsDecidedByTheProjectsDefaultAtItsDeadline() throws Exception {
         // given a backlog that waits at most a minute, after which it is granted
-        HttpResponse<String> submitted = post(replicaA, "/api/v1/projects", ALICE, "{\"name\":\"timeout\",\"brief\":\"A todo app.\","
-                + "\"budgetMicros\":5000000,\"approvals\":[\"backlog\"],\"approvalTimeoutMinutes\":1,\"approvalTimeoutAction\":\"grant\"}");
+        HttpResponse<String> submitted = post(
+                replicaA,
+                "/api/v1/projects",
+                ALICE,
+                "{\"name\":\"timeout\",\"brief\":\"A todo app.\","
+                        + "\"budgetMicros\":5000000,\"approvals\":[\"backlog\"],\"approvalTimeoutMinutes\":1,\"approvalTimeoutAction\":\"grant\"}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         Matcher m = ID.matcher(submitted.body());
         assertThat(m.find()).isTrue();
@@ -188,8 +208,9 @@ class ApprovalsIT {
         assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals")).contains("\"deadline\":\"");
         // when nobody decides
         // then the deadline grants it, recorded as timed out by the orchestrator, and the project is delivered
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(get(replicaB, "/api/v1/projects/" + id))
-                .contains("\"status\":\"DELIVERED\""));
+        await().atMost(Duration.ofSeconds(120))
+                .untilAsserted(() ->
+                        assertThat(get(replicaB, "/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
         assertThat(get(replicaB, "/api/v1/projects/" + id + "/approvals"))
                 .contains("\"status\":\"TIMED_OUT\"", "\"decidedBy\":\"orchestrator\"");
         assertThat(decisionsOn(id, "backlog-1")).isEqualTo(1);
@@ -198,26 +219,38 @@ class ApprovalsIT {
     @Test
     void aRejectedRiskyChangeIsRedoneWithTheFeedbackAndAGrantedOneIsApplied() throws Exception {
         // given a project whose risky changes wait, and the first one waiting
-        HttpResponse<String> submitted = post(replicaA, "/api/v1/projects", ALICE, "{\"name\":\"risky\",\"brief\":\"A todo app.\","
-                + "\"budgetMicros\":5000000,\"approvals\":[\"risky-changes\"]}");
+        HttpResponse<String> submitted = post(
+                replicaA,
+                "/api/v1/projects",
+                ALICE,
+                "{\"name\":\"risky\",\"brief\":\"A todo app.\","
+                        + "\"budgetMicros\":5000000,\"approvals\":[\"risky-changes\"]}");
         Matcher m = ID.matcher(submitted.body());
         assertThat(m.find()).isTrue();
         String id = m.group(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals"))
-                .contains("{\"item\":\"change-A-1\",\"kind\":\"risky-change\",\"status\":\"WAITING\"",
-                        "write src/A.txt (10 bytes)", "writes src/A.txt (matches src/)", "\"taskId\":\"A\""));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(replicaA, "/api/v1/projects/" + id + "/approvals"))
+                        .contains(
+                                "{\"item\":\"change-A-1\",\"kind\":\"risky-change\",\"status\":\"WAITING\"",
+                                "write src/A.txt (10 bytes)",
+                                "writes src/A.txt (matches src/)",
+                                "\"taskId\":\"A\""));
         assertThat(get(replicaA, "/api/v1/projects/" + id + "/tasks")).contains("\"status\":\"AWAITING_APPROVAL\"");
         // when it is rejected with feedback
-        HttpResponse<String> rejected = post(replicaB, "/api/v1/projects/" + id + "/approvals/change-A-1/reject", BOB,
+        HttpResponse<String> rejected = post(
+                replicaB,
+                "/api/v1/projects/" + id + "/approvals/change-A-1/reject",
+                BOB,
                 "{\"feedback\":\"Keep the API in one module.\"}");
         // then the agent gets the task again with the feedback, and its new changeset waits in turn
         assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(agents.assignments).anySatisfy(a -> {
-            assertThat(a.getProjectId()).isEqualTo(id);
-            assertThat(a.getTaskId()).isEqualTo("A");
-            assertThat(a.getAttempt()).isEqualTo(2);
-            assertThat(a.getContext().getReviewerFeedback()).isEqualTo("Keep the API in one module.");
-        }));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(agents.assignments).anySatisfy(a -> {
+                    assertThat(a.getProjectId()).isEqualTo(id);
+                    assertThat(a.getTaskId()).isEqualTo("A");
+                    assertThat(a.getAttempt()).isEqualTo(2);
+                    assertThat(a.getContext().getReviewerFeedback()).isEqualTo("Keep the API in one module.");
+                }));
         awaitWaitingOfKind(replicaA, id, "change-A-2", "risky-change");
         // and once every waiting change is granted, the project is delivered with them applied
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -235,33 +268,72 @@ class ApprovalsIT {
         awaitWaiting(replicaA, id, "backlog-1");
         String base = "/api/v1/projects/" + id + "/approvals/";
         // then
-        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"\"}").body()).contains("feedback must be 1-4000");
-        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"a\\u0000b\"}").statusCode()).isEqualTo(400);
-        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{}").statusCode()).isEqualTo(400);
-        assertThat(post(replicaA, base + "backlog-9/grant", ALICE, null).statusCode()).isEqualTo(404);
+        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"\"}")
+                        .body())
+                .contains("feedback must be 1-4000");
+        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"a\\u0000b\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{}").statusCode())
+                .isEqualTo(400);
+        assertThat(post(replicaA, base + "backlog-9/grant", ALICE, null).statusCode())
+                .isEqualTo(404);
         String other = TestTokens.token("eve", "globex", "submitter");
-        assertThat(post(replicaA, base + "backlog-1/grant", other, null).statusCode()).isEqualTo(404);
+        assertThat(post(replicaA, base + "backlog-1/grant", other, null).statusCode())
+                .isEqualTo(404);
         String viewer = TestTokens.token("vic", TestTokens.TENANT, "viewer");
-        assertThat(post(replicaA, base + "backlog-1/grant", viewer, null).statusCode()).isEqualTo(403);
+        assertThat(post(replicaA, base + "backlog-1/grant", viewer, null).statusCode())
+                .isEqualTo(403);
         assertThat(get(replicaA, base.substring(0, base.length() - 1))).contains("\"status\":\"WAITING\"");
     }
 
     @Test
     void badApprovalOptionsOfASubmissionAreClearProblems() throws Exception {
         String base = "{\"name\":\"opts\",\"brief\":\"b\",\"budgetMicros\":100,";
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"everything\"]}").body())
+        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"everything\"]}")
+                        .body())
                 .contains("approvals may hold only backlog, sprint and risky-changes");
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":0,"
-                + "\"approvalTimeoutAction\":\"grant\"}").body()).contains("approvalTimeoutMinutes must be between 1 and 43200");
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":5}").body())
+        assertThat(post(
+                                replicaA,
+                                "/api/v1/projects",
+                                ALICE,
+                                base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":0,"
+                                        + "\"approvalTimeoutAction\":\"grant\"}")
+                        .body())
+                .contains("approvalTimeoutMinutes must be between 1 and 43200");
+        assertThat(post(
+                                replicaA,
+                                "/api/v1/projects",
+                                ALICE,
+                                base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":5}")
+                        .body())
                 .contains("approvalTimeoutAction (grant or reject) is required with approvalTimeoutMinutes");
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":5,"
-                + "\"approvalTimeoutAction\":\"maybe\"}").body()).contains("approvalTimeoutAction must be grant or reject");
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvalTimeoutMinutes\":5,\"approvalTimeoutAction\":\"grant\"}")
-                .body()).contains("approvalTimeoutMinutes needs approvals");
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":\"backlog\"}").statusCode()).isEqualTo(400);
-        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":[\"backlog\",\"risky-changes\"],"
-                + "\"approvalTimeoutMinutes\":60,\"approvalTimeoutAction\":\"reject\"}").statusCode()).isEqualTo(202);
+        assertThat(post(
+                                replicaA,
+                                "/api/v1/projects",
+                                ALICE,
+                                base + "\"approvals\":[\"sprint\"],\"approvalTimeoutMinutes\":5,"
+                                        + "\"approvalTimeoutAction\":\"maybe\"}")
+                        .body())
+                .contains("approvalTimeoutAction must be grant or reject");
+        assertThat(post(
+                                replicaA,
+                                "/api/v1/projects",
+                                ALICE,
+                                base + "\"approvalTimeoutMinutes\":5,\"approvalTimeoutAction\":\"grant\"}")
+                        .body())
+                .contains("approvalTimeoutMinutes needs approvals");
+        assertThat(post(replicaA, "/api/v1/projects", ALICE, base + "\"approvals\":\"backlog\"}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(post(
+                                replicaA,
+                                "/api/v1/projects",
+                                ALICE,
+                                base + "\"approvals\":[\"backlog\",\"risky-changes\"],"
+                                        + "\"approvalTimeoutMinutes\":60,\"approvalTimeoutAction\":\"reject\"}")
+                        .statusCode())
+                .isEqualTo(202);
     }
 
     private long decisionsOn(String id, String item) {
@@ -274,8 +346,12 @@ class ApprovalsIT {
     }
 
     private String submitWithBacklogApproval(ConfigurableApplicationContext replica, String name) throws Exception {
-        HttpResponse<String> response = post(replica, "/api/v1/projects", ALICE, "{\"name\":\"" + name
-                + "\",\"brief\":\"A todo app with an API and a web page.\",\"budgetMicros\":5000000,\"approvals\":[\"backlog\"]}");
+        HttpResponse<String> response = post(
+                replica,
+                "/api/v1/projects",
+                ALICE,
+                "{\"name\":\"" + name
+                        + "\",\"brief\":\"A todo app with an API and a web page.\",\"budgetMicros\":5000000,\"approvals\":[\"backlog\"]}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         Matcher m = ID.matcher(response.body());
         assertThat(m.find()).isTrue();
@@ -287,8 +363,9 @@ class ApprovalsIT {
     }
 
     private void awaitWaitingOfKind(ConfigurableApplicationContext replica, String id, String item, String kind) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(replica, "/api/v1/projects/" + id + "/approvals"))
-                .contains("{\"item\":\"" + item + "\",\"kind\":\"" + kind + "\",\"status\":\"WAITING\""));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(replica, "/api/v1/projects/" + id + "/approvals"))
+                        .contains("{\"item\":\"" + item + "\",\"kind\":\"" + kind + "\",\"status\":\"WAITING\""));
     }
 
     private List<String> waitingItems(ConfigurableApplicationContext replica, String id) throws Exception {
@@ -302,12 +379,16 @@ class ApprovalsIT {
     }
 
     private String get(ConfigurableApplicationContext replica, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(replica, path)))
-                .header("Authorization", "Bearer " + ALICE).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url(replica, path)))
+                                .header("Authorization", "Bearer " + ALICE)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
-    private HttpResponse<String> post(ConfigurableApplicationContext replica, String path, String token, @Nullable String json)
-            throws Exception {
+    private HttpResponse<String> post(
+            ConfigurableApplicationContext replica, String path, String token, @Nullable String json) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url(replica, path))).header("Authorization", "Bearer " + token);
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());

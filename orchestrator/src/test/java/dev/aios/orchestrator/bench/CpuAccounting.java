@@ -24,7 +24,9 @@ final class CpuAccounting {
         if (!Files.isDirectory(Path.of("/proc/self"))) {
             return seconds;
         }
-        seconds.put("benchmark JVM (orchestrator + scripted agents)", ticks(ProcessHandle.current().pid()) / TICKS_PER_SECOND);
+        seconds.put(
+                "benchmark JVM (orchestrator + scripted agents)",
+                ticks(ProcessHandle.current().pid()) / TICKS_PER_SECOND);
         seconds.put("RabbitMQ", sum("beam.smp"));
         seconds.put("PostgreSQL", sum("postgres"));
         seconds.put("Redis", sum("redis-server"));
@@ -49,7 +51,10 @@ final class CpuAccounting {
         double total = 0;
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
             for (ProcessHandle p : (Iterable<ProcessHandle>) all::iterator) {
-                if (p.info().command().map(c -> c.endsWith("/" + command) || c.equals(command)).orElse(false)) {
+                if (p.info()
+                        .command()
+                        .map(c -> c.endsWith("/" + command) || c.equals(command))
+                        .orElse(false)) {
                     total += ticks(p.pid());
                 }
             }

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +30,13 @@ final class DatabaseCeiling {
     private DatabaseCeiling() {}
 
     /** Decisions per second on {@code threads} connections for {@code duration}. */
-    static double decisionsPerSecond(ConfigurableApplicationContext app, Duration duration, int threads,
-            int decisionsPerTransaction, int projectsPerTransaction) throws InterruptedException {
+    static double decisionsPerSecond(
+            ConfigurableApplicationContext app,
+            Duration duration,
+            int threads,
+            int decisionsPerTransaction,
+            int projectsPerTransaction)
+            throws InterruptedException {
         EventStore store = app.getBean(EventStore.class);
         Projector projector = app.getBean(Projector.class);
         TransactionTemplate tx = app.getBean(TransactionTemplate.class);
@@ -51,7 +55,8 @@ final class DatabaseCeiling {
                     try {
                         for (int p = 0; p < projects; p++) {
                             Stream first = new Stream(TASKS_PER_PROJECT);
-                            tx.executeWithoutResult(status -> decide(store, projector, new ArrayList<>(List.of(first)), 0)); // dispatch only
+                            tx.executeWithoutResult(status ->
+                                    decide(store, projector, new ArrayList<>(List.of(first)), 0)); // dispatch only
                             streams.add(first);
                         }
                     } finally {
@@ -167,25 +172,42 @@ final class DatabaseCeiling {
         List<Message> dispatch() {
             String project = projectId.toString();
             var history = new ArrayList<Message>();
-            history.add(ProjectSubmitted.newBuilder().setProjectId(project).setName("ceiling").setBrief("ceiling")
-                    .setBudgetMicros(1_000_000_000L).build());
+            history.add(ProjectSubmitted.newBuilder()
+                    .setProjectId(project)
+                    .setName("ceiling")
+                    .setBrief("ceiling")
+                    .setBudgetMicros(1_000_000_000L)
+                    .build());
             var backlog = BacklogProposed.newBuilder().setProjectId(project).setAttempt(1);
             var sprint = SprintPlanned.newBuilder().setProjectId(project).setSprintNumber(1);
             for (int t = 1; t <= tasks; t++) {
-                backlog.addTasks(TaskSpec.newBuilder().setTaskId("T" + t).setRole(AgentRole.AGENT_ROLE_BACKEND)
-                        .setTitle("task " + t).setEstimatePoints(1).setKind(TaskKind.TASK_KIND_CODE));
+                backlog.addTasks(TaskSpec.newBuilder()
+                        .setTaskId("T" + t)
+                        .setRole(AgentRole.AGENT_ROLE_BACKEND)
+                        .setTitle("task " + t)
+                        .setEstimatePoints(1)
+                        .setKind(TaskKind.TASK_KIND_CODE));
                 sprint.addTaskIds("T" + t);
             }
             history.add(backlog.build());
-            history.add(BacklogAccepted.newBuilder().setProjectId(project).setAttempt(1).build());
+            history.add(BacklogAccepted.newBuilder()
+                    .setProjectId(project)
+                    .setAttempt(1)
+                    .build());
             history.add(sprint.build());
             for (int t = 1; t <= tasks; t++) {
                 // a lease far in the future: the running orchestrator's sweeper must never act on these streams
-                history.add(TaskAssigned.newBuilder().setProjectId(project).setTaskId("T" + t).setAttempt(1)
-                        .setSprintNumber(1).setLeaseId(project + "/T" + t + "/1")
+                history.add(TaskAssigned.newBuilder()
+                        .setProjectId(project)
+                        .setTaskId("T" + t)
+                        .setAttempt(1)
+                        .setSprintNumber(1)
+                        .setLeaseId(project + "/T" + t + "/1")
                         .setLeaseExpiresAt(com.google.protobuf.Timestamp.newBuilder()
-                                .setSeconds(Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
-                        .setTask(backlog.getTasks(t - 1)).build());
+                                .setSeconds(
+                                        Instant.now().plus(Duration.ofDays(1)).getEpochSecond()))
+                        .setTask(backlog.getTasks(t - 1))
+                        .build());
             }
             return history;
         }
@@ -196,14 +218,26 @@ final class DatabaseCeiling {
             String task = "T" + (1 + n / 2);
             String lease = projectId + "/" + task + "/1";
             if (n % 2 == 0) {
-                return TaskStarted.newBuilder().setProjectId(projectId.toString()).setTaskId(task).setAttempt(1)
-                        .setAgentId("backend-agent-1").setLeaseId(lease).build();
+                return TaskStarted.newBuilder()
+                        .setProjectId(projectId.toString())
+                        .setTaskId(task)
+                        .setAttempt(1)
+                        .setAgentId("backend-agent-1")
+                        .setLeaseId(lease)
+                        .build();
             }
-            return TaskCompleted.newBuilder().setProjectId(projectId.toString()).setTaskId(task).setAttempt(1)
-                    .setAgentId("backend-agent-1").setRole(AgentRole.AGENT_ROLE_BACKEND).setLeaseId(lease)
+            return TaskCompleted.newBuilder()
+                    .setProjectId(projectId.toString())
+                    .setTaskId(task)
+                    .setAttempt(1)
+                    .setAgentId("backend-agent-1")
+                    .setRole(AgentRole.AGENT_ROLE_BACKEND)
+                    .setLeaseId(lease)
                     .setSummary("scripted result for " + task)
-                    .setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder().setPath("src/" + task + ".txt")
-                            .setContent(ByteString.copyFromUtf8("work of " + task + "\n"))))
+                    .setChangeset(Changeset.newBuilder()
+                            .addWrites(FileWrite.newBuilder()
+                                    .setPath("src/" + task + ".txt")
+                                    .setContent(ByteString.copyFromUtf8("work of " + task + "\n"))))
                     .build();
         }
     }

@@ -15,9 +15,13 @@ class AssignmentContextTest {
 
     static TaskCompleted done(String task, List<String> writes, List<String> deletes) {
         Changeset.Builder changeset = Changeset.newBuilder();
-        writes.forEach(p -> changeset.addWrites(FileWrite.newBuilder().setPath(p).setContent(ByteString.copyFromUtf8(task + ":" + p))));
+        writes.forEach(p -> changeset.addWrites(
+                FileWrite.newBuilder().setPath(p).setContent(ByteString.copyFromUtf8(task + ":" + p))));
         deletes.forEach(p -> changeset.addDeletes(FileDelete.newBuilder().setPath(p)));
-        return TaskCompleted.newBuilder().setTaskId(task).setChangeset(changeset).build();
+        return TaskCompleted.newBuilder()
+                .setTaskId(task)
+                .setChangeset(changeset)
+                .build();
     }
 
     @Test
@@ -49,12 +53,15 @@ class AssignmentContextTest {
 
         // then the same files, in the same order, the nearer dependency's README winning
         assertThat(first).isEqualTo(second);
-        assertThat(List.copyOf(first.keySet())).isEqualTo(List.copyOf(second.keySet())).containsExactly("lib.py", "page.html", "README.md", "api.py");
+        assertThat(List.copyOf(first.keySet()))
+                .isEqualTo(List.copyOf(second.keySet()))
+                .containsExactly("lib.py", "page.html", "README.md", "api.py");
         assertThat(first.get("README.md").toStringUtf8()).isEqualTo("B:README.md");
     }
 
     @Test
     void aTaskWithoutDependenciesSeesNoDependencyFiles() {
-        assertThat(AssignmentContext.writtenBy(List.of(), List.of(done("A", List.of("a.py"), List.of())))).isEmpty();
+        assertThat(AssignmentContext.writtenBy(List.of(), List.of(done("A", List.of("a.py"), List.of()))))
+                .isEmpty();
     }
 }

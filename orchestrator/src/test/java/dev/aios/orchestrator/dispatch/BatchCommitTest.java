@@ -26,7 +26,8 @@ class BatchCommitTest {
     private final StreamCache cache = new StreamCache(10);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<ProjectDecisions.Committed> hookSaw = new ArrayList<>();
-    private final ProjectDecisions.AfterCommit hook = (projectId, events, messages) -> hookSaw.add(new ProjectDecisions.Committed(projectId, events, messages));
+    private final ProjectDecisions.AfterCommit hook =
+            (projectId, events, messages) -> hookSaw.add(new ProjectDecisions.Committed(projectId, events, messages));
 
     @Test
     void aBatchThatLosesItsAppendToAnotherReplicaIsDecidedAgainOnFreshState() throws Exception {
@@ -42,9 +43,12 @@ class BatchCommitTest {
         ProjectDecisions.Outcome outcome = pending.result().get(5, TimeUnit.SECONDS);
         assertThat(replicated.readVersions).containsExactly(0L, 1L, 2L);
         assertThat(outcome.appended()).extracting(StoredEvent::streamVersion).containsExactly(3L);
-        assertThat(hookSaw).singleElement().satisfies(c -> assertThat(c.events()).isEqualTo(outcome.appended()));
+        assertThat(hookSaw)
+                .singleElement()
+                .satisfies(c -> assertThat(c.events()).isEqualTo(outcome.appended()));
         assertThat(cache.get(stream)).hasSize(3);
-        assertThat(meters.counter("aios.orchestrator.decision.transactions").count()).isEqualTo(1);
+        assertThat(meters.counter("aios.orchestrator.decision.transactions").count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -59,29 +63,38 @@ class BatchCommitTest {
 
         // then
         assertThat(pending.result()).isCompletedExceptionally();
-        assertThat(pending.result()).failsWithin(0, TimeUnit.SECONDS).withThrowableThat()
-                .havingCause().isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(pending.result())
+                .failsWithin(0, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(ConcurrencyConflictException.class);
         assertThat(replicated.readVersions).hasSize(BatchCommit.MAX_CONFLICT_RETRIES);
         assertThat(hookSaw).isEmpty();
         assertThat(cache.get(stream)).isEmpty();
-        assertThat(meters.counter("aios.orchestrator.decision.transactions").count()).isZero();
+        assertThat(meters.counter("aios.orchestrator.decision.transactions").count())
+                .isZero();
     }
 
     @Test
     void aMessageThatAlwaysFailsFailsAloneWhileTheRestOfItsBatchCommits() {
         // given a batch of three messages over two projects, one of which no attempt can decide
         var attempts = new ArrayList<List<String>>();
-        var commit = new BatchCommit(batch -> {
-            attempts.add(batch.stream().map(p -> ((ProjectSubmitted) p.incoming()).getName()).toList());
-            if (attempts.getLast().contains("poison")) {
-                throw new IllegalArgumentException("poison cannot be stored");
-            }
-            return decidedAsIs(batch);
-        }, new CommitEffects(cache, List.of(), meters));
+        var commit = new BatchCommit(
+                batch -> {
+                    attempts.add(batch.stream()
+                            .map(p -> ((ProjectSubmitted) p.incoming()).getName())
+                            .toList());
+                    if (attempts.getLast().contains("poison")) {
+                        throw new IllegalArgumentException("poison cannot be stored");
+                    }
+                    return decidedAsIs(batch);
+                },
+                new CommitEffects(cache, List.of(), meters));
         UUID other = UUID.randomUUID();
         var good = pending("good");
         var poison = pending("poison");
-        var elsewhere = new PendingDecision(other, ProjectSubmitted.newBuilder().setName("elsewhere").build(), null);
+        var elsewhere = new PendingDecision(
+                other, ProjectSubmitted.newBuilder().setName("elsewhere").build(), null);
 
         // when
         commit.accept(List.of(good, poison, elsewhere));
@@ -90,20 +103,30 @@ class BatchCommitTest {
         assertThat(good.result()).isCompletedWithValueMatching(o -> !o.duplicate());
         assertThat(elsewhere.result()).isCompletedWithValueMatching(o -> !o.duplicate());
         assertThat(poison.result()).isCompletedExceptionally();
-        assertThat(attempts).containsExactly(List.of("good", "poison", "elsewhere"), List.of("good", "poison"),
-                List.of("good"), List.of("poison"), List.of("elsewhere"));
+        assertThat(attempts)
+                .containsExactly(
+                        List.of("good", "poison", "elsewhere"),
+                        List.of("good", "poison"),
+                        List.of("good"),
+                        List.of("poison"),
+                        List.of("elsewhere"));
     }
 
     @Test
     void aTransientFailureFailsTheWholeBatchForALaterRetryWithoutSplittingIt() {
         // given a database that is unavailable
         var attempts = new ArrayList<Integer>();
-        var commit = new BatchCommit(batch -> {
-            attempts.add(batch.size());
-            throw new org.springframework.dao.TransientDataAccessResourceException("no connection");
-        }, new CommitEffects(cache, List.of(), meters));
+        var commit = new BatchCommit(
+                batch -> {
+                    attempts.add(batch.size());
+                    throw new org.springframework.dao.TransientDataAccessResourceException("no connection");
+                },
+                new CommitEffects(cache, List.of(), meters));
         var first = pending("first");
-        var second = new PendingDecision(UUID.randomUUID(), ProjectSubmitted.newBuilder().setName("second").build(), null);
+        var second = new PendingDecision(
+                UUID.randomUUID(),
+                ProjectSubmitted.newBuilder().setName("second").build(),
+                null);
 
         // when
         commit.accept(List.of(first, second));
@@ -116,12 +139,21 @@ class BatchCommitTest {
 
     private static DecidedBatch decidedAsIs(List<PendingDecision> batch) {
         var outcome = new ProjectDecisions.Outcome(List.of(), ProjectState.from(List.of()), false);
-        return new DecidedBatch(batch.stream().map(p -> outcome).toList(), PendingDecision.byProject(batch).keySet().stream()
-                .map(id -> new DecidedBatch.DecidedProject(id, List.<Message>of(), List.<StoredEvent>of())).toList());
+        return new DecidedBatch(
+                batch.stream().map(p -> outcome).toList(),
+                PendingDecision.byProject(batch).keySet().stream()
+                        .map(id -> new DecidedBatch.DecidedProject(id, List.<Message>of(), List.<StoredEvent>of()))
+                        .toList());
     }
 
     private PendingDecision pending(String name) {
-        return new PendingDecision(project, ProjectSubmitted.newBuilder().setProjectId(project.toString()).setName(name).build(), null);
+        return new PendingDecision(
+                project,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(project.toString())
+                        .setName(name)
+                        .build(),
+                null);
     }
 
     /**
@@ -144,7 +176,9 @@ class BatchCommitTest {
             readVersions.add(read);
             var seen = new ArrayList<>(events);
             if (contendedAttempts-- > 0) {
-                events.add(ProjectSubmitted.newBuilder().setName("by another replica").build());
+                events.add(ProjectSubmitted.newBuilder()
+                        .setName("by another replica")
+                        .build());
             }
             if (events.size() != read) {
                 throw new ConcurrencyConflictException(stream, read);
@@ -152,10 +186,15 @@ class BatchCommitTest {
             Message decided = batch.getFirst().incoming();
             events.add(decided);
             seen.add(decided);
-            var stored = new StoredEvent(events.size(), stream, events.size(),
-                    EventCodec.wrap(decided, project.toString(), null, Instant.EPOCH), Instant.EPOCH);
+            var stored = new StoredEvent(
+                    events.size(),
+                    stream,
+                    events.size(),
+                    EventCodec.wrap(decided, project.toString(), null, Instant.EPOCH),
+                    Instant.EPOCH);
             var outcome = new ProjectDecisions.Outcome(List.of(stored), ProjectState.from(seen), false);
-            return new DecidedBatch(List.of(outcome), List.of(new DecidedBatch.DecidedProject(project, seen, List.of(stored))));
+            return new DecidedBatch(
+                    List.of(outcome), List.of(new DecidedBatch.DecidedProject(project, seen, List.of(stored))));
         }
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The decision loops: a project's messages are decided on one thread, batch after batch, and a hook may decide from inside. */
 class DecisionLoopsTest {
-    private static final ProjectDecisions.Outcome DECIDED = new ProjectDecisions.Outcome(List.of(), ProjectState.from(List.of()), false);
+    private static final ProjectDecisions.Outcome DECIDED =
+            new ProjectDecisions.Outcome(List.of(), ProjectState.from(List.of()), false);
 
     private DecisionLoops loops;
 
@@ -45,11 +46,16 @@ class DecisionLoopsTest {
         loops.submit(third);
         decider.releaseFirstBatch.countDown();
 
-        // then the loop takes both together as its next batch, on the same thread, never two decisions of the project at once
+        // then the loop takes both together as its next batch, on the same thread, never two decisions of the project
+        // at once
         assertThat(third.result().get(5, TimeUnit.SECONDS)).isSameAs(DECIDED);
         assertThat(second.result()).isCompletedWithValue(DECIDED);
-        assertThat(decider.batches).extracting(Batch::names).containsExactly(List.of("first"), List.of("second", "third"));
-        assertThat(decider.batches).extracting(Batch::thread).containsOnly(decider.batches.getFirst().thread());
+        assertThat(decider.batches)
+                .extracting(Batch::names)
+                .containsExactly(List.of("first"), List.of("second", "third"));
+        assertThat(decider.batches)
+                .extracting(Batch::thread)
+                .containsOnly(decider.batches.getFirst().thread());
         assertThat(decider.mostAtOnce.get()).isEqualTo(1);
     }
 
@@ -104,11 +110,20 @@ class DecisionLoopsTest {
         decider.releaseFirstBatch.countDown();
 
         // then
-        assertThat(queued.result()).failsWithin(5, TimeUnit.SECONDS).withThrowableThat().withMessageContaining("shutting down");
+        assertThat(queued.result())
+                .failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableThat()
+                .withMessageContaining("shutting down");
     }
 
     private static PendingDecision pending(UUID project, String name) {
-        return new PendingDecision(project, ProjectSubmitted.newBuilder().setProjectId(project.toString()).setName(name).build(), null);
+        return new PendingDecision(
+                project,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(project.toString())
+                        .setName(name)
+                        .build(),
+                null);
     }
 
     record Batch(String thread, List<String> names) {}
@@ -124,11 +139,15 @@ class DecisionLoopsTest {
         @Override
         public void accept(List<PendingDecision> batch) {
             UUID project = batch.getFirst().projectId();
-            int atOnce = running.computeIfAbsent(project, id -> new AtomicInteger()).incrementAndGet();
+            int atOnce =
+                    running.computeIfAbsent(project, id -> new AtomicInteger()).incrementAndGet();
             mostAtOnce.accumulateAndGet(atOnce, Math::max);
             try {
-                batches.add(new Batch(Thread.currentThread().getName(),
-                        batch.stream().map(p -> ((ProjectSubmitted) p.incoming()).getName()).toList()));
+                batches.add(new Batch(
+                        Thread.currentThread().getName(),
+                        batch.stream()
+                                .map(p -> ((ProjectSubmitted) p.incoming()).getName())
+                                .toList()));
                 if (batches.size() == 1) {
                     firstBatchStarted.countDown();
                     releaseFirstBatch.await(5, TimeUnit.SECONDS);

@@ -50,8 +50,10 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
         // then all 20 commit, in at most two transactions per decision loop (the blocked one and the rest)
         CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
         assertThat(results).allSatisfy(r -> assertThat(r.join().appended()).isNotEmpty());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM projects WHERE project_id = ANY(?)", Integer.class,
-                (Object) ids.toArray(UUID[]::new))).isEqualTo(20);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM projects WHERE project_id = ANY(?)", Integer.class, (Object)
+                                ids.toArray(UUID[]::new)))
+                .isEqualTo(20);
         assertThat(transactions() - transactionsBefore).isLessThanOrEqualTo(4);
     }
 
@@ -81,14 +83,21 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
         }
 
         // then
-        assertThat(poison).failsWithin(Duration.ofSeconds(20))
+        assertThat(poison)
+                .failsWithin(Duration.ofSeconds(20))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withMessageContaining("0x00");
         CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).get();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM projects WHERE project_id = ANY(?)", Integer.class,
-                (Object) ids.toArray(UUID[]::new))).isEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM events WHERE stream_id = ?", Integer.class,
-                ProjectDecisions.streamOf(poisonId))).as("nothing of the refused message is kept").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM projects WHERE project_id = ANY(?)", Integer.class, (Object)
+                                ids.toArray(UUID[]::new)))
+                .isEqualTo(5);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM events WHERE stream_id = ?",
+                        Integer.class,
+                        ProjectDecisions.streamOf(poisonId)))
+                .as("nothing of the refused message is kept")
+                .isZero();
     }
 
     private double transactions() {
@@ -105,8 +114,12 @@ class ProjectDecisionsIT extends OrchestratorIntegrationTest {
     }
 
     private static ProjectSubmitted submitted(UUID id, String name) {
-        return ProjectSubmitted.newBuilder().setProjectId(id.toString()).setName(name).setBrief("a brief")
-                .setBudgetMicros(1_000_000).build();
+        return ProjectSubmitted.newBuilder()
+                .setProjectId(id.toString())
+                .setName(name)
+                .setBrief("a brief")
+                .setBudgetMicros(1_000_000)
+                .build();
     }
 
     /** A transaction holding a lock that makes every event insert wait; rolled back by the caller. */

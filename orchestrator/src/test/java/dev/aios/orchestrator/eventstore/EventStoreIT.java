@@ -31,11 +31,13 @@ class EventStoreIT extends OrchestratorIntegrationTest {
     DataSource dataSource;
 
     static NewEvent event(String marker) {
-        return new NewEvent(Envelope.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setType("aios.events.v1.TaskProgress")
-                .setPayload(ByteString.copyFromUtf8(marker))
-                .build(), null);
+        return new NewEvent(
+                Envelope.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setType("aios.events.v1.TaskProgress")
+                        .setPayload(ByteString.copyFromUtf8(marker))
+                        .build(),
+                null);
     }
 
     @Test
@@ -69,13 +71,18 @@ class EventStoreIT extends OrchestratorIntegrationTest {
                     winners += r.get() ? 1 : 0;
                 }
                 // then
-                assertThat(winners).as("winners at expected version %d", expected).isEqualTo(1);
+                assertThat(winners)
+                        .as("winners at expected version %d", expected)
+                        .isEqualTo(1);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store.readStream(stream)).extracting(StoredEvent::streamVersion)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, rounds).boxed().toList());
+        assertThat(store.readStream(stream))
+                .extracting(StoredEvent::streamVersion)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, rounds)
+                        .boxed()
+                        .toList());
     }
 
     @Test
@@ -93,7 +100,8 @@ class EventStoreIT extends OrchestratorIntegrationTest {
     void globalReaderDoesNotSkipATransactionThatCommitsAfterALaterPosition() throws Exception {
         // given: everything committed so far has been read
         GlobalCheckpoint checkpoint = readToEnd(GlobalCheckpoint.START, new ArrayList<>());
-        try (Connection early = dataSource.getConnection(); Connection late = dataSource.getConnection()) {
+        try (Connection early = dataSource.getConnection();
+                Connection late = dataSource.getConnection()) {
             early.setAutoCommit(false);
             late.setAutoCommit(false);
             // when: the early transaction takes a position first but commits after the late one
@@ -131,7 +139,13 @@ class EventStoreIT extends OrchestratorIntegrationTest {
                 "INSERT INTO events (stream_id, stream_version, event_id, type, payload) VALUES (?, 1, ?, 'aios.events.v1.TaskProgress', ?) RETURNING global_position")) {
             ps.setString(1, stream);
             ps.setObject(2, UUID.randomUUID());
-            ps.setBytes(3, Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setType("aios.events.v1.TaskProgress").build().toByteArray());
+            ps.setBytes(
+                    3,
+                    Envelope.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setType("aios.events.v1.TaskProgress")
+                            .build()
+                            .toByteArray());
             var rs = ps.executeQuery();
             rs.next();
             return rs.getLong(1);

@@ -49,7 +49,9 @@ class BrokerKillFaultIT extends FaultIntegrationTest {
         agents = new FaultAgents(RABBIT.port, "/", 2, (agent, task) -> false);
         long started = System.nanoTime();
         List<String> ids = submit(PROJECTS, "broker");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> agents.answered.size() >= 20);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> agents.answered.size() >= 20);
         // when: the node is killed (-9) mid-burst and started again 5 s later
         int publishedAtKill = count("SELECT count(*) FROM outbox WHERE published_at IS NOT NULL");
         int unpublishedAtKill = count("SELECT count(*) FROM outbox WHERE published_at IS NULL");
@@ -60,10 +62,13 @@ class BrokerKillFaultIT extends FaultIntegrationTest {
         RABBIT.startNode();
         long restarted = System.nanoTime();
         // then: every project is delivered (figures are printed before the verdict)
-        boolean allDelivered = within(Duration.ofSeconds(180), () -> count("SELECT count(*) FROM projects WHERE status = 'DELIVERED'") == PROJECTS);
+        boolean allDelivered = within(
+                Duration.ofSeconds(180),
+                () -> count("SELECT count(*) FROM projects WHERE status = 'DELIVERED'") == PROJECTS);
         long deliveredMs = (System.nanoTime() - started) / 1_000_000;
         // and no command the relay marked published is missing at the agents; duplicates only before the inbox
-        List<String> published = jdbc.queryForList("SELECT event_id::text FROM outbox WHERE published_at IS NOT NULL", String.class);
+        List<String> published =
+                jdbc.queryForList("SELECT event_id::text FROM outbox WHERE published_at IS NOT NULL", String.class);
         var received = new HashSet<>(agents.received);
         long lost = published.stream().filter(id -> !received.contains(id)).count();
         Map<String, Integer> deliveries = new HashMap<>();
@@ -71,12 +76,25 @@ class BrokerKillFaultIT extends FaultIntegrationTest {
         long redelivered = deliveries.values().stream().filter(n -> n > 1).count();
         int unpublished = count("SELECT count(*) FROM outbox WHERE published_at IS NULL");
         StreamLedger ledger = StreamLedger.of(jdbc);
-        System.out.printf("fault 3: %d projects; at the kill %d outbox rows published, %d not yet; %d unpublished after 5 s down;"
+        System.out.printf(
+                "fault 3: %d projects; at the kill %d outbox rows published, %d not yet; %d unpublished after 5 s down;"
                         + " kill to AMQP port open again %d ms; all delivered: %s after %d ms; outbox rows %d published, %d left unpublished;"
                         + " lost %d; commands delivered more than once (before the inbox) %d, skipped by the agents' inbox %d;"
                         + " agent publish failures %d; %s%n",
-                ids.size(), publishedAtKill, unpublishedAtKill, unpublishedDuringOutage, (restarted - killed) / 1_000_000,
-                allDelivered, deliveredMs, published.size(), unpublished, lost, redelivered, agents.duplicatesSkipped.get(), agents.publishFailures.get(), ledger);
+                ids.size(),
+                publishedAtKill,
+                unpublishedAtKill,
+                unpublishedDuringOutage,
+                (restarted - killed) / 1_000_000,
+                allDelivered,
+                deliveredMs,
+                published.size(),
+                unpublished,
+                lost,
+                redelivered,
+                agents.duplicatesSkipped.get(),
+                agents.publishFailures.get(),
+                ledger);
         assertThat(publishedAtKill).as("the kill came mid-burst").isLessThan(PROJECTS * 10);
         assertThat(allDelivered).as("every project delivered").isTrue();
         assertThat(lost).as("published rows whose message never arrived").isZero();

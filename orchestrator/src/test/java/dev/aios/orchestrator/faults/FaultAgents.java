@@ -5,8 +5,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.aios.agent.Role;
-import dev.aios.orchestrator.support.ScriptedAgents;
 import dev.aios.events.v1.*;
+import dev.aios.orchestrator.support.ScriptedAgents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,12 @@ final class FaultAgents implements AutoCloseable {
     final ConcurrentLinkedQueue<TaskAssigned> dropped = new ConcurrentLinkedQueue<>();
     /** Event id of every command delivered to any agent, duplicates included. */
     final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
+
     final ConcurrentLinkedQueue<Answer> answered = new ConcurrentLinkedQueue<>();
     final AtomicInteger publishFailures = new AtomicInteger();
     /** Duplicate deliveries the agents' shared inbox skipped (as agent-base's idempotency key does across replicas). */
     final AtomicInteger duplicatesSkipped = new AtomicInteger();
+
     private final java.util.Set<String> inbox = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Connection connection;
     private final Channel publishChannel;
@@ -61,23 +63,30 @@ final class FaultAgents implements AutoCloseable {
                 String agent = role.routingKey() + "-agent-" + n;
                 Channel ch = connection.createChannel();
                 ch.basicQos(10);
-                ch.basicConsume(role.queueName(), false, agent, (tag, delivery) -> {
-                    awaitOpenGate();
-                    try {
-                        Envelope envelope = Envelope.parseFrom(delivery.getBody());
-                        received.add(envelope.getEventId());
-                        if (inbox.contains(envelope.getEventId())) {
-                            duplicatesSkipped.incrementAndGet();
-                        } else {
-                            answer(role, agent, envelope);
-                            inbox.add(envelope.getEventId()); // after the answer was confirmed: a crash before it redoes the work
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        publishFailures.incrementAndGet();
-                        return; // unacked: redelivered once the channel is recovered or closed
-                    }
-                    ch.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-                }, tag -> {});
+                ch.basicConsume(
+                        role.queueName(),
+                        false,
+                        agent,
+                        (tag, delivery) -> {
+                            awaitOpenGate();
+                            try {
+                                Envelope envelope = Envelope.parseFrom(delivery.getBody());
+                                received.add(envelope.getEventId());
+                                if (inbox.contains(envelope.getEventId())) {
+                                    duplicatesSkipped.incrementAndGet();
+                                } else {
+                                    answer(role, agent, envelope);
+                                    inbox.add(
+                                            envelope.getEventId()); // after the answer was confirmed: a crash before it
+                                    // redoes the work
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                publishFailures.incrementAndGet();
+                                return; // unacked: redelivered once the channel is recovered or closed
+                            }
+                            ch.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                        },
+                        tag -> {});
                 consumers.add(ch);
             }
         }
@@ -136,8 +145,11 @@ final class FaultAgents implements AutoCloseable {
 
     /** Eight two-point tasks, one sprint: two API tasks, each with a page, a deployment and a test task after it. */
     static BacklogProposed eightTasks(PlanProject plan, String agent) {
-        var backlog = BacklogProposed.newBuilder().setProjectId(plan.getProjectId()).setAttempt(plan.getAttempt())
-                .setArchitectureNotes("Two services with web pages.").setAgentId(agent);
+        var backlog = BacklogProposed.newBuilder()
+                .setProjectId(plan.getProjectId())
+                .setAttempt(plan.getAttempt())
+                .setArchitectureNotes("Two services with web pages.")
+                .setAgentId(agent);
         for (String s : List.of("1", "2")) {
             backlog.addTasks(spec("api" + s, AgentRole.AGENT_ROLE_BACKEND))
                     .addTasks(spec("web" + s, AgentRole.AGENT_ROLE_FRONTEND, "api" + s))
@@ -148,8 +160,14 @@ final class FaultAgents implements AutoCloseable {
     }
 
     private static TaskSpec spec(String id, AgentRole role, String... deps) {
-        return TaskSpec.newBuilder().setTaskId(id).setRole(role).setTitle("task " + id).setEstimatePoints(2)
-                .setKind(TaskKind.TASK_KIND_CODE).addAllDependsOn(List.of(deps)).build();
+        return TaskSpec.newBuilder()
+                .setTaskId(id)
+                .setRole(role)
+                .setTitle("task " + id)
+                .setEstimatePoints(2)
+                .setKind(TaskKind.TASK_KIND_CODE)
+                .addAllDependsOn(List.of(deps))
+                .build();
     }
 
     @Override

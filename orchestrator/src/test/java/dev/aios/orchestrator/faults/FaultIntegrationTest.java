@@ -15,20 +15,22 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Base of the fault tests: the whole orchestrator on a random port, in a context of its own (closed after the
  * class) so no other test's context shares its database, vhost or Redis. Each subclass points one service at a
  * private instance it may kill, and the others at fresh resources on the shared services.
  */
-@ExtendWith(FaultIntegrationTest.CloseAfterContext.class) // before SpringExtension, so its afterAll runs after the context closed
+@ExtendWith(
+        FaultIntegrationTest.CloseAfterContext
+                .class) // before SpringExtension, so its afterAll runs after the context closed
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class FaultIntegrationTest {
@@ -38,17 +40,19 @@ abstract class FaultIntegrationTest {
     @LocalServerPort
     protected int port;
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     protected List<String> submit(int projects, String name) throws Exception {
         var ids = new ArrayList<String>();
         for (int i = 0; i < projects; i++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/projects"))
                             .header("Content-Type", "application/json")
                             .header("Authorization", "Bearer " + TestTokens.admin())
                             .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"name\":\"" + name + i + "\",\"brief\":\"Two services with web pages.\",\"budgetMicros\":5000000}"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + i
+                                    + "\",\"brief\":\"Two services with web pages.\",\"budgetMicros\":5000000}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -63,8 +67,13 @@ abstract class FaultIntegrationTest {
      * Points the app at the services a test chose: a database, a broker (a port only for a private node) and vhost,
      * and Redis (a port only for a private server) with the key prefix of both the orchestrator and agent-base.
      */
-    protected static void useServices(DynamicPropertyRegistry registry, Supplier<Object> jdbcUrl, @Nullable Supplier<Object> rabbitPort,
-            Supplier<Object> vhost, @Nullable Supplier<Object> redisPort, Supplier<Object> redisPrefix) {
+    protected static void useServices(
+            DynamicPropertyRegistry registry,
+            Supplier<Object> jdbcUrl,
+            @Nullable Supplier<Object> rabbitPort,
+            Supplier<Object> vhost,
+            @Nullable Supplier<Object> redisPort,
+            Supplier<Object> redisPrefix) {
         registry.add("spring.datasource.url", jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
@@ -82,7 +91,8 @@ abstract class FaultIntegrationTest {
         TestTokens.register(registry);
     }
 
-    private static final java.util.Deque<AutoCloseable> AFTER_CONTEXT = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final java.util.Deque<AutoCloseable> AFTER_CONTEXT =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /**
      * Closes the resources (private servers, temporary database and vhost) once the class's Spring context is closed,
@@ -105,13 +115,17 @@ abstract class FaultIntegrationTest {
     }
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> AFTER_CONTEXT.forEach(FaultIntegrationTest::closeQuietly)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> AFTER_CONTEXT.forEach(FaultIntegrationTest::closeQuietly)));
     }
 
     /** Awaits the condition; false instead of an exception, so a test can print its figures before the verdict. */
     protected static boolean within(Duration limit, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition);
+            org.awaitility.Awaitility.await()
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(condition);
             return true;
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             return false;

@@ -71,7 +71,8 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
     @Test
     void frozenAgentsTaskFinishesElsewhereItsLateWorkIsFencedAndItComesBack() throws Exception {
         // given: two backend agent JVMs (1 s per task), scripted agents for the other roles, a watcher on task events
-        others = new FaultAgents(5672, VHOST.name(), 1, EnumSet.complementOf(EnumSet.of(Role.BACKEND)), (agent, task) -> false);
+        others = new FaultAgents(
+                5672, VHOST.name(), 1, EnumSet.complementOf(EnumSet.of(Role.BACKEND)), (agent, task) -> false);
         var seen = watch();
         Process frozen = startAgent("backend-a");
         startAgent("backend-b");
@@ -80,7 +81,9 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
         String lease = null;
         long stopped = 0;
         for (int attempt = 0; attempt < 10 && lease == null; attempt++) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> inProgress(seen, "backend-a").isPresent());
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> inProgress(seen, "backend-a").isPresent());
             signal("STOP", frozen);
             stopped = System.nanoTime();
             Thread.sleep(500); // what it published before the signal has arrived by now
@@ -94,31 +97,56 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
         String task = frozenLease.split("/")[1];
         String project = frozenLease.split("/")[0];
         // then: while it is frozen, its task is reassigned after the lease (15 s) and completed by the other agent
-        boolean finishedElsewhere = within(FREEZE, () -> acceptedCompletion(project, task).isPresent());
-        assertThat(finishedElsewhere).as("task %s finished elsewhere while %s was frozen; its stream: %s; backend-b's output:%n%s",
-                task, frozenLease, streamTypes(project), tail(LOGS.get("backend-b"))).isTrue();
+        boolean finishedElsewhere =
+                within(FREEZE, () -> acceptedCompletion(project, task).isPresent());
+        assertThat(finishedElsewhere)
+                .as(
+                        "task %s finished elsewhere while %s was frozen; its stream: %s; backend-b's output:%n%s",
+                        task, frozenLease, streamTypes(project), tail(LOGS.get("backend-b")))
+                .isTrue();
         long finishedElsewhereMs = (System.nanoTime() - stopped) / 1_000_000;
         Thread.sleep(Math.max(0, FREEZE.toMillis() - finishedElsewhereMs));
         signal("CONT", frozen);
         long continued = System.nanoTime();
         // and once continued it takes new work: an accepted completion by backend-a of a task it started afterwards
         submit(3, "after");
-        boolean back = within(Duration.ofSeconds(90), () -> seen.stream().anyMatch(s ->
-                s.type().equals("TaskStarted") && s.agent().equals("backend-a") && s.at() > continued
-                        && acceptedBy(s.leaseId()).filter("backend-a"::equals).isPresent()));
+        boolean back = within(
+                Duration.ofSeconds(90),
+                () -> seen.stream()
+                        .anyMatch(s -> s.type().equals("TaskStarted")
+                                && s.agent().equals("backend-a")
+                                && s.at() > continued
+                                && acceptedBy(s.leaseId())
+                                        .filter("backend-a"::equals)
+                                        .isPresent()));
         long backMs = (System.nanoTime() - continued) / 1_000_000;
-        long seenAfter = seen.stream().filter(s -> s.agent().equals("backend-a") && s.at() > continued).count();
+        long seenAfter = seen.stream()
+                .filter(s -> s.agent().equals("backend-a") && s.at() > continued)
+                .count();
         boolean allDelivered = within(Duration.ofSeconds(120), () -> delivered() == PROJECTS + 3);
         // and nothing it (or a redelivery of its assignment) did late for the frozen lease took effect
-        List<String> lateCompletions = seen.stream().filter(s -> s.type().equals("TaskCompleted") && s.leaseId().equals(frozenLease))
-                .map(Seen::agent).toList();
+        List<String> lateCompletions = seen.stream()
+                .filter(s -> s.type().equals("TaskCompleted") && s.leaseId().equals(frozenLease))
+                .map(Seen::agent)
+                .toList();
         String acceptedLease = acceptedCompletion(project, task).orElseThrow();
         StreamLedger ledger = StreamLedger.of(jdbc);
-        System.out.printf("fault 10: froze backend-a on %s for %d s; task completed elsewhere %d ms after the stop; completions"
+        System.out.printf(
+                "fault 10: froze backend-a on %s for %d s; task completed elsewhere %d ms after the stop; completions"
                         + " published for the frozen lease (all fenced), by %s; backend-a took and finished new work: %s, %d ms after CONT"
                         + " (%d of its events seen after CONT); all delivered: %s; %s%n",
-                frozenLease, FREEZE.toSeconds(), finishedElsewhereMs, lateCompletions, back, backMs, seenAfter, allDelivered, ledger);
-        assertThat(back).as("backend-a took work again; its output:%n%s", tail(LOGS.get("backend-a"))).isTrue();
+                frozenLease,
+                FREEZE.toSeconds(),
+                finishedElsewhereMs,
+                lateCompletions,
+                back,
+                backMs,
+                seenAfter,
+                allDelivered,
+                ledger);
+        assertThat(back)
+                .as("backend-a took work again; its output:%n%s", tail(LOGS.get("backend-a")))
+                .isTrue();
         assertThat(acceptedLease).as("the completion that counted").isNotEqualTo(frozenLease);
         assertThat(allDelivered).isTrue();
         assertThat(ledger.problems()).isEmpty();
@@ -128,25 +156,40 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
 
     /** A lease backend-a started and has not completed (as seen on the events exchange). */
     private static Optional<String> inProgress(ConcurrentLinkedQueue<Seen> seen, String agent) {
-        var done = seen.stream().filter(s -> s.type().equals("TaskCompleted") && s.agent().equals(agent)).map(Seen::leaseId).toList();
-        return seen.stream().filter(s -> s.type().equals("TaskStarted") && s.agent().equals(agent) && !done.contains(s.leaseId()))
-                .map(Seen::leaseId).findFirst();
+        var done = seen.stream()
+                .filter(s -> s.type().equals("TaskCompleted") && s.agent().equals(agent))
+                .map(Seen::leaseId)
+                .toList();
+        return seen.stream()
+                .filter(s -> s.type().equals("TaskStarted") && s.agent().equals(agent) && !done.contains(s.leaseId()))
+                .map(Seen::leaseId)
+                .findFirst();
     }
 
     /** Lease id of the accepted TaskCompleted of the task, if any. */
     private Optional<String> acceptedCompletion(String project, String task) {
-        return completions("project-" + project).stream().filter(c -> c.getTaskId().equals(task)).map(TaskCompleted::getLeaseId).findFirst();
+        return completions("project-" + project).stream()
+                .filter(c -> c.getTaskId().equals(task))
+                .map(TaskCompleted::getLeaseId)
+                .findFirst();
     }
 
     /** Agent of the accepted TaskCompleted under this lease, if any. */
     private Optional<String> acceptedBy(String leaseId) {
-        return completions("project-" + leaseId.split("/")[0]).stream().filter(c -> c.getLeaseId().equals(leaseId))
-                .map(TaskCompleted::getAgentId).findFirst();
+        return completions("project-" + leaseId.split("/")[0]).stream()
+                .filter(c -> c.getLeaseId().equals(leaseId))
+                .map(TaskCompleted::getAgentId)
+                .findFirst();
     }
 
     private List<TaskCompleted> completions(String stream) {
-        return jdbc.queryForList("SELECT payload FROM events WHERE stream_id = ? AND type = ?", byte[].class, stream,
-                        TaskCompleted.getDescriptor().getFullName()).stream()
+        return jdbc
+                .queryForList(
+                        "SELECT payload FROM events WHERE stream_id = ? AND type = ?",
+                        byte[].class,
+                        stream,
+                        TaskCompleted.getDescriptor().getFullName())
+                .stream()
                 .map(p -> {
                     try {
                         return (TaskCompleted) EventCodec.unwrap(Envelope.parseFrom(p));
@@ -158,8 +201,14 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
     }
 
     private List<String> streamTypes(String project) {
-        return jdbc.queryForList("SELECT type FROM events WHERE stream_id = ? ORDER BY stream_version", String.class, "project-" + project)
-                .stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+        return jdbc
+                .queryForList(
+                        "SELECT type FROM events WHERE stream_id = ? ORDER BY stream_version",
+                        String.class,
+                        "project-" + project)
+                .stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1))
+                .toList();
     }
 
     private int delivered() {
@@ -176,14 +225,22 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
         String queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, Destination.EVENTS_EXCHANGE, "task.#");
         var seen = new ConcurrentLinkedQueue<Seen>();
-        channel.basicConsume(queue, true, (tag, delivery) -> {
-            Envelope e = Envelope.parseFrom(delivery.getBody());
-            switch (EventCodec.unwrap(e)) {
-                case TaskStarted s -> seen.add(new Seen("TaskStarted", s.getAgentId(), s.getLeaseId(), s.getTaskId(), System.nanoTime()));
-                case TaskCompleted c -> seen.add(new Seen("TaskCompleted", c.getAgentId(), c.getLeaseId(), c.getTaskId(), System.nanoTime()));
-                default -> {}
-            }
-        }, tag -> {});
+        channel.basicConsume(
+                queue,
+                true,
+                (tag, delivery) -> {
+                    Envelope e = Envelope.parseFrom(delivery.getBody());
+                    switch (EventCodec.unwrap(e)) {
+                        case TaskStarted s ->
+                            seen.add(new Seen(
+                                    "TaskStarted", s.getAgentId(), s.getLeaseId(), s.getTaskId(), System.nanoTime()));
+                        case TaskCompleted c ->
+                            seen.add(new Seen(
+                                    "TaskCompleted", c.getAgentId(), c.getLeaseId(), c.getTaskId(), System.nanoTime()));
+                        default -> {}
+                    }
+                },
+                tag -> {});
         return seen;
     }
 
@@ -191,17 +248,32 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
         Path log = Files.createTempFile("aios-fault-" + agentId + "-", ".log");
         closeAfterContext(() -> Files.deleteIfExists(log));
         LOGS.put(agentId, log);
-        Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx192m", "-XX:TieredStopAtLevel=1",
-                        "-cp", System.getProperty("java.class.path"), SlowAgentMain.class.getName(),
-                        "127.0.0.1", "5672", VHOST.name(), "127.0.0.1", "6379", PREFIX.prefix(), agentId, Long.toString(TASK_MILLIS))
+        Process process = new ProcessBuilder(
+                        System.getProperty("java.home") + "/bin/java",
+                        "-Xmx192m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SlowAgentMain.class.getName(),
+                        "127.0.0.1",
+                        "5672",
+                        VHOST.name(),
+                        "127.0.0.1",
+                        "6379",
+                        PREFIX.prefix(),
+                        agentId,
+                        Long.toString(TASK_MILLIS))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         backends.add(process);
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> Files.readString(log).contains("READY " + agentId) || !process.isAlive());
-        assertThat(process.isAlive()).as("agent " + agentId + " started; output: " + Files.readString(log)).isTrue();
+        assertThat(process.isAlive())
+                .as("agent " + agentId + " started; output: " + Files.readString(log))
+                .isTrue();
         return process;
     }
 
@@ -215,7 +287,11 @@ class FrozenAgentFaultIT extends FaultIntegrationTest {
     }
 
     private static void signal(String signal, Process process) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
+                .as("kill -" + signal)
+                .isTrue();
     }
 }

@@ -55,7 +55,9 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
         agents = new FaultAgents(5672, VHOST.name(), 2, (agent, task) -> false);
         long started = System.nanoTime();
         List<String> ids = submit(PROJECTS, "crash");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> agents.answered.size() >= 60);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> agents.answered.size() >= 60);
         // when: PostgreSQL is killed mid-flight and comes back 3 s later
         int answeredAtCrash = agents.answered.size();
         POSTGRES.crash();
@@ -65,24 +67,45 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
         POSTGRES.startServer();
         long restarted = System.nanoTime();
         // then: healthy again within 30 s, with no restart of the app
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> health().contains("\"status\":\"UP\""));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> health().contains("\"status\":\"UP\""));
         long healthyMs = (System.nanoTime() - restarted) / 1_000_000;
-        // and every project is delivered (figures are printed before the verdict, so a failure still says what happened)
+        // and every project is delivered (figures are printed before the verdict, so a failure still says what
+        // happened)
         boolean allDelivered = within(Duration.ofSeconds(120), () -> delivered() == PROJECTS);
         long deliveredMs = (System.nanoTime() - started) / 1_000_000;
         long deadLettered = deadLettered();
         // and every answer an agent had confirmed by the broker has its effect exactly once
         Map<String, Integer> completions = completionsPerLease();
-        var missing = agents.answered.stream().filter(a -> completions.getOrDefault(a.leaseId(), 0) == 0).toList();
-        var twice = completions.entrySet().stream().filter(e -> e.getValue() > 1).toList();
+        var missing = agents.answered.stream()
+                .filter(a -> completions.getOrDefault(a.leaseId(), 0) == 0)
+                .toList();
+        var twice =
+                completions.entrySet().stream().filter(e -> e.getValue() > 1).toList();
         StreamLedger ledger = StreamLedger.of(jdbc);
-        System.out.printf("fault 5: %d projects; crash after %d answers, %d more answered (and queued) during the 3 s outage;"
+        System.out.printf(
+                "fault 5: %d projects; crash after %d answers, %d more answered (and queued) during the 3 s outage;"
                         + " server down for %d ms; health UP %d ms after the restart; all delivered: %s after %d ms;"
                         + " %d agent events dead-lettered; %d answers, %d effects missing, %d twice; publish failures at agents %d;"
                         + " duplicate commands skipped by the agents' inbox %d; %s%n",
-                ids.size(), answeredAtCrash, answeredDuringOutage, (restarted - crashed) / 1_000_000, healthyMs, allDelivered,
-                deliveredMs, deadLettered, agents.answered.size(), missing.size(), twice.size(), agents.publishFailures.get(), agents.duplicatesSkipped.get(), ledger);
-        assertThat(deadLettered).as("agent events dead-lettered by the outage (a transient failure)").isZero();
+                ids.size(),
+                answeredAtCrash,
+                answeredDuringOutage,
+                (restarted - crashed) / 1_000_000,
+                healthyMs,
+                allDelivered,
+                deliveredMs,
+                deadLettered,
+                agents.answered.size(),
+                missing.size(),
+                twice.size(),
+                agents.publishFailures.get(),
+                agents.duplicatesSkipped.get(),
+                ledger);
+        assertThat(deadLettered)
+                .as("agent events dead-lettered by the outage (a transient failure)")
+                .isZero();
         assertThat(allDelivered).as("every project delivered").isTrue();
         assertThat(answeredAtCrash).as("the crash came mid-flight").isLessThan(PROJECTS * 9);
         assertThat(missing).as("answers acked without their effect").isEmpty();
@@ -97,15 +120,21 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
         var factory = new com.rabbitmq.client.ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setVirtualHost(VHOST.name());
-        try (var connection = factory.newConnection("fault-5-dlq-count"); var channel = connection.createChannel()) {
+        try (var connection = factory.newConnection("fault-5-dlq-count");
+                var channel = connection.createChannel()) {
             return channel.queueDeclarePassive("aios.orchestrator.events.dlq").getMessageCount();
         }
     }
 
     private String health() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .header("Authorization", "Bearer " + TestTokens.admin()).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                    .header("Authorization", "Bearer " + TestTokens.admin())
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         } catch (Exception e) {
             return e.toString();
         }
@@ -122,7 +151,9 @@ class PostgresCrashFaultIT extends FaultIntegrationTest {
 
     private Map<String, Integer> completionsPerLease() {
         var out = new HashMap<String, Integer>();
-        for (byte[] payload : jdbc.queryForList("SELECT payload FROM events WHERE type = ?", byte[].class,
+        for (byte[] payload : jdbc.queryForList(
+                "SELECT payload FROM events WHERE type = ?",
+                byte[].class,
                 TaskCompleted.getDescriptor().getFullName())) {
             try {
                 TaskCompleted c = (TaskCompleted) EventCodec.unwrap(Envelope.parseFrom(payload));

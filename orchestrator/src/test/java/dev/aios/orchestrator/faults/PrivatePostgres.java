@@ -30,7 +30,17 @@ final class PrivatePostgres implements AutoCloseable {
             Path dir = Files.createTempDirectory("aios-fault-pg-");
             var pg = new PrivatePostgres(PrivateProcess.freePort(), dir);
             PrivateProcess.run(List.of("chown", "-R", "postgres:postgres", dir.toString()), Map.of());
-            pg.asPostgres(BIN + "initdb", "-D", pg.data.toString(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+            pg.asPostgres(
+                    BIN + "initdb",
+                    "-D",
+                    pg.data.toString(),
+                    "-A",
+                    "trust",
+                    "-U",
+                    "postgres",
+                    "--no-sync",
+                    "-E",
+                    "UTF8");
             Runtime.getRuntime().addShutdownHook(new Thread(pg::stopQuietly));
             pg.startServer();
             return pg;
@@ -51,8 +61,18 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** Starts the server (after a crash: with WAL recovery) and waits until it accepts connections. */
     void startServer() {
-        asPostgres(BIN + "pg_ctl", "start", "-D", data.toString(), "-w", "-t", "60", "-l", dir.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60");
+        asPostgres(
+                BIN + "pg_ctl",
+                "start",
+                "-D",
+                data.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=60");
         PrivateProcess.awaitPort(port, true, Duration.ofSeconds(30), "private PostgreSQL");
     }
 

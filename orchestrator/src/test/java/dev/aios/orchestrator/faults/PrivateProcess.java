@@ -37,7 +37,8 @@ final class PrivateProcess {
         long deadline = System.nanoTime() + within.toNanos();
         while (answers(port) != open) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not " + (open ? "open" : "close") + " port " + port + " within " + within);
+                throw new IllegalStateException(
+                        what + " did not " + (open ? "open" : "close") + " port " + port + " within " + within);
             }
             sleep(100);
         }
@@ -46,10 +47,13 @@ final class PrivateProcess {
     /** Starts a child process whose output goes to {@code log}; a shutdown hook kills it if the test forgets to. */
     static Process start(List<String> command, Path log, java.util.Map<String, String> env) {
         try {
-            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> process.descendants().forEach(ProcessHandle::destroyForcibly)));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> process.descendants().forEach(ProcessHandle::destroyForcibly)));
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return process;
         } catch (IOException e) {
@@ -63,7 +67,8 @@ final class PrivateProcess {
             var builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
             Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }

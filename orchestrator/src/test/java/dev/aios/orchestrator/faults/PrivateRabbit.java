@@ -31,13 +31,16 @@ final class PrivateRabbit implements AutoCloseable {
             Path dir = Files.createTempDirectory("aios-fault-rabbit-");
             var rabbit = new PrivateRabbit(PrivateProcess.freePort(), dir);
             String node = "aiosfault" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
-            Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.local = 127.0.0.1:" + rabbit.port + "\n"
-                    + "loopback_users.guest = true\n");
+            Files.writeString(
+                    dir.resolve("rabbitmq.conf"),
+                    "listeners.tcp.local = 127.0.0.1:" + rabbit.port + "\n" + "loopback_users.guest = true\n");
             Files.writeString(dir.resolve("rabbitmq-env.conf"), "");
             Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
-            Files.writeString(dir.resolve(".erlang.cookie"), UUID.randomUUID().toString().replace("-", ""));
+            Files.writeString(
+                    dir.resolve(".erlang.cookie"), UUID.randomUUID().toString().replace("-", ""));
             PrivateProcess.run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()), Map.of());
-            PrivateProcess.run(List.of("chmod", "400", dir.resolve(".erlang.cookie").toString()), Map.of());
+            PrivateProcess.run(
+                    List.of("chmod", "400", dir.resolve(".erlang.cookie").toString()), Map.of());
             rabbit.env.putAll(Map.ofEntries(
                     Map.entry("HOME", dir.toString()),
                     Map.entry("RABBITMQ_NODENAME", node),
@@ -45,9 +48,15 @@ final class PrivateRabbit implements AutoCloseable {
                     Map.entry("RABBITMQ_NODE_PORT", Integer.toString(rabbit.port)),
                     Map.entry("RABBITMQ_DIST_PORT", Integer.toString(PrivateProcess.freePort())),
                     Map.entry("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString()),
-                    Map.entry("RABBITMQ_ADVANCED_CONFIG_FILE", dir.resolve("advanced.config").toString()),
-                    Map.entry("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString()),
-                    Map.entry("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString()),
+                    Map.entry(
+                            "RABBITMQ_ADVANCED_CONFIG_FILE",
+                            dir.resolve("advanced.config").toString()),
+                    Map.entry(
+                            "RABBITMQ_CONF_ENV_FILE",
+                            dir.resolve("rabbitmq-env.conf").toString()),
+                    Map.entry(
+                            "RABBITMQ_ENABLED_PLUGINS_FILE",
+                            dir.resolve("enabled_plugins").toString()),
                     Map.entry("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString()),
                     Map.entry("RABBITMQ_LOG_BASE", dir.resolve("log").toString()),
                     Map.entry("RABBITMQ_PID_FILE", dir.resolve("node.pid").toString()),
@@ -61,9 +70,17 @@ final class PrivateRabbit implements AutoCloseable {
 
     /** Starts the node (again) and waits until its AMQP port answers. */
     void startNode() {
-        process = PrivateProcess.start(List.of("runuser", "-u", "rabbitmq", "--", "env",
-                        "HOME=" + env.get("HOME"), "/usr/lib/rabbitmq/bin/rabbitmq-server"),
-                dir.resolve("console.log"), env);
+        process = PrivateProcess.start(
+                List.of(
+                        "runuser",
+                        "-u",
+                        "rabbitmq",
+                        "--",
+                        "env",
+                        "HOME=" + env.get("HOME"),
+                        "/usr/lib/rabbitmq/bin/rabbitmq-server"),
+                dir.resolve("console.log"),
+                env);
         PrivateProcess.awaitPort(port, true, Duration.ofSeconds(90), "private RabbitMQ node");
     }
 

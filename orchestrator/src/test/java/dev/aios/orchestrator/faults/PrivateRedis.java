@@ -25,8 +25,23 @@ final class PrivateRedis implements AutoCloseable {
         try {
             int port = PrivateProcess.freePort();
             Path dir = Files.createTempDirectory("aios-fault-redis-");
-            Process process = PrivateProcess.start(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()), dir.resolve("redis.log"), Map.of());
+            Process process = PrivateProcess.start(
+                    List.of(
+                            "redis-server",
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--daemonize",
+                            "no",
+                            "--dir",
+                            dir.toString()),
+                    dir.resolve("redis.log"),
+                    Map.of());
             PrivateProcess.awaitPort(port, true, Duration.ofSeconds(15), "private redis-server");
             return new PrivateRedis(port, dir, process);
         } catch (java.io.IOException e) {

@@ -28,7 +28,8 @@ public final class SlowAgentMain {
     public static void main(String[] args) throws Exception {
         String agentId = args[6];
         long taskMillis = Long.parseLong(args[7]);
-        var redisFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(args[3], Integer.parseInt(args[4])));
+        var redisFactory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration(args[3], Integer.parseInt(args[4])));
         redisFactory.afterPropertiesSet();
         redisFactory.start();
         var redis = new StringRedisTemplate(redisFactory);
@@ -43,14 +44,19 @@ public final class SlowAgentMain {
                         Thread.currentThread().interrupt();
                     }
                     String content = "# done by " + agentId;
-                    return new LlmResponse(content, "local", "scripted", "scripted", new TokenUsage(10, 10), 0, 0, false, false, true);
+                    return new LlmResponse(
+                            content, "local", "scripted", "scripted", new TokenUsage(10, 10), 0, 0, false, false, true);
                 }),
                 publisher,
                 new RedisInboxStore(redis, args[5], Duration.ofHours(1)),
                 new RedisHeartbeatStore(redis, args[5]),
-                new AgentRuntime.Settings(agentId, settings.confirmTimeout(), Duration.ofSeconds(3), ChangesetValidator.withDefaults()));
-        runtime.start(new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings),
-                new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings), 1, 1);
+                new AgentRuntime.Settings(
+                        agentId, settings.confirmTimeout(), Duration.ofSeconds(3), ChangesetValidator.withDefaults()));
+        runtime.start(
+                new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings),
+                new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings),
+                1,
+                1);
         System.out.println("READY " + agentId);
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

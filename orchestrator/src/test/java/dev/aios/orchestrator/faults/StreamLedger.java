@@ -19,21 +19,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is a redelivery (the first agent lost its delivery before acking, e.g. in a broker kill): at-least-once allows it and
  * the lease fence keeps its effect single, so it is counted, not reported as a problem.
  */
-record StreamLedger(int projects, int delivered, int events, int versionGaps, int tasks, int completions,
-        int tasksNotCompletedExactlyOnce, int assignedWhileHeld, int leasesAnsweredByTwoAgents, int leasesRedelivered, int leaseExpiries,
+record StreamLedger(
+        int projects,
+        int delivered,
+        int events,
+        int versionGaps,
+        int tasks,
+        int completions,
+        int tasksNotCompletedExactlyOnce,
+        int assignedWhileHeld,
+        int leasesAnsweredByTwoAgents,
+        int leasesRedelivered,
+        int leaseExpiries,
         List<String> problems) {
 
     boolean clean() {
-        return versionGaps == 0 && tasksNotCompletedExactlyOnce == 0 && assignedWhileHeld == 0 && leasesAnsweredByTwoAgents == 0;
+        return versionGaps == 0
+                && tasksNotCompletedExactlyOnce == 0
+                && assignedWhileHeld == 0
+                && leasesAnsweredByTwoAgents == 0;
     }
 
     static StreamLedger of(JdbcTemplate jdbc) {
         var streams = new HashMap<String, List<Object[]>>();
-        jdbc.query("SELECT stream_id, stream_version, payload FROM events WHERE stream_id LIKE 'project-%' ORDER BY stream_id, stream_version",
+        jdbc.query(
+                "SELECT stream_id, stream_version, payload FROM events WHERE stream_id LIKE 'project-%' ORDER BY stream_id, stream_version",
                 rs -> {
-                    streams.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(new Object[] {rs.getLong(2), rs.getBytes(3)});
+                    streams.computeIfAbsent(rs.getString(1), s -> new ArrayList<>())
+                            .add(new Object[] {rs.getLong(2), rs.getBytes(3)});
                 });
-        int delivered = 0, events = 0, gaps = 0, tasks = 0, completions = 0, notOnce = 0, doubleHeld = 0, twoAgents = 0, redelivered = 0, expiries = 0;
+        int delivered = 0,
+                events = 0,
+                gaps = 0,
+                tasks = 0,
+                completions = 0,
+                notOnce = 0,
+                doubleHeld = 0,
+                twoAgents = 0,
+                redelivered = 0,
+                expiries = 0;
         var problems = new ArrayList<String>();
         for (var stream : streams.entrySet()) {
             Map<String, String> openLease = new HashMap<>();
@@ -56,17 +80,25 @@ record StreamLedger(int projects, int delivered, int events, int versionGaps, in
                         String held = openLease.put(a.getTaskId(), a.getLeaseId());
                         if (held != null) {
                             doubleHeld++;
-                            problems.add(stream.getKey() + ": " + a.getLeaseId() + " assigned while " + held + " was open");
+                            problems.add(
+                                    stream.getKey() + ": " + a.getLeaseId() + " assigned while " + held + " was open");
                         }
                     }
-                    case TaskStarted s -> startedBy.computeIfAbsent(s.getLeaseId(), l -> new HashSet<>()).add(s.getAgentId());
+                    case TaskStarted s ->
+                        startedBy
+                                .computeIfAbsent(s.getLeaseId(), l -> new HashSet<>())
+                                .add(s.getAgentId());
                     case TaskCompleted c -> {
-                        answeredBy.computeIfAbsent(c.getLeaseId(), l -> new HashSet<>()).add(c.getAgentId());
+                        answeredBy
+                                .computeIfAbsent(c.getLeaseId(), l -> new HashSet<>())
+                                .add(c.getAgentId());
                         completed.merge(c.getTaskId(), 1, Integer::sum);
                         openLease.remove(c.getTaskId(), c.getLeaseId());
                     }
                     case TaskFailed f -> {
-                        answeredBy.computeIfAbsent(f.getLeaseId(), l -> new HashSet<>()).add(f.getAgentId());
+                        answeredBy
+                                .computeIfAbsent(f.getLeaseId(), l -> new HashSet<>())
+                                .add(f.getAgentId());
                         openLease.remove(f.getTaskId(), f.getLeaseId());
                     }
                     case TaskLeaseExpired e -> {
@@ -98,8 +130,19 @@ record StreamLedger(int projects, int delivered, int events, int versionGaps, in
             }
             delivered += isDelivered ? 1 : 0;
         }
-        return new StreamLedger(streams.size(), delivered, events, gaps, tasks, completions, notOnce, doubleHeld, twoAgents,
-                redelivered, expiries, List.copyOf(problems.subList(0, Math.min(20, problems.size()))));
+        return new StreamLedger(
+                streams.size(),
+                delivered,
+                events,
+                gaps,
+                tasks,
+                completions,
+                notOnce,
+                doubleHeld,
+                twoAgents,
+                redelivered,
+                expiries,
+                List.copyOf(problems.subList(0, Math.min(20, problems.size()))));
     }
 
     private static Message parse(byte[] payload) {

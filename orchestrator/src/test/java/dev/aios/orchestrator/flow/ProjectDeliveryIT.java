@@ -8,7 +8,6 @@ import dev.aios.orchestrator.support.ScriptedAgents;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static ScriptedAgents agents;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,10 +55,11 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     String submit(String name) throws Exception {
-        HttpResponse<String> response = http.send(request("/api/v1/projects")
+        HttpResponse<String> response = http.send(
+                request("/api/v1/projects")
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"" + name + "\",\"brief\":\"A todo app with an API and a web page.\",\"budgetMicros\":5000000}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name
+                                + "\",\"brief\":\"A todo app with an API and a web page.\",\"budgetMicros\":5000000}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
@@ -69,7 +70,8 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     }
 
     String get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Test
@@ -77,16 +79,15 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
         // given
         String id = submit("todo");
         // when
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
         // then
         assertThat(get("/api/v1/projects/" + id)).contains("\"tasksDone\":3", "\"tasksTotal\":3");
         assertThat(get("/api/v1/projects/" + id + "/tasks")).contains("\"taskId\":\"A\"", "\"status\":\"DONE\"");
         assertThat(get("/api/v1/projects/" + id + "/sprints")).contains("\"number\":1", "\"status\":\"COMPLETED\"");
 
         HttpResponse<InputStream> zip = http.send(
-                request("/api/v1/projects/" + id + "/repository").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+                request("/api/v1/projects/" + id + "/repository").build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(zip.statusCode()).isEqualTo(200);
         Path dir = Files.createTempDirectory("repo-it-");
         try (var in = new ZipInputStream(zip.body())) {
@@ -97,12 +98,19 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
             }
         }
         try (Git git = Git.open(dir.resolve("todo").toFile())) {
-            List<RevCommit> log = StreamSupport.stream(git.log().call().spliterator(), false).toList();
+            List<RevCommit> log =
+                    StreamSupport.stream(git.log().call().spliterator(), false).toList();
             assertThat(log).hasSize(3);
-            assertThat(log).extracting(RevCommit::getShortMessage).containsExactlyInAnyOrder("A: API", "B: Web page", "C: Dockerfile");
+            assertThat(log)
+                    .extracting(RevCommit::getShortMessage)
+                    .containsExactlyInAnyOrder("A: API", "B: Web page", "C: Dockerfile");
             assertThat(log.getLast().getShortMessage()).isEqualTo("A: API");
-            assertThat(log).allSatisfy(c -> assertThat(c.getFullMessage()).contains("Agent: ").contains("Task: "));
-            assertThat(log).allSatisfy(c -> assertThat(c.getAuthorIdent().getName()).matches("AIOS (Backend|Frontend|DevOps) Agent"));
+            assertThat(log)
+                    .allSatisfy(c ->
+                            assertThat(c.getFullMessage()).contains("Agent: ").contains("Task: "));
+            assertThat(log)
+                    .allSatisfy(c ->
+                            assertThat(c.getAuthorIdent().getName()).matches("AIOS (Backend|Frontend|DevOps) Agent"));
             assertThat(log.getFirst().getFullMessage()).contains("-agent-1)");
         }
         assertThat(Files.readString(dir.resolve("todo/src/A.txt"))).isEqualTo("work of A\n");
@@ -119,9 +127,13 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
         // when: it reconnects with the last id it saw and reads to the end
         readEvents(id, Long.toString(seen.getLast()), Integer.MAX_VALUE, seen, comments);
         // then
-        Long stored = jdbc.queryForObject("SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
+        Long stored = jdbc.queryForObject(
+                "SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
         assertThat(seen).doesNotHaveDuplicates();
-        assertThat(seen).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, stored).boxed().toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, stored)
+                        .boxed()
+                        .toList());
         assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\"");
     }
 
@@ -129,9 +141,10 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     void aStreamResumedAfterTheFinalEventEndsAtOnceInsteadOfWaitingForever() throws Exception {
         // given: a delivered project and the number of its final event
         String id = submit("finished");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
-        Long last = jdbc.queryForObject("SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        Long last = jdbc.queryForObject(
+                "SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
         List<Long> seen = new ArrayList<>();
         List<String> comments = new ArrayList<>();
         // when: a client resumes after that event (readEvents fails unless the server ends the stream)
@@ -145,9 +158,10 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     void theAgUiStreamIsOneRunWhoseIdsAreStreamVersionsAndEndsAtOnceWhenResumedAfterItsEnd() throws Exception {
         // given: a delivered project
         String id = submit("agui");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
-        Long last = jdbc.queryForObject("SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        Long last = jdbc.queryForObject(
+                "SELECT max(stream_version) FROM events WHERE stream_id = ?", Long.class, "project-" + id);
         // when: a client reads its AG-UI stream, then resumes after the last id it saw
         List<String> data = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
@@ -157,7 +171,9 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
         // then: one run from RUN_STARTED to RUN_FINISHED, ids ascending stream versions up to the final one
         assertThat(data.getFirst()).startsWith("{\"type\":\"RUN_STARTED\"").contains("\"threadId\":\"" + id + "\"");
         assertThat(data.get(1)).startsWith("{\"type\":\"STATE_SNAPSHOT\"");
-        assertThat(data.getLast()).startsWith("{\"type\":\"RUN_FINISHED\"").contains("\"outcome\":{\"type\":\"success\"}");
+        assertThat(data.getLast())
+                .startsWith("{\"type\":\"RUN_FINISHED\"")
+                .contains("\"outcome\":{\"type\":\"success\"}");
         assertThat(data).filteredOn(d -> d.contains("\"type\":\"RUN_")).hasSize(2);
         assertThat(ids).isSorted().doesNotHaveDuplicates().last().isEqualTo(last);
         assertThat(resumed).isEmpty();
@@ -165,7 +181,9 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
 
     /** Reads an AG-UI stream to its end: each event's data line, and the ids. */
     void readAgui(String id, String lastEventId, List<String> data, List<Long> ids) throws Exception {
-        var request = request("/api/v1/projects/" + id + "/agui").header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30));
+        var request = request("/api/v1/projects/" + id + "/agui")
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -186,11 +204,11 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
     void aProjectNamedDotDotDownloadsIntoADirectoryOfItsOwn() throws Exception {
         // given: a project whose name would climb out of an extractor's target directory
         String id = submit("..");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(get("/api/v1/projects/" + id)).contains("\"status\":\"DELIVERED\""));
         // when
-        HttpResponse<InputStream> zip = http.send(request("/api/v1/projects/" + id + "/repository").build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> zip = http.send(
+                request("/api/v1/projects/" + id + "/repository").build(), HttpResponse.BodyHandlers.ofInputStream());
         // then: every entry sits under one plain directory
         List<String> names = new ArrayList<>();
         try (var in = new ZipInputStream(zip.body())) {
@@ -198,7 +216,9 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
                 names.add(entry.getName());
             }
         }
-        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith("project/").doesNotContain(".."));
+        assertThat(names)
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(name).startsWith("project/").doesNotContain(".."));
         assertThat(names).contains("project/.git/HEAD");
     }
 
@@ -230,11 +250,14 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
                 failure.set(e);
             }
         });
-        assertThat(reader.join(Duration.ofSeconds(60))).as("stream ended in time").isTrue();
+        assertThat(reader.join(Duration.ofSeconds(60)))
+                .as("stream ended in time")
+                .isTrue();
         assertThat(failure.get()).isNull();
     }
 
-    void readEventsUnbounded(String id, String lastEventId, int max, List<Long> ids, List<String> comments) throws Exception {
+    void readEventsUnbounded(String id, String lastEventId, int max, List<Long> ids, List<String> comments)
+            throws Exception {
         var request = request("/api/v1/projects/" + id + "/events").header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);

@@ -62,7 +62,8 @@ final class FakeQdrant implements AutoCloseable {
 
     private static final class ExistingCollections extends CollectionsGrpc.CollectionsImplBase {
         @Override
-        public void collectionExists(CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> response) {
+        public void collectionExists(
+                CollectionExistsRequest request, StreamObserver<CollectionExistsResponse> response) {
             response.onNext(CollectionExistsResponse.newBuilder()
                     .setResult(CollectionExists.newBuilder().setExists(true))
                     .build());

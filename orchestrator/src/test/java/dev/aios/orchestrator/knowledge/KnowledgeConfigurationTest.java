@@ -12,7 +12,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class KnowledgeConfigurationTest {
     // user configuration first, as in the application: the fallback must still lose to a configured store
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KnowledgeConfiguration.class, KnowledgeBaseAutoConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(KnowledgeConfiguration.class, KnowledgeBaseAutoConfiguration.class));
 
     @Test
     void aConfiguredStoreIsWhatTheOrchestratorSearches() {

@@ -74,10 +74,13 @@ class QdrantDeploymentSettingsTest {
     private static ApplicationContextRunner orchestratorWith(Map<String, Object> environment) {
         return new ApplicationContextRunner()
                 .withInitializer(new ConfigDataApplicationContextInitializer())
-                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
-                .withConfiguration(AutoConfigurations.of(KnowledgeConfiguration.class, KnowledgeBaseAutoConfiguration.class));
+                .withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .replace(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new SystemEnvironmentPropertySource(
+                                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+                .withConfiguration(
+                        AutoConfigurations.of(KnowledgeConfiguration.class, KnowledgeBaseAutoConfiguration.class));
     }
 }

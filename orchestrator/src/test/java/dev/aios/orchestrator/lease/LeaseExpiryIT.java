@@ -32,10 +32,25 @@ class LeaseExpiryIT extends OrchestratorIntegrationTest {
         // given: task A assigned with lease attempt 1
         UUID id = UUID.randomUUID();
         String p = id.toString();
-        handle(id, ProjectSubmitted.newBuilder().setProjectId(p).setName("lease").setBrief("b").setBudgetMicros(1_000).build());
-        handle(id, BacklogProposed.newBuilder().setProjectId(p).setAttempt(1)
-                .addTasks(TaskSpec.newBuilder().setTaskId("A").setRole(AgentRole.AGENT_ROLE_BACKEND).setTitle("a").setEstimatePoints(1))
-                .build());
+        handle(
+                id,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(p)
+                        .setName("lease")
+                        .setBrief("b")
+                        .setBudgetMicros(1_000)
+                        .build());
+        handle(
+                id,
+                BacklogProposed.newBuilder()
+                        .setProjectId(p)
+                        .setAttempt(1)
+                        .addTasks(TaskSpec.newBuilder()
+                                .setTaskId("A")
+                                .setRole(AgentRole.AGENT_ROLE_BACKEND)
+                                .setTitle("a")
+                                .setEstimatePoints(1))
+                        .build());
         String first = p + "/A/1";
         String leaseKey = INFRA.redisPrefix + "lease:" + first;
         assertThat(redis.hasKey(leaseKey)).isTrue();
@@ -43,7 +58,8 @@ class LeaseExpiryIT extends OrchestratorIntegrationTest {
         // when: its expiry passes (moved to the past instead of waiting out the lease)
         redis.opsForZSet().add(INFRA.redisPrefix + "lease-expiries", first, 1);
         // then: the scheduled sweeper records the expiry and assigns attempt 2 under a new lease
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(types(p)).endsWith("TaskLeaseExpired", "TaskAssigned"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(types(p)).endsWith("TaskLeaseExpired", "TaskAssigned"));
         // leases follow the commit (after-commit hook), so they may trail the events by a moment
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             assertThat(redis.hasKey(leaseKey)).isFalse();
@@ -51,7 +67,13 @@ class LeaseExpiryIT extends OrchestratorIntegrationTest {
         });
         // and a late result from the first lease changes nothing
         long version = store.currentVersion(ProjectDecisions.streamOf(id));
-        var late = TaskCompleted.newBuilder().setProjectId(p).setTaskId("A").setAttempt(1).setAgentId("slow").setLeaseId(first).build();
+        var late = TaskCompleted.newBuilder()
+                .setProjectId(p)
+                .setTaskId("A")
+                .setAttempt(1)
+                .setAgentId("slow")
+                .setLeaseId(first)
+                .build();
         assertThat(decisions.handle(id, late, envelope(late)).appended()).isEmpty();
         assertThat(store.currentVersion(ProjectDecisions.streamOf(id))).isEqualTo(version);
     }
@@ -67,7 +89,10 @@ class LeaseExpiryIT extends OrchestratorIntegrationTest {
     }
 
     private static Envelope envelope(Message m) {
-        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setType(m.getDescriptorForType().getFullName()).setPayload(m.toByteString()).build();
+        return Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(m.getDescriptorForType().getFullName())
+                .setPayload(m.toByteString())
+                .build();
     }
 }

@@ -70,7 +70,8 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(redis.hasKey(keys.marker())).isTrue();
                 granted.forEach((lease, expires) -> {
-                    assertThat(redis.opsForZSet().score(keys.expiries(), lease)).isEqualTo((double) expires.toEpochMilli());
+                    assertThat(redis.opsForZSet().score(keys.expiries(), lease))
+                            .isEqualTo((double) expires.toEpochMilli());
                     assertThat(redis.getExpire(keys.lease(lease))).isPositive();
                 });
             });
@@ -81,7 +82,13 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
         void leavesOutTheLeasesOfAStoppedProject() {
             // given: a stopped project whose tasks were still assigned
             UUID id = projectWithTwoAssignedTasks();
-            decisions.handle(id, ProjectStopped.newBuilder().setProjectId(id.toString()).setReason("stop").build(), null);
+            decisions.handle(
+                    id,
+                    ProjectStopped.newBuilder()
+                            .setProjectId(id.toString())
+                            .setReason("stop")
+                            .build(),
+                    null);
             // when
             Map<String, Instant> outstanding = projected.read();
             // then
@@ -141,7 +148,8 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
             // when
             rebuild(scripted(Map.of("p/L4/1", past))).rebuild().orElseThrow();
             // then: due for the sweeper at once
-            assertThat(redis.opsForZSet().rangeByScore(keys.expiries(), 0, System.currentTimeMillis())).containsExactly("p/L4/1");
+            assertThat(redis.opsForZSet().rangeByScore(keys.expiries(), 0, System.currentTimeMillis()))
+                    .containsExactly("p/L4/1");
         }
 
         @Test
@@ -195,7 +203,8 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
                     rebuilt.add(f.get());
                 }
             }
-            // then: one replica did it (the others found the marker once they had the lock), and Redis holds exactly those leases with their expiries
+            // then: one replica did it (the others found the marker once they had the lock), and Redis holds exactly
+            // those leases with their expiries
             assertThat(rebuilt).containsOnlyOnce(true);
             Map<String, Double> expected = new HashMap<>();
             leases.forEach((id, at) -> expected.put(id, (double) at.toEpochMilli()));
@@ -207,7 +216,9 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
             var all = redis.opsForZSet().rangeWithScores(keys.expiries(), 0, -1);
             if (all != null) {
                 all.forEach(t -> {
-                    assertThat(redis.hasKey(keys.lease(t.getValue()))).as("lease key of " + t.getValue()).isTrue();
+                    assertThat(redis.hasKey(keys.lease(t.getValue())))
+                            .as("lease key of " + t.getValue())
+                            .isTrue();
                     out.put(t.getValue(), t.getScore());
                 });
             }
@@ -250,11 +261,30 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
     private UUID projectWithTwoAssignedTasks() {
         UUID id = UUID.randomUUID();
         String p = id.toString();
-        handle(id, ProjectSubmitted.newBuilder().setProjectId(p).setName("rebuild").setBrief("b").setBudgetMicros(1_000).build());
-        handle(id, BacklogProposed.newBuilder().setProjectId(p).setAttempt(1)
-                .addTasks(TaskSpec.newBuilder().setTaskId("A").setRole(AgentRole.AGENT_ROLE_BACKEND).setTitle("a").setEstimatePoints(1))
-                .addTasks(TaskSpec.newBuilder().setTaskId("B").setRole(AgentRole.AGENT_ROLE_FRONTEND).setTitle("b").setEstimatePoints(1))
-                .build());
+        handle(
+                id,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(p)
+                        .setName("rebuild")
+                        .setBrief("b")
+                        .setBudgetMicros(1_000)
+                        .build());
+        handle(
+                id,
+                BacklogProposed.newBuilder()
+                        .setProjectId(p)
+                        .setAttempt(1)
+                        .addTasks(TaskSpec.newBuilder()
+                                .setTaskId("A")
+                                .setRole(AgentRole.AGENT_ROLE_BACKEND)
+                                .setTitle("a")
+                                .setEstimatePoints(1))
+                        .addTasks(TaskSpec.newBuilder()
+                                .setTaskId("B")
+                                .setRole(AgentRole.AGENT_ROLE_FRONTEND)
+                                .setTitle("b")
+                                .setEstimatePoints(1))
+                        .build());
         return id;
     }
 
@@ -273,7 +303,10 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
     }
 
     private static Envelope envelope(Message m) {
-        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setType(m.getDescriptorForType().getFullName()).setPayload(m.toByteString()).build();
+        return Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(m.getDescriptorForType().getFullName())
+                .setPayload(m.toByteString())
+                .build();
     }
 }

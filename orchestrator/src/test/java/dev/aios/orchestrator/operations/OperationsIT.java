@@ -3,7 +3,6 @@ package dev.aios.orchestrator.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.orchestrator.support.OrchestratorIntegrationTest;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,8 +39,11 @@ class OperationsIT extends OrchestratorIntegrationTest {
     @Test
     void listsAgentsWhoseHeartbeatIsFresh() throws Exception {
         // given: an agent-base heartbeat key under this test's prefix
-        redis.opsForValue().set(INFRA.redisPrefix + "aios:agents:backend:backend-7", "inFlight=2;at=2026-11-21T10:00:00Z",
-                Duration.ofSeconds(30));
+        redis.opsForValue()
+                .set(
+                        INFRA.redisPrefix + "aios:agents:backend:backend-7",
+                        "inFlight=2;at=2026-11-21T10:00:00Z",
+                        Duration.ofSeconds(30));
         // when
         HttpResponse<String> response = get("/api/v1/agents");
         // then
@@ -59,7 +61,9 @@ class OperationsIT extends OrchestratorIntegrationTest {
     @Test
     void redriveOfAnEmptyKnownQueueMovesNothing() throws Exception {
         HttpResponse<String> response = http.send(
-                request("/api/v1/dlq/aios.orchestrator.events.dlq/redrive").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                request("/api/v1/dlq/aios.orchestrator.events.dlq/redrive")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"redriven\":0");

@@ -50,12 +50,18 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     private static final String ITEM = "backlog-1";
     private static final String NO_COMMIT = "0".repeat(40);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String ownProject = "";
     private String otherProject = "";
 
     /** One endpoint: method, path ({own} = a project of the caller's tenant), body, and the least role it needs. */
-    record Endpoint(String method, String path, @Nullable String json, @Nullable Role least, Set<Integer> allowed) {
+    record Endpoint(
+            String method,
+            String path,
+            @Nullable String json,
+            @Nullable Role least,
+            Set<Integer> allowed) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -68,14 +74,24 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v1/projects", null, Role.VIEWER, Set.of(200)),
-            new Endpoint("POST", "/api/v1/projects", "{\"name\":\"matrix\",\"brief\":\"b\",\"budgetMicros\":100}", Role.SUBMITTER, Set.of(202)),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/projects",
+                    "{\"name\":\"matrix\",\"brief\":\"b\",\"budgetMicros\":100}",
+                    Role.SUBMITTER,
+                    Set.of(202)),
             new Endpoint("GET", "/api/v1/projects/{own}", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/tasks", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/sprints", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/repository", null, Role.VIEWER, Set.of(200)),
             // the project may already be stopped by an earlier row: 409 also shows the request passed the access rules
-            new Endpoint("POST", "/api/v1/projects/{own}/budget", "{\"budgetMicros\":200}", Role.SUBMITTER, Set.of(202, 409)),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/projects/{own}/budget",
+                    "{\"budgetMicros\":200}",
+                    Role.SUBMITTER,
+                    Set.of(202, 409)),
             new Endpoint("POST", "/api/v1/projects/{own}/stop", null, Role.SUBMITTER, Set.of(202, 409)),
             new Endpoint("GET", "/api/v1/agents", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/api/v1/dlq", null, Role.OPERATOR, Set.of(200)),
@@ -84,16 +100,27 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             // rows above are used by index in the tests below; new rows go here
             new Endpoint("GET", "/api/v1/projects/{own}/approvals", null, Role.VIEWER, Set.of(200)),
             // the project waits for nothing: "no approval item" (404) shows the request passed the access rules
-            new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/grant", null, Role.SUBMITTER, Set.of(404)),
-            new Endpoint("POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/reject", "{\"feedback\":\"no\"}", Role.SUBMITTER,
+            new Endpoint(
+                    "POST", "/api/v1/projects/{own}/approvals/" + ITEM + "/grant", null, Role.SUBMITTER, Set.of(404)),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/projects/{own}/approvals/" + ITEM + "/reject",
+                    "{\"feedback\":\"no\"}",
+                    Role.SUBMITTER,
                     Set.of(404)),
             new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/repository/commits", null, Role.VIEWER, Set.of(200)),
             // the project has no commit: a 404 naming the commit shows the request passed the access rules
-            new Endpoint("GET", "/api/v1/projects/{own}/repository/commits/" + NO_COMMIT, null, Role.VIEWER, Set.of(404)),
+            new Endpoint(
+                    "GET", "/api/v1/projects/{own}/repository/commits/" + NO_COMMIT, null, Role.VIEWER, Set.of(404)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
-            new Endpoint("GET", "/actuator/prometheus", null, Role.OPERATOR, Set.of(200, 404)), // 404: metrics export is off in tests
+            new Endpoint(
+                    "GET",
+                    "/actuator/prometheus",
+                    null,
+                    Role.OPERATOR,
+                    Set.of(200, 404)), // 404: metrics export is off in tests
             new Endpoint("GET", "/actuator/health/liveness", null, null, Set.of(200)),
             new Endpoint("GET", "/actuator/health/readiness", null, null, Set.of(200)),
             // the board's page and modules hold no data: every call they make carries the person's token
@@ -164,13 +191,18 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     void theBoardIsServedWithoutATokenUnderAPolicyThatAllowsOnlyItsOwnScripts() throws Exception {
         // when
         Reply page = send(new Endpoint("GET", "/", null, null, Set.of(200)), ownProject, null);
-        var module = http.send(HttpRequest.newBuilder(java.net.URI.create(url("/board/app.js"))).build(),
+        var module = http.send(
+                HttpRequest.newBuilder(java.net.URI.create(url("/board/app.js")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         // then
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("<script type=\"module\" src=\"/board/app.js\"></script>").doesNotContain(ownProject);
-        assertThat(page.policy()).contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
+        assertThat(page.body())
+                .contains("<script type=\"module\" src=\"/board/app.js\"></script>")
+                .doesNotContain(ownProject);
+        assertThat(page.policy())
+                .contains("script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline");
         assertThat(module.statusCode()).isEqualTo(200);
         assertThat(module.headers().firstValue("Content-Type").orElse("")).contains("javascript");
@@ -178,28 +210,49 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     }
 
     @Test
-    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryOperationWithTheRoleItStates() throws Exception {
+    void theOpenApiDocumentDeclaresTheBearerSchemeAndTheMatrixCoversEveryOperationWithTheRoleItStates()
+            throws Exception {
         // given the document, read without a token
-        JsonNode doc = JsonMapper.shared().readTree(send(ENDPOINTS.getLast(), ownProject, null).body());
+        JsonNode doc = JsonMapper.shared()
+                .readTree(send(ENDPOINTS.getLast(), ownProject, null).body());
         // then it declares the scheme, the 401 and 403 problems
         JsonNode scheme = doc.at("/components/securitySchemes/bearerAuth");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(scheme.path("bearerFormat").asString()).isEqualTo("JWT");
-        assertThat(doc.at("/components/responses/Unauthorized/content").has("application/problem+json")).isTrue();
-        assertThat(doc.at("/components/responses/Forbidden/content").has("application/problem+json")).isTrue();
+        assertThat(doc.at("/components/responses/Unauthorized/content").has("application/problem+json"))
+                .isTrue();
+        assertThat(doc.at("/components/responses/Forbidden/content").has("application/problem+json"))
+                .isTrue();
         // and every operation it documents is a row of this matrix, with the least role the matrix proved
         Map<String, String> documented = new TreeMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
-                documented.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), op.getValue().path("x-aios-least-role").asString(""))));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(op -> documented.put(
+                                op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                                op.getValue().path("x-aios-least-role").asString(""))));
         Map<String, String> tested = new TreeMap<>();
-        ENDPOINTS.stream().filter(e -> e.path().startsWith("/api/")).forEach(e -> tested.put(
-                e.method() + " " + e.path().replace("{own}", "{id}").replaceAll("\\?.*", "").replace(QUEUE, "{queue}")
-                        .replace(ITEM, "{item}")
-                        .replace(NO_COMMIT, "{sha}"),
-                e.least().claimValue()));
+        ENDPOINTS.stream()
+                .filter(e -> e.path().startsWith("/api/"))
+                .forEach(e -> tested.put(
+                        e.method() + " "
+                                + e.path()
+                                        .replace("{own}", "{id}")
+                                        .replaceAll("\\?.*", "")
+                                        .replace(QUEUE, "{queue}")
+                                        .replace(ITEM, "{item}")
+                                        .replace(NO_COMMIT, "{sha}"),
+                        e.least().claimValue()));
         assertThat(documented).isNotEmpty().isEqualTo(tested);
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
-                assertThat(op.getValue().path("responses").propertyNames()).as(op.getKey() + " " + path.getKey()).contains("401", "403")));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .properties()
+                        .forEach(
+                                op -> assertThat(op.getValue().path("responses").propertyNames())
+                                        .as(op.getKey() + " " + path.getKey())
+                                        .contains("401", "403")));
     }
 
     @Test
@@ -212,8 +265,13 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     @Test
     void listsOnlyTheCallersTenantsProjectsButAllToAnAdmin() throws Exception {
         Reply viewer = send(ENDPOINTS.get(0), ownProject, TestTokens.token("dave", TestTokens.TENANT, "viewer"));
-        assertThat(viewer.body()).contains(ownProject).doesNotContain(otherProject).doesNotContain("\"tenant\":\"globex\"");
-        Reply admin = send(new Endpoint("GET", "/api/v1/projects?size=100", null, Role.VIEWER, Set.of(200)), ownProject,
+        assertThat(viewer.body())
+                .contains(ownProject)
+                .doesNotContain(otherProject)
+                .doesNotContain("\"tenant\":\"globex\"");
+        Reply admin = send(
+                new Endpoint("GET", "/api/v1/projects?size=100", null, Role.VIEWER, Set.of(200)),
+                ownProject,
                 TestTokens.admin());
         assertThat(admin.body()).contains(ownProject, otherProject);
     }
@@ -222,8 +280,11 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     void recordsTheSubmittersSubjectAndTenantOnTheProject() throws Exception {
         Reply reply = send(ENDPOINTS.get(2), ownProject, TestTokens.token("erin", TestTokens.TENANT, "viewer"));
         assertThat(reply.body()).contains("\"tenant\":\"acme\"", "\"submittedBy\":\"alice\"");
-        Reply events = send(new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)), ownProject,
-                TestTokens.admin(), true);
+        Reply events = send(
+                new Endpoint("GET", "/api/v1/projects/{own}/events", null, Role.VIEWER, Set.of(200)),
+                ownProject,
+                TestTokens.admin(),
+                true);
         assertThat(events.body()).contains("\"submittedBy\":\"alice\"", "\"tenant\":\"acme\"");
     }
 
@@ -232,18 +293,32 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     class TokensThatMustNotPass {
         static Stream<Arguments> badTokens() {
             Instant past = Instant.now().minus(Duration.ofHours(1));
-            JWTClaimsSet valid = TestTokens.claims("mallory", TestTokens.TENANT, "admin").build();
+            JWTClaimsSet valid =
+                    TestTokens.claims("mallory", TestTokens.TENANT, "admin").build();
             return Stream.of(
                     Arguments.of("signed by another key", TestTokens.forged(valid)),
-                    Arguments.of("expired", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
-                            .issueTime(Date.from(past.minus(Duration.ofHours(1)))).expirationTime(Date.from(past)).build())),
-                    Arguments.of("from another issuer", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
-                            .issuer("https://evil.example/realms/aios").build())),
-                    Arguments.of("for another audience", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
-                            .audience("another-service").build())),
+                    Arguments.of(
+                            "expired",
+                            TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                                    .issueTime(Date.from(past.minus(Duration.ofHours(1))))
+                                    .expirationTime(Date.from(past))
+                                    .build())),
+                    Arguments.of(
+                            "from another issuer",
+                            TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                                    .issuer("https://evil.example/realms/aios")
+                                    .build())),
+                    Arguments.of(
+                            "for another audience",
+                            TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                                    .audience("another-service")
+                                    .build())),
                     Arguments.of("alg none", TestTokens.unsigned(valid)),
-                    Arguments.of("without a tenant", TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
-                            .claim("tenant", null).build())),
+                    Arguments.of(
+                            "without a tenant",
+                            TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "admin")
+                                    .claim("tenant", null)
+                                    .build())),
                     Arguments.of("not a JWT", "not-a-token"));
         }
 
@@ -261,8 +336,11 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
         void aRoleInAClaimTheConfigurationDoesNotNameGrantsNothing() throws Exception {
             // given: a viewer whose token also says admin in claims other than the configured roles claim
             String token = TestTokens.sign(TestTokens.claims("mallory", TestTokens.TENANT, "viewer")
-                    .claim("scope", "admin operator").claim("role", "admin").claim("groups", List.of("admin"))
-                    .claim("realm_access", java.util.Map.of("roles", List.of("admin"))).build());
+                    .claim("scope", "admin operator")
+                    .claim("role", "admin")
+                    .claim("groups", List.of("admin"))
+                    .claim("realm_access", java.util.Map.of("roles", List.of("admin")))
+                    .build());
             // when / then
             assertThat(send(ENDPOINTS.get(9), ownProject, token).status()).isEqualTo(403);
             assertThat(send(ENDPOINTS.get(0), ownProject, token).status()).isEqualTo(200);
@@ -275,7 +353,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
         @Test
         void anOperatorSeesAndRedrivesOnlyItsTenantsDeadLetters() throws Exception {
             // given: one dead letter of acme's project and one of globex's
-            try (Connection connection = rabbit(); Channel channel = connection.createChannel()) {
+            try (Connection connection = rabbit();
+                    Channel channel = connection.createChannel()) {
                 channel.queuePurge(QUEUE);
                 deadLetter(channel, ownProject);
                 deadLetter(channel, otherProject);
@@ -283,15 +362,24 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                     String acme = TestTokens.token("olivia", TestTokens.TENANT, "operator");
                     String globex = TestTokens.token("oscar", OTHER_TENANT, "operator");
                     // when / then: each operator sees its own
-                    assertThat(send(ENDPOINTS.get(11), ownProject, acme).body()).contains(ownProject).doesNotContain(otherProject);
-                    assertThat(send(ENDPOINTS.get(11), ownProject, globex).body()).contains(otherProject).doesNotContain(ownProject);
-                    assertThat(send(ENDPOINTS.get(10), ownProject, acme).body()).contains("\"name\":\"" + QUEUE + "\"", "\"depth\":1");
+                    assertThat(send(ENDPOINTS.get(11), ownProject, acme).body())
+                            .contains(ownProject)
+                            .doesNotContain(otherProject);
+                    assertThat(send(ENDPOINTS.get(11), ownProject, globex).body())
+                            .contains(otherProject)
+                            .doesNotContain(ownProject);
+                    assertThat(send(ENDPOINTS.get(10), ownProject, acme).body())
+                            .contains("\"name\":\"" + QUEUE + "\"", "\"depth\":1");
                     // and acme's redrive moves acme's letter only
-                    Reply redrive = send(new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive", null, Role.OPERATOR, Set.of(200)),
-                            ownProject, acme);
+                    Reply redrive = send(
+                            new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive", null, Role.OPERATOR, Set.of(200)),
+                            ownProject,
+                            acme);
                     assertThat(redrive.body()).contains("\"redriven\":1");
-                    assertThat(send(ENDPOINTS.get(11), ownProject, TestTokens.admin()).body())
-                            .contains(otherProject).doesNotContain(ownProject);
+                    assertThat(send(ENDPOINTS.get(11), ownProject, TestTokens.admin())
+                                    .body())
+                            .contains(otherProject)
+                            .doesNotContain(ownProject);
                 } finally {
                     channel.queuePurge(QUEUE);
                     channel.queuePurge(QUEUE.substring(0, QUEUE.length() - ".dlq".length()));
@@ -300,10 +388,20 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
         }
 
         private void deadLetter(Channel channel, String project) throws Exception {
-            Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setType("aios.events.v1.TaskAssigned")
-                    .setStreamId("project-" + project).setCorrelationId(project).build();
-            channel.basicPublish("", QUEUE, new AMQP.BasicProperties.Builder().messageId(envelope.getEventId())
-                    .type(envelope.getType()).build(), envelope.toByteArray());
+            Envelope envelope = Envelope.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setType("aios.events.v1.TaskAssigned")
+                    .setStreamId("project-" + project)
+                    .setCorrelationId(project)
+                    .build();
+            channel.basicPublish(
+                    "",
+                    QUEUE,
+                    new AMQP.BasicProperties.Builder()
+                            .messageId(envelope.getEventId())
+                            .type(envelope.getType())
+                            .build(),
+                    envelope.toByteArray());
         }
 
         private Connection rabbit() throws Exception {
@@ -322,7 +420,8 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
 
     /** Sends the request; an event stream is read only when {@code readStream} (it ends only with its project). */
     private Reply send(Endpoint endpoint, String project, @Nullable String token, boolean readStream) throws Exception {
-        var request = HttpRequest.newBuilder(java.net.URI.create(url(endpoint.path().replace("{own}", project))))
+        var request = HttpRequest.newBuilder(
+                        java.net.URI.create(url(endpoint.path().replace("{own}", project))))
                 .timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -343,14 +442,24 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
         }
-        return new Reply(response.statusCode(), contentType, response.headers().firstValue("WWW-Authenticate").orElse(""), body,
+        return new Reply(
+                response.statusCode(),
+                contentType,
+                response.headers().firstValue("WWW-Authenticate").orElse(""),
+                body,
                 response.headers().firstValue("Content-Security-Policy").orElse(""));
     }
 
     private String submit(String token, String name) throws Exception {
-        Reply reply = send(new Endpoint("POST", "/api/v1/projects",
-                "{\"name\":\"" + name + "\",\"brief\":\"Access rules.\",\"budgetMicros\":5000000}", Role.SUBMITTER, Set.of(202)),
-                "", token);
+        Reply reply = send(
+                new Endpoint(
+                        "POST",
+                        "/api/v1/projects",
+                        "{\"name\":\"" + name + "\",\"brief\":\"Access rules.\",\"budgetMicros\":5000000}",
+                        Role.SUBMITTER,
+                        Set.of(202)),
+                "",
+                token);
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         Matcher m = ID.matcher(reply.body());
         assertThat(m.find()).isTrue();

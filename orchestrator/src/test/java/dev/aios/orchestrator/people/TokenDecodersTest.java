@@ -48,13 +48,13 @@ class TokenDecodersTest {
         identityProvider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         issuer = "http://127.0.0.1:" + identityProvider.getAddress().getPort() + "/realms/aios";
         String jwks = new JWKSet(trusted.toPublicJWK()).toString();
-        identityProvider.createContext("/realms/aios/protocol/openid-connect/certs", exchange -> answer(exchange, jwks));
+        identityProvider.createContext(
+                "/realms/aios/protocol/openid-connect/certs", exchange -> answer(exchange, jwks));
         identityProvider.createContext("/realms/aios/.well-known/openid-configuration", exchange -> {
             discoveryReads.incrementAndGet();
             answer(exchange, """
                     {"issuer": "%s", "jwks_uri": "%s/protocol/openid-connect/certs",
-                     "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"]}"""
-                    .formatted(issuer, issuer));
+                     "subject_types_supported": ["public"], "id_token_signing_alg_values_supported": ["RS256"]}""".formatted(issuer, issuer));
         });
         identityProvider.start();
     }
@@ -72,8 +72,10 @@ class TokenDecodersTest {
         // then a token signed by the provider's key is accepted, with its claims
         assertThat(decoder.decode(token(trusted, issuer, "aios")).getSubject()).isEqualTo("alice");
         // and one signed by another key with the same key id, or for another audience, is refused
-        assertThatThrownBy(() -> decoder.decode(token(untrusted, issuer, "aios"))).isInstanceOf(JwtException.class);
-        assertThatThrownBy(() -> decoder.decode(token(trusted, issuer, "billing"))).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(token(untrusted, issuer, "aios")))
+                .isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(token(trusted, issuer, "billing")))
+                .isInstanceOf(JwtException.class);
     }
 
     @Test
@@ -93,7 +95,8 @@ class TokenDecodersTest {
 
     @Test
     void refusesToStartWithNoWayToCheckATokenNamingTheSettings() {
-        assertThatThrownBy(() -> decoder(null, null)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> decoder(null, null))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("issuer-uri, jwk-set-uri or public-key-location");
     }
 
@@ -107,10 +110,17 @@ class TokenDecodersTest {
 
     private static String token(RSAKey key, String tokenIssuer, String audience) throws JOSEException {
         Instant now = Instant.now();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                new JWTClaimsSet.Builder().subject("alice").issuer(tokenIssuer).audience(audience)
-                        .claim("roles", List.of("viewer")).claim("tenant", "acme")
-                        .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder()
+                        .subject("alice")
+                        .issuer(tokenIssuer)
+                        .audience(audience)
+                        .claim("roles", List.of("viewer"))
+                        .claim("tenant", "acme")
+                        .issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                        .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** Where a project asks, the backlog, a sprint's plan and a risky changeset wait as ApprovalRequested (ADR 0014). */
 class ApprovalRequestsTest {
-    private static final BacklogProposed BACKLOG = backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2),
-            task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
+    private static final BacklogProposed BACKLOG =
+            backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2), task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
 
     @Nested
     class Backlog {
@@ -38,8 +38,8 @@ class ApprovalRequestsTest {
             ApprovalRequested request = requests(d).getFirst();
             assertThat(request.getItemId()).isEqualTo("backlog-1");
             assertThat(request.getKind()).isEqualTo(ApprovalKind.APPROVAL_KIND_BACKLOG);
-            assertThat(request.getWhatList()).containsExactly("A (backend, 2 points): task A",
-                    "B (frontend, 1 points, after A): task B");
+            assertThat(request.getWhatList())
+                    .containsExactly("A (backend, 2 points): task A", "B (frontend, 1 points, after A): task B");
             assertThat(request.hasDeadline()).isFalse();
             assertThat(d.state().status()).isEqualTo(ProjectStatus.AWAITING_APPROVAL);
             assertThat(d.state().waitingApproval("backlog-1")).isPresent();
@@ -48,7 +48,8 @@ class ApprovalRequestsTest {
         @Test
         void whenTheSameBacklogArrivesAgainWhileItWaitsThenNothingHappens() {
             // given
-            var fixture = withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
+            var fixture =
+                    withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
             // when
             Decision d = fixture.when(BACKLOG);
             // then
@@ -58,12 +59,16 @@ class ApprovalRequestsTest {
         @Test
         void whenAProjectHasATimeoutThenTheRequestCarriesItsDeadlineAndDefault() {
             // given
-            var fixture = withCapacity(10).givenHandled(submittedWaitingWithTimeout(30,
-                    ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT, ApprovalKind.APPROVAL_KIND_BACKLOG));
+            var fixture = withCapacity(10)
+                    .givenHandled(submittedWaitingWithTimeout(
+                            30,
+                            ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT,
+                            ApprovalKind.APPROVAL_KIND_BACKLOG));
             // when
             ApprovalRequested request = requests(fixture.when(BACKLOG)).getFirst();
             // then
-            assertThat(request.getDeadline().getSeconds()).isEqualTo(NOW.plus(Duration.ofMinutes(30)).getEpochSecond());
+            assertThat(request.getDeadline().getSeconds())
+                    .isEqualTo(NOW.plus(Duration.ofMinutes(30)).getEpochSecond());
             assertThat(request.getOnTimeout()).isEqualTo(ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT);
         }
 
@@ -74,8 +79,9 @@ class ApprovalRequestsTest {
             // when
             Decision d = fixture.when(BACKLOG);
             // then
-            assertThat(types(d)).containsExactly(BacklogProposed.class, BacklogAccepted.class, SprintPlanned.class,
-                    TaskAssigned.class);
+            assertThat(types(d))
+                    .containsExactly(
+                            BacklogProposed.class, BacklogAccepted.class, SprintPlanned.class, TaskAssigned.class);
         }
     }
 
@@ -98,8 +104,8 @@ class ApprovalRequestsTest {
 
     @Nested
     class RiskyChange {
-        private final PlannerFixture fixture = withCapacity(10).givenHandled(
-                submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE), BACKLOG);
+        private final PlannerFixture fixture =
+                withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE), BACKLOG);
 
         @Test
         void whenAChangesetTouchesCiThenItWaitsUnappliedAndItsTaskWaitsToo() {
@@ -114,7 +120,8 @@ class ApprovalRequestsTest {
             assertThat(request.getTaskId()).isEqualTo("A");
             assertThat(request.getChange()).isEqualTo(risky);
             assertThat(request.getWhyList()).containsExactly("writes .github/workflows/ci.yml (matches .github/)");
-            assertThat(request.getWhatList()).containsExactly("write src/app.py (1 bytes)", "write .github/workflows/ci.yml (1 bytes)");
+            assertThat(request.getWhatList())
+                    .containsExactly("write src/app.py (1 bytes)", "write .github/workflows/ci.yml (1 bytes)");
             assertThat(d.state().tasks().get("A").status()).isEqualTo(TaskStatus.AWAITING_APPROVAL);
             assertThat(d.state().tasksCompleted()).isZero();
         }
@@ -158,7 +165,8 @@ class ApprovalRequestsTest {
         @Test
         void dockerAndDeploymentFilesAnywhereAreRisky() {
             assertThat(policy.reasons(changeset("Dockerfile.prod"))).hasSize(1);
-            assertThat(policy.reasons(changeset("services/api/docker-compose.yml"))).hasSize(1);
+            assertThat(policy.reasons(changeset("services/api/docker-compose.yml")))
+                    .hasSize(1);
             assertThat(policy.reasons(changeset("charts/helm/values.yaml"))).hasSize(1);
             assertThat(policy.reasons(changeset("k8s/deployment.yaml"))).hasSize(1);
         }
@@ -171,9 +179,12 @@ class ApprovalRequestsTest {
 
         @Test
         void tooManyFilesOrBytesAreRisky() {
-            assertThat(policy.reasons(changeset("a.py", "b.py", "c.py"))).containsExactly("changes 3 files (more than 2)");
-            var big = dev.aios.events.v1.Changeset.newBuilder().addWrites(FileWrite.newBuilder().setPath("a.py")
-                    .setContent(ByteString.copyFromUtf8("0123456789ab"))).build();
+            assertThat(policy.reasons(changeset("a.py", "b.py", "c.py")))
+                    .containsExactly("changes 3 files (more than 2)");
+            var big = dev.aios.events.v1.Changeset.newBuilder()
+                    .addWrites(
+                            FileWrite.newBuilder().setPath("a.py").setContent(ByteString.copyFromUtf8("0123456789ab")))
+                    .build();
             assertThat(policy.reasons(big)).containsExactly("writes 12 bytes (more than 10)");
         }
 

@@ -21,23 +21,37 @@ final class ApprovalsFixture {
                 .build();
     }
 
-    static ProjectSubmitted submittedWaitingWithTimeout(int minutes, ApprovalTimeoutAction action, ApprovalKind... kinds) {
+    static ProjectSubmitted submittedWaitingWithTimeout(
+            int minutes, ApprovalTimeoutAction action, ApprovalKind... kinds) {
         return PlannerFixture.submitted(1_000_000).toBuilder()
-                .setOptions(ProjectOptions.newBuilder().addAllApprovals(List.of(kinds))
-                        .setApprovalTimeoutMinutes(minutes).setApprovalTimeoutAction(action))
+                .setOptions(ProjectOptions.newBuilder()
+                        .addAllApprovals(List.of(kinds))
+                        .setApprovalTimeoutMinutes(minutes)
+                        .setApprovalTimeoutAction(action))
                 .build();
     }
 
     static ApprovalGranted grant(String item) {
-        return ApprovalGranted.newBuilder().setProjectId(PROJECT).setItemId(item).setGrantedBy("alice").build();
+        return ApprovalGranted.newBuilder()
+                .setProjectId(PROJECT)
+                .setItemId(item)
+                .setGrantedBy("alice")
+                .build();
     }
 
     static ApprovalRejected reject(String item, String feedback) {
-        return ApprovalRejected.newBuilder().setProjectId(PROJECT).setItemId(item).setRejectedBy("bob")
-                .setFeedback(feedback).build();
+        return ApprovalRejected.newBuilder()
+                .setProjectId(PROJECT)
+                .setItemId(item)
+                .setRejectedBy("bob")
+                .setFeedback(feedback)
+                .build();
     }
 
     static List<ApprovalRequested> requests(Decision d) {
-        return d.events().stream().filter(ApprovalRequested.class::isInstance).map(ApprovalRequested.class::cast).toList();
+        return d.events().stream()
+                .filter(ApprovalRequested.class::isInstance)
+                .map(ApprovalRequested.class::cast)
+                .toList();
     }
 }

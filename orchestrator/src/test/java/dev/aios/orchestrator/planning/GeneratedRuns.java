@@ -17,7 +17,10 @@ import java.util.Random;
  */
 final class GeneratedRuns {
     private static final List<AgentRole> ROLES = List.of(
-            AgentRole.AGENT_ROLE_BACKEND, AgentRole.AGENT_ROLE_FRONTEND, AgentRole.AGENT_ROLE_QA, AgentRole.AGENT_ROLE_DEVOPS);
+            AgentRole.AGENT_ROLE_BACKEND,
+            AgentRole.AGENT_ROLE_FRONTEND,
+            AgentRole.AGENT_ROLE_QA,
+            AgentRole.AGENT_ROLE_DEVOPS);
 
     private final Random random;
     private final List<Message> inbox = new ArrayList<>();
@@ -44,10 +47,17 @@ final class GeneratedRuns {
             return null;
         }
         if (random.nextInt(100) == 0) {
-            inbox.add(ProjectStopped.newBuilder().setProjectId(PROJECT).setCause(StopCause.STOP_CAUSE_USER).setReason("enough").build());
+            inbox.add(ProjectStopped.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setCause(StopCause.STOP_CAUSE_USER)
+                    .setReason("enough")
+                    .build());
         }
         if (random.nextInt(60) == 0) {
-            inbox.add(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(random.nextInt(3_000)).build());
+            inbox.add(BudgetChanged.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setBudgetMicros(random.nextInt(3_000))
+                    .build());
         }
         Message m = inbox.remove(random.nextInt(inbox.size()));
         if (random.nextInt(25) == 0) {
@@ -63,7 +73,10 @@ final class GeneratedRuns {
             case TaskAssigned a -> answerTask(a);
             case ProjectPaused p -> {
                 if (random.nextInt(4) != 0) {
-                    inbox.add(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(p.getBudgetMicros() + 1 + random.nextInt(1_000)).build());
+                    inbox.add(BudgetChanged.newBuilder()
+                            .setProjectId(PROJECT)
+                            .setBudgetMicros(p.getBudgetMicros() + 1 + random.nextInt(1_000))
+                            .build());
                 }
             }
             default -> {}
@@ -73,15 +86,30 @@ final class GeneratedRuns {
     private void answerPlan(PlanProject p) {
         int roll = random.nextInt(100);
         if (roll < 10) {
-            inbox.add(TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId(ProjectState.PLAN_TASK_ID).setAttempt(p.getAttempt())
-                    .setReason("no plan").setRetriable(true).setFatalToProject(roll == 0).setBudgetExhausted(roll == 1 || roll == 2).build());
+            inbox.add(TaskFailed.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId(ProjectState.PLAN_TASK_ID)
+                    .setAttempt(p.getAttempt())
+                    .setReason("no plan")
+                    .setRetriable(true)
+                    .setFatalToProject(roll == 0)
+                    .setBudgetExhausted(roll == 1 || roll == 2)
+                    .build());
             return;
         }
-        var backlog = BacklogProposed.newBuilder().setProjectId(PROJECT).setAttempt(p.getAttempt()).setArchitectureNotes("notes " + p.getAttempt());
+        var backlog = BacklogProposed.newBuilder()
+                .setProjectId(PROJECT)
+                .setAttempt(p.getAttempt())
+                .setArchitectureNotes("notes " + p.getAttempt());
         int n = roll < 15 ? 0 : 2 + random.nextInt(10);
         for (int i = 1; i <= n; i++) {
-            var spec = TaskSpec.newBuilder().setTaskId("T" + i).setRole(ROLES.get(random.nextInt(ROLES.size())))
-                    .setTitle("task " + i).setDescription("do " + i).setEstimatePoints(1 + random.nextInt(5)).setKind(TaskKind.TASK_KIND_CODE);
+            var spec = TaskSpec.newBuilder()
+                    .setTaskId("T" + i)
+                    .setRole(ROLES.get(random.nextInt(ROLES.size())))
+                    .setTitle("task " + i)
+                    .setDescription("do " + i)
+                    .setEstimatePoints(1 + random.nextInt(5))
+                    .setKind(TaskKind.TASK_KIND_CODE);
             for (int d = 1; d < i; d++) {
                 if (random.nextInt(4) == 0) {
                     spec.addDependsOn("T" + d);
@@ -98,16 +126,31 @@ final class GeneratedRuns {
     private void answerTask(TaskAssigned a) {
         String agent = a.getTask().getRole().name().toLowerCase() + "-" + random.nextInt(3);
         if (random.nextInt(5) != 0) {
-            inbox.add(TaskStarted.newBuilder().setProjectId(PROJECT).setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
-                    .setAgentId(agent).setLeaseId(a.getLeaseId()).build());
+            inbox.add(TaskStarted.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId(a.getTaskId())
+                    .setAttempt(a.getAttempt())
+                    .setAgentId(agent)
+                    .setLeaseId(a.getLeaseId())
+                    .build());
         }
         for (int i = random.nextInt(3); i > 0; i--) {
-            inbox.add(LlmCallCompleted.newBuilder().setCallId("c" + ++calls).setProjectId(PROJECT).setTaskId(a.getTaskId())
-                    .setCostMicros(random.nextInt(40)).build());
+            inbox.add(LlmCallCompleted.newBuilder()
+                    .setCallId("c" + ++calls)
+                    .setProjectId(PROJECT)
+                    .setTaskId(a.getTaskId())
+                    .setCostMicros(random.nextInt(40))
+                    .build());
         }
         int roll = random.nextInt(100);
-        var failed = TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
-                .setAgentId(agent).setRole(a.getTask().getRole()).setReason("failure " + roll).setLeaseId(a.getLeaseId());
+        var failed = TaskFailed.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(a.getTaskId())
+                .setAttempt(a.getAttempt())
+                .setAgentId(agent)
+                .setRole(a.getTask().getRole())
+                .setReason("failure " + roll)
+                .setLeaseId(a.getLeaseId());
         if (roll < 60) {
             inbox.add(completed(a, agent, roll < 4 ? "../outside" : "src/f" + random.nextInt(6) + ".txt"));
         } else if (roll < 75) {
@@ -119,25 +162,46 @@ final class GeneratedRuns {
         } else if (roll < 85) {
             inbox.add(failed.setBudgetExhausted(true).build());
         } else if (roll < 95) {
-            inbox.add(TaskLeaseExpired.newBuilder().setProjectId(PROJECT).setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
-                    .setLeaseId(a.getLeaseId()).build());
+            inbox.add(TaskLeaseExpired.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId(a.getTaskId())
+                    .setAttempt(a.getAttempt())
+                    .setLeaseId(a.getLeaseId())
+                    .build());
         } else {
             // a result and then the sweeper: whichever comes second is fenced off
             inbox.add(completed(a, agent, "src/late.txt"));
-            inbox.add(TaskLeaseExpired.newBuilder().setProjectId(PROJECT).setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
-                    .setLeaseId(a.getLeaseId()).build());
+            inbox.add(TaskLeaseExpired.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId(a.getTaskId())
+                    .setAttempt(a.getAttempt())
+                    .setLeaseId(a.getLeaseId())
+                    .build());
         }
     }
 
     private TaskCompleted completed(TaskAssigned a, String agent, String path) {
-        var done = TaskCompleted.newBuilder().setProjectId(PROJECT).setTaskId(a.getTaskId()).setAttempt(a.getAttempt())
-                .setAgentId(agent).setRole(a.getTask().getRole()).setSummary("did " + a.getTaskId()).setLeaseId(a.getLeaseId())
-                .setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder().setPath(path).setContent(ByteString.copyFromUtf8(path))));
+        var done = TaskCompleted.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(a.getTaskId())
+                .setAttempt(a.getAttempt())
+                .setAgentId(agent)
+                .setRole(a.getTask().getRole())
+                .setSummary("did " + a.getTaskId())
+                .setLeaseId(a.getLeaseId())
+                .setChangeset(Changeset.newBuilder()
+                        .addWrites(FileWrite.newBuilder().setPath(path).setContent(ByteString.copyFromUtf8(path))));
         if (a.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
-            var review = ReviewResult.newBuilder().setReport(TestReport.newBuilder().setCommand("test").setOutputTail("report of " + a.getTaskId()));
+            var review = ReviewResult.newBuilder()
+                    .setReport(TestReport.newBuilder().setCommand("test").setOutputTail("report of " + a.getTaskId()));
             for (int i = random.nextInt(4) - 1; i > 0; i--) {
-                review.addDefects(Defect.newBuilder().setTitle(random.nextBoolean() ? "" : "defect " + i).setDescription("broken " + i)
-                        .setRole(random.nextBoolean() ? AgentRole.AGENT_ROLE_CTO : ROLES.get(random.nextInt(ROLES.size())))
+                review.addDefects(Defect.newBuilder()
+                        .setTitle(random.nextBoolean() ? "" : "defect " + i)
+                        .setDescription("broken " + i)
+                        .setRole(
+                                random.nextBoolean()
+                                        ? AgentRole.AGENT_ROLE_CTO
+                                        : ROLES.get(random.nextInt(ROLES.size())))
                         .setFailingOutput(random.nextBoolean() ? "" : "expected 1"));
             }
             done.setReview(review.setPassed(review.getDefectsCount() == 0));

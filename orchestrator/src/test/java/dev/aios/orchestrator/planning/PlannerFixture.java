@@ -46,11 +46,21 @@ final class PlannerFixture {
     }
 
     static ProjectSubmitted submitted(long budget) {
-        return ProjectSubmitted.newBuilder().setProjectId(PROJECT).setName("shop").setBrief("a shop").setBudgetMicros(budget).build();
+        return ProjectSubmitted.newBuilder()
+                .setProjectId(PROJECT)
+                .setName("shop")
+                .setBrief("a shop")
+                .setBudgetMicros(budget)
+                .build();
     }
 
     static PlanProject plan(int attempt) {
-        return PlanProject.newBuilder().setProjectId(PROJECT).setName("shop").setBrief("a shop").setAttempt(attempt).build();
+        return PlanProject.newBuilder()
+                .setProjectId(PROJECT)
+                .setName("shop")
+                .setBrief("a shop")
+                .setAttempt(attempt)
+                .build();
     }
 
     static TaskSpec task(String id, AgentRole role, int points, String... deps) {
@@ -65,7 +75,12 @@ final class PlannerFixture {
     }
 
     static BacklogProposed backlog(int attempt, TaskSpec... tasks) {
-        return BacklogProposed.newBuilder().setProjectId(PROJECT).setAttempt(attempt).setArchitectureNotes("notes").addAllTasks(List.of(tasks)).build();
+        return BacklogProposed.newBuilder()
+                .setProjectId(PROJECT)
+                .setAttempt(attempt)
+                .setArchitectureNotes("notes")
+                .addAllTasks(List.of(tasks))
+                .build();
     }
 
     static String lease(String task, int attempt) {
@@ -75,7 +90,8 @@ final class PlannerFixture {
     static TaskCompleted completed(String task, int attempt, String... paths) {
         var changeset = Changeset.newBuilder();
         for (String p : paths) {
-            changeset.addWrites(FileWrite.newBuilder().setPath(p).setContent(com.google.protobuf.ByteString.copyFromUtf8("x")));
+            changeset.addWrites(
+                    FileWrite.newBuilder().setPath(p).setContent(com.google.protobuf.ByteString.copyFromUtf8("x")));
         }
         return TaskCompleted.newBuilder()
                 .setProjectId(PROJECT)
@@ -94,7 +110,8 @@ final class PlannerFixture {
                 .setTaskId("R" + sprint)
                 .setAttempt(1)
                 .setAgentId("qa-1")
-                .setReview(ReviewResult.newBuilder().setPassed(defects.length == 0).addAllDefects(List.of(defects)))
+                .setReview(
+                        ReviewResult.newBuilder().setPassed(defects.length == 0).addAllDefects(List.of(defects)))
                 .setLeaseId(lease("R" + sprint, 1))
                 .build();
     }
@@ -111,15 +128,28 @@ final class PlannerFixture {
     }
 
     static TaskLeaseExpired leaseExpired(String task, int attempt) {
-        return TaskLeaseExpired.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attempt).setLeaseId(lease(task, attempt)).build();
+        return TaskLeaseExpired.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attempt)
+                .setLeaseId(lease(task, attempt))
+                .build();
     }
 
     static LlmCallCompleted llmCall(String id, long cost) {
-        return LlmCallCompleted.newBuilder().setCallId(id).setProjectId(PROJECT).setTaskId("A").setCostMicros(cost).build();
+        return LlmCallCompleted.newBuilder()
+                .setCallId(id)
+                .setProjectId(PROJECT)
+                .setTaskId("A")
+                .setCostMicros(cost)
+                .build();
     }
 
     static List<String> assignedTaskIds(Decision d) {
-        return d.events().stream().filter(TaskAssigned.class::isInstance).map(e -> ((TaskAssigned) e).getTaskId()).toList();
+        return d.events().stream()
+                .filter(TaskAssigned.class::isInstance)
+                .map(e -> ((TaskAssigned) e).getTaskId())
+                .toList();
     }
 
     static List<Class<?>> types(Decision d) {

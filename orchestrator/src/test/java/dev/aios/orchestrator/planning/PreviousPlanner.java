@@ -1,10 +1,9 @@
 package dev.aios.orchestrator.planning;
 
-import dev.aios.agent.changeset.ChangesetValidator;
-import dev.aios.agent.messaging.runtime.TaskEventMapper;
-
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
+import dev.aios.agent.changeset.ChangesetValidator;
+import dev.aios.agent.messaging.runtime.TaskEventMapper;
 import dev.aios.events.v1.*;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -64,7 +63,8 @@ final class PreviousPlanner {
                     .setTaskId("D" + sprint + "-" + n)
                     .setRole(role)
                     .setTitle(title.length() > 200 ? title.substring(0, 200) : title)
-                    .setDescription(d.getDescription() + (d.getFailingOutput().isBlank() ? "" : "\n\nFailing output:\n" + d.getFailingOutput()))
+                    .setDescription(d.getDescription()
+                            + (d.getFailingOutput().isBlank() ? "" : "\n\nFailing output:\n" + d.getFailingOutput()))
                     .setEstimatePoints(1)
                     .setKind(TaskKind.TASK_KIND_DEFECT_FIX)
                     .build();
@@ -119,7 +119,9 @@ final class PreviousPlanner {
                             .setProjectId(state.projectId)
                             .setAttempt(e.getAttempt())
                             .setTaskCount(e.getTasksCount())
-                            .setTotalPoints(e.getTasksList().stream().mapToInt(TaskSpec::getEstimatePoints).sum())
+                            .setTotalPoints(e.getTasksList().stream()
+                                    .mapToInt(TaskSpec::getEstimatePoints)
+                                    .sum())
                             .build());
                     planNextSprint();
                     return;
@@ -136,7 +138,8 @@ final class PreviousPlanner {
 
             void replanOrStop(int attempt, List<String> reasons) {
                 if (attempt > state.maxReplans(settings)) {
-                    stop(StopCause.STOP_CAUSE_PLANNING_FAILED,
+                    stop(
+                            StopCause.STOP_CAUSE_PLANNING_FAILED,
                             "no acceptable backlog after " + attempt + " attempts: " + String.join("; ", reasons));
                 } else {
                     emit(planProject(attempt + 1, reasons), AgentRole.AGENT_ROLE_CTO);
@@ -153,14 +156,18 @@ final class PreviousPlanner {
             }
 
             void planNextSprint() {
-                List<Task> pending = state.backlog().stream().filter(t -> t.status == TaskStatus.PENDING).toList();
+                List<Task> pending = state.backlog().stream()
+                        .filter(t -> t.status == TaskStatus.PENDING)
+                        .toList();
                 if (pending.isEmpty()) {
                     deliver();
                     return;
                 }
                 if (state.currentSprint >= state.sprintLimit(settings)) {
-                    stop(StopCause.STOP_CAUSE_SPRINT_LIMIT, "sprint limit of " + state.sprintLimit(settings)
-                            + " reached with " + pending.size() + " tasks left");
+                    stop(
+                            StopCause.STOP_CAUSE_SPRINT_LIMIT,
+                            "sprint limit of " + state.sprintLimit(settings) + " reached with " + pending.size()
+                                    + " tasks left");
                     return;
                 }
                 int capacity = state.capacity(settings);
@@ -221,7 +228,9 @@ final class PreviousPlanner {
 
             boolean dependenciesDone(Task t) {
                 return t.spec.getDependsOnList().stream()
-                        .allMatch(dep -> state.task(dep).map(d -> d.status == TaskStatus.DONE).orElse(false));
+                        .allMatch(dep -> state.task(dep)
+                                .map(d -> d.status == TaskStatus.DONE)
+                                .orElse(false));
             }
 
             void assign(TaskSpec spec, int attempt) {
@@ -234,13 +243,15 @@ final class PreviousPlanner {
                         .setRemainingBudgetMicros(Math.max(0, state.budgetMicros - state.spentMicros))
                         .setBudgetMicros(state.budgetMicros);
                 for (String dep : spec.getDependsOnList()) {
-                    state.task(dep).ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
-                            .setTaskId(dep)
-                            .setTitle(d.spec.getTitle())
-                            .setSummary(d.summary)
-                            .addAllPaths(d.paths)));
+                    state.task(dep)
+                            .ifPresent(d -> context.addDependencyOutputs(DependencyOutput.newBuilder()
+                                    .setTaskId(dep)
+                                    .setTitle(d.spec.getTitle())
+                                    .setSummary(d.summary)
+                                    .addAllPaths(d.paths)));
                 }
-                emit(TaskAssigned.newBuilder()
+                emit(
+                        TaskAssigned.newBuilder()
                                 .setProjectId(state.projectId)
                                 .setTaskId(spec.getTaskId())
                                 .setSprintNumber(state.currentSprint)
@@ -263,7 +274,8 @@ final class PreviousPlanner {
                 if (!settled || state.tasks.containsKey(reviewId)) {
                     return;
                 }
-                assign(TaskSpec.newBuilder()
+                assign(
+                        TaskSpec.newBuilder()
                                 .setTaskId(reviewId)
                                 .setRole(AgentRole.AGENT_ROLE_QA)
                                 .setTitle("Review of sprint " + state.currentSprint)
@@ -277,7 +289,8 @@ final class PreviousPlanner {
                 if (state.status == ProjectStatus.RUNNING) {
                     emit(ProjectPaused.newBuilder()
                             .setProjectId(state.projectId)
-                            .setReason("budget spent: " + state.spentMicros + " of " + state.budgetMicros + " micro-dollars")
+                            .setReason("budget spent: " + state.spentMicros + " of " + state.budgetMicros
+                                    + " micro-dollars")
                             .setSpentMicros(state.spentMicros)
                             .setBudgetMicros(state.budgetMicros)
                             .build());
@@ -289,8 +302,9 @@ final class PreviousPlanner {
                 if (state.status == ProjectStatus.RUNNING || state.status == ProjectStatus.PLANNING) {
                     emit(ProjectPaused.newBuilder()
                             .setProjectId(state.projectId)
-                            .setReason("the router refused a call of task " + e.getTaskId() + " for budget (" + state.spentMicros
-                                    + " of " + state.budgetMicros + " micro-dollars charged so far): " + e.getReason())
+                            .setReason("the router refused a call of task " + e.getTaskId() + " for budget ("
+                                    + state.spentMicros + " of " + state.budgetMicros
+                                    + " micro-dollars charged so far): " + e.getReason())
                             .setSpentMicros(state.spentMicros)
                             .setBudgetMicros(state.budgetMicros)
                             .build());
@@ -305,8 +319,8 @@ final class PreviousPlanner {
                         .setTasksCompleted(state.tasksCompleted)
                         .setTasksAbandoned(state.tasksAbandoned)
                         .setUsage(Usage.newBuilder().setCostMicros(cost))
-                        .setSummary(state.tasksCompleted + " tasks completed, " + state.tasksAbandoned + " abandoned in "
-                                + state.currentSprint + " sprints")
+                        .setSummary(state.tasksCompleted + " tasks completed, " + state.tasksAbandoned
+                                + " abandoned in " + state.currentSprint + " sprints")
                         .build());
             }
 
@@ -566,15 +580,18 @@ final class PreviousPlanner {
                     t.leaseId = e.getLeaseId();
                 }
                 case TaskStarted e -> task(e.getTaskId()).ifPresent(t -> t.agentId = e.getAgentId());
-                case TaskCompleted e -> task(e.getTaskId()).ifPresent(t -> {
-                    t.status = TaskStatus.DONE;
-                    t.agentId = e.getAgentId();
-                    t.summary = e.getSummary();
-                    t.paths = e.getChangeset().getWritesList().stream().map(FileWrite::getPath).toList();
-                    if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
-                        tasksCompleted++;
-                    }
-                });
+                case TaskCompleted e ->
+                    task(e.getTaskId()).ifPresent(t -> {
+                        t.status = TaskStatus.DONE;
+                        t.agentId = e.getAgentId();
+                        t.summary = e.getSummary();
+                        t.paths = e.getChangeset().getWritesList().stream()
+                                .map(FileWrite::getPath)
+                                .toList();
+                        if (t.spec.getKind() != TaskKind.TASK_KIND_SPRINT_REVIEW) {
+                            tasksCompleted++;
+                        }
+                    });
                 case TaskFailed e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
                 case TaskLeaseExpired e -> task(e.getTaskId()).ifPresent(t -> t.status = TaskStatus.PENDING);
                 case TaskAbandoned e -> {
@@ -744,8 +761,13 @@ final class PreviousPlanner {
         TaskStatus status = TaskStatus.PENDING;
         int sprint;
         int attempt;
-        @Nullable String leaseId;
-        @Nullable String agentId;
+
+        @Nullable
+        String leaseId;
+
+        @Nullable
+        String agentId;
+
         String summary = "";
         List<String> paths = List.of();
 

@@ -41,21 +41,38 @@ class PreviousPlannerEquivalenceTest {
                 Decision decision = planner.decide(state, incoming, NOW);
                 List<Decision.Output> expected = previous.decide(previousState, incoming, NOW);
                 // then
-                assertThat(decision.outputs()).as("run %d, after %d events, on %s", seed, history.size(), incoming).isEqualTo(expected);
-                assertThat(snapshot(decision.state())).as("run %d: state after the decision", seed).isEqualTo(snapshot(previousState));
-                assertThat(snapshot(state)).as("run %d: the state decided on is unchanged", seed).isEqualTo(before);
+                assertThat(decision.outputs())
+                        .as("run %d, after %d events, on %s", seed, history.size(), incoming)
+                        .isEqualTo(expected);
+                assertThat(snapshot(decision.state()))
+                        .as("run %d: state after the decision", seed)
+                        .isEqualTo(snapshot(previousState));
+                assertThat(snapshot(state))
+                        .as("run %d: the state decided on is unchanged", seed)
+                        .isEqualTo(before);
                 state = decision.state();
                 history.addAll(decision.events());
                 decision.outputs().forEach(run::answer);
                 decision.events().forEach(e -> emitted.add(e.getClass()));
             }
-            assertThat(snapshot(ProjectState.from(history))).as("run %d: the stream folded at once", seed).isEqualTo(snapshot(state));
+            assertThat(snapshot(ProjectState.from(history)))
+                    .as("run %d: the stream folded at once", seed)
+                    .isEqualTo(snapshot(state));
             endings.add(state.status());
         }
         // the runs went everywhere the planner can go
         assertThat(endings).contains(ProjectStatus.DELIVERED, ProjectStatus.STOPPED, ProjectStatus.FAILED);
-        assertThat(emitted).contains(BacklogRejected.class, TaskAbandoned.class, TaskLeaseExpired.class, ProjectPaused.class,
-                ProjectResumed.class, SprintReviewed.class, TaskFailed.class, TaskStarted.class, LlmCallCompleted.class);
+        assertThat(emitted)
+                .contains(
+                        BacklogRejected.class,
+                        TaskAbandoned.class,
+                        TaskLeaseExpired.class,
+                        ProjectPaused.class,
+                        ProjectResumed.class,
+                        SprintReviewed.class,
+                        TaskFailed.class,
+                        TaskStarted.class,
+                        LlmCallCompleted.class);
     }
 
     @Test
@@ -70,7 +87,9 @@ class PreviousPlannerEquivalenceTest {
                 state = ProjectState.evolve(state, event);
                 previous.apply(event);
                 // then
-                assertThat(snapshot(state)).as("run %d after %s", seed, event.getClass().getSimpleName()).isEqualTo(snapshot(previous));
+                assertThat(snapshot(state))
+                        .as("run %d after %s", seed, event.getClass().getSimpleName())
+                        .isEqualTo(snapshot(previous));
             }
         }
     }
@@ -113,21 +132,68 @@ class PreviousPlannerEquivalenceTest {
 
     static List<Object> snapshot(ProjectState s) {
         var tasks = new ArrayList<Object>();
-        s.tasks().forEach((id, t) -> tasks.add(Arrays.asList(id, t.spec(), t.status(), t.sprint(), t.attempt(), t.leaseId(),
-                t.agentId(), t.summary(), t.paths())));
-        return Arrays.asList(s.projectId(), s.name(), s.brief(), s.tenant(), s.submittedBy(), s.options(), s.status(),
-                s.pausedFrom(), s.budgetMicros(), s.spentMicros(), s.planAttempt(), s.architectureNotes(), s.lastProposal(),
-                tasks, s.currentSprint(), s.sprintOpen(), s.tasksCompleted(), s.tasksAbandoned(), s.stopReason(), s.version(),
-                s.tasksTotal(), s.pathsOfEarlierSprints());
+        s.tasks()
+                .forEach((id, t) -> tasks.add(Arrays.asList(
+                        id,
+                        t.spec(),
+                        t.status(),
+                        t.sprint(),
+                        t.attempt(),
+                        t.leaseId(),
+                        t.agentId(),
+                        t.summary(),
+                        t.paths())));
+        return Arrays.asList(
+                s.projectId(),
+                s.name(),
+                s.brief(),
+                s.tenant(),
+                s.submittedBy(),
+                s.options(),
+                s.status(),
+                s.pausedFrom(),
+                s.budgetMicros(),
+                s.spentMicros(),
+                s.planAttempt(),
+                s.architectureNotes(),
+                s.lastProposal(),
+                tasks,
+                s.currentSprint(),
+                s.sprintOpen(),
+                s.tasksCompleted(),
+                s.tasksAbandoned(),
+                s.stopReason(),
+                s.version(),
+                s.tasksTotal(),
+                s.pathsOfEarlierSprints());
     }
 
     static List<Object> snapshot(PreviousPlanner.State s) {
         var tasks = new ArrayList<Object>();
-        s.tasks.forEach((id, t) -> tasks.add(Arrays.asList(id, t.spec, t.status, t.sprint, t.attempt, t.leaseId, t.agentId,
-                t.summary, t.paths)));
-        return Arrays.asList(s.projectId, s.name, s.brief, s.tenant, s.submittedBy, s.options, s.status, s.pausedFrom,
-                s.budgetMicros, s.spentMicros, s.planAttempt, s.architectureNotes, s.lastProposal, tasks, s.currentSprint,
-                s.sprintOpen, s.tasksCompleted, s.tasksAbandoned, s.stopReason, s.version, s.tasksTotal(),
+        s.tasks.forEach((id, t) -> tasks.add(
+                Arrays.asList(id, t.spec, t.status, t.sprint, t.attempt, t.leaseId, t.agentId, t.summary, t.paths)));
+        return Arrays.asList(
+                s.projectId,
+                s.name,
+                s.brief,
+                s.tenant,
+                s.submittedBy,
+                s.options,
+                s.status,
+                s.pausedFrom,
+                s.budgetMicros,
+                s.spentMicros,
+                s.planAttempt,
+                s.architectureNotes,
+                s.lastProposal,
+                tasks,
+                s.currentSprint,
+                s.sprintOpen,
+                s.tasksCompleted,
+                s.tasksAbandoned,
+                s.stopReason,
+                s.version,
+                s.tasksTotal(),
                 s.pathsOfEarlierSprints());
     }
 }

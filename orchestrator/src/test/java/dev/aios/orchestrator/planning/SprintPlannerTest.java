@@ -46,7 +46,8 @@ class SprintPlannerTest {
             // given
             var fixture = withCapacity(5).givenHandled(submitted(1_000));
             // when
-            Decision d = fixture.when(backlog(1,
+            Decision d = fixture.when(backlog(
+                    1,
                     task("A", AgentRole.AGENT_ROLE_UNSPECIFIED, 1),
                     task("B", BACKEND, 1, "Z"),
                     task("C", BACKEND, 9)));
@@ -85,7 +86,12 @@ class SprintPlannerTest {
             // given
             var fixture = withCapacity(10).givenHandled(submitted(1_000));
             // when
-            Decision d = fixture.when(TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId("plan").setAttempt(1).setReason("model down").build());
+            Decision d = fixture.when(TaskFailed.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId("plan")
+                    .setAttempt(1)
+                    .setReason("model down")
+                    .build());
             // then
             assertThat(types(d)).containsExactly(TaskFailed.class, PlanProject.class);
         }
@@ -95,21 +101,35 @@ class SprintPlannerTest {
             // given
             var fixture = withCapacity(10).givenHandled(submitted(1_000));
             // when: the CTO's call was refused as not recorded (a replay without a recording of this brief)
-            Decision d = fixture.when(TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId("plan").setAttempt(1)
-                    .setReason("model call failed (NOT_RECORDED): no recording is of this brief").setFatalToProject(true).build());
+            Decision d = fixture.when(TaskFailed.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId("plan")
+                    .setAttempt(1)
+                    .setReason("model call failed (NOT_RECORDED): no recording is of this brief")
+                    .setFatalToProject(true)
+                    .build());
             // then
             assertThat(types(d)).containsExactly(TaskFailed.class, ProjectFailed.class);
             ProjectFailed failed = (ProjectFailed) d.events().get(1);
             assertThat(failed.getReason()).contains("no recording is of this brief");
             assertThat(failed.getTaskId()).isEqualTo("plan");
-            assertThat(fixture.givenHandled(d.events().getFirst()).state().status()).isEqualTo(ProjectStatus.FAILED);
+            assertThat(fixture.givenHandled(d.events().getFirst()).state().status())
+                    .isEqualTo(ProjectStatus.FAILED);
         }
 
         @Test
         void aFailedProjectIgnoresWhatArrivesAfterwards() {
             // given
-            var fixture = withCapacity(10).givenHandled(submitted(1_000), TaskFailed.newBuilder().setProjectId(PROJECT)
-                    .setTaskId("plan").setAttempt(1).setReason("not recorded").setFatalToProject(true).build());
+            var fixture = withCapacity(10)
+                    .givenHandled(
+                            submitted(1_000),
+                            TaskFailed.newBuilder()
+                                    .setProjectId(PROJECT)
+                                    .setTaskId("plan")
+                                    .setAttempt(1)
+                                    .setReason("not recorded")
+                                    .setFatalToProject(true)
+                                    .build());
             // when
             Decision d = fixture.when(backlog(1, task("A", BACKEND, 1)));
             // then
@@ -125,29 +145,43 @@ class SprintPlannerTest {
             // given
             var fixture = withCapacity(5).givenHandled(submitted(1_000));
             // when: A and B are independent, C needs both, D does not fit
-            Decision d = fixture.when(backlog(1,
-                    task("A", BACKEND, 2), task("B", FRONTEND, 2), task("C", BACKEND, 1, "A", "B"), task("D", BACKEND, 3)));
+            Decision d = fixture.when(backlog(
+                    1,
+                    task("A", BACKEND, 2),
+                    task("B", FRONTEND, 2),
+                    task("C", BACKEND, 1, "A", "B"),
+                    task("D", BACKEND, 3)));
             // then
-            SprintPlanned sprint = d.events().stream().filter(SprintPlanned.class::isInstance).map(SprintPlanned.class::cast).findFirst().orElseThrow();
+            SprintPlanned sprint = d.events().stream()
+                    .filter(SprintPlanned.class::isInstance)
+                    .map(SprintPlanned.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(sprint.getTaskIdsList()).containsExactly("A", "B", "C");
             assertThat(sprint.getPlannedPoints()).isEqualTo(5);
             assertThat(assignedTaskIds(d)).containsExactly("A", "B");
-            assertThat(d.outputs().stream().filter(o -> o.event() instanceof TaskAssigned).map(Decision.Output::commandTo))
+            assertThat(d.outputs().stream()
+                            .filter(o -> o.event() instanceof TaskAssigned)
+                            .map(Decision.Output::commandTo))
                     .containsExactly(BACKEND, FRONTEND);
         }
 
         @Test
         void completingTheLastDependencyDispatchesTheDependentWithItsOutputs() {
             // given
-            var fixture = withCapacity(5).givenHandled(submitted(1_000),
-                    backlog(1, task("A", BACKEND, 2), task("B", FRONTEND, 2), task("C", BACKEND, 1, "A", "B")),
-                    completed("A", 1, "src/A.java"));
+            var fixture = withCapacity(5)
+                    .givenHandled(
+                            submitted(1_000),
+                            backlog(1, task("A", BACKEND, 2), task("B", FRONTEND, 2), task("C", BACKEND, 1, "A", "B")),
+                            completed("A", 1, "src/A.java"));
             // when
             Decision d = fixture.when(completed("B", 1, "web/b.ts"));
             // then
             assertThat(assignedTaskIds(d)).containsExactly("C");
             TaskAssigned c = (TaskAssigned) d.events().get(1);
-            assertThat(c.getContext().getDependencyOutputsList()).extracting(DependencyOutput::getTaskId).containsExactly("A", "B");
+            assertThat(c.getContext().getDependencyOutputsList())
+                    .extracting(DependencyOutput::getTaskId)
+                    .containsExactly("A", "B");
             assertThat(c.getContext().getDependencyOutputs(0).getPathsList()).containsExactly("src/A.java");
         }
 
@@ -159,9 +193,16 @@ class SprintPlannerTest {
             assertThat(assignedTaskIds(afterA)).containsExactly("R1");
             fixture.givenHandled(completed("A", 1, "a.txt"));
             // when
-            Decision d = fixture.when(reviewed(1, Defect.newBuilder().setTitle("NPE").setRole(FRONTEND).build()));
+            Decision d = fixture.when(reviewed(
+                    1, Defect.newBuilder().setTitle("NPE").setRole(FRONTEND).build()));
             // then
-            assertThat(types(d)).containsExactly(TaskCompleted.class, SprintReviewed.class, SprintCompleted.class, SprintPlanned.class, TaskAssigned.class);
+            assertThat(types(d))
+                    .containsExactly(
+                            TaskCompleted.class,
+                            SprintReviewed.class,
+                            SprintCompleted.class,
+                            SprintPlanned.class,
+                            TaskAssigned.class);
             TaskAssigned fix = (TaskAssigned) d.events().get(4);
             assertThat(fix.getTaskId()).isEqualTo("D1-1");
             assertThat(fix.getTask().getKind()).isEqualTo(TaskKind.TASK_KIND_DEFECT_FIX);
@@ -172,24 +213,34 @@ class SprintPlannerTest {
         @Test
         void passingReviewOfTheLastSprintDeliversTheProject() {
             // given
-            var fixture = withCapacity(5).givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 2)), completed("A", 1, "a.txt"));
+            var fixture = withCapacity(5)
+                    .givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 2)), completed("A", 1, "a.txt"));
             // when
             Decision d = fixture.when(reviewed(1));
             // then
-            assertThat(types(d)).containsExactly(TaskCompleted.class, SprintReviewed.class, SprintCompleted.class, ProjectDelivered.class);
-            assertThat(((ProjectDelivered) d.events().get(3)).getTasksCompleted()).isEqualTo(1);
+            assertThat(types(d))
+                    .containsExactly(
+                            TaskCompleted.class, SprintReviewed.class, SprintCompleted.class, ProjectDelivered.class);
+            assertThat(((ProjectDelivered) d.events().get(3)).getTasksCompleted())
+                    .isEqualTo(1);
         }
 
         @Test
         void stopsAtTheSprintLimit() {
             // given: one sprint allowed, two tasks that do not fit together
-            var fixture = new PlannerFixture(new PlannerSettings(2, 1, 2, 3, 200, 200, 8000, java.time.Duration.ofMinutes(1)))
-                    .givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 2)), completed("A", 1));
+            var fixture = new PlannerFixture(
+                            new PlannerSettings(2, 1, 2, 3, 200, 200, 8000, java.time.Duration.ofMinutes(1)))
+                    .givenHandled(
+                            submitted(1_000),
+                            backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 2)),
+                            completed("A", 1));
             // when
             Decision d = fixture.when(reviewed(1));
             // then
-            assertThat(d.events().getLast()).isInstanceOfSatisfying(ProjectStopped.class,
-                    s -> assertThat(s.getCause()).isEqualTo(StopCause.STOP_CAUSE_SPRINT_LIMIT));
+            assertThat(d.events().getLast())
+                    .isInstanceOfSatisfying(
+                            ProjectStopped.class,
+                            s -> assertThat(s.getCause()).isEqualTo(StopCause.STOP_CAUSE_SPRINT_LIMIT));
         }
     }
 
@@ -198,10 +249,13 @@ class SprintPlannerTest {
         @Test
         void aTaskWhoseCallsNoModelCanAnswerFailsTheProjectRatherThanRetryingOrAbandoning() {
             // given a running sprint with one task assigned
-            var fixture = withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 1), task("B", BACKEND, 1, "A")));
+            var fixture = withCapacity(10)
+                    .givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 1), task("B", BACKEND, 1, "A")));
             // when its call diverged from the recording being replayed
-            Decision d = fixture.when(failed("A", 1, false).toBuilder().setFatalToProject(true)
-                    .setReason("replay of x diverged at backend/A").build());
+            Decision d = fixture.when(failed("A", 1, false).toBuilder()
+                    .setFatalToProject(true)
+                    .setReason("replay of x diverged at backend/A")
+                    .build());
             // then
             assertThat(types(d)).containsExactly(TaskFailed.class, ProjectFailed.class);
             assertThat(((ProjectFailed) d.events().get(1)).getReason()).isEqualTo("replay of x diverged at backend/A");
@@ -214,9 +268,16 @@ class SprintPlannerTest {
         @Test
         void itsDependencyClosureNearestFirstAndTheFilesOfEarlierSprints() {
             // given: sprint 1 did A; sprint 2 runs B after A and C after B, and D alongside
-            var fixture = withCapacity(2).givenHandled(submitted(1_000),
-                    backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 1, "A"), task("C", BACKEND, 1, "B"), task("D", FRONTEND, 1)),
-                    completed("A", 1, "store.py"));
+            var fixture = withCapacity(2)
+                    .givenHandled(
+                            submitted(1_000),
+                            backlog(
+                                    1,
+                                    task("A", BACKEND, 2),
+                                    task("B", BACKEND, 1, "A"),
+                                    task("C", BACKEND, 1, "B"),
+                                    task("D", FRONTEND, 1)),
+                            completed("A", 1, "store.py"));
             fixture.givenHandled(reviewed(1));
             // when / then
             ProjectState state = fixture.state();
@@ -230,7 +291,10 @@ class SprintPlannerTest {
     @Nested
     class LeasesAndAttempts {
         PlannerFixture running() {
-            return withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 2, "A"), task("C", BACKEND, 1, "B")));
+            return withCapacity(10)
+                    .givenHandled(
+                            submitted(1_000),
+                            backlog(1, task("A", BACKEND, 2), task("B", BACKEND, 2, "A"), task("C", BACKEND, 1, "B")));
         }
 
         @Test
@@ -290,13 +354,17 @@ class SprintPlannerTest {
         @Test
         void spendingTheBudgetPausesDispatchAndRaisingItResumes() {
             // given
-            var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1), task("B", BACKEND, 1, "A")));
+            var fixture = withCapacity(10)
+                    .givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1), task("B", BACKEND, 1, "A")));
             // when
             Decision paused = fixture.when(llmCall("c1", 100));
             fixture.givenHandled(llmCall("c1", 100));
             Decision noDispatch = fixture.when(completed("A", 1));
             fixture.givenHandled(completed("A", 1));
-            Decision resumed = fixture.when(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build());
+            Decision resumed = fixture.when(BudgetChanged.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setBudgetMicros(500)
+                    .build());
             // then
             assertThat(types(paused)).containsExactly(LlmCallCompleted.class, ProjectPaused.class);
             assertThat(assignedTaskIds(noDispatch)).isEmpty();
@@ -310,51 +378,84 @@ class SprintPlannerTest {
             Decision planned = withCapacity(10).when(submitted(100));
             Decision dispatched = withCapacity(10).givenHandled(submitted(100)).when(backlog(1, task("A", BACKEND, 1)));
             // then
-            assertThat(planned.events()).filteredOn(PlanProject.class::isInstance).singleElement()
-                    .satisfies(p -> assertThat(((PlanProject) p).getBudgetMicros()).isEqualTo(100));
-            assertThat(dispatched.events()).filteredOn(TaskAssigned.class::isInstance).singleElement()
-                    .satisfies(t -> assertThat(((TaskAssigned) t).getContext().getBudgetMicros()).isEqualTo(100));
+            assertThat(planned.events())
+                    .filteredOn(PlanProject.class::isInstance)
+                    .singleElement()
+                    .satisfies(
+                            p -> assertThat(((PlanProject) p).getBudgetMicros()).isEqualTo(100));
+            assertThat(dispatched.events())
+                    .filteredOn(TaskAssigned.class::isInstance)
+                    .singleElement()
+                    .satisfies(t -> assertThat(((TaskAssigned) t).getContext().getBudgetMicros())
+                            .isEqualTo(100));
         }
 
         @Test
         void whenTheRouterRefusesATaskForBudgetThenPauseAndSendItAgainOnceRaised() {
             // given: 40 of 100 charged, but the task's worst case did not fit next to what running calls hold
-            var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1)), llmCall("c1", 40));
-            TaskFailed refused = failed("A", 1, false).toBuilder().setBudgetExhausted(true).build();
+            var fixture =
+                    withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1)), llmCall("c1", 40));
+            TaskFailed refused =
+                    failed("A", 1, false).toBuilder().setBudgetExhausted(true).build();
             // when
             Decision paused = fixture.when(refused);
             fixture.givenHandled(refused);
-            Decision resumed = fixture.when(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build());
+            Decision resumed = fixture.when(BudgetChanged.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setBudgetMicros(500)
+                    .build());
             // then: paused, not abandoned; the task goes out again with the raised budget
             assertThat(types(paused)).containsExactly(TaskFailed.class, ProjectPaused.class);
-            assertThat(((ProjectPaused) paused.events().get(1)).getReason()).contains("refused a call of task A for budget");
+            assertThat(((ProjectPaused) paused.events().get(1)).getReason())
+                    .contains("refused a call of task A for budget");
             assertThat(types(resumed)).containsExactly(BudgetChanged.class, ProjectResumed.class, TaskAssigned.class);
-            assertThat(((TaskAssigned) resumed.events().get(2)).getContext().getBudgetMicros()).isEqualTo(500);
+            assertThat(((TaskAssigned) resumed.events().get(2)).getContext().getBudgetMicros())
+                    .isEqualTo(500);
         }
 
         @Test
         void whenTheRouterRefusesThePlanForBudgetThenPauseAndPlanAgainOnceRaised() {
             // given
             var fixture = withCapacity(10).givenHandled(submitted(100));
-            TaskFailed refused = TaskFailed.newBuilder().setProjectId(PROJECT).setTaskId(ProjectState.PLAN_TASK_ID).setAttempt(1)
-                    .setReason("model call failed (BUDGET_EXHAUSTED)").setBudgetExhausted(true).build();
+            TaskFailed refused = TaskFailed.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setTaskId(ProjectState.PLAN_TASK_ID)
+                    .setAttempt(1)
+                    .setReason("model call failed (BUDGET_EXHAUSTED)")
+                    .setBudgetExhausted(true)
+                    .build();
             // when
             Decision paused = fixture.when(refused);
             fixture.givenHandled(refused);
-            Decision resumed = fixture.when(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build());
+            Decision resumed = fixture.when(BudgetChanged.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setBudgetMicros(500)
+                    .build());
             // then
             assertThat(types(paused)).containsExactly(TaskFailed.class, ProjectPaused.class);
             assertThat(types(resumed)).containsExactly(BudgetChanged.class, ProjectResumed.class, PlanProject.class);
-            assertThat(((PlanProject) resumed.events().get(2)).getBudgetMicros()).isEqualTo(500);
-            assertThat(fixture.givenHandled(BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(500).build()).state().status())
+            assertThat(((PlanProject) resumed.events().get(2)).getBudgetMicros())
+                    .isEqualTo(500);
+            assertThat(fixture.givenHandled(BudgetChanged.newBuilder()
+                                    .setProjectId(PROJECT)
+                                    .setBudgetMicros(500)
+                                    .build())
+                            .state()
+                            .status())
                     .isEqualTo(ProjectStatus.PLANNING);
         }
 
         @Test
         void userStopEndsTheProjectAndLaterResultsAreIgnored() {
             // given
-            var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", BACKEND, 1)),
-                    ProjectStopped.newBuilder().setProjectId(PROJECT).setCause(StopCause.STOP_CAUSE_USER).build());
+            var fixture = withCapacity(10)
+                    .givenHandled(
+                            submitted(100),
+                            backlog(1, task("A", BACKEND, 1)),
+                            ProjectStopped.newBuilder()
+                                    .setProjectId(PROJECT)
+                                    .setCause(StopCause.STOP_CAUSE_USER)
+                                    .build());
             // when
             Decision d = fixture.when(completed("A", 1));
             // then

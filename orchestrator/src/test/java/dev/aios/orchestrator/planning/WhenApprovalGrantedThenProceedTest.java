@@ -18,23 +18,25 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class WhenApprovalGrantedThenProceedTest {
-    private static final BacklogProposed BACKLOG = backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2),
-            task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
+    private static final BacklogProposed BACKLOG =
+            backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2), task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
 
     @Nested
     class AWaitingBacklog {
-        private final PlannerFixture fixture = withCapacity(10)
-                .givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
+        private final PlannerFixture fixture =
+                withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
 
         @Test
         void whenGrantedThenTheBacklogIsAcceptedAndTheFirstSprintRunsAsWithoutApprovals() {
             // given what the same project does without approvals
-            Decision without = withCapacity(10).givenHandled(submitted(1_000_000)).when(BACKLOG);
+            Decision without =
+                    withCapacity(10).givenHandled(submitted(1_000_000)).when(BACKLOG);
             // when
             Decision d = fixture.when(grant("backlog-1"));
             // then
-            assertThat(types(d)).containsExactly(ApprovalGranted.class, BacklogAccepted.class, SprintPlanned.class,
-                    TaskAssigned.class);
+            assertThat(types(d))
+                    .containsExactly(
+                            ApprovalGranted.class, BacklogAccepted.class, SprintPlanned.class, TaskAssigned.class);
             assertThat(d.events().subList(1, 4)).isEqualTo(without.events().subList(1, 4));
             assertThat(d.state().status()).isEqualTo(ProjectStatus.RUNNING);
             assertThat(d.state().approvals().get("backlog-1").status()).isEqualTo(Approval.Status.GRANTED);
@@ -46,7 +48,8 @@ class WhenApprovalGrantedThenProceedTest {
             // given
             fixture.givenHandled(grant("backlog-1"));
             // when
-            Decision d = fixture.when(grant("backlog-1").toBuilder().setGrantedBy("carol").build());
+            Decision d = fixture.when(
+                    grant("backlog-1").toBuilder().setGrantedBy("carol").build());
             // then
             assertThat(d.isEmpty()).isTrue();
         }
@@ -59,7 +62,10 @@ class WhenApprovalGrantedThenProceedTest {
         @Test
         void whenTheProjectWasStoppedThenAGrantDecidesNothing() {
             // given
-            fixture.givenHandled(dev.aios.events.v1.ProjectStopped.newBuilder().setProjectId(PROJECT).setReason("no").build());
+            fixture.givenHandled(dev.aios.events.v1.ProjectStopped.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setReason("no")
+                    .build());
             // when
             Decision d = fixture.when(grant("backlog-1"));
             // then
@@ -69,9 +75,17 @@ class WhenApprovalGrantedThenProceedTest {
 
     @Nested
     class ATimeout {
-        private final PlannerFixture fixture = withCapacity(10).givenHandled(submittedWaitingWithTimeout(10,
-                ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_GRANT, ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
-        private final ApprovalGranted timedOut = grant("backlog-1").toBuilder().setGrantedBy("orchestrator").setTimedOut(true).build();
+        private final PlannerFixture fixture = withCapacity(10)
+                .givenHandled(
+                        submittedWaitingWithTimeout(
+                                10,
+                                ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_GRANT,
+                                ApprovalKind.APPROVAL_KIND_BACKLOG),
+                        BACKLOG);
+        private final ApprovalGranted timedOut = grant("backlog-1").toBuilder()
+                .setGrantedBy("orchestrator")
+                .setTimedOut(true)
+                .build();
         private final SprintPlanner planner = new SprintPlanner(PlannerSettings.defaults());
 
         @Test
@@ -85,7 +99,9 @@ class WhenApprovalGrantedThenProceedTest {
 
         @Test
         void whenTheDeadlineHasNotPassedThenATimeoutDecidesNothing() {
-            assertThat(planner.decide(fixture.state(), timedOut, NOW.plus(Duration.ofMinutes(9))).isEmpty()).isTrue();
+            assertThat(planner.decide(fixture.state(), timedOut, NOW.plus(Duration.ofMinutes(9)))
+                            .isEmpty())
+                    .isTrue();
         }
     }
 

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class WhenApprovalRejectedThenSendBackTest {
-    private static final BacklogProposed BACKLOG = backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2),
-            task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
+    private static final BacklogProposed BACKLOG =
+            backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 2), task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"));
 
     @Nested
     class AWaitingBacklog {
-        private final PlannerFixture fixture = withCapacity(10)
-                .givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
+        private final PlannerFixture fixture =
+                withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), BACKLOG);
 
         @Test
         void whenRejectedThenTheCtoIsAskedToPlanAgainWithTheFeedbackAmongTheReasons() {
@@ -53,8 +53,11 @@ class WhenApprovalRejectedThenSendBackTest {
         @Test
         void whenTheLastReplanIsRejectedThenTheProjectStops() {
             // given two rejected re-plans already
-            fixture.givenHandled(reject("backlog-1", "no"), backlog(2, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)),
-                    reject("backlog-2", "no"), backlog(3, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
+            fixture.givenHandled(
+                    reject("backlog-1", "no"),
+                    backlog(2, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)),
+                    reject("backlog-2", "no"),
+                    backlog(3, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
             // when
             Decision d = fixture.when(reject("backlog-3", "still no"));
             // then
@@ -88,7 +91,10 @@ class WhenApprovalRejectedThenSendBackTest {
             assertThat(requests(d).getFirst().getItemId()).isEqualTo("sprint-1-2");
             assertThat(requests(d).getFirst().getSprintTaskIdsList()).containsExactly("A");
             assertThat(d.state().status()).isEqualTo(ProjectStatus.AWAITING_APPROVAL);
-            TaskAssigned sent = (TaskAssigned) granted.events().stream().filter(TaskAssigned.class::isInstance).findFirst().orElseThrow();
+            TaskAssigned sent = (TaskAssigned) granted.events().stream()
+                    .filter(TaskAssigned.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(sent.getContext().getReviewerFeedback()).isEqualTo("write the tests first");
         }
     }
@@ -98,8 +104,11 @@ class WhenApprovalRejectedThenSendBackTest {
         @Test
         void whenRejectedThenTheTaskIsAssignedAgainWithTheFeedbackInItsContext() {
             // given
-            var fixture = withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE), BACKLOG,
-                    completed("A", 1, ".github/workflows/deploy.yml"));
+            var fixture = withCapacity(10)
+                    .givenHandled(
+                            submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE),
+                            BACKLOG,
+                            completed("A", 1, ".github/workflows/deploy.yml"));
             // when
             Decision d = fixture.when(reject("change-A-1", "do not deploy from CI yet"));
             // then
@@ -115,8 +124,12 @@ class WhenApprovalRejectedThenSendBackTest {
         @Test
         void whenTheNewChangesetIsOrdinaryThenItIsApplied() {
             // given
-            var fixture = withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE), BACKLOG,
-                    completed("A", 1, ".github/workflows/deploy.yml"), reject("change-A-1", "no CI"));
+            var fixture = withCapacity(10)
+                    .givenHandled(
+                            submittedWaitingFor(ApprovalKind.APPROVAL_KIND_RISKY_CHANGE),
+                            BACKLOG,
+                            completed("A", 1, ".github/workflows/deploy.yml"),
+                            reject("change-A-1", "no CI"));
             // when
             Decision d = fixture.when(completed("A", 2, "src/app.py"));
             // then

@@ -42,6 +42,9 @@ class WhenBudgetChangedThenPauseOrResumeTest {
     }
 
     private static BudgetChanged budget(long micros) {
-        return BudgetChanged.newBuilder().setProjectId(PROJECT).setBudgetMicros(micros).build();
+        return BudgetChanged.newBuilder()
+                .setProjectId(PROJECT)
+                .setBudgetMicros(micros)
+                .build();
     }
 }

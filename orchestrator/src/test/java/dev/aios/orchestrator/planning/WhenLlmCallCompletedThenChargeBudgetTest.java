@@ -33,8 +33,9 @@ class WhenLlmCallCompletedThenChargeBudgetTest {
     @Test
     void whenCallsComeAfterThePauseThenTheyAreChargedWithoutPausingAgain() {
         // given
-        var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)),
-                llmCall("c1", 100));
+        var fixture = withCapacity(10)
+                .givenHandled(
+                        submitted(100), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)), llmCall("c1", 100));
         // when
         Decision d = fixture.when(llmCall("c2", 30));
         // then
@@ -46,8 +47,9 @@ class WhenLlmCallCompletedThenChargeBudgetTest {
     @Test
     void whenACallSpendsTheRestThenThePauseSaysWhatWasSpentOfWhat() {
         // given
-        var fixture = withCapacity(10).givenHandled(submitted(100), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)),
-                llmCall("c1", 60));
+        var fixture = withCapacity(10)
+                .givenHandled(
+                        submitted(100), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)), llmCall("c1", 60));
         // when
         Decision d = fixture.when(llmCall("c2", 45));
         // then

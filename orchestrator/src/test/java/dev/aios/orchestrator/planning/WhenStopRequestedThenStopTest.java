@@ -9,13 +9,18 @@ import dev.aios.events.v1.StopCause;
 import org.junit.jupiter.api.Test;
 
 class WhenStopRequestedThenStopTest {
-    private static final ProjectStopped STOP = ProjectStopped.newBuilder().setProjectId(PROJECT).setCause(StopCause.STOP_CAUSE_USER)
-            .setReason("changed my mind").setStoppedBy("alice").build();
+    private static final ProjectStopped STOP = ProjectStopped.newBuilder()
+            .setProjectId(PROJECT)
+            .setCause(StopCause.STOP_CAUSE_USER)
+            .setReason("changed my mind")
+            .setStoppedBy("alice")
+            .build();
 
     @Test
     void whenARunningProjectIsStoppedThenTheStopIsRecordedWithItsReason() {
         // given
-        var fixture = withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
+        var fixture =
+                withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
         // when
         Decision d = fixture.when(STOP);
         // then

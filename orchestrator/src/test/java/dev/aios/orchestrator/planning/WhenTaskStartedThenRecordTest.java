@@ -8,8 +8,8 @@ import dev.aios.events.v1.TaskStarted;
 import org.junit.jupiter.api.Test;
 
 class WhenTaskStartedThenRecordTest {
-    private final PlannerFixture running = withCapacity(10)
-            .givenHandled(submitted(1_000), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
+    private final PlannerFixture running =
+            withCapacity(10).givenHandled(submitted(1_000), backlog(1, task("A", AgentRole.AGENT_ROLE_BACKEND, 1)));
 
     @Test
     void whenTheLeaseHolderStartsThenTheStartAndItsAgentAreRecorded() {
@@ -40,7 +40,12 @@ class WhenTaskStartedThenRecordTest {
     }
 
     private static TaskStarted started(String task, int attempt, String agent) {
-        return TaskStarted.newBuilder().setProjectId(PROJECT).setTaskId(task).setAttempt(attempt).setAgentId(agent)
-                .setLeaseId(lease(task, attempt)).build();
+        return TaskStarted.newBuilder()
+                .setProjectId(PROJECT)
+                .setTaskId(task)
+                .setAttempt(attempt)
+                .setAgentId(agent)
+                .setLeaseId(lease(task, attempt))
+                .build();
     }
 }

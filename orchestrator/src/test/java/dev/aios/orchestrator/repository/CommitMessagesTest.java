@@ -15,8 +15,12 @@ class CommitMessagesTest {
             .setRole(AgentRole.AGENT_ROLE_BACKEND)
             .setAgentId("backend-1a2b3c4d")
             .setSummary("Added the store and the HTTP API.")
-            .setProvenance(Provenance.newBuilder().setPromptVersion("backend-v1").setModel("qwen2.5-coder-32b").setTier("local")
-                    .setRecorded(true).setRepaired(true))
+            .setProvenance(Provenance.newBuilder()
+                    .setPromptVersion("backend-v1")
+                    .setModel("qwen2.5-coder-32b")
+                    .setTier("local")
+                    .setRecorded(true)
+                    .setRepaired(true))
             .build();
 
     @Test
@@ -41,7 +45,10 @@ class CommitMessagesTest {
 
     @Test
     void aLiveAnswerCarriesNoRecordedTrailer() {
-        TaskCompleted live = DONE.toBuilder().setProvenance(DONE.getProvenance().toBuilder().setRecorded(false).setRepaired(false)).build();
+        TaskCompleted live = DONE.toBuilder()
+                .setProvenance(
+                        DONE.getProvenance().toBuilder().setRecorded(false).setRepaired(false))
+                .build();
 
         assertThat(CommitMessages.of(live, "t")).doesNotContain("Recorded:", "Repaired:");
     }

@@ -8,17 +8,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RepositoryExportTest {
 
     @ParameterizedTest(name = "''{0}'' → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "todo|todo",
-            "..|project",
-            ".|project",
-            "../../etc|etc",
-            ".git|git",
-            "-rf|rf",
-            "my shop: v2/β|my-shop--v2--",
-            "Résumé.app|R-sum-.app",
-            "'   '|project",
-            "a..b|a..b"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "todo|todo",
+                "..|project",
+                ".|project",
+                "../../etc|etc",
+                ".git|git",
+                "-rf|rf",
+                "my shop: v2/β|my-shop--v2--",
+                "Résumé.app|R-sum-.app",
+                "'   '|project",
+                "a..b|a..b"
+            })
     void theArchiveDirectoryIsAPlainNameThatCannotLeaveTheTarget(String projectName, String directory) {
         // when
         String name = RepositoryExport.directoryName(projectName);

@@ -37,9 +37,12 @@ class RepositoryHistoryTest {
     private RevCommit commit(String subject, Instant when) throws Exception {
         git.add().addFilepattern(".").call();
         git.add().setUpdate(true).addFilepattern(".").call();
-        return git.commit().setMessage(subject + "\n\nbody\n").setSign(false)
+        return git.commit()
+                .setMessage(subject + "\n\nbody\n")
+                .setSign(false)
                 .setAuthor(new PersonIdent("AIOS Backend Agent", "backend@agents.aios.dev", when, ZoneOffset.UTC))
-                .setCommitter(new PersonIdent("AIOS orchestrator", "orchestrator@aios.local", when, ZoneOffset.UTC)).call();
+                .setCommitter(new PersonIdent("AIOS orchestrator", "orchestrator@aios.local", when, ZoneOffset.UTC))
+                .call();
     }
 
     @Test
@@ -47,15 +50,21 @@ class RepositoryHistoryTest {
         // when
         var commits = RepositoryHistory.commits(git);
         // then
-        assertThat(commits).extracting(RepositoryHistory.CommitSummary::sha).containsExactly(first.name(), second.name());
+        assertThat(commits)
+                .extracting(RepositoryHistory.CommitSummary::sha)
+                .containsExactly(first.name(), second.name());
         assertThat(commits.getFirst().subject()).isEqualTo("T1: Shortener store");
         assertThat(commits.getFirst().author()).isEqualTo("AIOS Backend Agent");
         assertThat(commits.getFirst().authoredAt()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
-        assertThat(commits.getFirst().files()).containsExactlyInAnyOrder(
-                new RepositoryHistory.FileChange("README.md", "ADD"), new RepositoryHistory.FileChange("shortener/store.py", "ADD"));
-        assertThat(commits.getLast().files()).containsExactlyInAnyOrder(
-                new RepositoryHistory.FileChange("README.md", "DELETE"), new RepositoryHistory.FileChange("shortener/store.py", "MODIFY"),
-                new RepositoryHistory.FileChange("test_store.py", "ADD"));
+        assertThat(commits.getFirst().files())
+                .containsExactlyInAnyOrder(
+                        new RepositoryHistory.FileChange("README.md", "ADD"),
+                        new RepositoryHistory.FileChange("shortener/store.py", "ADD"));
+        assertThat(commits.getLast().files())
+                .containsExactlyInAnyOrder(
+                        new RepositoryHistory.FileChange("README.md", "DELETE"),
+                        new RepositoryHistory.FileChange("shortener/store.py", "MODIFY"),
+                        new RepositoryHistory.FileChange("test_store.py", "ADD"));
     }
 
     @Test
@@ -65,12 +74,23 @@ class RepositoryHistoryTest {
         // then
         assertThat(detail.message()).isEqualTo("T2: Tests\n\nbody\n");
         assertThat(detail.tree()).containsExactly("shortener/store.py", "test_store.py");
-        var store = detail.files().stream().filter(f -> f.path().equals("shortener/store.py")).findFirst().orElseThrow();
+        var store = detail.files().stream()
+                .filter(f -> f.path().equals("shortener/store.py"))
+                .findFirst()
+                .orElseThrow();
         assertThat(store.change()).isEqualTo("MODIFY");
-        assertThat(store.diff()).contains("--- a/shortener/store.py", "+++ b/shortener/store.py", "@@ -1,2 +1,2 @@",
-                "-    return 'a'", "+    return 'abc'");
+        assertThat(store.diff())
+                .contains(
+                        "--- a/shortener/store.py",
+                        "+++ b/shortener/store.py",
+                        "@@ -1,2 +1,2 @@",
+                        "-    return 'a'",
+                        "+    return 'abc'");
         assertThat(store.truncated()).isFalse();
-        var readme = detail.files().stream().filter(f -> f.path().equals("README.md")).findFirst().orElseThrow();
+        var readme = detail.files().stream()
+                .filter(f -> f.path().equals("README.md"))
+                .findFirst()
+                .orElseThrow();
         assertThat(readme.diff()).contains("deleted file mode", "-# url-shortener");
     }
 
@@ -85,7 +105,8 @@ class RepositoryHistoryTest {
     @Test
     void anUnknownCommitOrTheIdOfAFileIsNone() throws Exception {
         // given
-        String blob = git.getRepository().resolve(second.name() + ":test_store.py").name();
+        String blob =
+                git.getRepository().resolve(second.name() + ":test_store.py").name();
         // then
         assertThat(RepositoryHistory.commit(git, "0".repeat(40))).isEmpty();
         assertThat(RepositoryHistory.commit(git, blob)).isEmpty();

@@ -9,11 +9,11 @@ import dev.aios.agent.Role;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.ConsumerSpec;
 import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EventRouting;
 import dev.aios.agent.messaging.MessagingSettings;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
 import dev.aios.agent.messaging.RabbitMqDialect;
 import dev.aios.agent.messaging.ReliableConsumers;
-import dev.aios.agent.messaging.EventRouting;
 import dev.aios.events.v1.*;
 import java.time.Instant;
 import java.util.List;
@@ -55,9 +55,11 @@ public final class ScriptedAgents implements AutoCloseable {
         publishChannel.confirmSelect();
         for (Role role : Role.values()) {
             try (Channel check = connections.consumer().createChannel()) {
-                check.queueDeclarePassive(role.queueName()); // the orchestrator declared it through agent-base's topology
+                check.queueDeclarePassive(
+                        role.queueName()); // the orchestrator declared it through agent-base's topology
             }
-            consumers.start(new ConsumerSpec(role.queueName(), prefetch, 1), received -> answer(role, received.envelope()));
+            consumers.start(
+                    new ConsumerSpec(role.queueName(), prefetch, 1), received -> answer(role, received.envelope()));
         }
     }
 
@@ -101,8 +103,13 @@ public final class ScriptedAgents implements AutoCloseable {
      * build task or a passing report for a sprint review.
      */
     public static List<Message> answers(TaskAssigned task, String agent) {
-        var started = TaskStarted.newBuilder().setProjectId(task.getProjectId()).setTaskId(task.getTaskId())
-                .setAttempt(task.getAttempt()).setAgentId(agent).setLeaseId(task.getLeaseId()).build();
+        var started = TaskStarted.newBuilder()
+                .setProjectId(task.getProjectId())
+                .setTaskId(task.getTaskId())
+                .setAttempt(task.getAttempt())
+                .setAgentId(agent)
+                .setLeaseId(task.getLeaseId())
+                .build();
         var done = TaskCompleted.newBuilder()
                 .setProjectId(task.getProjectId())
                 .setTaskId(task.getTaskId())
@@ -112,12 +119,14 @@ public final class ScriptedAgents implements AutoCloseable {
                 .setSummary("scripted result for " + task.getTaskId())
                 .setLeaseId(task.getLeaseId());
         if (task.getTask().getKind() == TaskKind.TASK_KIND_SPRINT_REVIEW) {
-            done.setReview(ReviewResult.newBuilder().setPassed(true)
+            done.setReview(ReviewResult.newBuilder()
+                    .setPassed(true)
                     .setReport(TestReport.newBuilder().setCommand("scripted").setPassed(true)));
         } else {
-            done.setChangeset(Changeset.newBuilder().addWrites(FileWrite.newBuilder()
-                    .setPath("src/" + task.getTaskId() + ".txt")
-                    .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
+            done.setChangeset(Changeset.newBuilder()
+                    .addWrites(FileWrite.newBuilder()
+                            .setPath("src/" + task.getTaskId() + ".txt")
+                            .setContent(ByteString.copyFromUtf8("work of " + task.getTaskId() + "\n"))));
         }
         return List.of(started, done.build());
     }
@@ -127,7 +136,8 @@ public final class ScriptedAgents implements AutoCloseable {
      * causation = the cause's event id), persistent, mandatory, routed on the events exchange by its type. The caller
      * owns the channel (and waits for its confirm if it wants to).
      */
-    public static void publishEvent(Channel channel, Message message, Envelope cause, String producer) throws java.io.IOException {
+    public static void publishEvent(Channel channel, Message message, Envelope cause, String producer)
+            throws java.io.IOException {
         String type = message.getDescriptorForType().getFullName();
         Instant now = Instant.now();
         Envelope envelope = Envelope.newBuilder()
@@ -135,13 +145,19 @@ public final class ScriptedAgents implements AutoCloseable {
                 .setType(type)
                 .setCorrelationId(cause.getCorrelationId())
                 .setCausationId(cause.getEventId())
-                .setOccurredAt(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .setOccurredAt(
+                        Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .setProducer(producer)
                 .setPayload(message.toByteString())
                 .build();
         var props = new AMQP.BasicProperties.Builder()
-                .contentType("application/x-protobuf").messageId(envelope.getEventId()).type(type).deliveryMode(2).build();
-        channel.basicPublish(Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
+                .contentType("application/x-protobuf")
+                .messageId(envelope.getEventId())
+                .type(type)
+                .deliveryMode(2)
+                .build();
+        channel.basicPublish(
+                Destination.EVENTS_EXCHANGE, EventRouting.routingKeyFor(type), true, props, envelope.toByteArray());
     }
 
     public static BacklogProposed threeTaskBacklog(PlanProject plan) {
@@ -157,8 +173,14 @@ public final class ScriptedAgents implements AutoCloseable {
     }
 
     public static TaskSpec spec(String id, AgentRole role, String title, int points, String... deps) {
-        return TaskSpec.newBuilder().setTaskId(id).setRole(role).setTitle(title).setEstimatePoints(points)
-                .setKind(TaskKind.TASK_KIND_CODE).addAllDependsOn(List.of(deps)).build();
+        return TaskSpec.newBuilder()
+                .setTaskId(id)
+                .setRole(role)
+                .setTitle(title)
+                .setEstimatePoints(points)
+                .setKind(TaskKind.TASK_KIND_CODE)
+                .addAllDependsOn(List.of(deps))
+                .build();
     }
 
     @Override

@@ -15,7 +15,9 @@ public final class TestInfrastructure {
     public final String redisPrefix;
     private final String jdbcUrl;
 
-    private TestInfrastructure(AiosTestInfrastructure.TemporaryDatabase db, AiosTestInfrastructure.TemporaryVhost vh,
+    private TestInfrastructure(
+            AiosTestInfrastructure.TemporaryDatabase db,
+            AiosTestInfrastructure.TemporaryVhost vh,
             AiosTestInfrastructure.TemporaryRedisPrefix prefix) {
         this.database = db.name();
         this.jdbcUrl = db.jdbcUrl();

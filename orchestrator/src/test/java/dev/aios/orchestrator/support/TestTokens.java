@@ -43,7 +43,8 @@ public final class TestTokens {
     /** The orchestrator settings that make it trust these tokens. */
     public static Map<String, Object> properties() {
         return Map.of(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", PUBLIC_KEY.toUri().toString(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                        PUBLIC_KEY.toUri().toString(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
     }
@@ -113,8 +114,11 @@ public final class TestTokens {
         try {
             Path file = Files.createTempFile("aios-test-idp-", ".pub.pem");
             file.toFile().deleteOnExit();
-            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    file,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

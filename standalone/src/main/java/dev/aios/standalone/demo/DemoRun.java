@@ -1,5 +1,6 @@
 package dev.aios.standalone.demo;
 
+import dev.aios.standalone.scenario.Scenario;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import dev.aios.standalone.scenario.Scenario;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -36,7 +36,8 @@ public final class DemoRun {
 
     private final URI api;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
 
     private final Duration deadline;
@@ -50,8 +51,14 @@ public final class DemoRun {
     }
 
     /** What the run produced; a repository only when the project was delivered or stopped with work done. */
-    public record Result(String projectId, String finalEvent, Optional<Path> repository, int commits, int tasksCompleted,
-            String usage, String reason) {
+    public record Result(
+            String projectId,
+            String finalEvent,
+            Optional<Path> repository,
+            int commits,
+            int tasksCompleted,
+            String usage,
+            String reason) {
         /** The words after "result: ProjectDelivered - ". */
         public String outcome() {
             return finalEvent.equals("ProjectFailed")
@@ -65,8 +72,14 @@ public final class DemoRun {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
     }
 
-    public Result run(String name, String brief, long budgetMicros, Map<String, Integer> options, List<Scenario.Action> actions,
-            Path outputRoot) throws IOException, InterruptedException {
+    public Result run(
+            String name,
+            String brief,
+            long budgetMicros,
+            Map<String, Integer> options,
+            List<Scenario.Action> actions,
+            Path outputRoot)
+            throws IOException, InterruptedException {
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("name", name);
         submission.put("brief", brief);
@@ -75,33 +88,49 @@ public final class DemoRun {
             submission.put("options", options);
         }
         String body = JSON.writeValueAsString(submission);
-        HttpResponse<String> submitted = http.send(request(api.resolve("/api/v1/projects"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> submitted = http.send(
+                request(api.resolve("/api/v1/projects"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() != 202) {
             throw new IOException("the API refused the brief: HTTP " + submitted.statusCode() + " " + submitted.body());
         }
         JsonNode accepted = JSON.readTree(submitted.body());
         String projectId = accepted.path("id").asString();
-        out.println("submitted: POST /api/v1/projects -> 202, Location " + submitted.headers().firstValue("Location").orElse("?"));
+        out.println("submitted: POST /api/v1/projects -> 202, Location "
+                + submitted.headers().firstValue("Location").orElse("?"));
         out.println("streaming: GET " + accepted.path("events").asString());
 
         SprintPrinter printer = new SprintPrinter(out);
         Person person = new Person(projectId, actions);
-        String finalEvent = stream(URI.create(api.resolve(accepted.path("events").asString()).toString()), printer, person);
+        String finalEvent = stream(
+                URI.create(api.resolve(accepted.path("events").asString()).toString()), printer, person);
         if (!FINAL_EVENTS.contains(finalEvent)) {
             stop(projectId);
             throw new IOException("the project did not finish within " + deadline.toMinutes() + " minutes (last event: "
                     + (finalEvent.isEmpty() ? "none" : finalEvent) + "); it was stopped");
         }
         if (finalEvent.equals("ProjectFailed")) {
-            return new Result(projectId, finalEvent, Optional.empty(), 0, printer.tasksCompleted(), printer.usageSummary(),
+            return new Result(
+                    projectId,
+                    finalEvent,
+                    Optional.empty(),
+                    0,
+                    printer.tasksCompleted(),
+                    printer.usageSummary(),
                     printer.endReason());
         }
         Path repository = findGitRoot(download(projectId, name, outputRoot));
         int commits = countCommits(repository);
-        return new Result(projectId, finalEvent, Optional.of(repository), commits, printer.tasksCompleted(), printer.usageSummary(),
+        return new Result(
+                projectId,
+                finalEvent,
+                Optional.of(repository),
+                commits,
+                printer.tasksCompleted(),
+                printer.usageSummary(),
                 finalEvent.equals("ProjectStopped") ? printer.endReason() : "");
     }
 
@@ -122,14 +151,18 @@ public final class DemoRun {
             for (Scenario.Action action : actions) {
                 if (action.onEvent().equals(eventType) && action.raiseBudgetMicros() > 0) {
                     long budget = event.path("payload").path("budgetMicros").asLong(0) + action.raiseBudgetMicros();
-                    HttpResponse<String> raised = http.send(request(api.resolve("/api/v1/projects/" + projectId + "/budget"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("budgetMicros", budget))))
-                            .build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> raised = http.send(
+                            request(api.resolve("/api/v1/projects/" + projectId + "/budget"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            JSON.writeValueAsString(Map.of("budgetMicros", budget))))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     out.println("[person] as the scenario's user: POST /api/v1/projects/" + projectId.substring(0, 8)
                             + "…/budget {\"budgetMicros\": " + budget + "} -> " + raised.statusCode());
                     if (raised.statusCode() != 202) {
-                        throw new IOException("raising the budget was refused: HTTP " + raised.statusCode() + " " + raised.body());
+                        throw new IOException(
+                                "raising the budget was refused: HTTP " + raised.statusCode() + " " + raised.body());
                     }
                 }
             }
@@ -138,10 +171,9 @@ public final class DemoRun {
 
     /** Reads the server-sent events until the stream completes; returns the type of the last event. */
     private String stream(URI events, SprintPrinter printer, Person person) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request(events)
-                .header("Accept", "text/event-stream")
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(
+                request(events).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw new IOException("event stream answered HTTP " + response.statusCode());
         }
@@ -190,19 +222,26 @@ public final class DemoRun {
     }
 
     private void stop(String projectId) throws IOException, InterruptedException {
-        http.send(request(api.resolve("/api/v1/projects/" + projectId + "/stop"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                request(api.resolve("/api/v1/projects/" + projectId + "/stop"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private Path download(String projectId, String name, Path outputRoot) throws IOException, InterruptedException {
-        HttpResponse<byte[]> zip = http.send(request(api.resolve("/api/v1/projects/" + projectId + "/repository"))
-                .GET()
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = http.send(
+                request(api.resolve("/api/v1/projects/" + projectId + "/repository"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         if (zip.statusCode() != 200) {
             throw new IOException("repository download answered HTTP " + zip.statusCode());
         }
-        Path target = outputRoot.resolve(slug(name) + "-" + projectId.substring(0, 8)).toAbsolutePath().normalize();
+        Path target = outputRoot
+                .resolve(slug(name) + "-" + projectId.substring(0, 8))
+                .toAbsolutePath()
+                .normalize();
         Files.createDirectories(target);
         unzip(zip.body(), target);
         return target;
@@ -244,7 +283,8 @@ public final class DemoRun {
             return dir;
         }
         try (var children = Files.list(dir)) {
-            return children.filter(c -> Files.isDirectory(c.resolve(".git"))).findFirst()
+            return children.filter(c -> Files.isDirectory(c.resolve(".git")))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("no git repository in " + dir));
         }
     }

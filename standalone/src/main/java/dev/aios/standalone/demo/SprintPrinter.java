@@ -27,30 +27,48 @@ final class SprintPrinter {
         JsonNode p = event.path("payload");
         String line = switch (type) {
             case "ProjectSubmitted" -> "project submitted: " + p.path("name").asString();
-            case "PlanProject" -> "CTO asked to plan (attempt " + p.path("attempt").asInt(1) + ")";
+            case "PlanProject" ->
+                "CTO asked to plan (attempt " + p.path("attempt").asInt(1) + ")";
             case "BacklogProposed" -> backlog(p);
-            case "BacklogAccepted" -> "backlog accepted: " + p.path("taskCount").asInt() + " tasks, "
-                    + p.path("totalPoints").asInt() + " points";
-            case "BacklogRejected" -> "backlog rejected: " + join(p.path("reasons")) + (p.path("final").asBoolean() ? " (final)" : "");
-            case "SprintPlanned" -> "sprint " + p.path("sprintNumber").asInt() + " planned: " + join(p.path("taskIds"))
-                    + " (" + p.path("plannedPoints").asInt() + "/" + p.path("capacityPoints").asInt() + " points)";
-            case "TaskAssigned" -> "  -> " + p.path("taskId").asString() + " [" + role(p.path("task").path("role").asString())
-                    + "] " + p.path("task").path("title").asString() + attempt(p);
-            case "TaskStarted" -> "     " + p.path("taskId").asString() + " started by " + p.path("agentId").asString();
-            case "TaskProgress" -> "     " + p.path("taskId").asString() + ": " + p.path("message").asString();
+            case "BacklogAccepted" ->
+                "backlog accepted: " + p.path("taskCount").asInt() + " tasks, "
+                        + p.path("totalPoints").asInt() + " points";
+            case "BacklogRejected" ->
+                "backlog rejected: " + join(p.path("reasons"))
+                        + (p.path("final").asBoolean() ? " (final)" : "");
+            case "SprintPlanned" ->
+                "sprint " + p.path("sprintNumber").asInt() + " planned: " + join(p.path("taskIds")) + " ("
+                        + p.path("plannedPoints").asInt() + "/"
+                        + p.path("capacityPoints").asInt() + " points)";
+            case "TaskAssigned" ->
+                "  -> " + p.path("taskId").asString() + " ["
+                        + role(p.path("task").path("role").asString()) + "] "
+                        + p.path("task").path("title").asString() + attempt(p);
+            case "TaskStarted" ->
+                "     " + p.path("taskId").asString() + " started by "
+                        + p.path("agentId").asString();
+            case "TaskProgress" ->
+                "     " + p.path("taskId").asString() + ": " + p.path("message").asString();
             case "TaskCompleted" -> completed(p);
-            case "TaskFailed" -> "  !! " + p.path("taskId").asString() + " failed (" + (p.path("retriable").asBoolean() ? "retriable" : "final")
-                    + "): " + p.path("reason").asString();
+            case "TaskFailed" ->
+                "  !! " + p.path("taskId").asString() + " failed ("
+                        + (p.path("retriable").asBoolean() ? "retriable" : "final") + "): "
+                        + p.path("reason").asString();
             case "TaskLeaseExpired" -> "  !! " + p.path("taskId").asString() + " lease expired: reassigning";
-            case "TaskAbandoned" -> "  !! " + p.path("taskId").asString() + " abandoned: " + p.path("reason").asString();
+            case "TaskAbandoned" ->
+                "  !! " + p.path("taskId").asString() + " abandoned: "
+                        + p.path("reason").asString();
             case "LlmCallCompleted" -> llmCall(p);
             case "SprintReviewed" -> review(p);
-            case "SprintCompleted" -> "sprint " + p.path("sprintNumber").asInt() + " completed: " + join(p.path("completedTaskIds"));
+            case "SprintCompleted" ->
+                "sprint " + p.path("sprintNumber").asInt() + " completed: " + join(p.path("completedTaskIds"));
             case "ProjectPaused" -> "project paused: " + p.path("reason").asString();
             case "ProjectResumed" -> "project resumed: " + p.path("reason").asString();
-            case "BudgetChanged" -> "budget changed to " + usd(p.path("budgetMicros").asLong());
-            case "ProjectDelivered" -> "project delivered: " + p.path("tasksCompleted").asInt() + " tasks in "
-                    + p.path("sprints").asInt() + " sprint(s)";
+            case "BudgetChanged" ->
+                "budget changed to " + usd(p.path("budgetMicros").asLong());
+            case "ProjectDelivered" ->
+                "project delivered: " + p.path("tasksCompleted").asInt() + " tasks in "
+                        + p.path("sprints").asInt() + " sprint(s)";
             case "ProjectStopped" -> {
                 endReason = p.path("reason").asString();
                 yield "project stopped (" + p.path("cause").asString() + "): " + endReason;
@@ -68,9 +86,17 @@ final class SprintPrinter {
     private String backlog(JsonNode p) {
         StringBuilder s = new StringBuilder("CTO proposed " + p.path("tasks").size() + " tasks:");
         for (JsonNode t : p.path("tasks")) {
-            s.append(String.format(Locale.ROOT, "%n           %-4s %-9s %s (%d pts, %s%s)", t.path("taskId").asString(),
-                    role(t.path("role").asString()), t.path("title").asString(), t.path("estimatePoints").asInt(),
-                    t.path("complexityHint").asString("COMPLEXITY_UNSPECIFIED").replace("COMPLEXITY_", "").toLowerCase(Locale.ROOT),
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%n           %-4s %-9s %s (%d pts, %s%s)",
+                    t.path("taskId").asString(),
+                    role(t.path("role").asString()),
+                    t.path("title").asString(),
+                    t.path("estimatePoints").asInt(),
+                    t.path("complexityHint")
+                            .asString("COMPLEXITY_UNSPECIFIED")
+                            .replace("COMPLEXITY_", "")
+                            .toLowerCase(Locale.ROOT),
                     t.path("dependsOn").isEmpty() ? "" : ", after " + join(t.path("dependsOn"))));
         }
         return s.toString();
@@ -87,11 +113,14 @@ final class SprintPrinter {
             review = " | tests " + (p.path("review").path("passed").asBoolean() ? "PASSED" : "FAILED");
         }
         JsonNode provenance = p.path("provenance");
-        String by = provenance.path("model").asString("").isEmpty() ? ""
-                : " [" + provenance.path("promptVersion").asString() + ", " + provenance.path("model").asString()
+        String by = provenance.path("model").asString("").isEmpty()
+                ? ""
+                : " [" + provenance.path("promptVersion").asString() + ", "
+                        + provenance.path("model").asString()
                         + (provenance.path("recorded").asBoolean() ? ", recorded" : "") + "]";
-        return "  ok " + p.path("taskId").asString() + " completed by " + p.path("agentId").asString() + by + ": "
-                + p.path("summary").asString() + (files.isEmpty() ? "" : "\n           files: " + String.join(", ", files)) + review;
+        return "  ok " + p.path("taskId").asString() + " completed by "
+                + p.path("agentId").asString() + by + ": " + p.path("summary").asString()
+                + (files.isEmpty() ? "" : "\n           files: " + String.join(", ", files)) + review;
     }
 
     private String llmCall(JsonNode p) {
@@ -110,21 +139,32 @@ final class SprintPrinter {
         String source = recorded
                 ? "RECORDED: replayed answer of " + p.path("model").asString()
                 : p.path("provider").asString() + " " + p.path("model").asString();
-        return "     llm " + p.path("role").asString() + "/" + p.path("taskId").asString() + ": tier " + p.path("tier").asString()
+        return "     llm " + p.path("role").asString() + "/" + p.path("taskId").asString() + ": tier "
+                + p.path("tier").asString()
                 + " (" + source
-                + (p.path("cached").asBoolean() ? ", cached" : "") + (p.path("fallback").asBoolean() ? ", fallback" : "") + ") "
+                + (p.path("cached").asBoolean() ? ", cached" : "")
+                + (p.path("fallback").asBoolean() ? ", fallback" : "") + ") "
                 + in + " in / " + outTokens + " out tokens, " + usd(cost)
-                + (p.path("decisionReason").asString().isBlank() ? "" : "\n           why: " + p.path("decisionReason").asString());
+                + (p.path("decisionReason").asString().isBlank()
+                        ? ""
+                        : "\n           why: " + p.path("decisionReason").asString());
     }
 
     private String review(JsonNode p) {
         JsonNode r = p.path("report");
-        StringBuilder s = new StringBuilder("QA review of sprint " + p.path("sprintNumber").asInt() + ": "
-                + (p.path("passed").asBoolean() ? "PASSED" : "FAILED") + " - `" + r.path("command").asString() + "` ran "
-                + r.path("testsRun").asInt() + " tests, " + r.path("testsFailed").asInt() + " failed, exit "
+        StringBuilder s = new StringBuilder("QA review of sprint "
+                + p.path("sprintNumber").asInt() + ": "
+                + (p.path("passed").asBoolean() ? "PASSED" : "FAILED") + " - `"
+                + r.path("command").asString() + "` ran "
+                + r.path("testsRun").asInt() + " tests, "
+                + r.path("testsFailed").asInt() + " failed, exit "
                 + r.path("exitCode").asInt() + " in " + r.path("durationMs").asLong() + " ms");
-        s.append("\n           sandbox: ").append(r.path("networkIsolated").asBoolean() ? "no network" : "network NOT isolated")
-                .append(r.path("isolationNote").asString().isBlank() ? "" : " (" + r.path("isolationNote").asString() + ")");
+        s.append("\n           sandbox: ")
+                .append(r.path("networkIsolated").asBoolean() ? "no network" : "network NOT isolated")
+                .append(
+                        r.path("isolationNote").asString().isBlank()
+                                ? ""
+                                : " (" + r.path("isolationNote").asString() + ")");
         for (JsonNode d : p.path("defects")) {
             s.append("\n           defect: ").append(d.path("title").asString());
         }
@@ -141,8 +181,8 @@ final class SprintPrinter {
     }
 
     String usageSummary() {
-        return llmCalls + " LLM calls (" + recordedCalls + " replayed from a recording), tiers " + tierCounts() + ", " + inputTokens + " input / "
-                + outputTokens + " output tokens, " + usd(costMicros);
+        return llmCalls + " LLM calls (" + recordedCalls + " replayed from a recording), tiers " + tierCounts() + ", "
+                + inputTokens + " input / " + outputTokens + " output tokens, " + usd(costMicros);
     }
 
     private String tierCounts() {
@@ -151,7 +191,9 @@ final class SprintPrinter {
             if (!s.isEmpty()) {
                 s.append(", ");
             }
-            s.append(tier).append('=').append(tiers.stream().filter(tier::equals).count());
+            s.append(tier)
+                    .append('=')
+                    .append(tiers.stream().filter(tier::equals).count());
         }
         return s.isEmpty() ? "none" : s.toString();
     }

@@ -25,12 +25,23 @@ final class EmbeddedRedis implements AutoCloseable {
 
     static EmbeddedRedis start(int port) throws IOException {
         File binary = ExecutableProvider.newJarResourceProvider().get();
-        Process process = new ProcessBuilder(List.of(binary.getAbsolutePath(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"))
+        Process process = new ProcessBuilder(List.of(
+                        binary.getAbsolutePath(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--protected-mode",
+                        "yes"))
                 .directory(binary.getParentFile())
                 .redirectErrorStream(true)
                 .start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader output =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder said = new StringBuilder();
         for (String line; (line = output.readLine()) != null; ) {
             said.append(line).append('\n');
@@ -41,7 +52,8 @@ final class EmbeddedRedis implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new IOException("the embedded Redis did not start on 127.0.0.1:" + port + ": " + said.toString().strip());
+        throw new IOException("the embedded Redis did not start on 127.0.0.1:" + port + ": "
+                + said.toString().strip());
     }
 
     private static void drain(BufferedReader output) {

@@ -26,7 +26,8 @@ public final class Infrastructure implements AutoCloseable {
     private final List<AutoCloseable> running;
     private final List<String> embedded;
 
-    private Infrastructure(Endpoints endpoints, KnowledgeBase knowledge, List<AutoCloseable> running, List<String> embedded) {
+    private Infrastructure(
+            Endpoints endpoints, KnowledgeBase knowledge, List<AutoCloseable> running, List<String> embedded) {
         this.endpoints = endpoints;
         this.knowledge = knowledge;
         this.running = running;
@@ -41,8 +42,17 @@ public final class Infrastructure implements AutoCloseable {
             Database database = database(env, running, embedded);
             Cache cache = cache(env.get("AIOS_REDIS_URL"), running, embedded);
             Endpoints endpoints = new Endpoints(
-                    broker.host(), broker.port(), broker.user(), broker.password(), broker.virtualHost(), broker.dialect(),
-                    database.jdbcUrl(), database.user(), database.password(), cache.host(), cache.port());
+                    broker.host(),
+                    broker.port(),
+                    broker.user(),
+                    broker.password(),
+                    broker.virtualHost(),
+                    broker.dialect(),
+                    database.jdbcUrl(),
+                    database.user(),
+                    database.password(),
+                    cache.host(),
+                    cache.port());
             return new Infrastructure(endpoints, knowledge(env, embedded), running, embedded);
         } catch (Exception | Error e) {
             closeAll(running);
@@ -98,23 +108,35 @@ public final class Infrastructure implements AutoCloseable {
 
     /** {@code amqp://user:password@host:port/vhost}; user info and vhost may be %-escaped, as in RabbitMQ's URI spec. */
     static Broker configuredBroker(URI uri) {
-        String[] credentials = uri.getRawUserInfo() == null ? new String[] {"guest", "guest"} : uri.getRawUserInfo().split(":", 2);
+        String[] credentials = uri.getRawUserInfo() == null
+                ? new String[] {"guest", "guest"}
+                : uri.getRawUserInfo().split(":", 2);
         for (int i = 0; i < credentials.length; i++) {
             credentials[i] = java.net.URLDecoder.decode(credentials[i], java.nio.charset.StandardCharsets.UTF_8);
         }
         String path = uri.getRawPath();
-        String vhost = path == null || path.length() <= 1 ? "/" : java.net.URLDecoder.decode(path.substring(1), java.nio.charset.StandardCharsets.UTF_8);
-        return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), credentials[0],
-                credentials.length > 1 ? credentials[1] : "", vhost, "rabbitmq");
+        String vhost = path == null || path.length() <= 1
+                ? "/"
+                : java.net.URLDecoder.decode(path.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        return new Broker(
+                uri.getHost(),
+                uri.getPort() < 0 ? 5672 : uri.getPort(),
+                credentials[0],
+                credentials.length > 1 ? credentials[1] : "",
+                vhost,
+                "rabbitmq");
     }
 
-    private static Database database(Map<String, String> env, List<AutoCloseable> running, List<String> embedded) throws IOException {
+    private static Database database(Map<String, String> env, List<AutoCloseable> running, List<String> embedded)
+            throws IOException {
         String url = env.get("AIOS_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Database(url, valueOr(env, "AIOS_DATABASE_USER", "postgres"), valueOr(env, "AIOS_DATABASE_PASSWORD", ""));
+            return new Database(
+                    url, valueOr(env, "AIOS_DATABASE_USER", "postgres"), valueOr(env, "AIOS_DATABASE_PASSWORD", ""));
         }
         // stopped by the launcher after the services that use it, not by a shutdown hook of its own
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres postgres =
+                EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         running.add(postgres);
         embedded.add("PostgreSQL (zonky embedded) on 127.0.0.1:" + postgres.getPort());
         return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -136,9 +158,12 @@ public final class Infrastructure implements AutoCloseable {
         if (host != null && !host.isBlank()) {
             String port = env.getOrDefault("AIOS_QDRANT_PORT", "");
             String apiKey = env.get("AIOS_QDRANT_API_KEY");
-            return KnowledgeBases.qdrant(new QdrantSettings(host,
-                    port.isBlank() ? QdrantSettings.DEFAULT_GRPC_PORT : Integer.parseInt(port), false,
-                    Optional.ofNullable(apiKey == null || apiKey.isBlank() ? null : apiKey), QdrantSettings.DEFAULT_COLLECTION));
+            return KnowledgeBases.qdrant(new QdrantSettings(
+                    host,
+                    port.isBlank() ? QdrantSettings.DEFAULT_GRPC_PORT : Integer.parseInt(port),
+                    false,
+                    Optional.ofNullable(apiKey == null || apiKey.isBlank() ? null : apiKey),
+                    QdrantSettings.DEFAULT_COLLECTION));
         }
         embedded.add("vector store: in-memory (all-MiniLM-L6-v2 embeddings in-process)");
         return KnowledgeBases.inMemory();

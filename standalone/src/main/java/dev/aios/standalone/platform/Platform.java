@@ -52,7 +52,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 public final class Platform implements AutoCloseable {
     /** Auto-configurations the router must not run: the database and the knowledge base belong to the orchestrator. */
-    private static final String ROUTER_EXCLUDES = String.join(",",
+    private static final String ROUTER_EXCLUDES = String.join(
+            ",",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
@@ -71,6 +72,7 @@ public final class Platform implements AutoCloseable {
 
     /** The router client the in-JVM agents authenticate as (ADR 0041). */
     static final String ROUTER_CLIENT = "standalone";
+
     private static final Duration ROUTER_TIMEOUT = Duration.ofMinutes(3);
 
     static final String AGENT_KEY_PREFIX = "";
@@ -88,8 +90,14 @@ public final class Platform implements AutoCloseable {
      * Starts the router (with {@code routerSettings}: record or replay), the orchestrator (trusting the tokens of
      * {@code tokens}) and the agents; both HTTP servers listen on {@code bindAddress} only.
      */
-    public static Platform start(Endpoints endpoints, KnowledgeBase knowledge, LocalTokens tokens, int apiPort, int routerPort,
-            String bindAddress, Map<String, Object> routerSettings) {
+    public static Platform start(
+            Endpoints endpoints,
+            KnowledgeBase knowledge,
+            LocalTokens tokens,
+            int apiPort,
+            int routerPort,
+            String bindAddress,
+            Map<String, Object> routerSettings) {
         Platform platform = new Platform(apiPort);
         try {
             platform.startAll(endpoints, knowledge, tokens, routerPort, bindAddress, routerSettings);
@@ -109,7 +117,12 @@ public final class Platform implements AutoCloseable {
         return recorder;
     }
 
-    private void startAll(Endpoints endpoints, KnowledgeBase knowledge, LocalTokens tokens, int routerPort, String bindAddress,
+    private void startAll(
+            Endpoints endpoints,
+            KnowledgeBase knowledge,
+            LocalTokens tokens,
+            int routerPort,
+            String bindAddress,
             Map<String, Object> routerSettings) {
         // a fresh token each boot, only in memory: the router knows its digest, the agents the token
         RouterToken agentsToken = RouterToken.generate();
@@ -120,9 +133,14 @@ public final class Platform implements AutoCloseable {
         router.put("server.port", routerPort);
         router.put("server.address", bindAddress);
         ConfigurableApplicationContext routerContext = ServiceContexts.start(
-                LlmRouterApplication.class, routerPort > 0 ? WebApplicationType.SERVLET : WebApplicationType.NONE, router, c -> {});
+                LlmRouterApplication.class,
+                routerPort > 0 ? WebApplicationType.SERVLET : WebApplicationType.NONE,
+                router,
+                c -> {});
         running.add(routerContext);
-        LlmClient llm = routerPort > 0 ? overHttp(routerContext, bindAddress, agentsToken) : routerContext.getBean(LlmClient.class);
+        LlmClient llm = routerPort > 0
+                ? overHttp(routerContext, bindAddress, agentsToken)
+                : routerContext.getBean(LlmClient.class);
         if (routerContext.getBean(ExchangeRecorder.class) instanceof CassetteRecorder cassette) {
             recorder = Optional.of(cassette);
         }
@@ -133,7 +151,9 @@ public final class Platform implements AutoCloseable {
         orchestrator.putAll(tokens.orchestratorProperties());
         orchestrator.put("spring.autoconfigure.exclude", ORCHESTRATOR_EXCLUDES);
         ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
-                OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator,
+                OrchestratorApplication.class,
+                WebApplicationType.SERVLET,
+                orchestrator,
                 c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));
         running.add(orchestratorContext);
 
@@ -149,7 +169,9 @@ public final class Platform implements AutoCloseable {
         String host;
         try {
             InetAddress bound = InetAddress.getByName(bindAddress);
-            host = bound.isAnyLocalAddress() ? "127.0.0.1" : bound instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
+            host = bound.isAnyLocalAddress()
+                    ? "127.0.0.1"
+                    : bound instanceof Inet6Address ? "[" + bindAddress + "]" : bindAddress;
         } catch (UnknownHostException e) {
             throw new IllegalStateException("the router's bind address " + bindAddress + " is not an IP address", e);
         }
@@ -178,17 +200,23 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAgents(Endpoints endpoints, LlmClient llm) {
-        LettuceConnectionFactory redisConnections =
-                new LettuceConnectionFactory(new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
+        LettuceConnectionFactory redisConnections = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(endpoints.redisHost(), endpoints.redisPort()));
         redisConnections.afterPropertiesSet();
         redisConnections.start();
         running.add(redisConnections::destroy);
         StringRedisTemplate redis = new StringRedisTemplate(redisConnections);
 
-        AmqpConnections connections = new AmqpConnections(endpoints.rabbitHost(), endpoints.rabbitPort(),
-                endpoints.rabbitUser(), endpoints.rabbitPassword(), endpoints.rabbitVirtualHost(), "aios-agents");
+        AmqpConnections connections = new AmqpConnections(
+                endpoints.rabbitHost(),
+                endpoints.rabbitPort(),
+                endpoints.rabbitUser(),
+                endpoints.rabbitPassword(),
+                endpoints.rabbitVirtualHost(),
+                "aios-agents");
         running.add(connections);
-        // the same calls, in the same order, as MessagingAutoConfiguration and AgentAutoConfiguration make in a service;
+        // the same calls, in the same order, as MessagingAutoConfiguration and AgentAutoConfiguration make in a
+        // service;
         // no meter registry here, so neither the publisher nor the outcomes are metered
         AgentAssembly agents = agentAssembly(agentProperties(endpoints));
         MessagingAssembly messaging = new MessagingAssembly(agents.messaging());
@@ -204,7 +232,10 @@ public final class Platform implements AutoCloseable {
         HeartbeatStore heartbeats = agents.heartbeats(redis);
 
         List<BaseAgent> personas = List.of(
-                new CtoAgent(llm), BuilderAgent.of(Role.BACKEND, llm), BuilderAgent.of(Role.FRONTEND, llm), new QaAgent(llm),
+                new CtoAgent(llm),
+                BuilderAgent.of(Role.BACKEND, llm),
+                BuilderAgent.of(Role.FRONTEND, llm),
+                new QaAgent(llm),
                 BuilderAgent.of(Role.DEVOPS, llm));
         for (BaseAgent persona : personas) {
             AgentRuntime runtime = agents.runtime(persona, published, inbox, heartbeats, null);

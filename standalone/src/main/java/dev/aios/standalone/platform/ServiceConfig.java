@@ -21,14 +21,19 @@ final class ServiceConfig {
     static List<PropertySource<?>> of(Class<?> applicationClass) {
         URL yaml = locate(applicationClass);
         try {
-            return new YamlPropertySourceLoader().load(applicationClass.getSimpleName() + " application.yml", new UrlResource(yaml));
+            return new YamlPropertySourceLoader()
+                    .load(applicationClass.getSimpleName() + " application.yml", new UrlResource(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + yaml, e);
         }
     }
 
     static URL locate(Class<?> applicationClass) {
-        String base = applicationClass.getProtectionDomain().getCodeSource().getLocation().toString();
+        String base = applicationClass
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
         String yaml;
         if (base.endsWith(".jar")) {
             yaml = "jar:" + base + "!/application.yml";
@@ -40,7 +45,8 @@ final class ServiceConfig {
         try {
             return URI.create(yaml).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot locate application.yml of " + applicationClass.getName() + " at " + yaml, e);
+            throw new IllegalStateException(
+                    "cannot locate application.yml of " + applicationClass.getName() + " at " + yaml, e);
         }
     }
 }

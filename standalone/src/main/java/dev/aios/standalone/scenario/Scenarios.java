@@ -30,7 +30,8 @@ public final class Scenarios {
         List<Scenario> found = new ArrayList<>();
         try {
             for (Resource definition : resolver.getResources("classpath*:" + ROOT + "*/scenario.json")) {
-                found.add(read(definition, definition.createRelative("brief.md"), definition.createRelative("cassette.json")));
+                found.add(read(
+                        definition, definition.createRelative("brief.md"), definition.createRelative("cassette.json")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled scenarios", e);
@@ -69,14 +70,20 @@ public final class Scenarios {
             throw new IllegalStateException("scenario " + root.path("name").asString() + " has no brief.md");
         }
         Map<String, Integer> options = new LinkedHashMap<>();
-        root.path("options").properties().forEach(e -> options.put(e.getKey(), e.getValue().asInt()));
+        root.path("options")
+                .properties()
+                .forEach(e -> options.put(e.getKey(), e.getValue().asInt()));
         List<Scenario.Action> actions = new ArrayList<>();
         for (JsonNode action : root.path("actions")) {
-            actions.add(new Scenario.Action(action.path("onEvent").asString(""), usd(action.path("raiseBudgetUsd").asDouble(0))));
+            actions.add(new Scenario.Action(
+                    action.path("onEvent").asString(""),
+                    usd(action.path("raiseBudgetUsd").asDouble(0))));
         }
         JsonNode expect = root.path("expect");
         Map<String, String> recordWith = new LinkedHashMap<>();
-        root.path("recordWith").properties().forEach(e -> recordWith.put(e.getKey(), e.getValue().asString()));
+        root.path("recordWith")
+                .properties()
+                .forEach(e -> recordWith.put(e.getKey(), e.getValue().asString()));
         return new Scenario(
                 root.path("name").asString(),
                 root.path("title").asString(),
@@ -86,8 +93,12 @@ public final class Scenarios {
                 usd(root.path("budgetUsd").asDouble(5)),
                 options,
                 actions,
-                new Scenario.Expectation(expect.path("finalEvent").asString("ProjectDelivered"), expect.path("sprints").asInt(0),
-                        expect.path("backlogRejections").asInt(0), expect.path("pauses").asInt(0), expect.path("failedReviews").asInt(0)),
+                new Scenario.Expectation(
+                        expect.path("finalEvent").asString("ProjectDelivered"),
+                        expect.path("sprints").asInt(0),
+                        expect.path("backlogRejections").asInt(0),
+                        expect.path("pauses").asInt(0),
+                        expect.path("failedReviews").asInt(0)),
                 recordWith,
                 cassette.isReadable() ? Optional.of(cassette.getURI().toString()) : Optional.empty());
     }

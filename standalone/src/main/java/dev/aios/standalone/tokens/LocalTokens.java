@@ -59,7 +59,8 @@ public final class LocalTokens {
         Path home = home(env);
         try {
             if (!Files.isDirectory(home)) {
-                Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             Path privateKey = home.resolve(PRIVATE_KEY);
             if (!Files.exists(privateKey)) {
@@ -67,8 +68,10 @@ public final class LocalTokens {
             }
             return new LocalTokens(home, readPrivateKey(privateKey));
         } catch (GeneralSecurityException e) {
-            throw new IOException("the signing key under " + home + " is unusable (" + e.getMessage() + "): delete "
-                    + home.resolve(PRIVATE_KEY) + " and " + home.resolve(PUBLIC_KEY) + " to make a new one", e);
+            throw new IOException(
+                    "the signing key under " + home + " is unusable (" + e.getMessage() + "): delete "
+                            + home.resolve(PRIVATE_KEY) + " and " + home.resolve(PUBLIC_KEY) + " to make a new one",
+                    e);
         }
     }
 
@@ -94,7 +97,8 @@ public final class LocalTokens {
     public String mint(String subject, String role, String tenant, Duration ttl) {
         requireNonNull(subject, "subject");
         if (!ROLES.contains(role)) {
-            throw new IllegalArgumentException("unknown role '" + role + "': choose one of viewer, submitter, operator, admin");
+            throw new IllegalArgumentException(
+                    "unknown role '" + role + "': choose one of viewer, submitter, operator, admin");
         }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -119,7 +123,8 @@ public final class LocalTokens {
     /** What the orchestrator needs to trust these tokens (the same settings a deployment gives its IdP's). */
     public Map<String, Object> orchestratorProperties() {
         return Map.of(
-                "spring.security.oauth2.resourceserver.jwt.public-key-location", home.resolve(PUBLIC_KEY).toUri().toString(),
+                "spring.security.oauth2.resourceserver.jwt.public-key-location",
+                        home.resolve(PUBLIC_KEY).toUri().toString(),
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER,
                 "spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
     }
@@ -128,10 +133,12 @@ public final class LocalTokens {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(3072);
         KeyPair pair = generator.generateKeyPair();
-        writePrivate(home.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        writePrivate(
+                home.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         try {
             // the private key last, and only if no other launcher made one meanwhile: its presence means "key ready"
-            Path file = Files.createFile(home.resolve(PRIVATE_KEY + ".new"),
+            Path file = Files.createFile(
+                    home.resolve(PRIVATE_KEY + ".new"),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
             Files.move(file, home.resolve(PRIVATE_KEY), StandardCopyOption.ATOMIC_MOVE);
@@ -142,13 +149,18 @@ public final class LocalTokens {
 
     private static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
         String pem = Files.readString(file, StandardCharsets.US_ASCII)
-                .replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
+                .replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "");
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(pem)));
     }
 
     /** Writes {@code text} to {@code file} with mode 0600, replacing it atomically. */
     private static void writePrivate(Path file, String text) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp",
+        Path temporary = Files.createTempFile(
+                file.getParent(),
+                file.getFileName() + ".",
+                ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(temporary, text, StandardCharsets.US_ASCII);
@@ -159,7 +171,8 @@ public final class LocalTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * accepts, signed with the key under {@code $AIOS_HOME}. Bad arguments: exit 2 and one line.
  */
 public final class TokenCommand {
-    public static final String USAGE = "usage: token --role viewer|submitter|operator|admin [--tenant NAME] [--subject NAME]"
-            + " [--ttl DURATION (30m, 12h, 7d; default 12h)]";
+    public static final String USAGE =
+            "usage: token --role viewer|submitter|operator|admin [--tenant NAME] [--subject NAME]"
+                    + " [--ttl DURATION (30m, 12h, 7d; default 12h)]";
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,6})([smhd])");
     private static final Duration MAX_TTL = Duration.ofDays(365);
 
@@ -55,7 +56,10 @@ public final class TokenCommand {
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
-                throw new UsageException(option.startsWith("--") ? "option " + option + " needs a value" : "unexpected '" + option + "'");
+                throw new UsageException(
+                        option.startsWith("--")
+                                ? "option " + option + " needs a value"
+                                : "unexpected '" + option + "'");
             }
             String value = args[++i];
             switch (option) {

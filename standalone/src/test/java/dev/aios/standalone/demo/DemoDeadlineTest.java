@@ -48,8 +48,9 @@ class DemoDeadlineTest {
                 stopped.set(true);
                 exchange.sendResponseHeaders(202, -1);
             } else {
-                byte[] accepted = ("{\"id\":\"" + id + "\",\"location\":\"/api/v1/projects/" + id + "\",\"events\":\"/api/v1/projects/"
-                        + id + "/events\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] accepted = ("{\"id\":\"" + id + "\",\"location\":\"/api/v1/projects/" + id
+                                + "\",\"events\":\"/api/v1/projects/" + id + "/events\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Location", "/api/v1/projects/" + id);
                 exchange.sendResponseHeaders(202, accepted.length);
                 exchange.getResponseBody().write(accepted);
@@ -68,8 +69,11 @@ class DemoDeadlineTest {
     @Test
     void aSprintThatNeverFinishesIsStoppedAtTheDeadline() {
         // given a demo run with a one-second deadline against an API whose stream only ever sends heartbeats
-        DemoRun run = new DemoRun(URI.create("http://127.0.0.1:" + api.getAddress().getPort()), "a-token",
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+        DemoRun run = new DemoRun(
+                URI.create("http://127.0.0.1:" + api.getAddress().getPort()),
+                "a-token",
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(1));
 
         // when it runs, then it fails with the reason and stopped the project
         assertThatThrownBy(() -> run.run("stuck", "a brief", 1_000_000, Map.of(), List.of(), out))

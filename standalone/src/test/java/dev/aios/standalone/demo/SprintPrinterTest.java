@@ -20,10 +20,16 @@ class SprintPrinterTest {
                  "inputTokens": "1200", "outputTokens": "800", "costMicros": "1500", "scripted": true,
                  "decisionReason": "score 0.1 chose local"}}"""));
 
-        assertThat(output()).contains("tier local", "RECORDED: replayed answer of qwen-32b", "1200 in / 800 out tokens", "$0.0015",
-                "why: score 0.1 chose local");
+        assertThat(output())
+                .contains(
+                        "tier local",
+                        "RECORDED: replayed answer of qwen-32b",
+                        "1200 in / 800 out tokens",
+                        "$0.0015",
+                        "why: score 0.1 chose local");
         assertThat(printer.usageSummary())
-                .isEqualTo("1 LLM calls (1 replayed from a recording), tiers local=1, 1200 input / 800 output tokens, $0.0015");
+                .isEqualTo(
+                        "1 LLM calls (1 replayed from a recording), tiers local=1, 1200 input / 800 output tokens, $0.0015");
     }
 
     @Test
@@ -53,7 +59,12 @@ class SprintPrinterTest {
                  "testsFailed": 2, "exitCode": 1, "durationMs": "900", "networkIsolated": false, "isolationNote": "no unshare"},
                  "defects": [{"title": "redirect returns 200"}]}}"""));
 
-        assertThat(output()).contains("FAILED", "ran 12 tests, 2 failed", "network NOT isolated (no unshare)", "defect: redirect returns 200");
+        assertThat(output())
+                .contains(
+                        "FAILED",
+                        "ran 12 tests, 2 failed",
+                        "network NOT isolated (no unshare)",
+                        "defect: redirect returns 200");
     }
 
     private String output() {

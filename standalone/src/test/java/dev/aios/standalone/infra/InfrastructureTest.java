@@ -9,9 +9,12 @@ class InfrastructureTest {
 
     @Test
     void aConfiguredBrokerUrlGivesRabbitMqWithDecodedCredentialsAndVirtualHost() {
-        Infrastructure.Broker broker = Infrastructure.configuredBroker(URI.create("amqp://aios:p%40ss%3Aword@rabbit.internal:5673/team%2Fa"));
+        Infrastructure.Broker broker =
+                Infrastructure.configuredBroker(URI.create("amqp://aios:p%40ss%3Aword@rabbit.internal:5673/team%2Fa"));
 
-        assertThat(broker).isEqualTo(new Infrastructure.Broker("rabbit.internal", 5673, "aios", "p@ss:word", "team/a", "rabbitmq"));
+        assertThat(broker)
+                .isEqualTo(
+                        new Infrastructure.Broker("rabbit.internal", 5673, "aios", "p@ss:word", "team/a", "rabbitmq"));
     }
 
     @Test

@@ -24,8 +24,18 @@ import org.junit.jupiter.api.Test;
 
 /** The launcher's agents are assembled as a deployed service's are, from the same settings, save two stated choices. */
 class PlatformAgentsTest {
-    private final Endpoints endpoints = new Endpoints("127.0.0.1", 5673, "guest", "guest", "/aios", "qpid",
-            "jdbc:postgresql://127.0.0.1:5433/aios", "aios", "secret", "127.0.0.1", 6380);
+    private final Endpoints endpoints = new Endpoints(
+            "127.0.0.1",
+            5673,
+            "guest",
+            "guest",
+            "/aios",
+            "qpid",
+            "jdbc:postgresql://127.0.0.1:5433/aios",
+            "aios",
+            "secret",
+            "127.0.0.1",
+            6380);
 
     @Test
     void theAgentsGetAServicesDefaultSettingsExceptPrefetchOne() {
@@ -55,12 +65,24 @@ class PlatformAgentsTest {
 
     @Test
     void theLauncherBuildsNoAgentPartByHand() {
-        Set<Class<?>> assembled = Set.of(AgentRuntime.class, RabbitEnvelopePublisher.class, BrokerTopology.class,
-                ReliableConsumers.class, RedisInboxStore.class, RedisHeartbeatStore.class, ChangesetValidator.class);
-        noClasses().that().resideInAPackage("dev.aios.standalone..")
-                .should().callConstructorWhere(DescribedPredicate.describe("of a part the agent-base assemblies build",
-                        (JavaConstructorCall call) -> assembled.stream().anyMatch(c -> call.getTargetOwner().isEquivalentTo(c))))
-                .because("the launcher assembles its agents through MessagingAssembly and AgentAssembly, as the services do")
+        Set<Class<?>> assembled = Set.of(
+                AgentRuntime.class,
+                RabbitEnvelopePublisher.class,
+                BrokerTopology.class,
+                ReliableConsumers.class,
+                RedisInboxStore.class,
+                RedisHeartbeatStore.class,
+                ChangesetValidator.class);
+        noClasses()
+                .that()
+                .resideInAPackage("dev.aios.standalone..")
+                .should()
+                .callConstructorWhere(DescribedPredicate.describe(
+                        "of a part the agent-base assemblies build",
+                        (JavaConstructorCall call) -> assembled.stream()
+                                .anyMatch(c -> call.getTargetOwner().isEquivalentTo(c))))
+                .because(
+                        "the launcher assembles its agents through MessagingAssembly and AgentAssembly, as the services do")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.aios.standalone"));

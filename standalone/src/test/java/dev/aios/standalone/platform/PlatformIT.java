@@ -48,8 +48,14 @@ class PlatformIT {
         adminTokenFile = tokens.writeAdminToken();
         infrastructure = Infrastructure.start(Map.of());
         routerPort = FreePorts.any();
-        platform = Platform.start(infrastructure.endpoints(), infrastructure.knowledge(), tokens, FreePorts.any(), routerPort,
-                "127.0.0.1", Map.of());
+        platform = Platform.start(
+                infrastructure.endpoints(),
+                infrastructure.knowledge(),
+                tokens,
+                FreePorts.any(),
+                routerPort,
+                "127.0.0.1",
+                Map.of());
     }
 
     @AfterAll
@@ -71,7 +77,9 @@ class PlatformIT {
     @Test
     void theOrchestratorSeesEachOfTheFiveAgentsOnceThroughTheirHeartbeats() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode live = JsonMapper.builder().build().readTree(send("GET", "/api/v1/agents", null, adminToken()).body());
+            JsonNode live = JsonMapper.builder()
+                    .build()
+                    .readTree(send("GET", "/api/v1/agents", null, adminToken()).body());
             List<String> roles = new ArrayList<>();
             live.forEach(agent -> roles.add(agent.path("role").asString()));
             assertThat(roles).containsExactlyInAnyOrder("cto", "backend", "frontend", "qa", "devops");
@@ -83,7 +91,8 @@ class PlatformIT {
         // when a brief is submitted without a token, then 401 as a problem detail
         HttpResponse<String> anonymous = send("POST", "/api/v1/projects", SUBMISSION, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         // when it is submitted with the token `up` wrote, then it is accepted
         HttpResponse<String> admin = send("POST", "/api/v1/projects", SUBMISSION, adminToken());
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(202);
@@ -92,34 +101,45 @@ class PlatformIT {
     @Test
     void theRouterPortServesOnlyCallersWithThePlatformsPerBootToken() throws Exception {
         // when a caller without the platform's per-boot router token calls the router, as `up` exposes it
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/v1/chat/completions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + routerPort + "/v1/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         // then it is refused with a problem detail
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(anonymous.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
     }
 
     @Test
     void keepsTheKeyAndTheTokenReadableByTheUserAlone() throws Exception {
         for (String file : List.of("signing-key.pem", "signing-key.pub.pem", "admin.token")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(file)))).as(file).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home)))
+                .isEqualTo("rwx------");
     }
 
     @Test
     void acceptsATokenMintedByTheTokenCommandWithItsRoleOnly() throws Exception {
         // given a viewer's token from `aios token`
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = TokenCommand.run(new String[] {"--role", "viewer", "--ttl", "10m"}, Map.of("AIOS_HOME", home.toString()),
-                new PrintStream(printed, true, StandardCharsets.UTF_8), System.err);
+        int exit = TokenCommand.run(
+                new String[] {"--role", "viewer", "--ttl", "10m"},
+                Map.of("AIOS_HOME", home.toString()),
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                System.err);
         assertThat(exit).isZero();
         String viewer = printed.toString(StandardCharsets.UTF_8).trim();
         // then it reads, and may not submit
         assertThat(send("GET", "/api/v1/projects", null, viewer).statusCode()).isEqualTo(200);
-        assertThat(send("POST", "/api/v1/projects", SUBMISSION, viewer).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/projects", SUBMISSION, viewer).statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -130,7 +150,8 @@ class PlatformIT {
             String foreign = LocalTokens.open(Map.of("AIOS_HOME", elsewhere.toString()))
                     .mint("admin", "admin", LocalTokens.DEFAULT_TENANT, Duration.ofMinutes(5));
             // then this platform refuses it
-            assertThat(send("GET", "/api/v1/projects", null, foreign).statusCode()).isEqualTo(401);
+            assertThat(send("GET", "/api/v1/projects", null, foreign).statusCode())
+                    .isEqualTo(401);
         } finally {
             try (var files = Files.list(elsewhere)) {
                 for (Path file : files.toList()) {
@@ -145,13 +166,16 @@ class PlatformIT {
         return Files.readString(adminTokenFile).trim();
     }
 
-    private HttpResponse<String> send(String method, String path, @Nullable String json, @Nullable String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.apiPort() + path)).timeout(Duration.ofSeconds(20));
+    private HttpResponse<String> send(String method, String path, @Nullable String json, @Nullable String token)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.apiPort() + path))
+                .timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -17,7 +17,8 @@ class ServiceConfigTest {
         var qa = ServiceConfig.of(QaAgentApplication.class);
 
         // then each sees its own port (some as a placeholder with that default, e.g. ${PORT:8085})
-        assertThat(String.valueOf(orchestrator.getFirst().getProperty("server.port"))).contains("8080");
+        assertThat(String.valueOf(orchestrator.getFirst().getProperty("server.port")))
+                .contains("8080");
         assertThat(String.valueOf(router.getFirst().getProperty("server.port"))).contains("8081");
         assertThat(String.valueOf(qa.getFirst().getProperty("server.port"))).contains("8085");
     }

@@ -39,7 +39,8 @@ final class CallRecognizer {
             throw new UnrecognizedCall("the system prompt is not followed by a user message with the briefing");
         }
         String briefing = normalise(messages.get(1).content());
-        return new RecognizedCall(scenario(briefing), role, call(briefing), repair(messages.subList(2, messages.size())));
+        return new RecognizedCall(
+                scenario(briefing), role, call(briefing), repair(messages.subList(2, messages.size())));
     }
 
     private static String role(String systemPrompt) throws UnrecognizedCall {
@@ -61,7 +62,8 @@ final class CallRecognizer {
         String best = null;
         for (Map.Entry<String, String> brief : briefs.entrySet()) {
             String text = brief.getValue();
-            boolean whole = rest.startsWith(text) && (rest.length() == text.length() || rest.charAt(text.length()) == '\n');
+            boolean whole =
+                    rest.startsWith(text) && (rest.length() == text.length() || rest.charAt(text.length()) == '\n');
             if (whole && (best == null || text.length() > briefs.get(best).length())) {
                 best = brief.getKey();
             }
@@ -69,7 +71,8 @@ final class CallRecognizer {
         if (best == null) {
             String start = rest.lines().findFirst().orElse("");
             throw new UnrecognizedCall("the brief ('" + (start.length() > 80 ? start.substring(0, 80) + "…" : start)
-                    + "') is not the brief of any scenario this server has: " + briefs.keySet().stream().sorted().toList());
+                    + "') is not the brief of any scenario this server has: "
+                    + briefs.keySet().stream().sorted().toList());
         }
         return best;
     }
@@ -79,7 +82,8 @@ final class CallRecognizer {
         if (plan.find()) {
             int attempt = Integer.parseInt(plan.group(1));
             if (attempt > 1 && !REJECTION_SECTION.matcher(briefing).find()) {
-                throw new UnrecognizedCall("plan attempt " + attempt + " does not say why the previous backlog was rejected");
+                throw new UnrecognizedCall(
+                        "plan attempt " + attempt + " does not say why the previous backlog was rejected");
             }
             return "plan-" + attempt;
         }
@@ -87,7 +91,8 @@ final class CallRecognizer {
         if (task.find()) {
             return task.group(1);
         }
-        throw new UnrecognizedCall("the briefing asks for neither a plan ('Plan attempt N') nor a task ('## Your task ID: ...')");
+        throw new UnrecognizedCall(
+                "the briefing asks for neither a plan ('Plan attempt N') nor a task ('## Your task ID: ...')");
     }
 
     /** No earlier turn: a first answer. One earlier answer and a user's reply to it: the repair request. */
@@ -95,7 +100,9 @@ final class CallRecognizer {
         if (laterTurns.isEmpty()) {
             return false;
         }
-        if (laterTurns.size() == 2 && laterTurns.get(0).role().equals("assistant") && laterTurns.get(1).role().equals("user")) {
+        if (laterTurns.size() == 2
+                && laterTurns.get(0).role().equals("assistant")
+                && laterTurns.get(1).role().equals("user")) {
             return true;
         }
         throw new UnrecognizedCall("the conversation goes on for " + laterTurns.size()
@@ -104,7 +111,10 @@ final class CallRecognizer {
 
     /** Line endings and trailing blanks do not make a brief another brief. */
     static String normalise(String text) {
-        return text.replace("\r\n", "\n").lines().map(String::stripTrailing)
-                .collect(Collectors.joining("\n")).strip();
+        return text.replace("\r\n", "\n")
+                .lines()
+                .map(String::stripTrailing)
+                .collect(Collectors.joining("\n"))
+                .strip();
     }
 }

@@ -48,17 +48,30 @@ final class CompletionWire {
     static String stream(Answer answer, boolean includeUsage) {
         StringBuilder sse = new StringBuilder();
         ObjectNode first = chunk(answer);
-        first.putArray("choices").addObject().put("index", 0).putNull("finish_reason")
-                .putObject("delta").put("role", "assistant").put("content", "");
+        first.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .putNull("finish_reason")
+                .putObject("delta")
+                .put("role", "assistant")
+                .put("content", "");
         event(sse, first);
         for (String piece : pieces(answer.content())) {
             ObjectNode chunk = chunk(answer);
-            chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason")
-                    .putObject("delta").put("content", piece);
+            chunk.putArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .putNull("finish_reason")
+                    .putObject("delta")
+                    .put("content", piece);
             event(sse, chunk);
         }
         ObjectNode last = chunk(answer);
-        last.putArray("choices").addObject().put("index", 0).put("finish_reason", answer.finishReason()).putObject("delta");
+        last.putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", answer.finishReason())
+                .putObject("delta");
         event(sse, last);
         if (includeUsage) {
             ObjectNode usage = chunk(answer);
@@ -71,13 +84,18 @@ final class CompletionWire {
 
     static String error(String message, String type, String code) {
         ObjectNode root = JSON.createObjectNode();
-        root.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+        root.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .putNull("param")
+                .put("code", code);
         return JSON.writeValueAsString(root);
     }
 
     static String models(long created) {
         ObjectNode root = JSON.createObjectNode().put("object", "list");
-        root.putArray("data").addObject()
+        root.putArray("data")
+                .addObject()
                 .put("id", ScenarioModelServer.MODEL)
                 .put("object", "model")
                 .put("created", created)

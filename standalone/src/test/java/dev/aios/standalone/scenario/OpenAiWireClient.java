@@ -29,8 +29,23 @@ final class OpenAiWireClient implements LlmClient {
     @Override
     public LlmResponse chat(LlmRequest request) {
         ProviderReply reply = provider.chat(
-                new ProviderRequest(request.messages(), request.temperature(), request.maxOutputTokens(), stream, request.metadata()),
+                new ProviderRequest(
+                        request.messages(),
+                        request.temperature(),
+                        request.maxOutputTokens(),
+                        stream,
+                        request.metadata()),
                 token -> {});
-        return new LlmResponse(reply.content(), reply.tier(), reply.provider(), reply.model(), reply.tokens(), 0, 0, false, false, false);
+        return new LlmResponse(
+                reply.content(),
+                reply.tier(),
+                reply.provider(),
+                reply.model(),
+                reply.tokens(),
+                0,
+                0,
+                false,
+                false,
+                false);
     }
 }

@@ -37,14 +37,18 @@ final class ScenarioAnswers {
         ClassLoader loader = ScenarioAnswers.class.getClassLoader();
         URL root = loader.getResource(ANSWERS);
         if (root == null) {
-            throw new IllegalStateException(ANSWERS + "/ is not on the class path: run from the standalone module's test classes");
+            throw new IllegalStateException(
+                    ANSWERS + "/ is not on the class path: run from the standalone module's test classes");
         }
         Map<String, String> answers = new TreeMap<>();
         Map<String, String> briefs = new TreeMap<>();
         withDirectory(root, dir -> {
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                    answers.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    answers.put(
+                            dir.relativize(file).toString().replace('\\', '/'),
+                            Files.readString(file, StandardCharsets.UTF_8));
                 }
             }
             try (Stream<Path> scenarios = Files.list(dir)) {
@@ -63,14 +67,16 @@ final class ScenarioAnswers {
 
     /** The answer's text without the file's final newline, or empty when none is authored for this call. */
     Optional<String> answer(RecognizedCall call) {
-        return Optional.ofNullable(answers.get(call.scenario() + "/" + call.answerFile())).map(String::strip);
+        return Optional.ofNullable(answers.get(call.scenario() + "/" + call.answerFile()))
+                .map(String::strip);
     }
 
     private static String brief(ClassLoader loader, String scenario) throws IOException {
         String resource = SCENARIOS + "/" + scenario + "/brief.md";
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("answers are authored for scenario '" + scenario + "' but " + resource + " is missing");
+                throw new IllegalStateException(
+                        "answers are authored for scenario '" + scenario + "' but " + resource + " is missing");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -86,7 +92,8 @@ final class ScenarioAnswers {
             URI uri = url.toURI();
             if (uri.getScheme().equals("jar")) {
                 try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    reader.read(jar.getPath(uri.getSchemeSpecificPart().substring(uri.getSchemeSpecificPart().indexOf("!/") + 1)));
+                    reader.read(jar.getPath(uri.getSchemeSpecificPart()
+                            .substring(uri.getSchemeSpecificPart().indexOf("!/") + 1)));
                 }
             } else {
                 reader.read(Path.of(uri));

@@ -12,10 +12,12 @@ import tools.jackson.databind.json.JsonMapper;
 record ScenarioFile(String directory, JsonNode json, String brief) {
     /** Every scenario the demo offers; the list the tests hold the directory to. */
     static final List<String> NAMES = List.of("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static ScenarioFile load(String directory) {
-        return new ScenarioFile(directory, JSON.readTree(resource(directory, "scenario.json")), resource(directory, "brief.md"));
+        return new ScenarioFile(
+                directory, JSON.readTree(resource(directory, "scenario.json")), resource(directory, "brief.md"));
     }
 
     String projectName() {

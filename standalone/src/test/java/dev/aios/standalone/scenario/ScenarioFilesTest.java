@@ -17,14 +17,17 @@ import tools.jackson.databind.JsonNode;
 /** The scenario files the demo reads: every field it needs, of the right kind, and a brief beside each. */
 class ScenarioFilesTest {
     private static final List<String> NAMES = ScenarioFile.NAMES;
-    private static final Set<String> FIELDS = Set.of(
-            "name", "title", "shows", "projectName", "budgetUsd", "options", "actions", "recordWith", "expect");
+    private static final Set<String> FIELDS =
+            Set.of("name", "title", "shows", "projectName", "budgetUsd", "options", "actions", "recordWith", "expect");
     private static final Set<String> OPTIONS = Set.of("sprintLimit", "sprintCapacityPoints", "maxReplans");
     private static final Set<String> FINAL_EVENTS = Set.of("ProjectDelivered", "ProjectStopped");
 
     @Test
     void theResourcesHoldExactlyTheListedScenarios() throws IOException, URISyntaxException {
-        Path root = Path.of(getClass().getClassLoader().getResource(ScenarioAnswers.SCENARIOS).toURI());
+        Path root = Path.of(getClass()
+                .getClassLoader()
+                .getResource(ScenarioAnswers.SCENARIOS)
+                .toURI());
         try (Stream<Path> directories = Files.list(root)) {
             assertThat(directories.map(d -> d.getFileName().toString())).containsExactlyInAnyOrderElementsOf(NAMES);
         }
@@ -38,7 +41,8 @@ class ScenarioFilesTest {
         JsonNode json = scenario.json();
 
         // then
-        assertThat(json.propertyNames()).isSubsetOf(FIELDS)
+        assertThat(json.propertyNames())
+                .isSubsetOf(FIELDS)
                 .contains("name", "title", "shows", "projectName", "budgetUsd", "expect");
         assertThat(json.path("name").asString()).isEqualTo(directory);
         assertThat(json.path("title").asString()).isNotBlank();
@@ -55,10 +59,14 @@ class ScenarioFilesTest {
         JsonNode json = ScenarioFile.load(directory).json();
 
         assertThat(json.path("options").propertyNames()).isSubsetOf(OPTIONS);
-        json.path("options").forEach(value -> assertThat(value.isInt() && value.asInt() >= 0 && value.asInt() <= 1000).isTrue());
+        json.path("options")
+                .forEach(value -> assertThat(value.isInt() && value.asInt() >= 0 && value.asInt() <= 1000)
+                        .isTrue());
         json.path("recordWith").properties().forEach(variable -> {
             assertThat(variable.getKey()).matches("AIOS_[A-Z_]+");
-            assertThat(variable.getValue().isString()).as(variable.getKey() + " is a string, as the environment holds it").isTrue();
+            assertThat(variable.getValue().isString())
+                    .as(variable.getKey() + " is a string, as the environment holds it")
+                    .isTrue();
         });
     }
 
@@ -75,11 +83,16 @@ class ScenarioFilesTest {
         assertThat(expect.propertyNames())
                 .containsExactlyInAnyOrder("finalEvent", "sprints", "backlogRejections", "pauses", "failedReviews");
         assertThat(expect.path("finalEvent").asString()).isIn(FINAL_EVENTS);
-        assertThat(expect.path("sprints").asInt()).isBetween(1, ScenarioFile.load(directory).sprintLimit());
+        assertThat(expect.path("sprints").asInt())
+                .isBetween(1, ScenarioFile.load(directory).sprintLimit());
         for (String count : List.of("backlogRejections", "pauses", "failedReviews")) {
-            assertThat(expect.path(count).isInt() && expect.path(count).asInt() >= 0).as(count).isTrue();
+            assertThat(expect.path(count).isInt() && expect.path(count).asInt() >= 0)
+                    .as(count)
+                    .isTrue();
         }
-        assertThat(json.path("actions").size()).as("a pause needs a person to raise the budget").isEqualTo(expect.path("pauses").asInt());
+        assertThat(json.path("actions").size())
+                .as("a pause needs a person to raise the budget")
+                .isEqualTo(expect.path("pauses").asInt());
     }
 
     @ParameterizedTest
@@ -87,6 +100,7 @@ class ScenarioFilesTest {
     void theServerHasAnswersForTheScenarioAndKnowsItByItsBrief(String directory) {
         ScenarioAnswers answers = ScenarioAnswers.fromClasspath();
 
-        assertThat(answers.briefs()).containsEntry(directory, ScenarioFile.load(directory).brief());
+        assertThat(answers.briefs())
+                .containsEntry(directory, ScenarioFile.load(directory).brief());
     }
 }

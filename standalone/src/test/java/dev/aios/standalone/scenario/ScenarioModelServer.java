@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ScenarioModelServer implements AutoCloseable {
     public static final String MODEL = "aios-scenario-server";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String USAGE = "usage: ScenarioModelServer [--port N]  (a scripted stand-in for a model on 127.0.0.1)";
+    private static final String USAGE =
+            "usage: ScenarioModelServer [--port N]  (a scripted stand-in for a model on 127.0.0.1)";
 
     private final HttpServer server;
     private final CallRecognizer recognizer;
@@ -60,8 +61,13 @@ public final class ScenarioModelServer implements AutoCloseable {
         http.createContext("/v1/models", server::models);
         http.createContext("/", exchange -> {
             try (exchange) {
-                error(exchange, 404, "no such endpoint: " + exchange.getRequestURI().getPath()
-                        + " (this server has POST /v1/chat/completions and GET /v1/models)", "invalid_request_error", "unknown_url");
+                error(
+                        exchange,
+                        404,
+                        "no such endpoint: " + exchange.getRequestURI().getPath()
+                                + " (this server has POST /v1/chat/completions and GET /v1/models)",
+                        "invalid_request_error",
+                        "unknown_url");
             }
         });
         http.start();
@@ -81,7 +87,12 @@ public final class ScenarioModelServer implements AutoCloseable {
     private void chat(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
-                error(exchange, 405, "use POST for /v1/chat/completions", "invalid_request_error", "method_not_allowed");
+                error(
+                        exchange,
+                        405,
+                        "use POST for /v1/chat/completions",
+                        "invalid_request_error",
+                        "method_not_allowed");
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,7 +102,9 @@ public final class ScenarioModelServer implements AutoCloseable {
                 request = JSON.readTree(body);
                 messages = messages(request);
             } catch (JacksonException | IllegalArgumentException e) {
-                String why = e instanceof JacksonException json ? "the body is not JSON: " + json.getOriginalMessage() : e.getMessage();
+                String why = e instanceof JacksonException json
+                        ? "the body is not JSON: " + json.getOriginalMessage()
+                        : e.getMessage();
                 error(exchange, 400, why, "invalid_request_error", "invalid_body");
                 return;
             }
@@ -100,22 +113,28 @@ public final class ScenarioModelServer implements AutoCloseable {
             try {
                 call = recognizer.recognise(messages);
                 RecognizedCall known = call;
-                content = answers.answer(call).orElseThrow(() -> new UnrecognizedCall(
-                        "no answer is authored for " + known.describe() + " (" + ScenarioAnswers.ANSWERS + "/"
-                                + known.scenario() + "/" + known.answerFile() + ")"));
+                content = answers.answer(call)
+                        .orElseThrow(() -> new UnrecognizedCall("no answer is authored for " + known.describe() + " ("
+                                + ScenarioAnswers.ANSWERS + "/" + known.scenario() + "/" + known.answerFile() + ")"));
             } catch (UnrecognizedCall e) {
                 log.accept(MODEL + ": refused: " + e.getMessage());
                 // the reason comes first: clients cut long error bodies
-                error(exchange, 400, "not recognised by " + MODEL + " (scripted, not a model): " + e.getMessage(),
-                        "invalid_request_error", "unrecognised_call");
+                error(
+                        exchange,
+                        400,
+                        "not recognised by " + MODEL + " (scripted, not a model): " + e.getMessage(),
+                        "invalid_request_error",
+                        "unrecognised_call");
                 return;
             }
             CompletionWire.Answer answer = answer(body, messages, content, maxTokens(request));
-            log.accept(MODEL + ": answered " + call.describe() + " (" + answer.usage().promptTokens() + " prompt + "
+            log.accept(MODEL + ": answered " + call.describe() + " ("
+                    + answer.usage().promptTokens() + " prompt + "
                     + answer.usage().completionTokens() + " completion tokens"
                     + (answer.finishReason().equals("length") ? ", cut at max_tokens" : "") + ")");
             if (request.path("stream").asBoolean(false)) {
-                boolean usage = request.path("stream_options").path("include_usage").asBoolean(false);
+                boolean usage =
+                        request.path("stream_options").path("include_usage").asBoolean(false);
                 send(exchange, 200, "text/event-stream", CompletionWire.stream(answer, usage));
             } else {
                 send(exchange, 200, "application/json", CompletionWire.completion(answer));
@@ -133,19 +152,23 @@ public final class ScenarioModelServer implements AutoCloseable {
             if (!message.path("role").isString() || !message.path("content").isString()) {
                 throw new IllegalArgumentException("every message needs a string role and a string content");
             }
-            list.add(new ChatMessage(message.path("role").stringValue(), message.path("content").stringValue()));
+            list.add(new ChatMessage(
+                    message.path("role").stringValue(), message.path("content").stringValue()));
         }
         return list;
     }
 
     private static int maxTokens(JsonNode request) {
         // newer clients send max_completion_tokens, older ones (and our router) max_tokens
-        JsonNode limit = request.has("max_completion_tokens") ? request.path("max_completion_tokens") : request.path("max_tokens");
+        JsonNode limit = request.has("max_completion_tokens")
+                ? request.path("max_completion_tokens")
+                : request.path("max_tokens");
         return limit.asInt(0);
     }
 
     /** As a model does, an answer longer than max_tokens is cut there and says so ("length"). */
-    private static CompletionWire.Answer answer(String body, List<ChatMessage> messages, String content, int maxTokens) {
+    private static CompletionWire.Answer answer(
+            String body, List<ChatMessage> messages, String content, int maxTokens) {
         long promptTokens = CompletionWire.Usage.promptTokens(messages);
         String text = content;
         String finish = "stop";
@@ -153,7 +176,11 @@ public final class ScenarioModelServer implements AutoCloseable {
             text = content.substring(0, maxTokens * 4);
             finish = "length";
         }
-        return new CompletionWire.Answer("chatcmpl-" + digest(body), Instant.now().getEpochSecond(), text, finish,
+        return new CompletionWire.Answer(
+                "chatcmpl-" + digest(body),
+                Instant.now().getEpochSecond(),
+                text,
+                finish,
                 new CompletionWire.Usage(promptTokens, CompletionWire.Usage.tokens(text)));
     }
 
@@ -163,11 +190,16 @@ public final class ScenarioModelServer implements AutoCloseable {
                 error(exchange, 405, "use GET for /v1/models", "invalid_request_error", "method_not_allowed");
                 return;
             }
-            send(exchange, 200, "application/json", CompletionWire.models(Instant.now().getEpochSecond()));
+            send(
+                    exchange,
+                    200,
+                    "application/json",
+                    CompletionWire.models(Instant.now().getEpochSecond()));
         }
     }
 
-    private static void error(HttpExchange exchange, int status, String message, String type, String code) throws IOException {
+    private static void error(HttpExchange exchange, int status, String message, String type, String code)
+            throws IOException {
         send(exchange, status, "application/json", CompletionWire.error(message, type, code));
     }
 
@@ -202,15 +234,20 @@ public final class ScenarioModelServer implements AutoCloseable {
             System.out.println(USAGE);
             return;
         }
-        if (args.length == 2 && args[0].equals("--port") && args[1].matches("[0-9]{1,5}") && Integer.parseInt(args[1]) <= 65535) {
+        if (args.length == 2
+                && args[0].equals("--port")
+                && args[1].matches("[0-9]{1,5}")
+                && Integer.parseInt(args[1]) <= 65535) {
             port = Integer.parseInt(args[1]);
         } else if (args.length != 0) {
-            System.err.println("ScenarioModelServer: unexpected arguments " + String.join(" ", args) + " (" + USAGE + ")");
+            System.err.println(
+                    "ScenarioModelServer: unexpected arguments " + String.join(" ", args) + " (" + USAGE + ")");
             System.exit(2);
         }
         ScenarioModelServer server = start(port, System.out::println);
-        System.out.println(MODEL + ": a scripted stand-in for a model, NOT a model; answers the personas' calls of the scenarios "
-                + server.scenarios() + " from authored files");
+        System.out.println(
+                MODEL + ": a scripted stand-in for a model, NOT a model; answers the personas' calls of the scenarios "
+                        + server.scenarios() + " from authored files");
         System.out.println(server.baseUrl());
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -65,14 +65,17 @@ class ScenarioModelServerTest {
             CtoAgent cto = new CtoAgent(new OpenAiWireClient(server.baseUrl(), false));
 
             // when it plans the url-shortener brief
-            PlanOutcome outcome = cto.executePlan(new PlanRequest("p-1", "url-shortener", shortenerBrief, 1, List.of()));
+            PlanOutcome outcome =
+                    cto.executePlan(new PlanRequest("p-1", "url-shortener", shortenerBrief, 1, List.of()));
 
             // then
             assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Proposed.class, plan -> {
                 assertThat(plan.tasks()).extracting(TaskDefinition::taskId).containsExactly("T1", "T2", "T3", "T4");
                 assertThat(plan.architectureNotes()).contains("never the request's `Host` header");
             });
-            assertThat(LOG).anyMatch(line -> line.startsWith("aios-scenario-server: answered scenario 'url-shortener', cto plan-1 ("));
+            assertThat(LOG)
+                    .anyMatch(line ->
+                            line.startsWith("aios-scenario-server: answered scenario 'url-shortener', cto plan-1 ("));
         }
 
         @Test
@@ -81,12 +84,14 @@ class ScenarioModelServerTest {
             BuilderAgent devops = BuilderAgent.of(Role.DEVOPS, new OpenAiWireClient(server.baseUrl(), false));
 
             // when
-            TaskOutcome outcome = devops.execute(assignment(Role.DEVOPS, "T4", shortenerBrief), (message, percent) -> {});
+            TaskOutcome outcome =
+                    devops.execute(assignment(Role.DEVOPS, "T4", shortenerBrief), (message, percent) -> {});
 
             // then the repair request was recognised as the repair of T4 and answered with the repaired changeset
             assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Completed.class, done -> {
                 assertThat(done.provenance().repaired()).isTrue();
-                assertThat(done.changeset().writes()).extracting(f -> f.path())
+                assertThat(done.changeset().writes())
+                        .extracting(f -> f.path())
                         .containsExactly("Makefile", "Dockerfile", ".github/workflows/ci.yml", "README.md");
             });
             assertThat(LOG).anyMatch(line -> line.contains("devops repair of T4"));
@@ -101,11 +106,16 @@ class ScenarioModelServerTest {
             BuilderAgent backend = BuilderAgent.of(Role.BACKEND, new OpenAiWireClient(server.baseUrl(), false));
 
             // when
-            TaskOutcome outcome = backend.execute(assignment(Role.BACKEND, "T1", "Build a todo list app."), (m, p) -> {});
+            TaskOutcome outcome =
+                    backend.execute(assignment(Role.BACKEND, "T1", "Build a todo list app."), (m, p) -> {});
 
             // then the task fails with the server's reason, and nothing was answered
-            assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Failed.class, failed -> assertThat(failed.reason())
-                    .contains("INVALID_REQUEST").contains("is not the brief of any scenario"));
+            assertThat(outcome)
+                    .isInstanceOfSatisfying(
+                            TaskOutcome.Failed.class,
+                            failed -> assertThat(failed.reason())
+                                    .contains("INVALID_REQUEST")
+                                    .contains("is not the brief of any scenario"));
         }
 
         @Test
@@ -113,14 +123,20 @@ class ScenarioModelServerTest {
             assertThatThrownBy(() -> client().chat(backendCall("T9", shortenerBrief)))
                     .isInstanceOfSatisfying(LlmCallException.class, e -> {
                         assertThat(e.kind()).isEqualTo(LlmCallException.Kind.INVALID_REQUEST);
-                        assertThat(e.getMessage()).contains("no answer is authored for scenario 'url-shortener', backend T9");
+                        assertThat(e.getMessage())
+                                .contains("no answer is authored for scenario 'url-shortener', backend T9");
                     });
         }
 
         @Test
         void aSystemPromptThatIntroducesNoPersona() {
-            LlmRequest call = new LlmRequest(List.of(ChatMessage.system("You are a helpful assistant."),
-                    ChatMessage.user("## Brief\n" + shortenerBrief + "\n\n## Your task T1: x\n")), 0.2, 100, metadata("T1"));
+            LlmRequest call = new LlmRequest(
+                    List.of(
+                            ChatMessage.system("You are a helpful assistant."),
+                            ChatMessage.user("## Brief\n" + shortenerBrief + "\n\n## Your task T1: x\n")),
+                    0.2,
+                    100,
+                    metadata("T1"));
 
             assertThatThrownBy(() -> client().chat(call))
                     .hasMessageContaining("the system prompt introduces no persona this server knows");
@@ -128,9 +144,15 @@ class ScenarioModelServerTest {
 
         @Test
         void aReplanThatDoesNotSayWhyThePreviousBacklogWasRejected() {
-            LlmRequest call = new LlmRequest(List.of(ChatMessage.system(Prompt.load(CtoAgent.class, "cto", 1).text()),
-                    ChatMessage.user("# Project: x\n\n## Brief\n" + shortenerBrief + "\n\nPlan attempt 2. Answer with the JSON object only.\n")),
-                    0.3, 6000, metadata("plan"));
+            LlmRequest call = new LlmRequest(
+                    List.of(
+                            ChatMessage.system(
+                                    Prompt.load(CtoAgent.class, "cto", 1).text()),
+                            ChatMessage.user("# Project: x\n\n## Brief\n" + shortenerBrief
+                                    + "\n\nPlan attempt 2. Answer with the JSON object only.\n")),
+                    0.3,
+                    6000,
+                    metadata("plan"));
 
             assertThatThrownBy(() -> client().chat(call))
                     .hasMessageContaining("plan attempt 2 does not say why the previous backlog was rejected");
@@ -148,11 +170,15 @@ class ScenarioModelServerTest {
 
         @Test
         void anUnknownPathWithA404() throws Exception {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/completions"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/completions"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(JSON.readTree(response.body()).path("error").path("code").asString()).isEqualTo("unknown_url");
+            assertThat(JSON.readTree(response.body()).path("error").path("code").asString())
+                    .isEqualTo("unknown_url");
         }
     }
 
@@ -169,8 +195,12 @@ class ScenarioModelServerTest {
 
             // then
             assertThat(streamed.content()).isEqualTo(whole.content()).contains("\"shortener/server.py\"");
-            assertThat(streamed.tokens().inputTokens()).isEqualTo(whole.tokens().inputTokens()).isPositive();
-            assertThat(streamed.tokens().outputTokens()).isEqualTo(whole.tokens().outputTokens()).isPositive();
+            assertThat(streamed.tokens().inputTokens())
+                    .isEqualTo(whole.tokens().inputTokens())
+                    .isPositive();
+            assertThat(streamed.tokens().outputTokens())
+                    .isEqualTo(whole.tokens().outputTokens())
+                    .isPositive();
         }
 
         @Test
@@ -182,12 +212,21 @@ class ScenarioModelServerTest {
             JsonNode completion = JSON.readTree(post(body(call, false)).body());
 
             // then
-            String content = completion.path("choices").path(0).path("message").path("content").asString();
-            long promptChars = call.messages().stream().mapToLong(m -> (m.content().length() + 3) / 4).sum();
+            String content = completion
+                    .path("choices")
+                    .path(0)
+                    .path("message")
+                    .path("content")
+                    .asString();
+            long promptChars = call.messages().stream()
+                    .mapToLong(m -> (m.content().length() + 3) / 4)
+                    .sum();
             assertThat(completion.path("model").asString()).isEqualTo("aios-scenario-server");
             assertThat(completion.path("usage").path("prompt_tokens").asLong()).isEqualTo(promptChars);
-            assertThat(completion.path("usage").path("completion_tokens").asLong()).isEqualTo((content.length() + 3) / 4);
-            assertThat(completion.path("choices").path(0).path("finish_reason").asString()).isEqualTo("stop");
+            assertThat(completion.path("usage").path("completion_tokens").asLong())
+                    .isEqualTo((content.length() + 3) / 4);
+            assertThat(completion.path("choices").path(0).path("finish_reason").asString())
+                    .isEqualTo("stop");
         }
 
         @Test
@@ -196,14 +235,23 @@ class ScenarioModelServerTest {
             String events = post(body(backendCall("T1", shortenerBrief), true)).body();
 
             // then
-            List<String> data = events.lines().filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).toList();
+            List<String> data = events.lines()
+                    .filter(l -> l.startsWith("data: "))
+                    .map(l -> l.substring(6))
+                    .toList();
             assertThat(data.getLast()).isEqualTo("[DONE]");
             JsonNode usage = JSON.readTree(data.get(data.size() - 2));
             assertThat(usage.path("usage").path("completion_tokens").asLong()).isPositive();
-            assertThat(JSON.readTree(data.get(data.size() - 3)).path("choices").path(0).path("finish_reason").asString())
+            assertThat(JSON.readTree(data.get(data.size() - 3))
+                            .path("choices")
+                            .path(0)
+                            .path("finish_reason")
+                            .asString())
                     .isEqualTo("stop");
-            assertThat(data.subList(0, data.size() - 1)).allSatisfy(chunk ->
-                    assertThat(JSON.readTree(chunk).path("model").asString()).isEqualTo("aios-scenario-server"));
+            assertThat(data.subList(0, data.size() - 1))
+                    .allSatisfy(chunk -> assertThat(
+                                    JSON.readTree(chunk).path("model").asString())
+                            .isEqualTo("aios-scenario-server"));
         }
 
         @Test
@@ -214,21 +262,38 @@ class ScenarioModelServerTest {
             request.put("max_tokens", 50);
 
             // when
-            JsonNode completion = JSON.readTree(post(JSON.writeValueAsString(request)).body());
+            JsonNode completion =
+                    JSON.readTree(post(JSON.writeValueAsString(request)).body());
 
             // then
-            assertThat(completion.path("choices").path(0).path("finish_reason").asString()).isEqualTo("length");
-            assertThat(completion.path("choices").path(0).path("message").path("content").asString()).hasSize(200);
-            assertThat(completion.path("usage").path("completion_tokens").asLong()).isEqualTo(50);
+            assertThat(completion.path("choices").path(0).path("finish_reason").asString())
+                    .isEqualTo("length");
+            assertThat(completion
+                            .path("choices")
+                            .path(0)
+                            .path("message")
+                            .path("content")
+                            .asString())
+                    .hasSize(200);
+            assertThat(completion.path("usage").path("completion_tokens").asLong())
+                    .isEqualTo(50);
         }
 
         @Test
         void listsItsOneModel() throws Exception {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models")).GET().build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(response.body()).path("data").path(0).path("id").asString()).isEqualTo("aios-scenario-server");
+            assertThat(JSON.readTree(response.body())
+                            .path("data")
+                            .path(0)
+                            .path("id")
+                            .asString())
+                    .isEqualTo("aios-scenario-server");
         }
     }
 
@@ -239,14 +304,29 @@ class ScenarioModelServerTest {
     /** The backend's call as the persona renders it, without running the persona. */
     private static LlmRequest backendCall(String taskId, String brief) {
         TaskAssignment assignment = assignment(Role.BACKEND, taskId, brief);
-        return new LlmRequest(List.of(ChatMessage.system(Prompt.load(BuilderAgent.class, "backend", 1).text()),
-                ChatMessage.user(TaskBriefing.render(assignment))), 0.2, 8000, metadata(taskId));
+        return new LlmRequest(
+                List.of(
+                        ChatMessage.system(
+                                Prompt.load(BuilderAgent.class, "backend", 1).text()),
+                        ChatMessage.user(TaskBriefing.render(assignment))),
+                0.2,
+                8000,
+                metadata(taskId));
     }
 
     private static TaskAssignment assignment(Role role, String taskId, String brief) {
-        TaskDefinition task = new TaskDefinition(taskId, role, "A task", "Do the task.", List.of("it is done"), List.of(), 2,
-                Complexity.LOW, TaskKind.CODE);
-        TaskContext context = new TaskContext("url-shortener", brief, "## Architecture\n\nSmall.", List.of(), List.of(), 0);
+        TaskDefinition task = new TaskDefinition(
+                taskId,
+                role,
+                "A task",
+                "Do the task.",
+                List.of("it is done"),
+                List.of(),
+                2,
+                Complexity.LOW,
+                TaskKind.CODE);
+        TaskContext context =
+                new TaskContext("url-shortener", brief, "## Architecture\n\nSmall.", List.of(), List.of(), 0);
         return new TaskAssignment("p-1", taskId, 1, 1, task, context, "p-1/" + taskId + "/1");
     }
 
@@ -268,8 +348,11 @@ class ScenarioModelServerTest {
     }
 
     private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

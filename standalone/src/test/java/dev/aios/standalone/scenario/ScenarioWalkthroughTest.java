@@ -2,7 +2,6 @@ package dev.aios.standalone.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.persona.BuilderAgent;
 import dev.aios.agent.task.FileContent;
@@ -15,6 +14,7 @@ import dev.aios.agent.task.TaskDefinition;
 import dev.aios.agent.task.TaskDefinition.Complexity;
 import dev.aios.agent.task.TaskDefinition.TaskKind;
 import dev.aios.agent.task.TaskOutcome;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agents.cto.CtoAgent;
 import dev.aios.agents.qa.QaAgent;
 import dev.aios.agents.qa.sandbox.Sandbox;
@@ -57,8 +57,17 @@ class ScenarioWalkthroughTest {
         LlmClient llm = new OpenAiWireClient(server.baseUrl(), false);
         cto = new CtoAgent(llm);
         qa = new QaAgent(llm, new Sandbox(SandboxLimits.defaults().withTimeout(Duration.ofSeconds(90))));
-        builders = Map.of(Role.BACKEND, BuilderAgent.of(Role.BACKEND, llm), Role.FRONTEND, BuilderAgent.of(Role.FRONTEND, llm),
-                Role.DEVOPS, BuilderAgent.of(Role.DEVOPS, llm), Role.QA, qa, Role.CTO, cto);
+        builders = Map.of(
+                Role.BACKEND,
+                BuilderAgent.of(Role.BACKEND, llm),
+                Role.FRONTEND,
+                BuilderAgent.of(Role.FRONTEND, llm),
+                Role.DEVOPS,
+                BuilderAgent.of(Role.DEVOPS, llm),
+                Role.QA,
+                qa,
+                Role.CTO,
+                cto);
     }
 
     @AfterAll
@@ -78,12 +87,23 @@ class ScenarioWalkthroughTest {
         ReviewResult review = run.sprints(plan);
 
         // then
-        assertThat(review.passed()).as(name + "'s last review: " + review.report().outputTail()).isTrue();
-        assertThat(review.report().testsRun()).as("tests run in the last review").isGreaterThanOrEqualTo(15);
-        assertThat(run.rejections).as("backlog rejections").isEqualTo(scenario.expect().path("backlogRejections").asInt());
-        assertThat(run.failedReviews).as("failed reviews").isEqualTo(scenario.expect().path("failedReviews").asInt());
-        assertThat(run.sprint).as("sprints").isEqualTo(scenario.expect().path("sprints").asInt());
-        assertThat(run.workspace).containsKeys("README.md", "Makefile", ".github/workflows/ci.yml", "tests/__init__.py");
+        assertThat(review.passed())
+                .as(name + "'s last review: " + review.report().outputTail())
+                .isTrue();
+        assertThat(review.report().testsRun())
+                .as("tests run in the last review")
+                .isGreaterThanOrEqualTo(15);
+        assertThat(run.rejections)
+                .as("backlog rejections")
+                .isEqualTo(scenario.expect().path("backlogRejections").asInt());
+        assertThat(run.failedReviews)
+                .as("failed reviews")
+                .isEqualTo(scenario.expect().path("failedReviews").asInt());
+        assertThat(run.sprint)
+                .as("sprints")
+                .isEqualTo(scenario.expect().path("sprints").asInt());
+        assertThat(run.workspace)
+                .containsKeys("README.md", "Makefile", ".github/workflows/ci.yml", "tests/__init__.py");
     }
 
     /** One project's way through planning and sprints, with what it counted. */
@@ -102,8 +122,8 @@ class ScenarioWalkthroughTest {
         PlanOutcome.Proposed plan() {
             List<String> reasons = List.of();
             for (int attempt = 1; attempt <= 3; attempt++) {
-                PlanOutcome outcome = cto.executePlan(
-                        new PlanRequest("p-" + scenario.directory(), scenario.projectName(), scenario.brief(), attempt, reasons));
+                PlanOutcome outcome = cto.executePlan(new PlanRequest(
+                        "p-" + scenario.directory(), scenario.projectName(), scenario.brief(), attempt, reasons));
                 assertThat(outcome).as("plan attempt " + attempt).isInstanceOf(PlanOutcome.Proposed.class);
                 PlanOutcome.Proposed plan = (PlanOutcome.Proposed) outcome;
                 Optional<String> cycle = cycle(plan.tasks());
@@ -122,8 +142,8 @@ class ScenarioWalkthroughTest {
                 sprint++;
                 assertThat(sprint).as("sprints within the limit").isLessThanOrEqualTo(scenario.sprintLimit());
                 for (TaskDefinition task : inDependencyOrder(pending)) {
-                    TaskOutcome outcome = builders.get(task.role()).execute(assignment(task, plan.architectureNotes(), List.of()),
-                            (message, percent) -> {});
+                    TaskOutcome outcome = builders.get(task.role())
+                            .execute(assignment(task, plan.architectureNotes(), List.of()), (message, percent) -> {});
                     assertThat(outcome).as(task.taskId() + ": " + outcome).isInstanceOf(TaskOutcome.Completed.class);
                     TaskOutcome.Completed completed = (TaskOutcome.Completed) outcome;
                     done.put(task.taskId(), completed);
@@ -140,10 +160,18 @@ class ScenarioWalkthroughTest {
         }
 
         private ReviewResult review(String architecture) {
-            TaskDefinition task = new TaskDefinition("R" + sprint, Role.QA, "Review of sprint " + sprint,
-                    "Run the project's tests on the whole workspace and report defects.", List.of(), List.of(), 1,
-                    Complexity.UNSPECIFIED, TaskKind.SPRINT_REVIEW);
-            TaskOutcome outcome = qa.execute(assignment(task, architecture, List.copyOf(workspace.values())), (m, p) -> {});
+            TaskDefinition task = new TaskDefinition(
+                    "R" + sprint,
+                    Role.QA,
+                    "Review of sprint " + sprint,
+                    "Run the project's tests on the whole workspace and report defects.",
+                    List.of(),
+                    List.of(),
+                    1,
+                    Complexity.UNSPECIFIED,
+                    TaskKind.SPRINT_REVIEW);
+            TaskOutcome outcome =
+                    qa.execute(assignment(task, architecture, List.copyOf(workspace.values())), (m, p) -> {});
             assertThat(outcome).isInstanceOf(TaskOutcome.Completed.class);
             return ((TaskOutcome.Completed) outcome).review().orElseThrow();
         }
@@ -152,21 +180,34 @@ class ScenarioWalkthroughTest {
         private List<TaskDefinition> defectTasks(ReviewResult review) {
             List<TaskDefinition> defects = new ArrayList<>();
             for (ReviewResult.Defect defect : review.defects()) {
-                defects.add(new TaskDefinition("D" + sprint + "-" + (defects.size() + 1), defect.role(), defect.title(),
-                        defect.description() + "\n\nFailing output:\n" + defect.failingOutput(), List.of(), List.of(), 1,
-                        Complexity.UNSPECIFIED, TaskKind.DEFECT_FIX));
+                defects.add(new TaskDefinition(
+                        "D" + sprint + "-" + (defects.size() + 1),
+                        defect.role(),
+                        defect.title(),
+                        defect.description() + "\n\nFailing output:\n" + defect.failingOutput(),
+                        List.of(),
+                        List.of(),
+                        1,
+                        Complexity.UNSPECIFIED,
+                        TaskKind.DEFECT_FIX));
             }
             return defects;
         }
 
         private TaskAssignment assignment(TaskDefinition task, String architecture, List<FileContent> files) {
             List<TaskContext.DependencyOutput> inputs = task.dependsOn().stream()
-                    .map(id -> new TaskContext.DependencyOutput(id, id, done.get(id).summary(),
-                            done.get(id).changeset().writes().stream().map(FileContent::path).toList()))
+                    .map(id -> new TaskContext.DependencyOutput(
+                            id,
+                            id,
+                            done.get(id).summary(),
+                            done.get(id).changeset().writes().stream()
+                                    .map(FileContent::path)
+                                    .toList()))
                     .toList();
-            TaskContext context = new TaskContext(scenario.projectName(), scenario.brief(), architecture, inputs, files, 0);
-            return new TaskAssignment("p-" + scenario.directory(), task.taskId(), sprint, 1, task, context,
-                    "p/" + task.taskId() + "/1");
+            TaskContext context =
+                    new TaskContext(scenario.projectName(), scenario.brief(), architecture, inputs, files, 0);
+            return new TaskAssignment(
+                    "p-" + scenario.directory(), task.taskId(), sprint, 1, task, context, "p/" + task.taskId() + "/1");
         }
     }
 
@@ -178,7 +219,8 @@ class ScenarioWalkthroughTest {
         while (!left.isEmpty()) {
             TaskDefinition next = left.values().stream()
                     .filter(t -> t.dependsOn().stream().allMatch(d -> placed.contains(d) || !left.containsKey(d)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no task is ready among " + left.keySet()));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no task is ready among " + left.keySet()));
             order.add(next);
             placed.add(next.taskId());
             left.remove(next.taskId());

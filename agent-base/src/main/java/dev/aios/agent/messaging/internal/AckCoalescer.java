@@ -73,7 +73,10 @@ public final class AckCoalescer {
             ackable.clear();
             if (!channel.isOpen()) {
                 // closed (by us or the broker): its unacked deliveries are back on the queue and will be redelivered
-                log.debug("channel closed before {} settled deliveries up to {} were acked", multiple ? "several" : "one", upTo);
+                log.debug(
+                        "channel closed before {} settled deliveries up to {} were acked",
+                        multiple ? "several" : "one",
+                        upTo);
                 return;
             }
             try {

@@ -1,10 +1,10 @@
 package dev.aios.agent.messaging.internal;
 
+import dev.aios.agent.messaging.AmqpTls;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import dev.aios.agent.messaging.AmqpTls;
 
 /**
  * Turns {@code spring.rabbitmq.ssl.*} into an {@link AmqpTls}: an SSL bundle ({@code spring.ssl.bundle.*}) when
@@ -26,7 +26,8 @@ public final class BrokerTlsSettings {
         }
         if (hasBundle) {
             if (available == null) {
-                throw new IllegalStateException("spring.rabbitmq.ssl.bundle=" + ssl.getBundle() + " but no SSL bundles are configured");
+                throw new IllegalStateException(
+                        "spring.rabbitmq.ssl.bundle=" + ssl.getBundle() + " but no SSL bundles are configured");
             }
             SslBundle bundle = available.getBundle(ssl.getBundle());
             return AmqpTls.using(bundle.createSslContext(), ssl.isVerifyHostname());

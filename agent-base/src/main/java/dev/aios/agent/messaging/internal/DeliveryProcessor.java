@@ -1,19 +1,8 @@
 package dev.aios.agent.messaging.internal;
 
-import org.jspecify.annotations.Nullable;
 import com.google.protobuf.Message;
 import com.rabbitmq.client.AMQP;
-import dev.aios.events.v1.Envelope;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.messaging.AsyncEnvelopeHandler;
 import dev.aios.agent.messaging.BrokerDialect;
 import dev.aios.agent.messaging.BrokerTopology;
@@ -23,7 +12,18 @@ import dev.aios.agent.messaging.MalformedMessageException;
 import dev.aios.agent.messaging.MessagingSettings;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
 import dev.aios.agent.messaging.ReceivedEnvelope;
-import dev.aios.agent.TransientFailureException;
+import dev.aios.events.v1.Envelope;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One delivery's fate: parse (allow-listed only), handle, then ack. A transient failure is re-published to the retry
@@ -95,14 +95,21 @@ public final class DeliveryProcessor {
         done.whenComplete((ignored, failure) -> settle(tag, properties, body, attempt, message, failure));
     }
 
-    private void settle(long tag, AMQP.BasicProperties properties, byte[] body, int attempt, ReceivedEnvelope message,
+    private void settle(
+            long tag,
+            AMQP.BasicProperties properties,
+            byte[] body,
+            int attempt,
+            ReceivedEnvelope message,
             @Nullable Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         switch (cause) {
             case null -> acks.settled(tag);
-            case TransientFailureException e when attempt < settings.maxAttempts() -> retry(tag, properties, body, attempt + 1, e);
+            case TransientFailureException e
+            when attempt < settings.maxAttempts() -> retry(tag, properties, body, attempt + 1, e);
             case TransientFailureException e ->
-                    deadLetter(tag, properties, body, attempt, "attempts exhausted (" + attempt + "): " + reasonOf(e));
+                deadLetter(tag, properties, body, attempt, "attempts exhausted (" + attempt + "): " + reasonOf(e));
             case InterruptedException e -> acks.requeue(tag);
             case Error e -> {
                 // A crash, not a verdict on the message: the broker redelivers it and its delivery limit ends a loop.
@@ -119,44 +126,69 @@ public final class DeliveryProcessor {
 
     private void retry(long tag, AMQP.BasicProperties properties, byte[] body, int nextAttempt, Exception cause) {
         Duration delay = settings.delayBefore(nextAttempt);
-        AMQP.BasicProperties copy = withHeaders(properties, Map.of(AiosHeaders.ATTEMPT, nextAttempt, AiosHeaders.REASON, reasonOf(cause)));
-        log.info("transient failure on {} (attempt {}), retrying in {}: {}", properties.getMessageId(), nextAttempt - 1, delay, cause.getMessage());
+        AMQP.BasicProperties copy =
+                withHeaders(properties, Map.of(AiosHeaders.ATTEMPT, nextAttempt, AiosHeaders.REASON, reasonOf(cause)));
+        log.info(
+                "transient failure on {} (attempt {}), retrying in {}: {}",
+                properties.getMessageId(),
+                nextAttempt - 1,
+                delay,
+                cause.getMessage());
         if (dialect.supportsRetryQueues()) {
-            moveOff(tag, publisher.publishRaw(
-                    BrokerTopology.retryExchangeName(queue), BrokerTopology.retryRoutingKey(delay), copy, body));
+            moveOff(
+                    tag,
+                    publisher.publishRaw(
+                            BrokerTopology.retryExchangeName(queue),
+                            BrokerTopology.retryRoutingKey(delay),
+                            copy,
+                            body));
         } else {
             // No dead-lettering TTL queues (Qpid): hold the message unacked for the delay, then re-publish and ack.
             delayedRetries.schedule(
-                    () -> moveOff(tag, publisher.publishRaw("", queue, copy, body)), delay.toMillis(), TimeUnit.MILLISECONDS);
+                    () -> moveOff(tag, publisher.publishRaw("", queue, copy, body)),
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
     private void deadLetter(long tag, AMQP.BasicProperties properties, byte[] body, int attempts, String reason) {
-        log.warn("dead-lettering {} from {} after {} attempt(s): {}", properties.getMessageId(), queue, attempts, reason);
+        log.warn(
+                "dead-lettering {} from {} after {} attempt(s): {}",
+                properties.getMessageId(),
+                queue,
+                attempts,
+                reason);
         Map<String, Object> headers = Map.of(
                 AiosHeaders.REASON, reason,
                 AiosHeaders.ORIGINAL_QUEUE, queue,
                 AiosHeaders.ATTEMPT, attempts,
                 AiosHeaders.FAILED_AT, System.currentTimeMillis());
         // through the queue's own dead-letter exchange: agents may not write to the default exchange (any queue)
-        moveOff(tag, publisher.publishRaw(BrokerTopology.deadLetterExchangeName(queue), "", withHeaders(properties, headers), body));
+        moveOff(
+                tag,
+                publisher.publishRaw(
+                        BrokerTopology.deadLetterExchangeName(queue), "", withHeaders(properties, headers), body));
     }
 
     /** Acks the original once its copy is confirmed; if the copy is not safe, gives the original back. */
     private void moveOff(long tag, CompletableFuture<Void> copyConfirmed) {
-        copyConfirmed.orTimeout(settings.confirmTimeout().toMillis() * 2, TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
-            if (failure == null) {
-                acks.settled(tag);
-            } else {
-                // the delivery limit bounds how often this can happen
-                log.error("could not move a message off {}: {}", queue, failure.getMessage());
-                acks.requeue(tag);
-            }
-        });
+        copyConfirmed
+                .orTimeout(settings.confirmTimeout().toMillis() * 2, TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        acks.settled(tag);
+                    } else {
+                        // the delivery limit bounds how often this can happen
+                        log.error("could not move a message off {}: {}", queue, failure.getMessage());
+                        acks.requeue(tag);
+                    }
+                });
     }
 
     public static int attemptOf(AMQP.BasicProperties properties) {
-        @Nullable Object value = properties.getHeaders() == null ? null : properties.getHeaders().get(AiosHeaders.ATTEMPT);
+        @Nullable
+        Object value =
+                properties.getHeaders() == null ? null : properties.getHeaders().get(AiosHeaders.ATTEMPT);
         if (value == null) {
             return 1;
         }
@@ -168,7 +200,8 @@ public final class DeliveryProcessor {
     }
 
     private static AMQP.BasicProperties withHeaders(AMQP.BasicProperties properties, Map<String, Object> extra) {
-        Map<String, Object> headers = properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
+        Map<String, Object> headers =
+                properties.getHeaders() == null ? new HashMap<>() : new HashMap<>(properties.getHeaders());
         headers.putAll(extra);
         return properties.builder().headers(headers).build();
     }

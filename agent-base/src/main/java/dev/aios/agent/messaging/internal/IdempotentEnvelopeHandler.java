@@ -1,6 +1,7 @@
 package dev.aios.agent.messaging.internal;
 
 import static java.util.Objects.requireNonNull;
+
 import dev.aios.agent.messaging.EnvelopeHandler;
 import dev.aios.agent.messaging.InboxStore;
 import dev.aios.agent.messaging.ReceivedEnvelope;

@@ -1,8 +1,8 @@
 package dev.aios.agent.messaging.internal;
 
+import dev.aios.agent.messaging.InboxStore;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.aios.agent.messaging.InboxStore;
 
 /** An inbox for one process (the standalone launcher and tests); forgets everything on restart. */
 public final class InMemoryInboxStore implements InboxStore {

@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import dev.aios.agent.messaging.MalformedMessageException;
+import dev.aios.agent.messaging.UnknownMessageTypeException;
 import dev.aios.events.v1.AgentHeartbeat;
 import dev.aios.events.v1.BacklogAccepted;
 import dev.aios.events.v1.BacklogProposed;
@@ -31,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.aios.agent.messaging.MalformedMessageException;
-import dev.aios.agent.messaging.UnknownMessageTypeException;
 
 /** The allow-list: every lifecycle message of {@code aios.events.v1}. Nothing else is ever parsed off the wire. */
 public final class MessageTypes {
@@ -61,7 +61,8 @@ public final class MessageTypes {
                     TaskLeaseExpired.getDefaultInstance(),
                     TaskAbandoned.getDefaultInstance())
             .stream()
-            .collect(Collectors.toUnmodifiableMap(m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
+            .collect(Collectors.toUnmodifiableMap(
+                    m -> m.getDescriptorForType().getFullName(), Message::getParserForType));
 
     private MessageTypes() {}
 

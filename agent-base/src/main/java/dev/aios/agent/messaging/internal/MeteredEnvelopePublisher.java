@@ -2,16 +2,16 @@ package dev.aios.agent.messaging.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EnvelopePublisher;
+import dev.aios.agent.messaging.PublishFailedException;
 import dev.aios.events.v1.Envelope;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import dev.aios.agent.messaging.Destination;
-import dev.aios.agent.messaging.EnvelopePublisher;
-import dev.aios.agent.messaging.PublishFailedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Times every publish from send to confirm ({@code aios.messaging.publish}, tagged by message type and outcome:
@@ -29,11 +29,12 @@ public final class MeteredEnvelopePublisher implements EnvelopePublisher {
     @Override
     public CompletableFuture<Void> publish(Destination destination, Envelope envelope) {
         Timer.Sample sample = Timer.start(registry);
-        return delegate.publish(destination, envelope).whenComplete((ok, error) -> sample.stop(Timer.builder("aios.messaging.publish")
-                .description("publish to broker confirm")
-                .tag("type", envelope.getType())
-                .tag("outcome", outcome(error))
-                .register(registry)));
+        return delegate.publish(destination, envelope)
+                .whenComplete((ok, error) -> sample.stop(Timer.builder("aios.messaging.publish")
+                        .description("publish to broker confirm")
+                        .tag("type", envelope.getType())
+                        .tag("outcome", outcome(error))
+                        .register(registry)));
     }
 
     private static String outcome(@Nullable Throwable error) {
@@ -41,6 +42,8 @@ public final class MeteredEnvelopePublisher implements EnvelopePublisher {
             return "confirmed";
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof PublishFailedException failed ? failed.failure().name().toLowerCase(Locale.ROOT) : "error";
+        return cause instanceof PublishFailedException failed
+                ? failed.failure().name().toLowerCase(Locale.ROOT)
+                : "error";
     }
 }

@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.aios.agent.messaging.MissingTopologyException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.aios.agent.messaging.MissingTopologyException;
 
 /**
  * Checks that an exchange or queue exists with a passive declaration (which needs no configure permission), waiting up
@@ -50,7 +50,11 @@ public final class PassiveTopologyCheck {
                     throw e;
                 }
                 if (!logged) {
-                    log.warn("{} '{}' is not declared yet; waiting up to {} for the orchestrator or provisioner", kind, name, wait);
+                    log.warn(
+                            "{} '{}' is not declared yet; waiting up to {} for the orchestrator or provisioner",
+                            kind,
+                            name,
+                            wait);
                     logged = true;
                 }
                 pause();
@@ -70,7 +74,9 @@ public final class PassiveTopologyCheck {
     }
 
     private static String reasonOf(IOException e) {
-        return e.getCause() instanceof ShutdownSignalException signal ? signal.getReason().toString() : String.valueOf(e.getMessage());
+        return e.getCause() instanceof ShutdownSignalException signal
+                ? signal.getReason().toString()
+                : String.valueOf(e.getMessage());
     }
 
     private static void pause() {

@@ -1,21 +1,21 @@
 package dev.aios.agent.messaging.qpid;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.qpid.server.SystemLauncherListener;
-import org.apache.qpid.server.model.SystemConfig;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.SystemConfig;
 
 /**
  * An in-process Apache Qpid Broker-J (AMQP 0-9-1, memory store) on 127.0.0.1 for the standalone default; use
@@ -57,7 +57,8 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("type", "Memory");
             attributes.put("initialConfigurationLocation", config.toUri().toString());
-            attributes.put("initialSystemPropertiesLocation", systemProperties.toUri().toString());
+            attributes.put(
+                    "initialSystemPropertiesLocation", systemProperties.toUri().toString());
             attributes.put("startupLoggedToSystemOut", false);
             attributes.put("context", context);
             AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
@@ -73,7 +74,8 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded Qpid broker", e);
         } catch (Exception e) {
-            throw new IllegalStateException("the embedded Qpid broker did not start on port " + actualPort + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the embedded Qpid broker did not start on port " + actualPort + ": " + e.getMessage(), e);
         }
     }
 
@@ -114,7 +116,8 @@ public final class EmbeddedQpidBroker implements AutoCloseable {
         }
         launcher.shutdown();
         try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temp directory is harmless
         }

@@ -43,21 +43,34 @@ public final class AgentAssembly {
 
     /** Heartbeats in Redis under the configured key prefix (where the orchestrator looks), or in memory without Redis. */
     public HeartbeatStore heartbeats(@Nullable StringRedisTemplate redis) {
-        return redis == null ? new InMemoryHeartbeatStore() : new RedisHeartbeatStore(redis, messaging.redisKeyPrefix());
+        return redis == null
+                ? new InMemoryHeartbeatStore()
+                : new RedisHeartbeatStore(redis, messaging.redisKeyPrefix());
     }
 
     /** Identity and timing of one replica of {@code role}: the configured id, else the role and a random suffix. */
     public AgentRuntime.Settings settings(Role role) {
         String configured = agent.id();
-        String id = configured != null ? configured : role.routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = configured != null
+                ? configured
+                : role.routingKey() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new AgentRuntime.Settings(
                 id, messaging.confirmTimeout(), messaging.heartbeatTtl(), new ChangesetValidator(agent.changeset()));
     }
 
     /** The runtime for {@code persona}; its outcomes are counted when there is a meter registry. */
-    public AgentRuntime runtime(BaseAgent persona, EnvelopePublisher publisher, InboxStore inbox, HeartbeatStore heartbeats,
+    public AgentRuntime runtime(
+            BaseAgent persona,
+            EnvelopePublisher publisher,
+            InboxStore inbox,
+            HeartbeatStore heartbeats,
             @Nullable MeterRegistry meters) {
-        return new AgentRuntime(persona, publisher, inbox, heartbeats, settings(persona.role()),
+        return new AgentRuntime(
+                persona,
+                publisher,
+                inbox,
+                heartbeats,
+                settings(persona.role()),
                 meters == null ? TaskOutcomeObserver.NONE : new MeteredTaskOutcomes(meters));
     }
 

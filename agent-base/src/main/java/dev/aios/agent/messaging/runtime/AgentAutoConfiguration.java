@@ -1,7 +1,5 @@
 package dev.aios.agent.messaging.runtime;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import dev.aios.agent.heartbeat.HeartbeatStore;
 import dev.aios.agent.messaging.BrokerTopology;
 import dev.aios.agent.messaging.EnvelopePublisher;
@@ -10,6 +8,7 @@ import dev.aios.agent.messaging.MessagingAutoConfiguration;
 import dev.aios.agent.messaging.MessagingProperties;
 import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.template.BaseAgent;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

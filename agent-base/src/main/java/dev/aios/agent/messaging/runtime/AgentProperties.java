@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * {@code max-path-length}). A value that is not a number, or not positive, stops the service at start.
  */
 @ConfigurationProperties(AgentProperties.PREFIX)
-public record AgentProperties(@Nullable String id, @DefaultValue ChangesetLimits changeset) {
+public record AgentProperties(
+        @Nullable String id, @DefaultValue ChangesetLimits changeset) {
     public static final String PREFIX = "aios.agent";
 
     public AgentProperties {

@@ -1,11 +1,9 @@
 package dev.aios.agent.messaging.runtime;
 
-import org.jspecify.annotations.Nullable;
 import static java.util.Objects.requireNonNull;
 
 import com.google.protobuf.Message;
-import dev.aios.agent.template.BaseAgent;
-import dev.aios.agent.template.PlanningAgent;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.changeset.ChangesetValidator;
 import dev.aios.agent.heartbeat.AgentPresence;
 import dev.aios.agent.heartbeat.HeartbeatStore;
@@ -21,12 +19,13 @@ import dev.aios.agent.messaging.InboxStore;
 import dev.aios.agent.messaging.MessagingProperties;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.messaging.ReliableConsumers;
-import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.task.PlanOutcome;
 import dev.aios.agent.task.PlanRequest;
 import dev.aios.agent.task.ProgressReporter;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskOutcome;
+import dev.aios.agent.template.BaseAgent;
+import dev.aios.agent.template.PlanningAgent;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.PlanProject;
 import dev.aios.events.v1.TaskAssigned;
@@ -39,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,8 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Identity and timing of one agent replica. */
-    public record Settings(String agentId, Duration confirmTimeout, Duration heartbeatTtl, ChangesetValidator validator) {
+    public record Settings(
+            String agentId, Duration confirmTimeout, Duration heartbeatTtl, ChangesetValidator validator) {
         public Settings {
             requireNonNull(agentId, "agent id");
             requireNonNull(confirmTimeout, "confirm timeout");
@@ -82,11 +83,21 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
         }
     }
 
-    public AgentRuntime(BaseAgent agent, EnvelopePublisher publisher, InboxStore inbox, HeartbeatStore heartbeats, Settings settings) {
+    public AgentRuntime(
+            BaseAgent agent,
+            EnvelopePublisher publisher,
+            InboxStore inbox,
+            HeartbeatStore heartbeats,
+            Settings settings) {
         this(agent, publisher, inbox, heartbeats, settings, TaskOutcomeObserver.NONE);
     }
 
-    public AgentRuntime(BaseAgent agent, EnvelopePublisher publisher, InboxStore inbox, HeartbeatStore heartbeats, Settings settings,
+    public AgentRuntime(
+            BaseAgent agent,
+            EnvelopePublisher publisher,
+            InboxStore inbox,
+            HeartbeatStore heartbeats,
+            Settings settings,
             TaskOutcomeObserver observer) {
         this.agent = requireNonNull(agent, "agent");
         this.publisher = requireNonNull(publisher, "publisher");
@@ -147,7 +158,8 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
                         .build());
         TaskOutcome outcome = agent.execute(assignment, progress, settings.validator());
         Message result = switch (outcome) {
-            case TaskOutcome.Completed completed -> TaskEventMapper.completed(assignment, agentId, agent.role(), completed);
+            case TaskOutcome.Completed completed ->
+                TaskEventMapper.completed(assignment, agentId, agent.role(), completed);
             case TaskOutcome.Failed failed -> TaskEventMapper.failed(assignment, agentId, agent.role(), failed);
         };
         publishConfirmed(cause, result);
@@ -158,7 +170,8 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
         PlanOutcome outcome = ((PlanningAgent) agent).executePlan(request);
         Message result = switch (outcome) {
             case PlanOutcome.Proposed proposed -> TaskEventMapper.proposed(request, settings.agentId(), proposed);
-            case PlanOutcome.Failed failed -> TaskEventMapper.planFailed(request, settings.agentId(), agent.role(), failed);
+            case PlanOutcome.Failed failed ->
+                TaskEventMapper.planFailed(request, settings.agentId(), agent.role(), failed);
         };
         publishConfirmed(cause, result);
         observer.observed(agent.role(), outcome instanceof PlanOutcome.Proposed ? "completed" : "failed");
@@ -167,10 +180,14 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
     private void publishConfirmed(Envelope cause, Message payload) {
         Envelope envelope = Envelopes.wrap(payload, EnvelopeMetadata.causedBy(cause, producer()));
         try {
-            publisher.publish(Destination.event(envelope.getType()), envelope)
+            publisher
+                    .publish(Destination.event(envelope.getType()), envelope)
                     .get(settings.confirmTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new TransientFailureException("publishing " + envelope.getType() + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw new TransientFailureException(
+                    "publishing " + envelope.getType() + " failed: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new TransientFailureException("no confirm for " + envelope.getType() + " in time", e);
         } catch (InterruptedException e) {
@@ -189,7 +206,8 @@ public final class AgentRuntime implements EnvelopeHandler, AutoCloseable {
 
     private void beat() {
         try {
-            heartbeats.beat(new AgentPresence(agent.role(), settings.agentId(), inFlight.get()), settings.heartbeatTtl());
+            heartbeats.beat(
+                    new AgentPresence(agent.role(), settings.agentId(), inFlight.get()), settings.heartbeatTtl());
         } catch (RuntimeException e) {
             // Redis being down must not stop work; the entry simply expires and the registry shows the gap.
             log.warn("heartbeat for {} failed: {}", settings.agentId(), e.getMessage());

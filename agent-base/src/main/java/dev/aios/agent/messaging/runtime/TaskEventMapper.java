@@ -1,5 +1,6 @@
 package dev.aios.agent.messaging.runtime;
 
+import com.google.protobuf.ByteString;
 import dev.aios.agent.Role;
 import dev.aios.agent.task.Changeset;
 import dev.aios.agent.task.FileContent;
@@ -27,7 +28,6 @@ import dev.aios.events.v1.TaskFailed;
 import dev.aios.events.v1.TaskKind;
 import dev.aios.events.v1.TaskSpec;
 import dev.aios.events.v1.TaskStarted;
-import com.google.protobuf.ByteString;
 
 /** Maps between the protobuf contract and the records agents see; protobuf stops here. */
 public final class TaskEventMapper {
@@ -46,10 +46,12 @@ public final class TaskEventMapper {
                         context.getBrief(),
                         context.getArchitectureNotes(),
                         context.getDependencyOutputsList().stream()
-                                .map(d -> new TaskContext.DependencyOutput(d.getTaskId(), d.getTitle(), d.getSummary(), d.getPathsList()))
+                                .map(d -> new TaskContext.DependencyOutput(
+                                        d.getTaskId(), d.getTitle(), d.getSummary(), d.getPathsList()))
                                 .toList(),
                         context.getRelevantFilesList().stream()
-                                .map(f -> new FileContent(f.getPath(), f.getContent().toByteArray()))
+                                .map(f -> new FileContent(
+                                        f.getPath(), f.getContent().toByteArray()))
                                 .toList(),
                         context.getRemainingBudgetMicros(),
                         context.getBudgetMicros(),
@@ -77,7 +79,9 @@ public final class TaskEventMapper {
                                         .addAllPaths(d.paths())
                                         .build())
                                 .toList())
-                        .addAllRelevantFiles(context.relevantFiles().stream().map(TaskEventMapper::toFileWrite).toList())
+                        .addAllRelevantFiles(context.relevantFiles().stream()
+                                .map(TaskEventMapper::toFileWrite)
+                                .toList())
                         .setRemainingBudgetMicros(context.remainingBudgetMicros())
                         .setReviewerFeedback(context.reviewerFeedback())
                         .setBudgetMicros(context.budgetMicros()))
@@ -87,7 +91,11 @@ public final class TaskEventMapper {
 
     public static PlanRequest toPlanRequest(PlanProject proto) {
         return new PlanRequest(
-                proto.getProjectId(), proto.getName(), proto.getBrief(), proto.getAttempt(), proto.getPreviousRejectionReasonsList(),
+                proto.getProjectId(),
+                proto.getName(),
+                proto.getBrief(),
+                proto.getAttempt(),
+                proto.getPreviousRejectionReasonsList(),
                 proto.getBudgetMicros());
     }
 
@@ -209,7 +217,8 @@ public final class TaskEventMapper {
                 .setProjectId(request.projectId())
                 .setAttempt(request.attempt())
                 .setArchitectureNotes(outcome.architectureNotes())
-                .addAllTasks(outcome.tasks().stream().map(TaskEventMapper::toSpec).toList())
+                .addAllTasks(
+                        outcome.tasks().stream().map(TaskEventMapper::toSpec).toList())
                 .setUsage(toProto(outcome.usage()))
                 .setAgentId(agentId)
                 .setProvenance(toProto(outcome.provenance()))
@@ -231,15 +240,20 @@ public final class TaskEventMapper {
     public static Changeset toChangeset(dev.aios.events.v1.Changeset proto) {
         return new Changeset(
                 proto.getWritesList().stream()
-                        .map(w -> new dev.aios.agent.task.FileContent(w.getPath(), w.getContent().toByteArray()))
+                        .map(w -> new dev.aios.agent.task.FileContent(
+                                w.getPath(), w.getContent().toByteArray()))
                         .toList(),
                 proto.getDeletesList().stream().map(FileDelete::getPath).toList());
     }
 
     static dev.aios.events.v1.Changeset toProto(Changeset changeset) {
         return dev.aios.events.v1.Changeset.newBuilder()
-                .addAllWrites(changeset.writes().stream().map(TaskEventMapper::toFileWrite).toList())
-                .addAllDeletes(changeset.deletes().stream().map(p -> FileDelete.newBuilder().setPath(p).build()).toList())
+                .addAllWrites(changeset.writes().stream()
+                        .map(TaskEventMapper::toFileWrite)
+                        .toList())
+                .addAllDeletes(changeset.deletes().stream()
+                        .map(p -> FileDelete.newBuilder().setPath(p).build())
+                        .toList())
                 .build();
     }
 
@@ -281,6 +295,9 @@ public final class TaskEventMapper {
     }
 
     private static FileWrite toFileWrite(FileContent file) {
-        return FileWrite.newBuilder().setPath(file.path()).setContent(ByteString.copyFrom(file.content())).build();
+        return FileWrite.newBuilder()
+                .setPath(file.path())
+                .setContent(ByteString.copyFrom(file.content()))
+                .build();
     }
 }

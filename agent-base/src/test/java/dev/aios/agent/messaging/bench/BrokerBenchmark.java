@@ -48,7 +48,8 @@ public final class BrokerBenchmark {
 
         @Override
         public String toString() {
-            return String.format("%-8s %7d msgs in %6.2f s = %8.0f msg/s   publish→consume p50 %6.1f ms  p99 %6.1f ms",
+            return String.format(
+                    "%-8s %7d msgs in %6.2f s = %8.0f msg/s   publish→consume p50 %6.1f ms  p99 %6.1f ms",
                     name, messages, seconds, throughput(), p50Micros / 1000.0, p99Micros / 1000.0);
         }
     }
@@ -60,12 +61,15 @@ public final class BrokerBenchmark {
         AiosTestInfrastructure.Endpoint rabbit = infrastructure.rabbit();
         MessagingSettings settings = MessagingSettings.defaults();
         try (AiosTestInfrastructure.TemporaryVhost vhost = infrastructure.createVhost();
-                AmqpConnections connections =
-                        new AmqpConnections(rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password(), vhost.name(), "bench");
-                RabbitEnvelopePublisher publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
-                ReliableConsumers consumers = new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings)) {
+                AmqpConnections connections = new AmqpConnections(
+                        rabbit.host(), rabbit.port(), rabbit.username(), rabbit.password(), vhost.name(), "bench");
+                RabbitEnvelopePublisher publisher =
+                        new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+                ReliableConsumers consumers =
+                        new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings)) {
             BrokerTopology topology = new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings);
-            System.out.printf("broker benchmark: %d messages of %d bytes, quorum queue, persistent, confirm window %d, prefetch %d, %d rounds (RabbitMQ %s:%d vhost %s)%n",
+            System.out.printf(
+                    "broker benchmark: %d messages of %d bytes, quorum queue, persistent, confirm window %d, prefetch %d, %d rounds (RabbitMQ %s:%d vhost %s)%n",
                     messages, SIZE, WINDOW, PREFETCH, rounds, rabbit.host(), rabbit.port(), vhost.name());
             // warm-up: JIT, connections, queue leaders
             raw(connections, queue(topology, "raw", 0), 2_000);
@@ -81,7 +85,8 @@ public final class BrokerBenchmark {
                 System.out.println("round " + round + "  " + a);
             }
             double ratio = adapterSum / rawSum;
-            System.out.printf("mean: raw amqp-client %.0f msg/s, adapter %.0f msg/s, adapter/raw = %.2f (target >= 0.70: %s)%n",
+            System.out.printf(
+                    "mean: raw amqp-client %.0f msg/s, adapter %.0f msg/s, adapter/raw = %.2f (target >= 0.70: %s)%n",
                     rawSum / rounds, adapterSum / rounds, ratio, ratio >= 0.70 ? "met" : "NOT met");
         }
     }
@@ -104,7 +109,8 @@ public final class BrokerBenchmark {
         consumer.basicQos(PREFETCH);
         String tag = consumer.basicConsume(queue, false, new DefaultConsumer(consumer) {
             @Override
-            public void handleDelivery(String t, com.rabbitmq.client.Envelope e, AMQP.BasicProperties p, byte[] b) throws IOException {
+            public void handleDelivery(String t, com.rabbitmq.client.Envelope e, AMQP.BasicProperties p, byte[] b)
+                    throws IOException {
                 Long start = sentAt.remove(p.getMessageId());
                 if (start == null) {
                     throw new IllegalStateException("raw: message " + p.getMessageId() + " delivered twice");
@@ -119,12 +125,10 @@ public final class BrokerBenchmark {
         Semaphore window = new Semaphore(WINDOW);
         ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
         AtomicInteger failures = new AtomicInteger();
-        channel.addConfirmListener(
-                (seq, multiple) -> settle(outstanding, window, seq, multiple),
-                (seq, multiple) -> {
-                    failures.incrementAndGet();
-                    settle(outstanding, window, seq, multiple);
-                });
+        channel.addConfirmListener((seq, multiple) -> settle(outstanding, window, seq, multiple), (seq, multiple) -> {
+            failures.incrementAndGet();
+            settle(outstanding, window, seq, multiple);
+        });
         long begin = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             window.acquire();
@@ -149,7 +153,8 @@ public final class BrokerBenchmark {
         return result("raw", latencies, seconds);
     }
 
-    private static void settle(ConcurrentNavigableMap<Long, Boolean> outstanding, Semaphore window, long seq, boolean multiple) {
+    private static void settle(
+            ConcurrentNavigableMap<Long, Boolean> outstanding, Semaphore window, long seq, boolean multiple) {
         var settled = multiple ? outstanding.headMap(seq, true) : outstanding.subMap(seq, true, seq, true);
         int count = settled.size();
         settled.clear();
@@ -157,7 +162,8 @@ public final class BrokerBenchmark {
     }
 
     /** The adapter: envelopes through RabbitEnvelopePublisher, parsed and allow-listed by ReliableConsumers. */
-    static Result adapter(RabbitEnvelopePublisher publisher, ReliableConsumers consumers, String queue, int messages) throws Exception {
+    static Result adapter(RabbitEnvelopePublisher publisher, ReliableConsumers consumers, String queue, int messages)
+            throws Exception {
         String padding = "x".repeat(SIZE - template().getSerializedSize());
         long[] latencies = new long[messages];
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -178,7 +184,11 @@ public final class BrokerBenchmark {
         for (int i = 0; i < messages; i++) {
             window.acquire();
             Envelope envelope = Envelopes.wrap(
-                    TaskProgress.newBuilder().setProjectId("bench").setTaskId("T").setMessage(padding).build(),
+                    TaskProgress.newBuilder()
+                            .setProjectId("bench")
+                            .setTaskId("T")
+                            .setMessage(padding)
+                            .build(),
                     EnvelopeMetadata.of("bench", "bench"));
             sentAt.put(envelope.getEventId(), System.nanoTime());
             publisher.publish(destination, envelope).whenComplete((ok, error) -> {
@@ -199,7 +209,12 @@ public final class BrokerBenchmark {
 
     private static Envelope template() {
         return Envelopes.wrap(
-                TaskProgress.newBuilder().setProjectId("bench").setTaskId("T").setMessage("").build(), EnvelopeMetadata.of("bench", "bench"));
+                TaskProgress.newBuilder()
+                        .setProjectId("bench")
+                        .setTaskId("T")
+                        .setMessage("")
+                        .build(),
+                EnvelopeMetadata.of("bench", "bench"));
     }
 
     private static void await(CountDownLatch latch, String name) throws InterruptedException {
@@ -211,6 +226,11 @@ public final class BrokerBenchmark {
     private static Result result(String name, long[] latencies, double seconds) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(name, sorted.length, seconds, sorted[sorted.length / 2] / 1000, sorted[(int) (sorted.length * 0.99)] / 1000);
+        return new Result(
+                name,
+                sorted.length,
+                seconds,
+                sorted[sorted.length / 2] / 1000,
+                sorted[(int) (sorted.length * 0.99)] / 1000);
     }
 }

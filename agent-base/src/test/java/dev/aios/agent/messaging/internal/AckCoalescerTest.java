@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class AckCoalescerTest {
     /** The frames a channel was asked to send, as text: "ack 5 multiple", "ack 3", "nack 4 requeue". */
     private final List<String> frames = new ArrayList<>();
+
     private final List<Runnable> scheduledFlushes = new ArrayList<>();
     private final Executor manualExecutor = scheduledFlushes::add;
     private final AckCoalescer acks = new AckCoalescer(recordingChannel(), manualExecutor);
@@ -104,16 +105,19 @@ class AckCoalescerTest {
     }
 
     private Channel recordingChannel() {
-        return (Channel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Channel.class}, (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "basicAck" -> frames.add("ack " + args[0] + ((boolean) args[1] ? " multiple" : ""));
-                case "basicNack" -> frames.add("nack " + args[0] + ((boolean) args[1] ? " multiple" : "") + ((boolean) args[2] ? " requeue" : ""));
-                case "isOpen" -> {
-                    return true;
-                }
-                default -> throw new UnsupportedOperationException(method.getName());
-            }
-            return null;
-        });
+        return (Channel) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Channel.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "basicAck" -> frames.add("ack " + args[0] + ((boolean) args[1] ? " multiple" : ""));
+                        case "basicNack" ->
+                            frames.add("nack " + args[0] + ((boolean) args[1] ? " multiple" : "")
+                                    + ((boolean) args[2] ? " requeue" : ""));
+                        case "isOpen" -> {
+                            return true;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                    return null;
+                });
     }
 }

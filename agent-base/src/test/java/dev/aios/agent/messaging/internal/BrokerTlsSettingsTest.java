@@ -3,6 +3,8 @@ package dev.aios.agent.messaging.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aios.agent.messaging.AmqpTls;
+import dev.aios.agent.messaging.TopologyMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -10,8 +12,6 @@ import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.SslBundles;
-import dev.aios.agent.messaging.AmqpTls;
-import dev.aios.agent.messaging.TopologyMode;
 
 class BrokerTlsSettingsTest {
     private final DefaultListableBeanFactory noBundles = new DefaultListableBeanFactory();
@@ -24,7 +24,9 @@ class BrokerTlsSettingsTest {
 
     @Test
     void isOffUnlessEnabled() {
-        assertThat(BrokerTlsSettings.from(ssl(Map.of()), noBundles.getBeanProvider(SslBundles.class)).enabled()).isFalse();
+        assertThat(BrokerTlsSettings.from(ssl(Map.of()), noBundles.getBeanProvider(SslBundles.class))
+                        .enabled())
+                .isFalse();
     }
 
     @Test
@@ -38,7 +40,8 @@ class BrokerTlsSettingsTest {
 
     @Test
     void refusesToSkipServerCertificateValidation() {
-        var insecure = ssl(Map.of("spring.rabbitmq.ssl.enabled", "true", "spring.rabbitmq.ssl.validate-server-certificate", "false"));
+        var insecure = ssl(Map.of(
+                "spring.rabbitmq.ssl.enabled", "true", "spring.rabbitmq.ssl.validate-server-certificate", "false"));
 
         assertThatThrownBy(() -> BrokerTlsSettings.from(insecure, noBundles.getBeanProvider(SslBundles.class)))
                 .hasMessageContaining("validate-server-certificate=false is not supported");
@@ -46,7 +49,8 @@ class BrokerTlsSettingsTest {
 
     @Test
     void namesAnUnreadableTrustStore() {
-        var missing = ssl(Map.of("spring.rabbitmq.ssl.enabled", "true", "spring.rabbitmq.ssl.trust-store", "file:/nonexistent/ca.p12"));
+        var missing = ssl(Map.of(
+                "spring.rabbitmq.ssl.enabled", "true", "spring.rabbitmq.ssl.trust-store", "file:/nonexistent/ca.p12"));
 
         assertThatThrownBy(() -> BrokerTlsSettings.from(missing, noBundles.getBeanProvider(SslBundles.class)))
                 .hasMessageContaining("cannot read the broker TLS trust store 'file:/nonexistent/ca.p12'");

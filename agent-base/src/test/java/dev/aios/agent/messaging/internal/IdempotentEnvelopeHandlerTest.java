@@ -3,15 +3,15 @@ package dev.aios.agent.messaging.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.aios.agent.TransientFailureException;
+import dev.aios.agent.messaging.EnvelopeMetadata;
+import dev.aios.agent.messaging.Envelopes;
+import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskProgress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.messaging.EnvelopeMetadata;
-import dev.aios.agent.messaging.Envelopes;
-import dev.aios.agent.messaging.ReceivedEnvelope;
-import dev.aios.agent.TransientFailureException;
 
 class IdempotentEnvelopeHandlerTest {
     private final InMemoryInboxStore inbox = new InMemoryInboxStore();
@@ -20,7 +20,8 @@ class IdempotentEnvelopeHandlerTest {
     @Test
     void aRedeliveredEventRunsTheHandlerOnlyOnce() throws Exception {
         // given
-        IdempotentEnvelopeHandler handler = new IdempotentEnvelopeHandler("projector", inbox, m -> effects.add(m.eventId()));
+        IdempotentEnvelopeHandler handler =
+                new IdempotentEnvelopeHandler("projector", inbox, m -> effects.add(m.eventId()));
         ReceivedEnvelope message = message();
 
         // when
@@ -55,7 +56,8 @@ class IdempotentEnvelopeHandlerTest {
     }
 
     private static ReceivedEnvelope message() {
-        Envelope envelope = Envelopes.wrap(TaskProgress.newBuilder().setMessage("x").build(), EnvelopeMetadata.of("test", "p"));
+        Envelope envelope =
+                Envelopes.wrap(TaskProgress.newBuilder().setMessage("x").build(), EnvelopeMetadata.of("test", "p"));
         return new ReceivedEnvelope(envelope, Envelopes.unwrap(envelope), 1, "q");
     }
 }

@@ -2,15 +2,15 @@ package dev.aios.agent.messaging.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.aios.agent.messaging.Destination;
+import dev.aios.agent.messaging.EnvelopeMetadata;
+import dev.aios.agent.messaging.Envelopes;
+import dev.aios.agent.messaging.PublishFailedException;
 import dev.aios.agent.testkit.RecordingEnvelopePublisher;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskStarted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import dev.aios.agent.messaging.Destination;
-import dev.aios.agent.messaging.EnvelopeMetadata;
-import dev.aios.agent.messaging.Envelopes;
-import dev.aios.agent.messaging.PublishFailedException;
 
 class MeteredEnvelopePublisherTest {
     @Test
@@ -27,8 +27,16 @@ class MeteredEnvelopePublisherTest {
         publisher.publish(Destination.event(envelope.getType()), envelope);
 
         // then
-        assertThat(registry.get("aios.messaging.publish").tag("type", "aios.events.v1.TaskStarted").tag("outcome", "confirmed").timer().count())
+        assertThat(registry.get("aios.messaging.publish")
+                        .tag("type", "aios.events.v1.TaskStarted")
+                        .tag("outcome", "confirmed")
+                        .timer()
+                        .count())
                 .isEqualTo(1);
-        assertThat(registry.get("aios.messaging.publish").tag("outcome", "returned").timer().count()).isEqualTo(1);
+        assertThat(registry.get("aios.messaging.publish")
+                        .tag("outcome", "returned")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.AMQP;
+import dev.aios.agent.TransientFailureException;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.BrokerTopology;
 import dev.aios.agent.messaging.ConsumerSpec;
@@ -17,7 +18,6 @@ import dev.aios.agent.messaging.QpidDialect;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
 import dev.aios.agent.messaging.ReceivedEnvelope;
 import dev.aios.agent.messaging.ReliableConsumers;
-import dev.aios.agent.TransientFailureException;
 import dev.aios.events.v1.Envelope;
 import dev.aios.events.v1.TaskProgress;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,8 @@ class QpidAdapterIT {
         String queue = topology.declareEventQueue("it.roundtrip", List.of("task.progress"));
         List<ReceivedEnvelope> received = new CopyOnWriteArrayList<>();
         consumers.start(new ConsumerSpec(queue, 5, 1), received::add);
-        Envelope sent = Envelopes.wrap(TaskProgress.newBuilder().setMessage("hello").build(), EnvelopeMetadata.of("qpid-it", "p"));
+        Envelope sent = Envelopes.wrap(
+                TaskProgress.newBuilder().setMessage("hello").build(), EnvelopeMetadata.of("qpid-it", "p"));
 
         // when
         publisher.publish(Destination.event(sent.getType()), sent).get(5, TimeUnit.SECONDS);
@@ -91,15 +92,21 @@ class QpidAdapterIT {
 
         // when
         publish(queue, "good 1");
-        publisher.publishRaw("", queue, new AMQP.BasicProperties.Builder().messageId("raw").build(),
-                "not protobuf at all".getBytes(StandardCharsets.UTF_8)).get(5, TimeUnit.SECONDS);
+        publisher
+                .publishRaw(
+                        "",
+                        queue,
+                        new AMQP.BasicProperties.Builder().messageId("raw").build(),
+                        "not protobuf at all".getBytes(StandardCharsets.UTF_8))
+                .get(5, TimeUnit.SECONDS);
         publish(queue, "crash");
         publish(queue, "good 2");
 
         // then
         String dlq = BrokerTopology.deadLetterQueueName(queue);
         await().atMost(Duration.ofSeconds(20)).until(() -> good.size() == 2 && deadLetters.depth(dlq) == 2);
-        assertThat(deadLetters.peek(dlq, 5)).extracting(DeadLetter::reason)
+        assertThat(deadLetters.peek(dlq, 5))
+                .extracting(DeadLetter::reason)
                 .anySatisfy(r -> assertThat(r).contains("not a protobuf envelope"))
                 .anySatisfy(r -> assertThat(r).startsWith("handler crashed: AssertionError"));
         // Qpid does not count requeues, so a crashing message is dead-lettered on its first delivery, never looped
@@ -132,7 +139,8 @@ class QpidAdapterIT {
     }
 
     private static void publish(String queue, String text) throws Exception {
-        Envelope envelope = Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("qpid-it", "p"));
+        Envelope envelope =
+                Envelopes.wrap(TaskProgress.newBuilder().setMessage(text).build(), EnvelopeMetadata.of("qpid-it", "p"));
         publisher.publish(new Destination("", queue), envelope).get(5, TimeUnit.SECONDS);
     }
 }

@@ -40,7 +40,8 @@ class AgentAssemblyTest {
     @EnableConfigurationProperties({MessagingProperties.class, AgentProperties.class})
     static class TypedProperties {}
 
-    private final ApplicationContextRunner service = new ApplicationContextRunner().withUserConfiguration(TypedProperties.class);
+    private final ApplicationContextRunner service =
+            new ApplicationContextRunner().withUserConfiguration(TypedProperties.class);
 
     @Nested
     class Defaults {
@@ -48,7 +49,8 @@ class AgentAssemblyTest {
         void aServiceWithNothingConfiguredGetsTheSameSettingsAsTheProgrammaticDefaults() {
             service.run(context -> {
                 assertThat(context.getBean(MessagingProperties.class)).isEqualTo(MessagingProperties.defaults());
-                assertThat(context.getBean(MessagingProperties.class).settings()).isEqualTo(MessagingSettings.defaults());
+                assertThat(context.getBean(MessagingProperties.class).settings())
+                        .isEqualTo(MessagingSettings.defaults());
                 assertThat(context.getBean(AgentProperties.class)).isEqualTo(AgentProperties.defaults());
                 assertThat(context.getBean(AgentProperties.class).changeset()).isEqualTo(ChangesetLimits.defaults());
             });
@@ -59,7 +61,8 @@ class AgentAssemblyTest {
             MessagingProperties messaging = MessagingProperties.defaults();
             assertThat(messaging.prefetch()).isEqualTo(10);
             assertThat(messaging.concurrency()).isEqualTo(1);
-            assertThat(messaging.retryDelays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
+            assertThat(messaging.retryDelays())
+                    .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30));
             assertThat(messaging.maxAttempts()).isEqualTo(4);
             assertThat(messaging.deliveryLimit()).isEqualTo(3);
             assertThat(messaging.confirmTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -85,7 +88,9 @@ class AgentAssemblyTest {
 
         @Test
         void bindingAMapGivesTheSettingsSpringBindsFromTheEnvironment() {
-            service.withPropertyValues(configured.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new))
+            service.withPropertyValues(configured.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toArray(String[]::new))
                     .run(context -> {
                         // given the typed settings a service's context binds, and those the launcher binds from a map
                         MessagingProperties fromSpring = context.getBean(MessagingProperties.class);
@@ -102,7 +107,8 @@ class AgentAssemblyTest {
         @Test
         void theAssemblyTurnsTheSettingsIntoTheReplicasIdentityTimingAndLimits() {
             // given
-            AgentAssembly assembly = new AgentAssembly(MessagingProperties.bind(configured), AgentProperties.bind(configured));
+            AgentAssembly assembly =
+                    new AgentAssembly(MessagingProperties.bind(configured), AgentProperties.bind(configured));
 
             // when
             AgentRuntime.Settings settings = assembly.settings(Role.QA);
@@ -119,7 +125,8 @@ class AgentAssemblyTest {
             AgentAssembly assembly = new AgentAssembly(MessagingProperties.defaults(), AgentProperties.defaults());
 
             assertThat(assembly.settings(Role.BACKEND).agentId()).matches("backend-[0-9a-f]{8}");
-            assertThat(assembly.settings(Role.BACKEND).agentId()).isNotEqualTo(assembly.settings(Role.BACKEND).agentId());
+            assertThat(assembly.settings(Role.BACKEND).agentId())
+                    .isNotEqualTo(assembly.settings(Role.BACKEND).agentId());
         }
 
         @Test
@@ -130,7 +137,8 @@ class AgentAssemblyTest {
 
             assertThat(defaults.confirmTimeout()).isEqualTo(assembled.confirmTimeout());
             assertThat(defaults.heartbeatTtl()).isEqualTo(assembled.heartbeatTtl());
-            assertThat(defaults.validator().limits()).isEqualTo(assembled.validator().limits());
+            assertThat(defaults.validator().limits())
+                    .isEqualTo(assembled.validator().limits());
         }
     }
 
@@ -150,7 +158,8 @@ class AgentAssemblyTest {
             service.withPropertyValues("aios.agent.changeset.max-path-length=0").run(context -> {
                 assertThat(context).hasFailed();
                 assertThat(context.getStartupFailure()).hasStackTraceContaining("aios.agent.changeset");
-                assertThat(context.getStartupFailure()).rootCause()
+                assertThat(context.getStartupFailure())
+                        .rootCause()
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("max-path-length=0");
             });
@@ -166,12 +175,26 @@ class AgentAssemblyTest {
 
     @Test
     void theAutoConfigurationsBuildTheAdapterAndTheRuntimeOnlyThroughTheAssemblies() {
-        Set<Class<?>> assembled = Set.of(RabbitEnvelopePublisher.class, MeteredEnvelopePublisher.class, BrokerTopology.class,
-                ReliableConsumers.class, DeadLetters.class, RedisInboxStore.class, InMemoryInboxStore.class,
-                RedisHeartbeatStore.class, InMemoryHeartbeatStore.class, AgentRuntime.class, MeteredTaskOutcomes.class);
-        noClasses().that().belongToAnyOf(MessagingAutoConfiguration.class, AgentAutoConfiguration.class)
-                .should().callConstructorWhere(DescribedPredicate.describe("of a part the assemblies build",
-                        (JavaConstructorCall call) -> assembled.stream().anyMatch(c -> call.getTargetOwner().isEquivalentTo(c))))
+        Set<Class<?>> assembled = Set.of(
+                RabbitEnvelopePublisher.class,
+                MeteredEnvelopePublisher.class,
+                BrokerTopology.class,
+                ReliableConsumers.class,
+                DeadLetters.class,
+                RedisInboxStore.class,
+                InMemoryInboxStore.class,
+                RedisHeartbeatStore.class,
+                InMemoryHeartbeatStore.class,
+                AgentRuntime.class,
+                MeteredTaskOutcomes.class);
+        noClasses()
+                .that()
+                .belongToAnyOf(MessagingAutoConfiguration.class, AgentAutoConfiguration.class)
+                .should()
+                .callConstructorWhere(DescribedPredicate.describe(
+                        "of a part the assemblies build",
+                        (JavaConstructorCall call) -> assembled.stream()
+                                .anyMatch(c -> call.getTargetOwner().isEquivalentTo(c))))
                 .because("the standalone launcher builds its agents through the same assemblies (ADR 0002)")
                 .check(new ClassFileImporter().importPackages("dev.aios.agent.messaging"));
     }

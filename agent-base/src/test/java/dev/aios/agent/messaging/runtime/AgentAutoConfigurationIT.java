@@ -3,7 +3,6 @@ package dev.aios.agent.messaging.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.Role;
 import dev.aios.agent.messaging.BrokerTopology;
 import dev.aios.agent.messaging.ConsumerSpec;
@@ -13,13 +12,14 @@ import dev.aios.agent.messaging.EnvelopeMetadata;
 import dev.aios.agent.messaging.EnvelopePublisher;
 import dev.aios.agent.messaging.Envelopes;
 import dev.aios.agent.messaging.InboxStore;
-import dev.aios.agent.messaging.RedisInboxStore;
 import dev.aios.agent.messaging.ReceivedEnvelope;
+import dev.aios.agent.messaging.RedisInboxStore;
 import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.sample.EchoAgent;
 import dev.aios.agent.task.TaskAssignment;
 import dev.aios.agent.task.TaskContext;
 import dev.aios.agent.task.TaskDefinition;
+import dev.aios.agent.template.BaseAgent;
 import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.agent.testkit.ScriptedLlmClient;
 import dev.aios.events.v1.TaskCompleted;
@@ -74,22 +74,47 @@ class AgentAutoConfigurationIT {
 
                 // when
                 String taskId = "T-" + UUID.randomUUID();
-                TaskDefinition task = new TaskDefinition(taskId, Role.QA, "Plan the tests", "d", List.of(), List.of(), 1,
-                        TaskDefinition.Complexity.LOW, TaskDefinition.TaskKind.TESTS);
-                TaskAssignment assignment = new TaskAssignment("p-auto", taskId, 1, 1, task,
-                        new TaskContext("auto", "brief", "notes", List.of(), List.of(), 0), "lease-auto");
+                TaskDefinition task = new TaskDefinition(
+                        taskId,
+                        Role.QA,
+                        "Plan the tests",
+                        "d",
+                        List.of(),
+                        List.of(),
+                        1,
+                        TaskDefinition.Complexity.LOW,
+                        TaskDefinition.TaskKind.TESTS);
+                TaskAssignment assignment = new TaskAssignment(
+                        "p-auto",
+                        taskId,
+                        1,
+                        1,
+                        task,
+                        new TaskContext("auto", "brief", "notes", List.of(), List.of(), 0),
+                        "lease-auto");
                 app.getBean(EnvelopePublisher.class)
-                        .publish(Destination.command(Role.QA), Envelopes.wrap(TaskEventMapper.toProto(assignment), EnvelopeMetadata.of("it", "p-auto")))
+                        .publish(
+                                Destination.command(Role.QA),
+                                Envelopes.wrap(
+                                        TaskEventMapper.toProto(assignment), EnvelopeMetadata.of("it", "p-auto")))
                         .get(5, TimeUnit.SECONDS);
 
                 // then
-                await().atMost(Duration.ofSeconds(15)).until(() -> seen.stream().anyMatch(m -> m.payload() instanceof TaskCompleted));
-                TaskCompleted completed = seen.stream().filter(m -> m.payload() instanceof TaskCompleted).findFirst().orElseThrow().payload(TaskCompleted.class);
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> seen.stream().anyMatch(m -> m.payload() instanceof TaskCompleted));
+                TaskCompleted completed = seen.stream()
+                        .filter(m -> m.payload() instanceof TaskCompleted)
+                        .findFirst()
+                        .orElseThrow()
+                        .payload(TaskCompleted.class);
                 assertThat(completed.getTaskId()).isEqualTo(taskId);
                 assertThat(completed.getAgentId()).isEqualTo("qa-auto");
                 StringRedisTemplate redisTemplate = app.getBean(StringRedisTemplate.class);
-                assertThat(redisTemplate.getExpire(redis.prefix() + "aios:agents:qa:qa-auto")).isBetween(1L, 5L);
-                assertThat(app.getBean(DeadLetters.class).queues()).extracting(q -> q.name()).contains("aios.agent.qa.dlq");
+                assertThat(redisTemplate.getExpire(redis.prefix() + "aios:agents:qa:qa-auto"))
+                        .isBetween(1L, 5L);
+                assertThat(app.getBean(DeadLetters.class).queues())
+                        .extracting(q -> q.name())
+                        .contains("aios.agent.qa.dlq");
             }
         }
     }

@@ -66,7 +66,9 @@ class AgentCrashIT {
         Envelope assigned = assign(taskId);
         awaitLine(first, "HANGING " + taskId);
         await().atMost(Duration.ofSeconds(10)).until(() -> startedBy(seen, "backend-first"));
-        Process kill = new ProcessBuilder("kill", "-9", Long.toString(first.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-9", Long.toString(first.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isEqualTo(137);
@@ -74,41 +76,67 @@ class AgentCrashIT {
         awaitLine(second, "READY");
 
         // then: the second agent got the same assignment again and completed it; exactly one TaskCompleted
-        await().atMost(Duration.ofSeconds(30)).until(() -> completions(seen, taskId).size() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> completions(seen, taskId).size() == 1);
         // and nothing more: a sentinel task assigned after it reaches the same single agent (one consumer, prefetch 1)
         // behind any copy of the first, and its outcome leaves on the same channel behind any second completion (the
         // agent's model has no answer scripted for it, so that outcome is a TaskFailed)
         String sentinelId = "T-sentinel-" + UUID.randomUUID();
         assign(sentinelId);
-        await().atMost(Duration.ofSeconds(30)).until(() -> seen.stream()
-                .anyMatch(m -> m.payload() instanceof TaskFailed f && f.getTaskId().equals(sentinelId)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> seen.stream()
+                        .anyMatch(m -> m.payload() instanceof TaskFailed f
+                                && f.getTaskId().equals(sentinelId)));
         assertThat(completions(seen, taskId)).singleElement().satisfies(completed -> {
             assertThat(completed.getAgentId()).isEqualTo("backend-second");
             assertThat(completed.getLeaseId()).isEqualTo("lease-" + taskId);
         });
-        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskCompleted c && !c.getTaskId().equals(sentinelId))
+        assertThat(seen)
+                .filteredOn(m ->
+                        m.payload() instanceof TaskCompleted c && !c.getTaskId().equals(sentinelId))
                 .allSatisfy(m -> assertThat(m.envelope().getCausationId()).isEqualTo(assigned.getEventId()));
-        assertThat(seen).filteredOn(m -> m.payload() instanceof TaskStarted s && !s.getTaskId().equals(sentinelId))
+        assertThat(seen)
+                .filteredOn(m ->
+                        m.payload() instanceof TaskStarted s && !s.getTaskId().equals(sentinelId))
                 .extracting(m -> m.payload(TaskStarted.class).getAgentId())
                 .containsExactly("backend-first", "backend-second");
         try (Redis redis = new Redis()) {
-            assertThat(redis.template.hasKey(redisPrefix.prefix() + "aios:agents:backend:backend-second")).isTrue();
-            assertThat(redis.template.getExpire(redisPrefix.prefix() + "aios:agents:backend:backend-second")).isBetween(1L, 3L);
+            assertThat(redis.template.hasKey(redisPrefix.prefix() + "aios:agents:backend:backend-second"))
+                    .isTrue();
+            assertThat(redis.template.getExpire(redisPrefix.prefix() + "aios:agents:backend:backend-second"))
+                    .isBetween(1L, 3L);
         }
     }
 
     private Envelope assign(String taskId) throws Exception {
-        TaskDefinition task = new TaskDefinition(taskId, Role.BACKEND, "Write notes", "notes", List.of(), List.of(), 1,
-                TaskDefinition.Complexity.LOW, TaskDefinition.TaskKind.DOCS);
-        TaskAssignment assignment = new TaskAssignment("p-crash", taskId, 1, 1, task,
-                new TaskContext("crash", "brief", "notes", List.of(), List.of(), 0), "lease-" + taskId);
-        Envelope envelope = Envelopes.wrap(TaskEventMapper.toProto(assignment), EnvelopeMetadata.of("orchestrator/it", "p-crash"));
+        TaskDefinition task = new TaskDefinition(
+                taskId,
+                Role.BACKEND,
+                "Write notes",
+                "notes",
+                List.of(),
+                List.of(),
+                1,
+                TaskDefinition.Complexity.LOW,
+                TaskDefinition.TaskKind.DOCS);
+        TaskAssignment assignment = new TaskAssignment(
+                "p-crash",
+                taskId,
+                1,
+                1,
+                task,
+                new TaskContext("crash", "brief", "notes", List.of(), List.of(), 0),
+                "lease-" + taskId);
+        Envelope envelope =
+                Envelopes.wrap(TaskEventMapper.toProto(assignment), EnvelopeMetadata.of("orchestrator/it", "p-crash"));
         broker.publisher.publish(Destination.command(Role.BACKEND), envelope).get(5, TimeUnit.SECONDS);
         return envelope;
     }
 
     private static boolean startedBy(List<ReceivedEnvelope> seen, String agentId) {
-        return seen.stream().anyMatch(m -> m.payload() instanceof TaskStarted s && s.getAgentId().equals(agentId));
+        return seen.stream()
+                .anyMatch(m ->
+                        m.payload() instanceof TaskStarted s && s.getAgentId().equals(agentId));
     }
 
     private static List<TaskCompleted> completions(List<ReceivedEnvelope> seen, String taskId) {
@@ -141,7 +169,8 @@ class AgentCrashIT {
         agents.add(process);
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
                     lines.add(line);
                 }
@@ -153,7 +182,8 @@ class AgentCrashIT {
         return process;
     }
 
-    private final java.util.Map<Process, BlockingQueue<String>> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Process, BlockingQueue<String>> outputs =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private void awaitLine(Process process, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -5,8 +5,8 @@ import dev.aios.agent.heartbeat.RedisHeartbeatStore;
 import dev.aios.agent.messaging.AmqpConnections;
 import dev.aios.agent.messaging.BrokerTopology;
 import dev.aios.agent.messaging.MessagingSettings;
-import dev.aios.agent.messaging.RabbitMqDialect;
 import dev.aios.agent.messaging.RabbitEnvelopePublisher;
+import dev.aios.agent.messaging.RabbitMqDialect;
 import dev.aios.agent.messaging.RedisInboxStore;
 import dev.aios.agent.messaging.ReliableConsumers;
 import dev.aios.agent.sample.EchoAgent;
@@ -32,19 +32,26 @@ public final class CrashableAgentMain {
             }
             return "# done by " + args[6];
         });
-        LettuceConnectionFactory redisFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(args[3], Integer.parseInt(args[4])));
+        LettuceConnectionFactory redisFactory =
+                new LettuceConnectionFactory(new RedisStandaloneConfiguration(args[3], Integer.parseInt(args[4])));
         redisFactory.afterPropertiesSet();
         redisFactory.start();
         StringRedisTemplate redis = new StringRedisTemplate(redisFactory);
         MessagingSettings settings = MessagingSettings.defaults();
-        AmqpConnections connections = new AmqpConnections(args[0], Integer.parseInt(args[1]), "guest", "guest", args[2], args[6]);
-        RabbitEnvelopePublisher publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
+        AmqpConnections connections =
+                new AmqpConnections(args[0], Integer.parseInt(args[1]), "guest", "guest", args[2], args[6]);
+        RabbitEnvelopePublisher publisher =
+                new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
         AgentRuntime runtime = new AgentRuntime(
                 new EchoAgent(Role.BACKEND, llm),
                 publisher,
                 new RedisInboxStore(redis, args[5], Duration.ofHours(1)),
                 new RedisHeartbeatStore(redis, args[5]),
-                new AgentRuntime.Settings(args[6], settings.confirmTimeout(), Duration.ofSeconds(3), dev.aios.agent.changeset.ChangesetValidator.withDefaults()));
+                new AgentRuntime.Settings(
+                        args[6],
+                        settings.confirmTimeout(),
+                        Duration.ofSeconds(3),
+                        dev.aios.agent.changeset.ChangesetValidator.withDefaults()));
         runtime.start(
                 new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings),
                 new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings),

@@ -21,10 +21,25 @@ public record TestCertificates(Path dir) {
         var pki = new TestCertificates(dir);
         pki.authority("ca");
         pki.authority("rogue-ca");
-        pki.signed("server", "ca", "/CN=localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth");
+        pki.signed(
+                "server",
+                "ca",
+                "/CN=localhost",
+                "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth");
         pki.signed("client", "ca", "/CN=aios-test-client", "extendedKeyUsage=clientAuth");
-        pki.openssl("pkcs12", "-export", "-in", "client.pem", "-inkey", "client.key", "-name", "client",
-                "-out", "client.p12", "-passout", "pass:" + PASSWORD);
+        pki.openssl(
+                "pkcs12",
+                "-export",
+                "-in",
+                "client.pem",
+                "-inkey",
+                "client.key",
+                "-name",
+                "client",
+                "-out",
+                "client.p12",
+                "-passout",
+                "pass:" + PASSWORD);
         pki.trustStore("ca");
         pki.trustStore("rogue-ca");
         return pki;
@@ -40,8 +55,20 @@ public record TestCertificates(Path dir) {
     }
 
     private void authority(String name) {
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=aios test " + name,
-                "-keyout", name + ".key", "-out", name + ".pem");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=aios test " + name,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".pem");
     }
 
     private void signed(String name, String ca, String subject, String extensions) {
@@ -50,16 +77,41 @@ public record TestCertificates(Path dir) {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", subject, "-keyout", name + ".key", "-out", name + ".csr");
-        openssl("x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key", "-CAcreateserial",
-                "-days", "2", "-extfile", name + ".ext", "-out", name + ".pem");
+        openssl(
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                subject,
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".csr");
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                name + ".csr",
+                "-CA",
+                ca + ".pem",
+                "-CAkey",
+                ca + ".key",
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                name + ".ext",
+                "-out",
+                name + ".pem");
     }
 
     private void trustStore(String ca) {
         try (InputStream pem = Files.newInputStream(dir.resolve(ca + ".pem"))) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry(ca, CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            store.setCertificateEntry(
+                    ca, CertificateFactory.getInstance("X.509").generateCertificate(pem));
             try (var out = Files.newOutputStream(dir.resolve(ca + ".p12"))) {
                 store.store(out, PASSWORD.toCharArray());
             }
@@ -72,7 +124,10 @@ public record TestCertificates(Path dir) {
         var command = new java.util.ArrayList<>(List.of("openssl"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);

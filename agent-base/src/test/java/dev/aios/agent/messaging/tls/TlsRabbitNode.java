@@ -24,6 +24,7 @@ public final class TlsRabbitNode implements AutoCloseable {
     public final int port;
     /** The management HTTP API on 127.0.0.1 (plain HTTP), or 0 when the node runs without it. */
     public final int managementPort;
+
     public final TestCertificates certificates;
     private final Path dir;
     private final Process process;
@@ -49,43 +50,62 @@ public final class TlsRabbitNode implements AutoCloseable {
             TestCertificates certificates = TestCertificates.createIn(pki);
             int port = freePort();
             int managementPort = management ? freePort() : 0;
-            Files.writeString(dir.resolve("rabbitmq.conf"), (management
-                    ? "management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = " + managementPort + "\n"
-                    : "") + String.join("\n",
-                    "listeners.tcp = none",
-                    "listeners.ssl.default = 127.0.0.1:" + port,
-                    "ssl_options.cacertfile = " + certificates.file("ca.pem"),
-                    "ssl_options.certfile = " + certificates.file("server.pem"),
-                    "ssl_options.keyfile = " + certificates.file("server.key"),
-                    "ssl_options.verify = verify_peer",
-                    "ssl_options.fail_if_no_peer_cert = true",
-                    "loopback_users.guest = true",
-                    ""));
+            Files.writeString(
+                    dir.resolve("rabbitmq.conf"),
+                    (management ? "management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = " + managementPort + "\n" : "")
+                            + String.join(
+                                    "\n",
+                                    "listeners.tcp = none",
+                                    "listeners.ssl.default = 127.0.0.1:" + port,
+                                    "ssl_options.cacertfile = " + certificates.file("ca.pem"),
+                                    "ssl_options.certfile = " + certificates.file("server.pem"),
+                                    "ssl_options.keyfile = " + certificates.file("server.key"),
+                                    "ssl_options.verify = verify_peer",
+                                    "ssl_options.fail_if_no_peer_cert = true",
+                                    "loopback_users.guest = true",
+                                    ""));
             Files.writeString(dir.resolve("rabbitmq-env.conf"), "");
             Files.writeString(dir.resolve("enabled_plugins"), management ? "[rabbitmq_management].\n" : "[].\n");
-            Files.writeString(dir.resolve(".erlang.cookie"), UUID.randomUUID().toString().replace("-", ""));
+            Files.writeString(
+                    dir.resolve(".erlang.cookie"), UUID.randomUUID().toString().replace("-", ""));
             run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()));
             run(List.of("chmod", "400", dir.resolve(".erlang.cookie").toString()));
             Map<String, String> env = new HashMap<>(Map.ofEntries(
                     Map.entry("HOME", dir.toString()),
-                    Map.entry("RABBITMQ_NODENAME", "aiosamqps" + UUID.randomUUID().toString().substring(0, 8) + "@localhost"),
+                    Map.entry(
+                            "RABBITMQ_NODENAME",
+                            "aiosamqps" + UUID.randomUUID().toString().substring(0, 8) + "@localhost"),
                     Map.entry("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1"),
                     Map.entry("RABBITMQ_DIST_PORT", Integer.toString(freePort())),
                     Map.entry("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString()),
-                    Map.entry("RABBITMQ_ADVANCED_CONFIG_FILE", dir.resolve("advanced.config").toString()),
-                    Map.entry("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString()),
-                    Map.entry("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString()),
+                    Map.entry(
+                            "RABBITMQ_ADVANCED_CONFIG_FILE",
+                            dir.resolve("advanced.config").toString()),
+                    Map.entry(
+                            "RABBITMQ_CONF_ENV_FILE",
+                            dir.resolve("rabbitmq-env.conf").toString()),
+                    Map.entry(
+                            "RABBITMQ_ENABLED_PLUGINS_FILE",
+                            dir.resolve("enabled_plugins").toString()),
                     Map.entry("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString()),
                     Map.entry("RABBITMQ_LOG_BASE", dir.resolve("log").toString()),
                     Map.entry("RABBITMQ_PID_FILE", dir.resolve("node.pid").toString()),
                     Map.entry("ERL_EPMD_ADDRESS", "127.0.0.1")));
-            var builder = new ProcessBuilder("runuser", "-u", "rabbitmq", "--", "env", "HOME=" + dir,
-                    "/usr/lib/rabbitmq/bin/rabbitmq-server")
+            var builder = new ProcessBuilder(
+                            "runuser",
+                            "-u",
+                            "rabbitmq",
+                            "--",
+                            "env",
+                            "HOME=" + dir,
+                            "/usr/lib/rabbitmq/bin/rabbitmq-server")
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("console.log").toFile()));
             builder.environment().putAll(env);
             Process process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> process.descendants().forEach(ProcessHandle::destroyForcibly)));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> process.descendants().forEach(ProcessHandle::destroyForcibly)));
             var node = new TlsRabbitNode(port, managementPort, certificates, dir, process);
             node.awaitPort(port, Duration.ofSeconds(90));
             if (management) {
@@ -111,7 +131,8 @@ public final class TlsRabbitNode implements AutoCloseable {
                     // no log yet
                 }
                 close();
-                throw new IllegalStateException("the private AMQPS node did not open port " + port + " within " + within + ":\n" + log);
+                throw new IllegalStateException(
+                        "the private AMQPS node did not open port " + port + " within " + within + ":\n" + log);
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(200); // a port to poll: nothing to await on

@@ -19,8 +19,9 @@ import org.springframework.core.env.Environment;
 public class RouterClientAutoConfiguration {
     static final String DEFAULT_URL = "http://localhost:8081";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
-    static final String MISSING_TOKEN = "aios.router.token (AIOS_ROUTER_TOKEN) is not set: the LLM router serves only AIOS"
-            + " services, each with its own token (deploy/generate-env.sh makes them; docs/deploy.md)";
+    static final String MISSING_TOKEN =
+            "aios.router.token (AIOS_ROUTER_TOKEN) is not set: the LLM router serves only AIOS"
+                    + " services, each with its own token (deploy/generate-env.sh makes them; docs/deploy.md)";
 
     @Bean
     @ConditionalOnMissingBean(LlmClient.class)

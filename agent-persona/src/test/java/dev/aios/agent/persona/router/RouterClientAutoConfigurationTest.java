@@ -15,28 +15,41 @@ class RouterClientAutoConfigurationTest {
 
     @Test
     void servicesReachTheModelThroughTheRouterOverHttpWithTheirToken() {
-        context.withPropertyValues("aios.router.url=http://llm-router:8081", "aios.router.token=cto-token-0123456789abcdefghijklmnopqrstuv")
+        context.withPropertyValues(
+                        "aios.router.url=http://llm-router:8081",
+                        "aios.router.token=cto-token-0123456789abcdefghijklmnopqrstuv")
                 .run(ctx -> assertThat(ctx).getBean(LlmClient.class).isInstanceOf(HttpLlmClient.class));
     }
 
     @Test
     void aServiceWithoutARouterTokenDoesNotStartAndSaysWhichVariableToSet() {
         context.withPropertyValues("aios.router.url=http://llm-router:8081")
-                .run(ctx -> assertThat(ctx).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("AIOS_ROUTER_TOKEN").hasMessageContaining("deploy/generate-env.sh"));
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("AIOS_ROUTER_TOKEN")
+                        .hasMessageContaining("deploy/generate-env.sh"));
     }
 
     @Test
     void anUnresolvedTokenPlaceholderIsReportedTheSameWay() {
         context.withPropertyValues("aios.router.token=${AIOS_ROUTER_TOKEN_NOT_SET_IN_THIS_TEST}")
-                .run(ctx -> assertThat(ctx).hasFailed().getFailure().hasStackTraceContaining("AIOS_ROUTER_TOKEN) is not set"));
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("AIOS_ROUTER_TOKEN) is not set"));
     }
 
     @Test
     void aTooShortTokenIsRefusedWithoutEchoingIt() {
         context.withPropertyValues("aios.router.token=changeme")
-                .run(ctx -> assertThat(ctx).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("at least 32 characters").hasMessageNotContaining("changeme"));
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("at least 32 characters")
+                        .hasMessageNotContaining("changeme"));
     }
 
     @Test

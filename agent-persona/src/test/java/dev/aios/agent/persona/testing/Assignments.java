@@ -21,17 +21,29 @@ public final class Assignments {
 
     public static TaskAssignment task(Role role, String taskId, TaskKind kind, List<FileContent> files) {
         TaskDefinition task = new TaskDefinition(
-                taskId, role, "Build the " + role.routingKey() + " part", "Implement it with the standard library.",
-                List.of("it works", "it is tested"), List.of(), 3, Complexity.MEDIUM, kind);
+                taskId,
+                role,
+                "Build the " + role.routingKey() + " part",
+                "Implement it with the standard library.",
+                List.of("it works", "it is tested"),
+                List.of(),
+                3,
+                Complexity.MEDIUM,
+                kind);
         TaskContext context = new TaskContext(
-                "shortener", "A URL shortener in Python.", "One stdlib HTTP server.", List.of(), files, 5_000_000, 8_000_000);
+                "shortener",
+                "A URL shortener in Python.",
+                "One stdlib HTTP server.",
+                List.of(),
+                files,
+                5_000_000,
+                8_000_000);
         return new TaskAssignment(PROJECT_ID, taskId, 1, 1, task, context, "lease-" + taskId);
     }
 
     /** A changeset answer a builder model would give, as bare JSON. */
     public static String changesetJson(String path, String content) {
         return """
-                {"summary": "wrote %s", "files": [{"path": "%s", "content": "%s"}], "deletes": []}"""
-                .formatted(path, path, content);
+                {"summary": "wrote %s", "files": [{"path": "%s", "content": "%s"}], "deletes": []}""".formatted(path, path, content);
     }
 }

@@ -91,15 +91,19 @@ public abstract class ChangesetAgentSpecification {
     void aRetriableModelFailureIsARetriableFailedOutcome() throws Exception {
         llm.fails(LlmCallException.Kind.PROVIDER_UNAVAILABLE);
 
-        assertThat(performTask()).isInstanceOfSatisfying(
-                TaskOutcome.Failed.class, failed -> assertThat(failed.retriable()).isTrue());
+        assertThat(performTask())
+                .isInstanceOfSatisfying(
+                        TaskOutcome.Failed.class,
+                        failed -> assertThat(failed.retriable()).isTrue());
     }
 
     @Test
     void aNonRetriableModelFailureIsAFinalFailedOutcome() throws Exception {
         llm.fails(LlmCallException.Kind.BUDGET_EXHAUSTED);
 
-        assertThat(performTask()).isInstanceOfSatisfying(
-                TaskOutcome.Failed.class, failed -> assertThat(failed.retriable()).isFalse());
+        assertThat(performTask())
+                .isInstanceOfSatisfying(
+                        TaskOutcome.Failed.class,
+                        failed -> assertThat(failed.retriable()).isFalse());
     }
 }

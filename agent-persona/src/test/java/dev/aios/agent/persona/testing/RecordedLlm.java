@@ -22,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RecordedLlm implements LlmClient {
     /** The url-shortener scenario's recording, relative to any module directory of the build. */
-    public static final Path SAMPLE_BRIEF_CASSETTE = Path.of("../standalone/src/main/resources/scenarios/url-shortener/cassette.json");
-    public static final Path SAMPLE_BRIEF = Path.of("../standalone/src/main/resources/scenarios/url-shortener/brief.md");
+    public static final Path SAMPLE_BRIEF_CASSETTE =
+            Path.of("../standalone/src/main/resources/scenarios/url-shortener/cassette.json");
+
+    public static final Path SAMPLE_BRIEF =
+            Path.of("../standalone/src/main/resources/scenarios/url-shortener/brief.md");
 
     private final Map<String, Deque<JsonNode>> answers;
 
@@ -33,8 +36,14 @@ public final class RecordedLlm implements LlmClient {
 
     public static RecordedLlm load(Path cassette) throws IOException {
         Map<String, Deque<JsonNode>> answers = new HashMap<>();
-        for (JsonNode exchange : JsonMapper.builder().build().readTree(Files.readString(cassette)).path("exchanges")) {
-            answers.computeIfAbsent(exchange.path("role").asString() + "/" + exchange.path("task").asString(), k -> new ArrayDeque<>())
+        for (JsonNode exchange : JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(cassette))
+                .path("exchanges")) {
+            answers.computeIfAbsent(
+                            exchange.path("role").asString() + "/"
+                                    + exchange.path("task").asString(),
+                            k -> new ArrayDeque<>())
                     .add(exchange);
         }
         return new RecordedLlm(answers);
@@ -47,15 +56,27 @@ public final class RecordedLlm implements LlmClient {
 
     @Override
     public synchronized LlmResponse chat(LlmRequest request) {
-        Deque<JsonNode> left = answers.get(request.metadata().role() + "/" + request.metadata().taskId());
+        Deque<JsonNode> left =
+                answers.get(request.metadata().role() + "/" + request.metadata().taskId());
         JsonNode exchange = left == null ? null : left.poll();
         if (exchange == null) {
-            throw new LlmCallException(LlmCallException.Kind.NOT_RECORDED,
-                    "no recording left for role " + request.metadata().role() + ", task " + request.metadata().taskId());
+            throw new LlmCallException(
+                    LlmCallException.Kind.NOT_RECORDED,
+                    "no recording left for role " + request.metadata().role() + ", task "
+                            + request.metadata().taskId());
         }
-        return new LlmResponse(exchange.path("response").asString(), exchange.path("tier").asString(), "replay",
+        return new LlmResponse(
+                exchange.path("response").asString(),
+                exchange.path("tier").asString(),
+                "replay",
                 exchange.path("model").asString(),
-                new TokenUsage(exchange.path("inputTokens").asLong(), exchange.path("outputTokens").asLong()),
-                exchange.path("costMicros").asLong(), 0, false, false, true);
+                new TokenUsage(
+                        exchange.path("inputTokens").asLong(),
+                        exchange.path("outputTokens").asLong()),
+                exchange.path("costMicros").asLong(),
+                0,
+                false,
+                false,
+                true);
     }
 }

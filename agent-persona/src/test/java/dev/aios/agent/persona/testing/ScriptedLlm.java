@@ -47,10 +47,13 @@ public final class ScriptedLlm implements LlmClient {
 
     /** The text of every message of the last request, joined: what the model was shown. */
     public synchronized String lastPrompt() {
-        return String.join("\n", requests.getLast().messages().stream().map(m -> m.content()).toList());
+        return String.join(
+                "\n",
+                requests.getLast().messages().stream().map(m -> m.content()).toList());
     }
 
     static LlmResponse response(String content, long in, long out) {
-        return new LlmResponse(content, "local", "fake", "fake-model", new TokenUsage(in, out), 7, 1, false, false, false);
+        return new LlmResponse(
+                content, "local", "fake", "fake-model", new TokenUsage(in, out), 7, 1, false, false, false);
     }
 }

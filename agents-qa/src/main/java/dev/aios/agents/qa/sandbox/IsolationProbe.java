@@ -29,11 +29,18 @@ final class IsolationProbe {
             dir = NamespaceLauncher.create(scratch);
             log = Files.createTempFile(scratch, "aios-sandbox-probe-", ".log");
             launcher.handOver(dir);
-            SandboxProcess.Result result = SandboxProcess.run(launcher.argv(dir, List.of("true"), limits),
-                    SandboxProcess.environment("/tmp"), dir, log, TIMEOUT, 4096);
+            SandboxProcess.Result result = SandboxProcess.run(
+                    launcher.argv(dir, List.of("true"), limits),
+                    SandboxProcess.environment("/tmp"),
+                    dir,
+                    log,
+                    TIMEOUT,
+                    4096);
             Optional<String> ready = readyLine(result.head());
             if (result.exitCode() == 0 && ready.isPresent()) {
-                return new Isolation.Namespaces(launcher, ready.get().substring(ready.get().indexOf(';') + 1).strip());
+                return new Isolation.Namespaces(
+                        launcher,
+                        ready.get().substring(ready.get().indexOf(';') + 1).strip());
             }
             return new Isolation.Unavailable(failure("building the sandbox", result));
         } catch (IOException e) {
@@ -46,7 +53,9 @@ final class IsolationProbe {
 
     /** The line the sandbox prints once it stands; absent when its setup failed and nothing of the command ran. */
     static Optional<String> readyLine(String logHead) {
-        return logHead.lines().filter(line -> line.startsWith(NamespaceLauncher.READY)).findFirst();
+        return logHead.lines()
+                .filter(line -> line.startsWith(NamespaceLauncher.READY))
+                .findFirst();
     }
 
     /** What went wrong while {@code what}, from the setup's own messages at the head of the log. */
@@ -55,7 +64,8 @@ final class IsolationProbe {
         if (output.length() > MAX_REASON_CHARS) {
             output = output.substring(0, MAX_REASON_CHARS) + " …";
         }
-        return what + (result.timedOut() ? " did not finish in time" : " failed (exit " + result.exitCode() + ")")
+        return what
+                + (result.timedOut() ? " did not finish in time" : " failed (exit " + result.exitCode() + ")")
                 + (output.isEmpty() ? "" : ": " + output);
     }
 }

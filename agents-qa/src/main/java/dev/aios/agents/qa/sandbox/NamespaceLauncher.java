@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 final class NamespaceLauncher {
     /** The line the script prints once the sandbox stands, right before it starts the command. */
     static final String READY = "aios-sandbox: ready";
+
     static final int NOBODY = 65534;
     private static final String SCRIPT = resource("/sandbox/enter-sandbox.sh");
 
@@ -44,11 +45,28 @@ final class NamespaceLauncher {
     List<String> argv(Path dir, List<String> command, SandboxLimits limits) {
         List<String> argv = new ArrayList<>();
         if (dropToNobody) {
-            argv.addAll(List.of(tools.setpriv().toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+            argv.addAll(List.of(
+                    tools.setpriv().toString(), "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
         }
-        argv.addAll(List.of(tools.unshare().toString(), "--user", "--map-root-user", "--pid", "--kill-child", "--mount",
-                "--net", "--ipc", "--uts", "--cgroup", "--propagation", "private", "--",
-                "/bin/sh", "-c", SCRIPT, "aios-sandbox", dir.toString()));
+        argv.addAll(List.of(
+                tools.unshare().toString(),
+                "--user",
+                "--map-root-user",
+                "--pid",
+                "--kill-child",
+                "--mount",
+                "--net",
+                "--ipc",
+                "--uts",
+                "--cgroup",
+                "--propagation",
+                "private",
+                "--",
+                "/bin/sh",
+                "-c",
+                SCRIPT,
+                "aios-sandbox",
+                dir.toString()));
         argv.addAll(limits.prlimit(tools.prlimit()));
         argv.addAll(command);
         return argv;

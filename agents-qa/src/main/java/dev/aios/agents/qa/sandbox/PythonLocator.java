@@ -24,7 +24,8 @@ final class PythonLocator {
         }
         try {
             Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 && out.startsWith("/")) {
                 return out;

@@ -10,15 +10,20 @@ import java.util.List;
 public record SandboxLimits(Duration timeout, long addressSpaceBytes, int maxProcesses, int outputTailChars) {
     /** No file a test writes, its output log included, may outgrow this: a runaway suite cannot fill the disk. */
     static final long MAX_FILE_BYTES = 64L << 20;
+
     static final int MAX_OPEN_FILES = 1024;
     /** Test processes yield the CPU to the agent. */
     static final int NICENESS = 10;
 
     public SandboxLimits {
         requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero() || addressSpaceBytes <= 0 || maxProcesses <= 0 || outputTailChars <= 0) {
-            throw new IllegalArgumentException("sandbox limits must be positive: " + timeout + ", "
-                    + addressSpaceBytes + " bytes, " + maxProcesses + " processes, " + outputTailChars + " chars");
+        if (timeout.isNegative()
+                || timeout.isZero()
+                || addressSpaceBytes <= 0
+                || maxProcesses <= 0
+                || outputTailChars <= 0) {
+            throw new IllegalArgumentException("sandbox limits must be positive: " + timeout + ", " + addressSpaceBytes
+                    + " bytes, " + maxProcesses + " processes, " + outputTailChars + " chars");
         }
     }
 
@@ -45,13 +50,22 @@ public record SandboxLimits(Duration timeout, long addressSpaceBytes, int maxPro
      * (Linux 5.14 and later) that means the sandbox's processes only.
      */
     List<String> prlimit(Path prlimit) {
-        return List.of(prlimit.toString(), "--as=" + addressSpaceBytes, "--nproc=" + maxProcesses,
-                "--cpu=" + Math.max(1, timeout.toSeconds()), "--fsize=" + MAX_FILE_BYTES, "--nofile=" + MAX_OPEN_FILES,
-                "--core=0", "--", "nice", "-n", Integer.toString(NICENESS));
+        return List.of(
+                prlimit.toString(),
+                "--as=" + addressSpaceBytes,
+                "--nproc=" + maxProcesses,
+                "--cpu=" + Math.max(1, timeout.toSeconds()),
+                "--fsize=" + MAX_FILE_BYTES,
+                "--nofile=" + MAX_OPEN_FILES,
+                "--core=0",
+                "--",
+                "nice",
+                "-n",
+                Integer.toString(NICENESS));
     }
 
     String describe() {
-        return (addressSpaceBytes >> 20) + " MiB address space, " + maxProcesses + " processes, "
-                + timeout.toSeconds() + " s";
+        return (addressSpaceBytes >> 20) + " MiB address space, " + maxProcesses + " processes, " + timeout.toSeconds()
+                + " s";
     }
 }

@@ -23,8 +23,14 @@ final class SandboxProcess {
 
     private SandboxProcess() {}
 
-    static Result run(List<String> argv, Map<String, String> environment, Path directory, Path log, Duration timeout,
-            int tailBytes) throws IOException, InterruptedException {
+    static Result run(
+            List<String> argv,
+            Map<String, String> environment,
+            Path directory,
+            Path log,
+            Duration timeout,
+            int tailBytes)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(NO_INPUT))
@@ -44,7 +50,11 @@ final class SandboxProcess {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Result(finished ? process.exitValue() : -1, !finished, millis, read(log, true, HEAD_BYTES),
+        return new Result(
+                finished ? process.exitValue() : -1,
+                !finished,
+                millis,
+                read(log, true, HEAD_BYTES),
                 read(log, false, tailBytes));
     }
 
@@ -53,10 +63,22 @@ final class SandboxProcess {
      * service URLs) reaches generated code.
      */
     static Map<String, String> environment(String home) {
-        return Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME", home,
-                "LANG", "C.UTF-8", "PYTHONDONTWRITEBYTECODE", "1", "PYTHONUNBUFFERED", "1", "CI", "true",
+        return Map.of(
+                "PATH",
+                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                "HOME",
+                home,
+                "LANG",
+                "C.UTF-8",
+                "PYTHONDONTWRITEBYTECODE",
+                "1",
+                "PYTHONUNBUFFERED",
+                "1",
+                "CI",
+                "true",
                 // a JVM reserves more address space than the limit by default and would not even start
-                "JAVA_TOOL_OPTIONS", "-Xmx512m -XX:ReservedCodeCacheSize=64m -XX:CompressedClassSpaceSize=128m");
+                "JAVA_TOOL_OPTIONS",
+                "-Xmx512m -XX:ReservedCodeCacheSize=64m -XX:CompressedClassSpaceSize=128m");
     }
 
     private static void killTree(Process process) throws InterruptedException {

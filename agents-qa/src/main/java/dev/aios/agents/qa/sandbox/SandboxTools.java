@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record SandboxTools(Path unshare, Path setpriv, Path prlimit, Path ip) {
     /** Where the tools are looked for: the system directories only, never the service's own PATH. */
-    static final List<String> SYSTEM_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
+    static final List<String> SYSTEM_PATH =
+            List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
     public SandboxTools {
         requireNonNull(unshare, "unshare");

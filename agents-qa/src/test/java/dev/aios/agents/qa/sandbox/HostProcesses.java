@@ -19,7 +19,8 @@ public final class HostProcesses {
     public static List<Long> withArgument(String token) throws IOException {
         List<Long> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String cmdline = new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
                     String stat = Files.readString(entry.resolve("stat"));

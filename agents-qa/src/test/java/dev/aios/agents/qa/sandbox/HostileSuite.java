@@ -34,7 +34,8 @@ public final class HostileSuite {
     public static String source(Path hostDir, int hostPort, String token) {
         try (InputStream in = HostileSuite.class.getResourceAsStream("/escapes/test_escapes.py")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@AGENT_PID@", Long.toString(ProcessHandle.current().pid()))
+                    .replace(
+                            "@AGENT_PID@", Long.toString(ProcessHandle.current().pid()))
                     .replace("@HOST_DIR@", hostDir.toString())
                     .replace("@HOST_PORT@", Integer.toString(hostPort))
                     .replace("@HOST_ADDRESS@", hostAddress())
@@ -45,7 +46,8 @@ public final class HostileSuite {
     }
 
     public static List<FileContent> files(Path hostDir, int hostPort, String token) {
-        return List.of(FileContent.text("tests/__init__.py", ""),
+        return List.of(
+                FileContent.text("tests/__init__.py", ""),
                 FileContent.text("tests/test_escapes.py", source(hostDir, hostPort, token)));
     }
 

@@ -50,7 +50,9 @@ class SandboxContainmentTest {
     @BeforeAll
     void runTheHostileSuiteOnce() throws Exception {
         // given secrets of the agent: its environment and a credential file in its home
-        assertThat(System.getenv(SECRET_VARIABLE)).as("Surefire gives the agent JVM a fake broker password").isNotBlank();
+        assertThat(System.getenv(SECRET_VARIABLE))
+                .as("Surefire gives the agent JVM a fake broker password")
+                .isNotBlank();
         Files.createDirectories(host.resolve("agent-home/.aios"));
         Files.writeString(host.resolve("agent-home/.aios/token"), credential);
         // and services the tests could reach if they had the host's network: the broker, and a port of our own
@@ -73,7 +75,9 @@ class SandboxContainmentTest {
     void leavesNothingBehind() throws IOException {
         hostService.close();
         try (var left = Files.list(scratch)) {
-            assertThat(left.toList()).as("sandbox directories and logs are always deleted").isEmpty();
+            assertThat(left.toList())
+                    .as("sandbox directories and logs are always deleted")
+                    .isEmpty();
         }
     }
 
@@ -90,18 +94,38 @@ class SandboxContainmentTest {
     void cannotReadTheAgentsEnvironmentOrCredentials() {
         Map<String, String> attempts = run.attempts();
         List<String> names = Arrays.asList(attempts.get("environment").split(" "));
-        assertThat(names).as("only what Sandbox.environment gives, and what sh and python add themselves")
-                .isSubsetOf("CI", "HOME", "JAVA_TOOL_OPTIONS", "LANG", "PATH", "PYTHONDONTWRITEBYTECODE", "PYTHONUNBUFFERED",
-                        "PWD", "OLDPWD", "LC_CTYPE")
+        assertThat(names)
+                .as("only what Sandbox.environment gives, and what sh and python add themselves")
+                .isSubsetOf(
+                        "CI",
+                        "HOME",
+                        "JAVA_TOOL_OPTIONS",
+                        "LANG",
+                        "PATH",
+                        "PYTHONDONTWRITEBYTECODE",
+                        "PYTHONUNBUFFERED",
+                        "PWD",
+                        "OLDPWD",
+                        "LC_CTYPE")
                 .doesNotContain(SECRET_VARIABLE);
-        assertThat(attempts.get("environ of the parent process")).as("PID 1 of the sandbox").startsWith("EACCES");
+        assertThat(attempts.get("environ of the parent process"))
+                .as("PID 1 of the sandbox")
+                .startsWith("EACCES");
         assertThat(attempts.get("environ of the agent")).startsWith("ENOENT");
-        assertThat(attempts).hasEntrySatisfying("read /var/run/secrets/kubernetes.io/serviceaccount/token",
+        assertThat(attempts)
+                .hasEntrySatisfying(
+                        "read /var/run/secrets/kubernetes.io/serviceaccount/token",
                         result -> assertThat(result).startsWith("ENOENT"))
-                .hasEntrySatisfying("read /etc/aios/aios.yml", result -> assertThat(result).startsWith("ENOENT"))
-                .hasEntrySatisfying("read /root/.ssh/id_ed25519", result -> assertThat(result).startsWith("ENOENT"))
-                .hasEntrySatisfying("read /root/.m2/settings.xml", result -> assertThat(result).startsWith("ENOENT"))
-                .hasEntrySatisfying("read " + host + "/agent-home/.aios/token",
+                .hasEntrySatisfying(
+                        "read /etc/aios/aios.yml", result -> assertThat(result).startsWith("ENOENT"))
+                .hasEntrySatisfying(
+                        "read /root/.ssh/id_ed25519",
+                        result -> assertThat(result).startsWith("ENOENT"))
+                .hasEntrySatisfying(
+                        "read /root/.m2/settings.xml",
+                        result -> assertThat(result).startsWith("ENOENT"))
+                .hasEntrySatisfying(
+                        "read " + host + "/agent-home/.aios/token",
                         result -> assertThat(result).startsWith("ENOENT"));
         assertThat(run.output()).doesNotContain(System.getenv(SECRET_VARIABLE)).doesNotContain(credential);
     }
@@ -110,7 +134,9 @@ class SandboxContainmentTest {
     void cannotSeeOrSignalTheAgentsProcesses() {
         String listing = run.attempts().get("list /proc");
         List<String> processes = Arrays.asList(listing.split(" \\| "));
-        assertThat(processes).as(listing).hasSizeLessThanOrEqualTo(3)
+        assertThat(processes)
+                .as(listing)
+                .hasSizeLessThanOrEqualTo(3)
                 .allSatisfy(p -> assertThat(p).doesNotContain("java", "surefire"))
                 .anySatisfy(p -> assertThat(p).startsWith("1: /bin/sh -c"));
         assertThat(run.attempts().get("signal the agent")).startsWith("ESRCH");
@@ -138,12 +164,15 @@ class SandboxContainmentTest {
     void cannotReachTheHostsNetwork() throws IOException {
         Map<String, String> attempts = run.attempts();
         assertThat(attempts.get("connect to the broker on 127.0.0.1:5672")).startsWith("ECONNREFUSED");
-        assertThat(attempts.get("connect to the test's port on the host's loopback")).startsWith("ECONNREFUSED");
+        assertThat(attempts.get("connect to the test's port on the host's loopback"))
+                .startsWith("ECONNREFUSED");
         assertThat(attempts.get("connect to the host's own address")).startsWith("ENETUNREACH");
         assertThat(attempts.get("connect to the internet")).startsWith("ENETUNREACH");
         assertThat(attempts.get("resolve a name")).startsWith("gaierror");
         hostService.setSoTimeout(200);
-        assertThatThrownBy(hostService::accept).as("nobody knocked on the host's port").isInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(hostService::accept)
+                .as("nobody knocked on the host's port")
+                .isInstanceOf(SocketTimeoutException.class);
     }
 
     @Test
@@ -157,10 +186,12 @@ class SandboxContainmentTest {
         // the kernel refused the bomb's forks at the limit
         assertThat(run.output()).contains("FORK REFUSED: Resource temporarily unavailable");
         String count = run.attempts().get("fork bomb");
-        assertThat(Integer.parseInt(count.substring(0, count.indexOf(' ')))).isBetween(MAX_PROCESSES / 2, MAX_PROCESSES);
+        assertThat(Integer.parseInt(count.substring(0, count.indexOf(' '))))
+                .isBetween(MAX_PROCESSES / 2, MAX_PROCESSES);
         // nothing of it outlived the sandbox, and the agent can still start processes
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(HostProcesses.withArgument("aios-fork-bomb-" + token)).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(HostProcesses.withArgument("aios-fork-bomb-" + token))
+                        .isEmpty());
         assertThat(new ProcessBuilder("true").start().waitFor()).isZero();
     }
 

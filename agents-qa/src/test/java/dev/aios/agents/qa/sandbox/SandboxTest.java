@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxTest {
     /** The hang test's limit; every other suite gets a generous one, so a loaded machine cannot fail them. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(4);
+
     private static final Duration GENEROUS = Duration.ofSeconds(90);
 
     @TempDir
@@ -53,7 +54,9 @@ class SandboxTest {
     @AfterEach
     void leavesNothingBehind() throws IOException {
         try (var left = Files.list(scratch)) {
-            assertThat(left.toList()).as("sandbox directories and logs are always deleted").isEmpty();
+            assertThat(left.toList())
+                    .as("sandbox directories and logs are always deleted")
+                    .isEmpty();
         }
     }
 
@@ -76,9 +79,11 @@ class SandboxTest {
         // then
         assertThat(sandbox.isolated()).isTrue();
         assertThat(report.networkIsolated()).isTrue();
-        assertThat(report.isolationNote()).startsWith("isolated: own user, PID, mount, network and IPC namespaces (fresh /proc)")
+        assertThat(report.isolationNote())
+                .startsWith("isolated: own user, PID, mount, network and IPC namespaces (fresh /proc)")
                 .contains("no host files or credentials", "loopback only", "no capabilities", "256 MiB address space");
-        assertThat(report.outputTail()).as("the sandbox's own ready line is not part of the report")
+        assertThat(report.outputTail())
+                .as("the sandbox's own ready line is not part of the report")
                 .doesNotContain("aios-sandbox: ready");
     }
 
@@ -142,7 +147,9 @@ class SandboxTest {
                     time.sleep(600)
                 """.formatted(token));
         Process control = new ProcessBuilder("/bin/sh", "-c", "sleep 30", token + "-control").start();
-        assertThat(HostProcesses.withArgument(token)).as("a marked host process is found").hasSize(1);
+        assertThat(HostProcesses.withArgument(token))
+                .as("a marked host process is found")
+                .hasSize(1);
         control.destroyForcibly().waitFor();
 
         // when
@@ -153,8 +160,10 @@ class SandboxTest {
         assertThat(report.passed()).isFalse();
         assertThat(report.durationMillis()).isBetween(TIME_LIMIT.toMillis(), TIME_LIMIT.toMillis() + 15_000);
         assertThat(report.outputTail()).contains("CHILD STARTED", "killed after the time limit");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(HostProcesses.withArgument(token)).as("the whole process tree is killed").isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(HostProcesses.withArgument(token))
+                        .as("the whole process tree is killed")
+                        .isEmpty());
     }
 
     @Test
@@ -216,7 +225,8 @@ class SandboxTest {
         // then the file-size limit stops it long before the time limit, and the report stays small
         assertThat(report.passed()).isFalse();
         assertThat(report.timedOut()).isFalse();
-        assertThat(report.outputTail()).hasSizeLessThanOrEqualTo(SandboxLimits.defaults().outputTailChars());
+        assertThat(report.outputTail())
+                .hasSizeLessThanOrEqualTo(SandboxLimits.defaults().outputTailChars());
     }
 
     @Test
@@ -269,8 +279,11 @@ class SandboxTest {
                 exec /usr/bin/unshare --user --map-root-user --mount -- /bin/sh -c \
                     'mount --bind /dev/null /proc/timer_list && exec /usr/bin/unshare "$@"' masking-runtime "$@"
                 """);
-        Sandbox masked = new Sandbox(SandboxLimits.defaults().withTimeout(GENEROUS).withAddressSpace(256L << 20), scratch,
-                SandboxTools.installed().withUnshare(maskingUnshare), false);
+        Sandbox masked = new Sandbox(
+                SandboxLimits.defaults().withTimeout(GENEROUS).withAddressSpace(256L << 20),
+                scratch,
+                SandboxTools.installed().withUnshare(maskingUnshare),
+                false);
         List<FileContent> files = suite("""
                 def test_looks_for_processes(self):
                     import os

@@ -35,7 +35,9 @@ class SandboxUnavailableTest {
         Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(host, PosixFilePermissions.fromString("rwxrwxrwx"));
         marker = host.resolve("the-generated-tests-ran");
-        suite = List.of(FileContent.text("tests/__init__.py", ""), FileContent.text("tests/test_marker.py", """
+        suite = List.of(
+                FileContent.text("tests/__init__.py", ""),
+                FileContent.text("tests/test_marker.py", """
                 import unittest
 
                 class MarkerTest(unittest.TestCase):
@@ -55,7 +57,8 @@ class SandboxUnavailableTest {
     @Test
     void whenAToolIsMissingNothingRunsAndTheRefusalNamesIt() throws Exception {
         // given
-        Sandbox sandbox = new Sandbox(LIMITS, scratch, SandboxTools.installed().withUnshare(Path.of("/nonexistent/unshare")), false);
+        Sandbox sandbox = new Sandbox(
+                LIMITS, scratch, SandboxTools.installed().withUnshare(Path.of("/nonexistent/unshare")), false);
 
         // when
         SandboxRun run = sandbox.run(suite);
@@ -63,8 +66,11 @@ class SandboxUnavailableTest {
         // then
         assertThat(sandbox.isolated()).isFalse();
         assertThat(run).isInstanceOfSatisfying(SandboxRun.Refused.class, refused -> {
-            assertThat(refused.reason()).contains("cannot isolate generated code on this host",
-                    "/nonexistent/unshare does not exist or is not executable (package util-linux)", "none of it was run");
+            assertThat(refused.reason())
+                    .contains(
+                            "cannot isolate generated code on this host",
+                            "/nonexistent/unshare does not exist or is not executable (package util-linux)",
+                            "none of it was run");
             assertThat(refused.retriable()).isFalse();
         });
         assertThat(marker).doesNotExist();
@@ -81,8 +87,11 @@ class SandboxUnavailableTest {
         // then
         assertThat(sandbox.isolated()).isFalse();
         assertThat(run).isInstanceOfSatisfying(SandboxRun.Refused.class, refused -> {
-            assertThat(refused.reason()).contains("building the sandbox failed (exit 1)",
-                    "unshare: unshare failed: Operation not permitted", "none of it was run");
+            assertThat(refused.reason())
+                    .contains(
+                            "building the sandbox failed (exit 1)",
+                            "unshare: unshare failed: Operation not permitted",
+                            "none of it was run");
             assertThat(refused.retriable()).isFalse();
         });
         assertThat(marker).doesNotExist();
@@ -109,8 +118,11 @@ class SandboxUnavailableTest {
         // then
         assertThat(sandbox.isolated()).isTrue();
         assertThat(run).isInstanceOfSatisfying(SandboxRun.Refused.class, refused -> {
-            assertThat(refused.reason()).contains("building the sandbox failed (exit 1)", "Cannot allocate memory",
-                    "none of the generated code was run");
+            assertThat(refused.reason())
+                    .contains(
+                            "building the sandbox failed (exit 1)",
+                            "Cannot allocate memory",
+                            "none of the generated code was run");
             assertThat(refused.retriable()).isTrue();
         });
         assertThat(marker).doesNotExist();
@@ -126,10 +138,14 @@ class SandboxUnavailableTest {
 
         // then it ran, with the host's filesystem and network, and nobody can miss it
         assertThat(run).isInstanceOfSatisfying(SandboxRun.Tested.class, tested -> {
-            assertThat(tested.report().passed()).as(tested.report().outputTail()).isTrue();
+            assertThat(tested.report().passed())
+                    .as(tested.report().outputTail())
+                    .isTrue();
             assertThat(tested.report().networkIsolated()).isFalse();
-            assertThat(tested.report().isolationNote()).startsWith("NOT ISOLATED (aios.sandbox.allow-unisolated=true,"
-                    + " development only): building the sandbox failed (exit 1): unshare: unshare failed: Operation not permitted");
+            assertThat(tested.report().isolationNote())
+                    .startsWith(
+                            "NOT ISOLATED (aios.sandbox.allow-unisolated=true,"
+                                    + " development only): building the sandbox failed (exit 1): unshare: unshare failed: Operation not permitted");
         });
         assertThat(marker).hasContent("ran");
     }

@@ -29,18 +29,26 @@ class TestCommandDetectorTest {
     void anNpmProjectRunsNpmTest() throws Exception {
         Files.writeString(root.resolve("package.json"), "{}");
 
-        assertThat(detector.detect(root)).get().extracting(TestCommand::framework).isEqualTo(Framework.NPM);
+        assertThat(detector.detect(root))
+                .get()
+                .extracting(TestCommand::framework)
+                .isEqualTo(Framework.NPM);
     }
 
     @Test
     void pythonUsesPytestOnlyWhenConfigured() throws Exception {
         Files.createDirectories(root.resolve("app"));
         Files.writeString(root.resolve("app/main.py"), "");
-        assertThat(detector.detect(root)).get().extracting(TestCommand::framework).isEqualTo(Framework.UNITTEST);
+        assertThat(detector.detect(root))
+                .get()
+                .extracting(TestCommand::framework)
+                .isEqualTo(Framework.UNITTEST);
 
         Files.writeString(root.resolve("pyproject.toml"), "[tool.pytest.ini_options]\n");
-        assertThat(detector.detect(root)).get().satisfies(command ->
-                assertThat(command.argv()).containsExactly("/usr/bin/python3", "-m", "pytest", "-q"));
+        assertThat(detector.detect(root))
+                .get()
+                .satisfies(command ->
+                        assertThat(command.argv()).containsExactly("/usr/bin/python3", "-m", "pytest", "-q"));
     }
 
     @Test

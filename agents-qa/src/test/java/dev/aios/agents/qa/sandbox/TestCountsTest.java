@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 class TestCountsTest {
     @Test
     void readsUnittestSummaries() {
-        assertThat(TestCounts.parse(Framework.UNITTEST, "...\nRan 12 tests in 0.4s\n\nOK\n")).isEqualTo(new TestCounts(12, 0));
+        assertThat(TestCounts.parse(Framework.UNITTEST, "...\nRan 12 tests in 0.4s\n\nOK\n"))
+                .isEqualTo(new TestCounts(12, 0));
         assertThat(TestCounts.parse(Framework.UNITTEST, "Ran 5 tests in 1s\n\nFAILED (failures=2, errors=1)\n"))
                 .isEqualTo(new TestCounts(5, 3));
     }
 
     @Test
     void readsPytestSummaries() {
-        assertThat(TestCounts.parse(Framework.PYTEST, "==== 3 failed, 9 passed in 0.52s ====")).isEqualTo(new TestCounts(12, 3));
+        assertThat(TestCounts.parse(Framework.PYTEST, "==== 3 failed, 9 passed in 0.52s ===="))
+                .isEqualTo(new TestCounts(12, 3));
     }
 
     @Test
@@ -30,6 +32,7 @@ class TestCountsTest {
 
     @Test
     void outputWithoutASummaryIsUnknown() {
-        assertThat(TestCounts.parse(Framework.UNITTEST, "Traceback: SyntaxError")).isEqualTo(new TestCounts(-1, -1));
+        assertThat(TestCounts.parse(Framework.UNITTEST, "Traceback: SyntaxError"))
+                .isEqualTo(new TestCounts(-1, -1));
     }
 }

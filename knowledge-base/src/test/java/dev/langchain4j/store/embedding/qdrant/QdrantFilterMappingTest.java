@@ -24,7 +24,8 @@ class QdrantFilterMappingTest {
 
     @Test
     void theSourceFilterRequiresBothProjectAndSource() {
-        Filter filter = QdrantFilterConverter.convertExpression(EmbeddingKnowledgeBase.sourceFilter("p-1", "app/server.py"));
+        Filter filter =
+                QdrantFilterConverter.convertExpression(EmbeddingKnowledgeBase.sourceFilter("p-1", "app/server.py"));
 
         assertThat(flatten(filter)).containsExactlyInAnyOrder("project_id=p-1", "source=app/server.py");
         assertThat(filter.getShouldList()).isEmpty();

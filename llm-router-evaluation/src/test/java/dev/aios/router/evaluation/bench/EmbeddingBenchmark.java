@@ -27,19 +27,41 @@ public final class EmbeddingBenchmark {
         int measured = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         EmbeddingModel minilm = new AllMiniLmL6V2EmbeddingModel();
         ComplexityRoutingPolicy policy = ComplexityRoutingPolicy.withDefaults();
-        System.out.printf(Locale.ROOT, "system load average %.1f on %d cores; %d warm-up and %d measured calls per line%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors(), warmup,
+        System.out.printf(
+                Locale.ROOT,
+                "system load average %.1f on %d cores; %d warm-up and %d measured calls per line%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(),
+                warmup,
                 measured);
         for (int chars : new int[] {8_000, 32_000}) {
             String prompt = TaskPrompt.of(chars);
             String task = TaskPrompt.taskSection(prompt);
-            RoutingRequest request = new RoutingRequest("backend", "code", "medium", 5, prompt, 2, 4000, 3, Optional.empty(), Optional.empty());
-            String label = String.format(Locale.ROOT, "%,d-char prompt (~%,d tokens)", prompt.length(), prompt.length() / 4);
+            RoutingRequest request = new RoutingRequest(
+                    "backend", "code", "medium", 5, prompt, 2, 4000, 3, Optional.empty(), Optional.empty());
+            String label =
+                    String.format(Locale.ROOT, "%,d-char prompt (~%,d tokens)", prompt.length(), prompt.length() / 4);
             // the decision is microseconds: many more calls, so that the JIT has compiled it as in a running router
-            measure(label + " routing decision (baseline)      ", 50_000, measured * 100, () -> policy.decide(request).tier());
-            measure(label + " MiniLM, whole prompt             ", warmup, measured, () -> minilm.embed(prompt).content());
-            measure(label + " MiniLM, first 2,000 chars        ", warmup, measured, () -> minilm.embed(prompt.substring(0, 2_000)).content());
-            measure(label + " MiniLM, task section (" + task.length() + " chars)", warmup, measured, () -> minilm.embed(task).content());
+            measure(
+                    label + " routing decision (baseline)      ",
+                    50_000,
+                    measured * 100,
+                    () -> policy.decide(request).tier());
+            measure(
+                    label + " MiniLM, whole prompt             ",
+                    warmup,
+                    measured,
+                    () -> minilm.embed(prompt).content());
+            measure(
+                    label + " MiniLM, first 2,000 chars        ",
+                    warmup,
+                    measured,
+                    () -> minilm.embed(prompt.substring(0, 2_000)).content());
+            measure(
+                    label + " MiniLM, task section (" + task.length() + " chars)",
+                    warmup,
+                    measured,
+                    () -> minilm.embed(task).content());
         }
     }
 
@@ -58,9 +80,16 @@ public final class EmbeddingBenchmark {
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        // ONNX Runtime runs on its own threads, so this thread's CPU time understates its cost; wall time is the latency
-        System.out.printf(Locale.ROOT, "%s  wall p50 %9.1f us  p99 %9.1f us | this thread's cpu p50 %9.1f us   (%d)%n", label,
-                at(wall, 0.5) / 1e3, at(wall, 0.99) / 1e3, at(cpu, 0.5) / 1e3, sink & 1);
+        // ONNX Runtime runs on its own threads, so this thread's CPU time understates its cost; wall time is the
+        // latency
+        System.out.printf(
+                Locale.ROOT,
+                "%s  wall p50 %9.1f us  p99 %9.1f us | this thread's cpu p50 %9.1f us   (%d)%n",
+                label,
+                at(wall, 0.5) / 1e3,
+                at(wall, 0.99) / 1e3,
+                at(cpu, 0.5) / 1e3,
+                sink & 1);
     }
 
     private static double at(long[] sorted, double q) {

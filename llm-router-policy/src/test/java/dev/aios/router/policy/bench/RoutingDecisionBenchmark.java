@@ -36,11 +36,20 @@ public final class RoutingDecisionBenchmark {
         long sink = 0;
         sink += run(ours, requests, warmup, null);
         sink += run(baseline, requests, warmup, null);
-        System.out.printf(Locale.ROOT, "system load average %.1f on %d cores (wall time includes being descheduled; cpu time is this thread's own)%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "routing decision latency: %d requests per round (mix of %d kinds, prompts %d-%d chars), %d rounds, after %d warm-up calls each%n",
-                measured, requests.size(), requests.stream().mapToInt(r -> r.prompt().length()).min().orElse(0),
-                requests.stream().mapToInt(r -> r.prompt().length()).max().orElse(0), ROUNDS, warmup);
+        System.out.printf(
+                Locale.ROOT,
+                "system load average %.1f on %d cores (wall time includes being descheduled; cpu time is this thread's own)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "routing decision latency: %d requests per round (mix of %d kinds, prompts %d-%d chars), %d rounds, after %d warm-up calls each%n",
+                measured,
+                requests.size(),
+                requests.stream().mapToInt(r -> r.prompt().length()).min().orElse(0),
+                requests.stream().mapToInt(r -> r.prompt().length()).max().orElse(0),
+                ROUNDS,
+                warmup);
         for (int round = 1; round <= ROUNDS; round++) {
             long[] a = new long[measured], b = new long[measured], aCpu = new long[measured], bCpu = new long[measured];
             sink += run(ours, requests, measured, a);
@@ -92,15 +101,28 @@ public final class RoutingDecisionBenchmark {
             long[] nanos = new long[callsEach];
             runCpu(policy, List.of(requests.get(k)), callsEach, nanos);
             RoutingRequest r = requests.get(k);
-            print(String.format(Locale.ROOT, "cpu  ComplexityRoutingPolicy %-8s %-10s %4d chars", r.role(), r.taskKind(), r.prompt().length()), nanos);
+            print(
+                    String.format(
+                            Locale.ROOT,
+                            "cpu  ComplexityRoutingPolicy %-8s %-10s %4d chars",
+                            r.role(),
+                            r.taskKind(),
+                            r.prompt().length()),
+                    nanos);
         }
     }
 
     private static void print(String label, long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s  p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us%n", label,
-                at(sorted, 0.50) / 1e3, at(sorted, 0.99) / 1e3, at(sorted, 0.999) / 1e3, sorted[sorted.length - 1] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "%s  p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us%n",
+                label,
+                at(sorted, 0.50) / 1e3,
+                at(sorted, 0.99) / 1e3,
+                at(sorted, 0.999) / 1e3,
+                sorted[sorted.length - 1] / 1e3);
     }
 
     private static double at(long[] sorted, double q) {
@@ -127,17 +149,69 @@ public final class RoutingDecisionBenchmark {
                 Why does it fail and how should close() be made idempotent?
                 """;
         String chat = "Write a short release note for version 1.4 that mentions the faster search.";
-        String math = "A sprint has 34 points and 5 engineers; if each finishes 8 points, how many points remain? Calculate 34 - 5 * 8 = x.";
+        String math =
+                "A sprint has 34 points and 5 engineers; if each finishes 8 points, how many points remain? Calculate 34 - 5 * 8 = x.";
         return List.of(
-                new RoutingRequest("cto", "planning", "HIGH", 8, planning, 3, 4000, 0, Optional.empty(), Optional.of(2_000_000L)),
-                new RoutingRequest("backend", "defect_fix", "MEDIUM", 3, review, 4, 1500, 2, Optional.empty(), Optional.of(40_000L)),
+                new RoutingRequest(
+                        "cto", "planning", "HIGH", 8, planning, 3, 4000, 0, Optional.empty(), Optional.of(2_000_000L)),
+                new RoutingRequest(
+                        "backend",
+                        "defect_fix",
+                        "MEDIUM",
+                        3,
+                        review,
+                        4,
+                        1500,
+                        2,
+                        Optional.empty(),
+                        Optional.of(40_000L)),
                 new RoutingRequest("devops", "docs", "LOW", 1, chat, 1, 300, 0, Optional.empty(), Optional.empty()),
                 new RoutingRequest("qa", "tests", "", 2, math, 2, 800, 1, Optional.empty(), Optional.empty()),
-                new RoutingRequest("frontend", "code", "MEDIUM", 5, review, 2, 2000, 3, Optional.of(Tier.CLAUDE), Optional.empty()),
+                new RoutingRequest(
+                        "frontend",
+                        "code",
+                        "MEDIUM",
+                        5,
+                        review,
+                        2,
+                        2000,
+                        3,
+                        Optional.of(Tier.CLAUDE),
+                        Optional.empty()),
                 // persona task prompts as TaskBriefing renders them: about 2k and 8k tokens
-                new RoutingRequest("backend", "code", "MEDIUM", 5, TaskPrompts.of(8_000), 2, 4000, 3, Optional.empty(), Optional.empty()),
-                new RoutingRequest("backend", "code", "HIGH", 8, TaskPrompts.of(32_000), 2, 4000, 12, Optional.empty(), Optional.empty()),
+                new RoutingRequest(
+                        "backend",
+                        "code",
+                        "MEDIUM",
+                        5,
+                        TaskPrompts.of(8_000),
+                        2,
+                        4000,
+                        3,
+                        Optional.empty(),
+                        Optional.empty()),
+                new RoutingRequest(
+                        "backend",
+                        "code",
+                        "HIGH",
+                        8,
+                        TaskPrompts.of(32_000),
+                        2,
+                        4000,
+                        12,
+                        Optional.empty(),
+                        Optional.empty()),
                 // a CTO prompt of about 8k tokens without a task heading: every text signal reads its bounded prefix
-                new RoutingRequest("cto", "planning", "HIGH", 8, planning.repeat(8), 3, 4000, 0, Optional.empty(), Optional.empty()));
+                new RoutingRequest(
+                        "cto",
+                        "planning",
+                        "HIGH",
+                        8,
+                        planning.repeat(8),
+                        3,
+                        4000,
+                        0,
+                        Optional.empty(),
+                        Optional.empty()));
     }
 }

@@ -29,18 +29,32 @@ public final class EnvelopeUsageRecorder implements UsageRecorder {
     @Override
     public void record(LlmCall call) {
         LlmCallCompleted event = toEvent(call);
-        EnvelopeMetadata meta = new EnvelopeMetadata(call.callId(),
-                call.projectId().isEmpty() ? "" : "project-" + call.projectId(), 0, call.projectId(), "", producer, "");
+        EnvelopeMetadata meta = new EnvelopeMetadata(
+                call.callId(),
+                call.projectId().isEmpty() ? "" : "project-" + call.projectId(),
+                0,
+                call.projectId(),
+                "",
+                producer,
+                "");
         try {
-            publisher.publish(Destination.event(event.getDescriptorForType().getFullName()), Envelopes.wrap(event, meta))
+            publisher
+                    .publish(Destination.event(event.getDescriptorForType().getFullName()), Envelopes.wrap(event, meta))
                     .whenComplete((ok, failure) -> {
                         if (failure != null) {
-                            log.warn("LlmCallCompleted {} for project '{}' not published: {}", call.callId(), call.projectId(),
+                            log.warn(
+                                    "LlmCallCompleted {} for project '{}' not published: {}",
+                                    call.callId(),
+                                    call.projectId(),
                                     failure.getMessage());
                         }
                     });
         } catch (RuntimeException e) {
-            log.warn("LlmCallCompleted {} for project '{}' not published: {}", call.callId(), call.projectId(), e.getMessage());
+            log.warn(
+                    "LlmCallCompleted {} for project '{}' not published: {}",
+                    call.callId(),
+                    call.projectId(),
+                    e.getMessage());
         }
     }
 

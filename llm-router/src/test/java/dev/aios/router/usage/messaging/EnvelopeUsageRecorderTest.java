@@ -16,8 +16,24 @@ class EnvelopeUsageRecorderTest {
     private final EnvelopeUsageRecorder recorder = new EnvelopeUsageRecorder(publisher, "llm-router/test");
 
     private static LlmCall call() {
-        return new LlmCall("call-1", "p-42", "T3", "backend", "claude", "gpt", "anthropic", "claude-sonnet-4-5", new TokenUsage(812, 640),
-                12036, 950, false, true, false, false, 0.71, "score 0.710 chose gpt");
+        return new LlmCall(
+                "call-1",
+                "p-42",
+                "T3",
+                "backend",
+                "claude",
+                "gpt",
+                "anthropic",
+                "claude-sonnet-4-5",
+                new TokenUsage(812, 640),
+                12036,
+                950,
+                false,
+                true,
+                false,
+                false,
+                0.71,
+                "score 0.710 chose gpt");
     }
 
     @Test

@@ -60,10 +60,16 @@ public abstract class AgentServiceSpecification {
 
         try (var vhost = infrastructure.createVhost();
                 var redisPrefix = infrastructure.createRedisPrefix();
-                var connections = new AmqpConnections(rabbit.host(), rabbit.port(), rabbit.username(),
-                        rabbit.password(), vhost.name(), "persona-it");
+                var connections = new AmqpConnections(
+                        rabbit.host(),
+                        rabbit.port(),
+                        rabbit.username(),
+                        rabbit.password(),
+                        vhost.name(),
+                        "persona-it");
                 var publisher = new RabbitEnvelopePublisher(connections.publisher(), settings.confirmTimeout());
-                var consumers = new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings)) {
+                var consumers =
+                        new ReliableConsumers(connections.consumer(), publisher, new RabbitMqDialect(), settings)) {
             // given the service, running on the private vhost, and a queue that watches task events
             BrokerTopology topology = new BrokerTopology(connections.consumer(), new RabbitMqDialect(), settings);
             topology.declareExchanges();
@@ -71,8 +77,10 @@ public abstract class AgentServiceSpecification {
             List<ReceivedEnvelope> seen = new CopyOnWriteArrayList<>();
             consumers.start(new ConsumerSpec(events, 20, 1), seen::add);
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(application())
-                    .initializers(context -> ((GenericApplicationContext) context).registerBean(LlmClient.class, () -> llm))
-                    .run("--server.port=0",
+                    .initializers(
+                            context -> ((GenericApplicationContext) context).registerBean(LlmClient.class, () -> llm))
+                    .run(
+                            "--server.port=0",
                             "--spring.rabbitmq.host=" + rabbit.host(),
                             "--spring.rabbitmq.port=" + rabbit.port(),
                             "--spring.rabbitmq.username=" + rabbit.username(),
@@ -84,14 +92,20 @@ public abstract class AgentServiceSpecification {
 
                 // when the orchestrator assigns a task to the role
                 TaskAssignment assignment = Assignments.task(role(), taskId, kind());
-                publisher.publish(Destination.command(role()), Envelopes.wrap(TaskEventMapper.toProto(assignment),
-                                EnvelopeMetadata.of("orchestrator/it", assignment.projectId())))
+                publisher
+                        .publish(
+                                Destination.command(role()),
+                                Envelopes.wrap(
+                                        TaskEventMapper.toProto(assignment),
+                                        EnvelopeMetadata.of("orchestrator/it", assignment.projectId())))
                         .get(10, TimeUnit.SECONDS);
 
                 // then exactly the model's changeset comes back as TaskCompleted
-                await().atMost(Duration.ofSeconds(30)).until(() -> completions(seen, taskId).size() == 1);
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> completions(seen, taskId).size() == 1);
                 TaskCompleted completed = completions(seen, taskId).getFirst();
-                assertThat(completed.getChangeset().getWritesList()).singleElement()
+                assertThat(completed.getChangeset().getWritesList())
+                        .singleElement()
                         .satisfies(write -> assertThat(write.getPath()).isEqualTo("docs/it.md"));
                 assertThat(completed.getSummary()).doesNotContain("[prompt");
                 assertThat(completed.getProvenance().getPromptVersion()).startsWith(role().routingKey());
@@ -116,7 +130,8 @@ public abstract class AgentServiceSpecification {
     private static String get(int port, String path) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return response.body();
