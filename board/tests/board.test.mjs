@@ -218,6 +218,30 @@ const checks = [
     assert.deepEqual(posted, ['backlog/reject {"feedback":"Split T1 in two."}', 'backlog/grant ']);
     await page.unrouteAll();
   }],
+  ['a project that approves its backlog waits on the board until a person approves it there, then delivers', async () => {
+    // given the recorded scenario submitted (through the API) with backlog approval
+    await page.evaluate(t => sessionStorage.setItem('aios.token', t), env('ADMIN_TOKEN'));
+    await page.goto(url + '/#/projects');
+    const id = await page.evaluate(async ([brief, name, budget]) => {
+      const answer = await fetch('/api/v1/projects', { method: 'POST', headers: {
+        Authorization: 'Bearer ' + sessionStorage.getItem('aios.token'), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name, brief, budgetMicros: Math.round(Number(budget) * 1e6), approvals: ['backlog'] }) });
+      return (await answer.json()).id;
+    }, [readFileSync(env('BRIEF_FILE'), 'utf8'), env('PROJECT_NAME'), env('BUDGET_USD')]);
+    // when the board shows what waits and a person approves it
+    await page.goto(url + '/#/projects/' + id);
+    await page.locator('#project-status', { hasText: 'AWAITING_APPROVAL' }).waitFor({ timeout: 60_000 });
+    await page.locator('#approvals', { hasText: 'backlog' }).waitFor();
+    await shot('07-backlog-awaiting-approval');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
+    // then the sprint runs from the recording to delivery
+    await page.locator('#project-status', { hasText: 'DELIVERED' }).waitFor({ timeout: 120_000 });
+    const decided = await page.evaluate(async id => (await (await fetch('/api/v1/projects/' + id + '/approvals',
+      { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } })).json()), id);
+    assert.equal(decided.length, 1);
+    assert.equal(decided[0].status, 'GRANTED');
+  }],
   ['a stream that drops mid-project is resumed with Last-Event-ID, with no gap and no duplicate', async () => {
     // given a stream whose first connection closes after four events
     const id = '00000000-0000-4000-8000-00000000b001';

@@ -39,9 +39,11 @@ export function approvalsPanel(id) {
         result.className = 'error';
       }
     };
+    const lines = v => (Array.isArray(v) ? v : v ? [String(v)] : []);
     return h('li', { className: 'card' },
-      h('div', { className: 'title' }, String(a.what ?? a.kind ?? name)),
-      a.why || a.reason ? h('p', {}, a.why ?? a.reason) : null,
+      h('div', { className: 'title' }, name + (a.kind ? ' (' + String(a.kind).toLowerCase().replace(/_/g, ' ') + ')' : '')),
+      lines(a.what).length ? h('ul', { className: 'what' }, lines(a.what).map(w => h('li', {}, w))) : null,
+      lines(a.why ?? a.reason).length ? h('p', {}, lines(a.why ?? a.reason).join('; ')) : null,
       may('submitter') ? [
         h('label', { for: 'feedback-' + name }, 'Feedback (for a rejection)'), feedback,
         h('div', { className: 'actions' },

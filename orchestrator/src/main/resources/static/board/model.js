@@ -34,9 +34,13 @@ function spec(t, s) {
   t.points = s.estimatePoints || t.points;
 }
 
-/** Which column a task stands in: todo, in progress, review (done, its sprint not yet reviewed), done. */
+/**
+ * Which column a task stands in: todo, in progress, review (done, its sprint not yet reviewed, or its change waiting
+ * for a person's approval), done.
+ */
 export function columnOf(board, t) {
   if (t.state === 'pending' || t.state === 'assigned') return 'todo';
+  if (t.state === 'awaiting') return 'review';
   if (t.state === 'started') return t.kind === 'TASK_KIND_SPRINT_REVIEW' ? 'review' : 'in progress';
   if (t.state === 'done' && t.kind !== 'TASK_KIND_SPRINT_REVIEW' && !board.sprints.get(t.sprint)?.reviewed) return 'review';
   return 'done';
@@ -129,6 +133,22 @@ export function apply(board, { event, data }) {
     }
     case 'BudgetChanged':
       board.budget = micros(p.budgetMicros);
+      break;
+    case 'ApprovalRequested':
+      // a backlog or a sprint plan holds the project; a risky change holds only its task (ADR 0014)
+      if (p.kind === 'APPROVAL_KIND_RISKY_CHANGE' && p.taskId) {
+        touch(p.taskId).state = 'awaiting'; // its change waits for a person: shown in review
+      } else {
+        board.statusBeforeApproval = board.status;
+        board.status = 'AWAITING_APPROVAL';
+      }
+      board.notes.push('Waiting for approval: ' + p.itemId + ((p.why || []).length ? ' (' + p.why.join('; ') + ')' : ''));
+      break;
+    case 'ApprovalGranted':
+    case 'ApprovalRejected':
+      if (board.status === 'AWAITING_APPROVAL') board.status = board.statusBeforeApproval || 'RUNNING';
+      board.notes.push((event === 'ApprovalGranted' ? 'Approved: ' : 'Rejected: ') + p.itemId
+        + (p.feedback ? ' — ' + p.feedback : ''));
       break;
     case 'ProjectPaused': board.status = 'PAUSED'; board.notes.push('Paused: ' + (p.reason || '')); break;
     case 'ProjectResumed': board.status = 'RUNNING'; board.notes.push('Resumed: ' + (p.reason || '')); break;

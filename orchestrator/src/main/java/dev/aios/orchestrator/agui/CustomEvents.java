@@ -6,7 +6,6 @@ import com.google.protobuf.util.JsonFormat;
 import dev.aios.events.v1.*;
 import dev.aios.orchestrator.agui.AguiEvent.Custom;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,9 +32,11 @@ final class CustomEvents {
                     case BudgetChanged e -> new Custom(at, "aios.budget_changed", payload(e));
                     case ProjectPaused e -> new Custom(at, "aios.project_paused", payload(e));
                     case ProjectResumed e -> new Custom(at, "aios.project_resumed", payload(e));
-                    // Approvals map here once their events exist (issue 14, part 3): ApprovalRequested →
-                    // "aios.approval_requested",
-                    // ApprovalGranted and ApprovalRejected → "aios.approval_decided" (the payload, as for the others).
+                    case ApprovalRequested e -> new Custom(at, "aios.approval_requested", approvalRequested(e));
+                    case ApprovalGranted e ->
+                        new Custom(at, "aios.approval_decided", payload(e).put("decision", "granted"));
+                    case ApprovalRejected e ->
+                        new Custom(at, "aios.approval_decided", payload(e).put("decision", "rejected"));
                     default -> null;
                 });
     }
@@ -61,9 +62,14 @@ final class CustomEvents {
                 .put("scripted", e.getScripted());
     }
 
-    private static JsonNode payload(Message m) {
+    /** What waits and why, without the waiting changeset's contents (the board shows them from the task). */
+    private static ObjectNode approvalRequested(ApprovalRequested e) {
+        return payload(e.toBuilder().clearChange().build());
+    }
+
+    private static ObjectNode payload(Message m) {
         try {
-            return MAPPER.readTree(PROTO_JSON.print(m));
+            return (ObjectNode) MAPPER.readTree(PROTO_JSON.print(m));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(
                     "an allow-listed event does not print as JSON: " + m.getDescriptorForType(), e);
