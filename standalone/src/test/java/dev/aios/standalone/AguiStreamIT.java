@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aios.standalone.demo.DemoRun;
-import dev.aios.standalone.infra.FreePorts;
-import dev.aios.standalone.infra.Infrastructure;
-import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
 import dev.aios.standalone.tokens.LocalTokens;
@@ -47,8 +44,7 @@ class AguiStreamIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static Infrastructure infrastructure;
-    static Platform platform;
+    static UpWithNoModel up;
     static URI api;
     static String token;
 
@@ -68,32 +64,15 @@ class AguiStreamIT {
             Run ci = run(List.of("npm", "ci", "--no-audit", "--no-fund"), TESTS);
             assertThat(ci.status()).as("npm ci in agui/tests:\n" + ci.output()).isZero();
         }
-        RunPlan plan = RunPlan.of(
-                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(),
-                Scenarios.bundled());
-        infrastructure = Infrastructure.start(Map.of());
-        LocalTokens tokens = LocalTokens.open(
-                Map.of("AIOS_HOME", Files.createTempDirectory("aios-agui-home-").toString()));
-        token = tokens.mint("agui-viewer", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
-        platform = Platform.start(
-                infrastructure.endpoints(),
-                infrastructure.knowledge(),
-                tokens,
-                FreePorts.any(),
-                FreePorts.any(),
-                "127.0.0.1",
-                plan.routerSettings());
-        api = URI.create("http://127.0.0.1:" + platform.apiPort());
+        up = UpWithNoModel.start("agui");
+        token = up.tokens.mint("agui-viewer", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
+        api = up.api();
     }
 
     @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
+    static void stop() throws Exception {
+        if (up != null) {
+            up.close();
         }
     }
 

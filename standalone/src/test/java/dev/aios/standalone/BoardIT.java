@@ -3,9 +3,6 @@ package dev.aios.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.aios.standalone.infra.FreePorts;
-import dev.aios.standalone.infra.Infrastructure;
-import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
 import dev.aios.standalone.tokens.LocalTokens;
@@ -14,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +33,8 @@ class BoardIT {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("AIOS_CHROMIUM", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target/board-screenshots").toAbsolutePath();
 
-    static Path home;
+    static UpWithNoModel up;
     static Path foreignHome;
-    static Infrastructure infrastructure;
-    static Platform platform;
 
     @BeforeAll
     static void startThePlatformAsUpDoes() throws Exception {
@@ -48,37 +42,19 @@ class BoardIT {
                 Files.isExecutable(CHROMIUM),
                 "BoardIT skipped: no Chromium at " + CHROMIUM + " (apt-get install -y chromium)");
         assumeTrue(onPath("node") && onPath("npm"), "BoardIT skipped: node and npm are needed to drive the browser");
-        RunPlan plan = RunPlan.of(
-                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(),
-                Scenarios.bundled());
-        home = Files.createTempDirectory("aios-board-home-");
         foreignHome = Files.createTempDirectory("aios-board-foreign-");
-        infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(
-                infrastructure.endpoints(),
-                infrastructure.knowledge(),
-                LocalTokens.open(Map.of("AIOS_HOME", home.toString())),
-                FreePorts.any(),
-                FreePorts.any(),
-                "127.0.0.1",
-                plan.routerSettings());
+        up = UpWithNoModel.start("board");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-        for (Path dir : new Path[] {home, foreignHome}) {
-            if (dir != null) {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder())
-                            .forEach(p -> p.toFile().delete());
-                }
+        try {
+            if (up != null) {
+                up.close();
+            }
+        } finally {
+            if (foreignHome != null) {
+                UpWithNoModel.delete(foreignHome);
             }
         }
     }
@@ -87,17 +63,17 @@ class BoardIT {
     void aPersonSignsInSubmitsARecordedScenarioAndWatchesItDeliveredOnTheBoard() throws Exception {
         // given the tokens ./aios up and ./aios token make, one signed by a key this platform does not trust, and the
         // scenario as recorded (brief, project name, budget, options)
-        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", home.toString()));
+        LocalTokens tokens = up.tokens;
         String admin = Files.readString(tokens.writeAdminToken()).strip();
         String viewer = tokens.mint("vera", "viewer", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
         String foreign = LocalTokens.open(Map.of("AIOS_HOME", foreignHome.toString()))
                 .mint("mallory", "admin", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
         Scenario scenario = Scenarios.bundled().named("url-shortener").orElseThrow();
-        Path brief = Files.writeString(home.resolve("brief.md"), scenario.brief());
+        Path brief = Files.writeString(up.home.resolve("brief.md"), scenario.brief());
         installPlaywrightOnce();
         Map<String, String> env = new HashMap<>(Map.of(
                 "BOARD_URL",
-                "http://127.0.0.1:" + platform.apiPort(),
+                up.api().toString(),
                 "ADMIN_TOKEN",
                 admin,
                 "VIEWER_TOKEN",

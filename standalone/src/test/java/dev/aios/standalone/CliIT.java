@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.aios.cli.AiosCli;
-import dev.aios.standalone.infra.FreePorts;
-import dev.aios.standalone.infra.Infrastructure;
-import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
 import dev.aios.standalone.tokens.LocalTokens;
@@ -18,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class CliIT {
-    static Path home;
-    static Infrastructure infrastructure;
-    static Platform platform;
+    static UpWithNoModel up;
     static Map<String, String> admin;
     static Map<String, String> viewer;
     static Scenario shortener;
@@ -50,42 +44,22 @@ class CliIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoes() throws Exception {
-        RunPlan plan = RunPlan.of(
-                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(),
-                Scenarios.bundled());
-        home = Files.createTempDirectory("aios-cli-home-");
-        LocalTokens tokens = LocalTokens.open(Map.of("AIOS_HOME", home.toString()));
-        tokens.writeAdminToken();
+        up = UpWithNoModel.start("cli");
+        up.tokens.writeAdminToken();
         Path viewerToken = Files.writeString(
-                home.resolve("viewer.token"),
-                tokens.mint("vera", "viewer", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1)));
-        infrastructure = Infrastructure.start(Map.of());
-        platform = Platform.start(
-                infrastructure.endpoints(),
-                infrastructure.knowledge(),
-                tokens,
-                FreePorts.any(),
-                FreePorts.any(),
-                "127.0.0.1",
-                plan.routerSettings());
-        String url = "http://127.0.0.1:" + platform.apiPort();
-        admin = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", url);
-        viewer = Map.of("AIOS_HOME", home.toString(), "AIOS_URL", url, "AIOS_TOKEN_FILE", viewerToken.toString());
+                up.home.resolve("viewer.token"),
+                up.tokens.mint("vera", "viewer", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1)));
+        String url = up.api().toString();
+        admin = Map.of("AIOS_HOME", up.home.toString(), "AIOS_URL", url);
+        viewer = Map.of("AIOS_HOME", up.home.toString(), "AIOS_URL", url, "AIOS_TOKEN_FILE", viewerToken.toString());
         shortener = Scenarios.bundled().named("url-shortener").orElseThrow();
         budgetPause = Scenarios.bundled().named("recipe-scaler").orElseThrow();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-        try (var files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (up != null) {
+            up.close();
         }
     }
 

@@ -3,9 +3,6 @@ package dev.aios.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.aios.standalone.demo.DemoRun;
-import dev.aios.standalone.infra.FreePorts;
-import dev.aios.standalone.infra.Infrastructure;
-import dev.aios.standalone.platform.Platform;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
 import dev.aios.standalone.tokens.LocalTokens;
@@ -16,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RecordedScenariosIT {
-    static Infrastructure infrastructure;
-    static Platform platform;
+    static UpWithNoModel up;
     static URI api;
     static String token;
 
@@ -50,30 +45,14 @@ class RecordedScenariosIT {
 
     @BeforeAll
     static void startThePlatformAsUpDoesWithNoModel() throws Exception {
-        RunPlan plan = RunPlan.of(
-                StandaloneCommand.parse(new String[] {"up", "--port", Integer.toString(FreePorts.any())}),
-                Map.of(),
-                Scenarios.bundled());
-        infrastructure = Infrastructure.start(Map.of());
-        LocalTokens tokens = LocalTokens.open(
-                Map.of("AIOS_HOME", Files.createTempDirectory("aios-home-").toString()));
-        token = tokens.mint("scenario-user", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
-        // the router listens, as in `up`: the agents reach it over HTTP with the token the platform made at start
-        platform = Platform.start(
-                infrastructure.endpoints(),
-                infrastructure.knowledge(),
-                tokens,
-                FreePorts.any(),
-                FreePorts.any(),
-                "127.0.0.1",
-                plan.routerSettings());
-        api = URI.create("http://127.0.0.1:" + platform.apiPort());
+        up = UpWithNoModel.start("scenarios");
+        token = up.tokens.mint("scenario-user", "submitter", LocalTokens.DEFAULT_TENANT, Duration.ofHours(1));
+        api = up.api();
     }
 
     @AfterAll
-    static void stop() {
-        platform.close();
-        infrastructure.close();
+    static void stop() throws Exception {
+        up.close();
     }
 
     static Stream<Scenario> scenarios() {
