@@ -3,7 +3,8 @@
 // Environment: BOARD_URL, ADMIN_TOKEN, VIEWER_TOKEN, FOREIGN_TOKEN (signed by another key), BRIEF_FILE, PROJECT_NAME,
 // BUDGET_USD, SPRINT_LIMIT, SCREENSHOTS (a directory), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -123,6 +124,20 @@ const checks = [
     assert.match(await page.locator('#commit-detail pre').first().textContent(), /Recorded: true/);
     await shot('05-repository');
   }],
+  ['the repository downloads as a zip that holds the project and its git history', async () => {
+    // when
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the repository/ }).click()]);
+    const file = join(shots, '..', 'board-download.zip');
+    await download.saveAs(file);
+    // then (Python's zipfile reads the archive: python3 is on every machine that runs the QA sandbox)
+    assert.match(download.suggestedFilename(), /^project-[0-9a-f-]{36}\.zip$/);
+    const names = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file],
+      { encoding: 'utf8' }).split('\n');
+    assert.ok(names.some(n => n.endsWith('/.git/HEAD')), 'a .git/HEAD in ' + names.slice(0, 5).join(', '));
+    assert.ok(names.some(n => n.endsWith('/README.md')), 'the delivered README');
+    assert.ok(names.every(n => !n.startsWith('/') && !n.split('/').includes('..')), 'no entry outside its directory');
+    rmSync(file);
+  }],
   ['the projects list shows the delivered project', async () => {
     await page.goto(url + '/#/projects');
     const row = page.locator('tbody tr', { hasText: env('PROJECT_NAME') }).first();
@@ -182,14 +197,14 @@ const checks = [
     await page.waitForURL(/#\/login$/);
     await page.locator('#login-error', { hasText: 'bearer token was refused' }).waitFor();
   }],
-  ['the approvals panel stays hidden while the server has no approvals endpoint', async () => {
+  ['a project that asks for no approval shows no approvals panel', async () => {
     await page.evaluate(t => sessionStorage.setItem('aios.token', t), env('ADMIN_TOKEN'));
     await page.goto(url + '/#/projects/' + state.project);
     await page.locator('#project-status', { hasText: 'DELIVERED' }).waitFor();
-    const approvals = await page.evaluate(async id => (await fetch('/api/v1/projects/' + id + '/approvals',
-      { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } })).status, state.project);
-    if (approvals === 404) assert.equal(await page.locator('#approvals').isHidden(), true);
-    else assert.equal(await page.locator('#approvals').isVisible(), true);
+    const approvals = await page.evaluate(async id => (await (await fetch('/api/v1/projects/' + id + '/approvals',
+      { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } })).json()), state.project);
+    assert.deepEqual(approvals, []);
+    assert.equal(await page.locator('#approvals').isHidden(), true);
   }],
   ['what waits for approval is granted, or rejected with feedback', async () => {
     // given an approvals endpoint with one waiting item (served in place of the API)
@@ -199,13 +214,15 @@ const checks = [
     await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
       headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(1) }));
     await page.route('**/api/v1/projects/' + id + '/approvals', r => r.fulfill({
-      json: [{ item: 'backlog', what: 'The CTO\'s backlog', why: 'this project approves its backlog', status: 'WAITING' }] }));
+      json: [{ item: 'backlog-1', kind: 'backlog', status: 'WAITING', what: ['T1 (backend, 3 points): The CTO\'s first task'],
+        why: ['the project asks a person to approve the backlog before sprint 1'], taskId: null, deadline: null, decidedBy: null,
+        feedback: null }] }));
     await page.route('**/api/v1/projects/' + id + '/approvals/*/*', r => {
       posted.push(r.request().url().split('/approvals/')[1] + ' ' + (r.request().postData() || ''));
       r.fulfill({ status: 202, json: {} });
     });
     await page.goto(url + '/#/projects/' + id);
-    await page.locator('#approvals', { hasText: 'The CTO\'s backlog' }).waitFor();
+    await page.locator('#approvals', { hasText: 'The CTO\'s first task' }).waitFor();
     // when rejected without feedback, then with it
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#approvals', { hasText: 'Say why in the feedback' }).waitFor();
@@ -215,7 +232,7 @@ const checks = [
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
     // then
-    assert.deepEqual(posted, ['backlog/reject {"feedback":"Split T1 in two."}', 'backlog/grant ']);
+    assert.deepEqual(posted, ['backlog-1/reject {"feedback":"Split T1 in two."}', 'backlog-1/grant ']);
     await page.unrouteAll();
   }],
   ['a project that approves its backlog waits on the board until a person approves it there, then delivers', async () => {
@@ -241,6 +258,45 @@ const checks = [
       { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } })).json()), id);
     assert.equal(decided.length, 1);
     assert.equal(decided[0].status, 'GRANTED');
+  }],
+  ['a risky change waits on the board, a person rejects it with feedback, and the agent\'s redo is approved and delivered', async () => {
+    // given the recorded feature-flags scenario submitted from the board, asking a person about risky changes
+    await page.goto(url + '/#/projects');
+    await page.getByLabel('Project name').fill(env('RISKY_PROJECT_NAME'));
+    await page.getByLabel('Brief', { exact: true }).fill(readFileSync(env('RISKY_BRIEF_FILE'), 'utf8'));
+    await page.getByLabel('Budget (US dollars)').fill('5');
+    await page.getByLabel(/Risky changes/).check();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.waitForURL(/#\/projects\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    // when DevOps's changeset (Dockerfile and CI workflow) waits, and a person rejects it with feedback
+    const first = page.locator('#approval-change-T3-1');
+    await first.waitFor({ timeout: 120_000 });
+    await page.locator('#column-review #task-T3').waitFor(); // a risky change holds its task, not the project (ADR 0014)
+    assert.match(await first.textContent(), /write Dockerfile/);
+    assert.match(await first.textContent(), /Why it waits: writes .github\/workflows\/ci.yml \(matches .github\/\); writes Dockerfile/);
+    await page.getByLabel('Feedback (for a rejection)').fill(env('RISKY_FEEDBACK'));
+    await first.getByRole('button', { name: 'Reject' }).click();
+    // then the task goes back to DevOps with the feedback, and its second changeset waits in its place
+    const redo = page.locator('#approval-change-T3-2');
+    await redo.waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#decided-change-T3-1').textContent(), /rejected by .+pin python:3\.12-slim/);
+    assert.match(await page.locator('#task-T3').textContent(), /attempt2/);
+    await shot('08-risky-change-redone');
+    // when the redo is approved
+    await redo.getByRole('button', { name: 'Approve' }).click();
+    // then it is applied, the review passes and the project is delivered with the redone Dockerfile
+    await page.locator('#project-status', { hasText: 'DELIVERED' }).waitFor({ timeout: 120_000 });
+    assert.match(await page.locator('#decided-change-T3-2').textContent(), /approved by/);
+    const files = await page.evaluate(async id => {
+      const auth = { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('aios.token') } };
+      const commits = await (await fetch('/api/v1/projects/' + id + '/repository/commits', auth)).json();
+      const t3 = commits.find(c => c.subject.startsWith('T3:'));
+      return (await (await fetch('/api/v1/projects/' + id + '/repository/commits/' + t3.sha, auth)).json()).files;
+    }, id);
+    const dockerfile = files.find(f => f.path === 'Dockerfile');
+    assert.match(dockerfile.diff, /\+FROM python:3\.12-slim/);
+    assert.match(dockerfile.diff, /\+USER 10001/);
   }],
   ['a stream that drops mid-project is resumed with Last-Event-ID, with no gap and no duplicate', async () => {
     // given a stream whose first connection closes after four events

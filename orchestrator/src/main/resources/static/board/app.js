@@ -129,6 +129,9 @@ function submitForm() {
   const budget = h('input', { id: 'budget', name: 'budget', type: 'number', min: '0.000001', step: 'any', value: '5', required: true,
     'aria-describedby': 'budget-hint' });
   const sprints = h('input', { id: 'sprint-limit', name: 'sprintLimit', type: 'number', min: '1', max: '100', step: '1' });
+  const approvals = [['backlog', 'The backlog, before sprint 1'], ['sprint', 'Each sprint\'s plan'],
+    ['risky-changes', 'Risky changes (CI, Docker or deployment files, deletions, large changesets)']]
+    .map(([value, label]) => ({ value, box: h('input', { type: 'checkbox', id: 'approve-' + value, value }), label }));
   const result = h('p', { role: 'status' });
   const form = h('form', { className: 'panel', 'aria-labelledby': 'submit-title' },
     h('h2', { id: 'submit-title' }, 'Submit a brief'),
@@ -136,11 +139,15 @@ function submitForm() {
     field('brief', 'Brief', brief),
     field('budget', 'Budget (US dollars)', budget, 'Spending stops (the project pauses) when it is reached; raise it later to resume.'),
     field('sprint-limit', 'Sprint limit (optional)', sprints),
+    h('fieldset', {}, h('legend', {}, 'Wait for a person\'s approval of (optional)'),
+      approvals.map(a => h('div', {}, a.box, ' ', h('label', { for: a.box.id }, a.label)))),
     h('p', {}, h('button', { type: 'submit', className: 'primary' }, 'Submit')), result);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const request = { name: name.value.trim(), brief: brief.value, budgetMicros: Math.round(Number(budget.value) * 1e6) };
     if (sprints.value) request.options = { sprintLimit: Number(sprints.value) };
+    const chosen = approvals.filter(a => a.box.checked).map(a => a.value);
+    if (chosen.length) request.approvals = chosen;
     try {
       const accepted = await post('/api/v1/projects', request);
       say('Submitted ' + request.name + '.');

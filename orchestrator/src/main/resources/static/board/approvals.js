@@ -1,51 +1,60 @@
-// What waits for a person's approval (issue 14, part 3): GET …/approvals, POST …/approvals/{item}/grant and
-// …/reject {"feedback"}. The panel stays hidden where the server has no approvals endpoint (a 404).
+// What waits for a person's approval (issue 14, part 3; ADR 0014), from GET …/approvals: each waiting item with what
+// it is and why it waits, approved with POST …/approvals/{item}/grant or rejected with …/reject {"feedback"}; below
+// it, what was decided and by whom, so a rejection and the proposal that answered it stand side by side. A project
+// that asks for no approval has none, and the panel stays hidden.
 import { get, post, explainRefusal } from './api.js';
 import { may } from './session.js';
 import { h } from './dom.js';
 
+const STATUS = { WAITING: 'waiting', GRANTED: 'approved', REJECTED: 'rejected', TIMED_OUT: 'timed out' };
+
 export function approvalsPanel(id) {
-  const list = h('div', { id: 'approvals-list' });
+  const waitingList = h('div', { id: 'approvals-waiting' });
+  const decidedList = h('ol', { id: 'approvals-decided' });
+  const decided = h('details', { id: 'approvals-history' }, h('summary', {}, 'Decided'), decidedList);
   const panel = h('section', { className: 'panel', id: 'approvals', 'aria-labelledby': 'approvals-title', hidden: true },
-    h('h2', { id: 'approvals-title' }, 'Waiting for approval'), list);
+    h('h2', { id: 'approvals-title' }, 'Approvals'), waitingList, decided);
   const base = '/api/v1/projects/' + id + '/approvals';
 
   async function refresh() {
-    let answer;
+    let items;
     try {
-      answer = await get(base, { quiet404: true });
+      items = await get(base);
     } catch (e) {
-      panel.hidden = e.status === 404 || e.status === 405;
-      if (!panel.hidden) list.replaceChildren(h('p', { className: 'error' }, explainRefusal(e, 'read the approvals')));
+      panel.hidden = false;
+      waitingList.replaceChildren(h('p', { className: 'error' }, explainRefusal(e, 'read the approvals')));
       return;
     }
-    panel.hidden = false;
-    const items = (Array.isArray(answer) ? answer : answer.items || []);
-    const waiting = items.filter(a => !a.status || /WAIT|PEND|REQUEST/i.test(a.status));
-    list.replaceChildren(waiting.length === 0 ? h('p', { className: 'muted' }, 'Nothing waits for a person.')
-      : h('ul', {}, waiting.map(item)));
+    panel.hidden = items.length === 0;
+    const waiting = items.filter(a => a.status === 'WAITING');
+    waitingList.replaceChildren(waiting.length === 0 ? h('p', { className: 'muted' }, 'Nothing waits for a person.')
+      : h('ul', {}, waiting.map(waitingItem)));
+    const done = items.filter(a => a.status !== 'WAITING');
+    decided.hidden = done.length === 0;
+    decided.open = done.some(a => a.status === 'REJECTED');
+    decidedList.replaceChildren(...done.map(decidedItem));
   }
 
-  function item(a) {
-    const name = a.item ?? a.id ?? a.itemId;
-    const feedback = h('textarea', { id: 'feedback-' + name, rows: '2' });
+  function waitingItem(a) {
+    const feedback = h('textarea', { id: 'feedback-' + a.item, rows: '2' });
     const result = h('p', { role: 'status' });
     const act = async (verb, body) => {
       try {
-        await post(base + '/' + encodeURIComponent(name) + '/' + verb, body);
+        await post(base + '/' + encodeURIComponent(a.item) + '/' + verb, body);
         result.textContent = verb === 'grant' ? 'Approved.' : 'Rejected; the feedback goes back to the proposer.';
+        result.className = '';
       } catch (e) {
         result.textContent = explainRefusal(e, verb === 'grant' ? 'approve this' : 'reject this');
         result.className = 'error';
       }
     };
-    const lines = v => (Array.isArray(v) ? v : v ? [String(v)] : []);
-    return h('li', { className: 'card' },
-      h('div', { className: 'title' }, name + (a.kind ? ' (' + String(a.kind).toLowerCase().replace(/_/g, ' ') + ')' : '')),
-      lines(a.what).length ? h('ul', { className: 'what' }, lines(a.what).map(w => h('li', {}, w))) : null,
-      lines(a.why ?? a.reason).length ? h('p', {}, lines(a.why ?? a.reason).join('; ')) : null,
+    return h('li', { className: 'card', id: 'approval-' + a.item },
+      h('div', { className: 'title' }, a.item + ' (' + a.kind.replace('-', ' ') + (a.taskId ? ' of ' + a.taskId : '') + ')'),
+      a.what.length ? h('ul', { className: 'what' }, a.what.map(w => h('li', {}, w))) : null,
+      a.why.length ? h('p', {}, 'Why it waits: ' + a.why.join('; ')) : null,
+      a.deadline ? h('p', { className: 'muted' }, 'Decided automatically at ' + a.deadline + ' if nobody does.') : null,
       may('submitter') ? [
-        h('label', { for: 'feedback-' + name }, 'Feedback (for a rejection)'), feedback,
+        h('label', { for: 'feedback-' + a.item }, 'Feedback (for a rejection)'), feedback,
         h('div', { className: 'actions' },
           h('button', { type: 'button', className: 'primary', onclick: () => act('grant') }, 'Approve'),
           h('button', { type: 'button', className: 'danger', onclick: () => {
@@ -54,6 +63,12 @@ export function approvalsPanel(id) {
           } }, 'Reject')),
         result,
       ] : h('p', { className: 'muted' }, 'Your role may not approve or reject (a submitter may).'));
+  }
+
+  function decidedItem(a) {
+    return h('li', { id: 'decided-' + a.item },
+      h('strong', {}, a.item), ' ' + (STATUS[a.status] ?? a.status.toLowerCase()) + (a.decidedBy ? ' by ' + a.decidedBy : ''),
+      a.feedback ? h('blockquote', {}, a.feedback) : null);
   }
 
   return { panel, refresh };

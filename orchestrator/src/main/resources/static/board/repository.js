@@ -1,16 +1,20 @@
 // The delivered repository: its commits (one per completed task), the file tree at the chosen commit and the unified
-// diff of each file that commit changed, from GET …/repository/commits and …/commits/{sha}.
-import { get, explainRefusal } from './api.js';
-import { h, alertError } from './dom.js';
+// diff of each file that commit changed, from GET …/repository/commits and …/commits/{sha}; the whole repository as a
+// zip (GET …/repository, with its .git) through a download button, since the link needs the bearer token.
+import { get, explainRefusal, headers, failure } from './api.js';
+import { h, alertError, say } from './dom.js';
 
 export function repositoryView(root, id) {
   const commitList = h('ol', { className: 'commits', id: 'commits' });
   const tree = h('nav', { className: 'tree', id: 'tree', 'aria-label': 'Files at this commit' });
   const detail = h('section', { id: 'commit-detail', 'aria-live': 'polite' }, h('p', { className: 'muted' }, 'Loading…'));
   const title = h('h1', {}, 'Repository');
+  const download = h('button', { type: 'button', id: 'download', onclick: () => downloadZip(id, download) },
+    'Download the repository (zip, with its git history)');
   root.append(
     h('p', {}, h('a', { href: '#/projects/' + id }, '← Board')),
     title,
+    h('p', {}, download),
     h('div', { className: 'repo' },
       h('div', {}, h('h2', {}, 'Commits'), commitList, h('h2', {}, 'Files'), tree),
       detail));
@@ -54,6 +58,25 @@ export function repositoryView(root, id) {
   }
 
   return () => { alive = false; };
+}
+
+async function downloadZip(id, button) {
+  button.disabled = true;
+  try {
+    const response = await fetch('/api/v1/projects/' + id + '/repository', { headers: headers() });
+    if (!response.ok) throw await failure(response);
+    const name = /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '')?.[1] || 'repository.zip';
+    const link = h('a', { href: URL.createObjectURL(await response.blob()), download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    say('Downloaded ' + name + '.');
+  } catch (e) {
+    alertError(explainRefusal(e, 'download the repository'));
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function diffBlock(text) {

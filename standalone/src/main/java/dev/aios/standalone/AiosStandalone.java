@@ -111,13 +111,7 @@ public final class AiosStandalone {
                         token,
                         out,
                         command.deadline())
-                .run(
-                        project.name(),
-                        project.brief(),
-                        project.budgetMicros(),
-                        project.options(),
-                        plan.actions(),
-                        command.outputDirectory());
+                .run(project.submission(), plan.actions(), command.outputDirectory());
         out.println();
         out.println("result: " + result.finalEvent() + " - " + result.outcome());
         out.println("usage: " + result.usage());

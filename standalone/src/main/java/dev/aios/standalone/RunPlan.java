@@ -5,6 +5,7 @@ import dev.aios.router.cassette.CassetteLoader;
 import dev.aios.router.cassette.InvalidCassetteException;
 import dev.aios.router.cassette.RecordedProject;
 import dev.aios.router.client.BriefDigest;
+import dev.aios.standalone.demo.DemoRun;
 import dev.aios.standalone.scenario.Scenario;
 import dev.aios.standalone.scenario.Scenarios;
 import java.io.IOException;
@@ -30,7 +31,15 @@ record RunPlan(
         String source) {
 
     /** The submission: what {@code POST /api/v1/projects} gets. */
-    record Project(String name, String brief, long budgetMicros, Map<String, Integer> options) {}
+    record Project(String name, String brief, long budgetMicros, Map<String, Integer> options, List<String> approvals) {
+        Project withBudget(long micros) {
+            return new Project(name, brief, micros, options, approvals);
+        }
+
+        DemoRun.Submission submission() {
+            return new DemoRun.Submission(name, brief, budgetMicros, options, approvals);
+        }
+    }
 
     static final class Refused extends Exception {
         Refused(String message) {
@@ -64,7 +73,8 @@ record RunPlan(
                             command,
                             read(command.briefFile().get()),
                             command.projectName().orElse("project"),
-                            Map.of())
+                            Map.of(),
+                            List.of())
                     : fromCassette(command, cassette);
             return new RunPlan(false, Optional.of(project), List.of(), router, Optional.empty(), describe(cassette));
         }
@@ -102,7 +112,8 @@ record RunPlan(
                 brief,
                 command.projectName()
                         .orElse(command.briefFile().map(RunPlan::nameOf).orElse(DEFAULT_SCENARIO)),
-                Map.of());
+                Map.of(),
+                List.of());
         live(env, command, router);
         return new RunPlan(
                 true,
@@ -124,9 +135,10 @@ record RunPlan(
         withScenario.putAll(scenario.recordWith());
         live(withScenario, command, router);
         router.putIfAbsent("aios.router.cassettes.label", "scenario " + scenario.name() + ": " + scenario.title());
-        Project project = project(command, scenario.brief(), scenario.projectName(), scenario.options());
+        Project project =
+                project(command, scenario.brief(), scenario.projectName(), scenario.options(), scenario.approvals());
         if (command.budgetMicros().isEmpty()) {
-            project = new Project(project.name(), project.brief(), scenario.budgetMicros(), project.options());
+            project = project.withBudget(scenario.budgetMicros());
         }
         return new RunPlan(
                 true,
@@ -213,9 +225,10 @@ record RunPlan(
         refuseRename(command, scenario.projectName());
         Cassette cassette = cassette(location);
         router.put("aios.router.cassettes.replay", location);
-        Project project = project(command, scenario.brief(), scenario.projectName(), scenario.options());
+        Project project =
+                project(command, scenario.brief(), scenario.projectName(), scenario.options(), scenario.approvals());
         if (command.budgetMicros().isEmpty()) {
-            project = new Project(project.name(), project.brief(), scenario.budgetMicros(), project.options());
+            project = project.withBudget(scenario.budgetMicros());
         }
         return new RunPlan(
                 false, Optional.of(project), scenario.actions(), router, Optional.empty(), describe(cassette));
@@ -228,10 +241,8 @@ record RunPlan(
                                 cassette.source()
                                         + " does not say which brief it was recorded for (recorded by a router, not by ./aios demo --record): give it with --brief FILE"));
         refuseRename(command, recorded.name());
-        Project project = project(command, recorded.brief(), recorded.name(), recorded.options());
-        return command.budgetMicros().isPresent()
-                ? project
-                : new Project(project.name(), project.brief(), recorded.budgetMicros(), project.options());
+        Project project = project(command, recorded.brief(), recorded.name(), recorded.options(), List.of());
+        return command.budgetMicros().isPresent() ? project : project.withBudget(recorded.budgetMicros());
     }
 
     /** The project's name is in every recorded prompt: another name would make the replay diverge at its first call. */
@@ -252,12 +263,17 @@ record RunPlan(
     }
 
     private static Project project(
-            StandaloneCommand command, String brief, String defaultName, Map<String, Integer> options) {
+            StandaloneCommand command,
+            String brief,
+            String defaultName,
+            Map<String, Integer> options,
+            List<String> approvals) {
         return new Project(
                 command.projectName().orElse(defaultName),
                 brief,
                 command.budgetMicros().orElse(5_000_000L),
-                options);
+                options,
+                approvals);
     }
 
     private static Cassette cassette(String location) throws Refused {

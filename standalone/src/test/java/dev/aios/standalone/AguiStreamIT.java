@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -95,12 +94,7 @@ class AguiStreamIT {
     void theStreamOfAWholeRecordedSprintValidatesAgainstTheAgUiReferenceSchemas() throws Exception {
         // given the recorded url-shortener scenario, submitted through the API and delivered
         Scenario shortener = Scenarios.bundled().named("url-shortener").orElseThrow();
-        DemoRun.Result result = submit(
-                shortener.projectName(),
-                shortener.brief(),
-                shortener.budgetMicros(),
-                shortener.options(),
-                shortener.actions());
+        DemoRun.Result result = submit(DemoRun.Submission.of(shortener), shortener.actions());
         assertThat(result.finalEvent()).isEqualTo("ProjectDelivered");
         // when the AG-UI reference package reads its stream
         Run validate = validate(result.projectId(), "success");
@@ -122,10 +116,11 @@ class AguiStreamIT {
     void aProjectThatFailsEndsItsRunWithAValidRunErrorGivingTheReason() throws Exception {
         // given a brief nothing was recorded for: with no model the project fails with the reason
         DemoRun.Result result = submit(
-                "csv-to-json",
-                "Build a command line tool in Go that converts CSV files to JSON, streaming, with tests and a README.",
-                5_000_000,
-                Map.of(),
+                DemoRun.Submission.of(
+                        "csv-to-json",
+                        "Build a command line tool in Go that converts CSV files to JSON, streaming, with tests and a"
+                                + " README.",
+                        5_000_000),
                 List.of());
         assertThat(result.finalEvent()).isEqualTo("ProjectFailed");
         // when
@@ -175,12 +170,10 @@ class AguiStreamIT {
                 request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private DemoRun.Result submit(
-            String name, String brief, long budgetMicros, Map<String, Integer> options, List<Scenario.Action> actions)
-            throws Exception {
+    private DemoRun.Result submit(DemoRun.Submission project, List<Scenario.Action> actions) throws Exception {
         var printed = new ByteArrayOutputStream();
         return new DemoRun(api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
-                .run(name, brief, budgetMicros, options, actions, out);
+                .run(project, actions, out);
     }
 
     private static Run validate(String projectId, String expect) throws Exception {

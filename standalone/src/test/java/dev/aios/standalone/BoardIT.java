@@ -93,15 +93,34 @@ class BoardIT {
         if (scenario.options().containsKey("sprintLimit")) {
             env.put("SPRINT_LIMIT", Integer.toString(scenario.options().get("sprintLimit")));
         }
+        // and the scenario whose risky change a person rejects with feedback, then approves the redo: the feedback is
+        // the one recorded, since the redo's request carries it and the replay answers only what was recorded
+        Scenario risky = Scenarios.bundled().named("feature-flags").orElseThrow();
+        env.put(
+                "RISKY_BRIEF_FILE",
+                Files.writeString(up.home.resolve("risky-brief.md"), risky.brief())
+                        .toString());
+        env.put("RISKY_PROJECT_NAME", risky.projectName());
+        env.put("RISKY_FEEDBACK", rejection(risky));
         // when
         Run run = run(List.of("node", "board.test.mjs"), env, Duration.ofMinutes(8));
         // then
         assertThat(run.status())
                 .as("node board.test.mjs said:%n%s", run.output())
                 .isZero();
-        assertThat(run.output()).contains("board: 19 passed, 0 failed");
+        assertThat(run.output()).contains("board: 21 passed, 0 failed");
         assertThat(SCREENSHOTS.resolve("03-board-mid-sprint.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("05-repository.png")).isNotEmptyFile();
+        assertThat(SCREENSHOTS.resolve("08-risky-change-redone.png")).isNotEmptyFile();
+    }
+
+    private static String rejection(Scenario scenario) {
+        return scenario.actions().stream()
+                .flatMap(a -> a.decision().stream())
+                .filter(d -> !d.grant())
+                .map(Scenario.Decision::feedback)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(scenario.name() + " rejects nothing"));
     }
 
     /** {@code npm ci} into board/tests when its node_modules (ignored by git) lacks the pinned playwright-core. */

@@ -23,7 +23,7 @@ class ListScenariosTest {
         assertThat(output.lines().findFirst().orElseThrow())
                 .contains("replays a recording", "scripted stand-in for a model", "no model is called");
         assertThat(output)
-                .contains("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler")
+                .contains("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler", "feature-flags")
                 .doesNotContain("not recorded yet");
         assertThat(output.lines().filter(l -> l.contains("shows: "))).hasSizeGreaterThanOrEqualTo(4);
     }

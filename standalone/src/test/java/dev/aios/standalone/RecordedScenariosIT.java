@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -71,13 +70,7 @@ class RecordedScenariosIT {
         // when a person submits it and does what the scenario says
         DemoRun.Result result = new DemoRun(
                         api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(5))
-                .run(
-                        scenario.projectName(),
-                        scenario.brief(),
-                        scenario.budgetMicros(),
-                        scenario.options(),
-                        scenario.actions(),
-                        out);
+                .run(DemoRun.Submission.of(scenario), scenario.actions(), out);
 
         // then it ends as expected, showing its capability
         String output = printed.toString(StandardCharsets.UTF_8);
@@ -86,6 +79,9 @@ class RecordedScenariosIT {
         assertThat(count(output, "backlog rejected: ")).as("backlog rejections").isEqualTo(expect.backlogRejections());
         assertThat(count(output, "project paused: ")).as("pauses").isEqualTo(expect.pauses());
         assertThat(count(output, ": FAILED - ")).as("failed sprint reviews").isEqualTo(expect.failedReviews());
+        assertThat(count(output, "rejected: change-"))
+                .as("risky changes a person rejected")
+                .isEqualTo(expect.rejectedChanges());
         assertThat(output).contains("in " + expect.sprints() + " sprint(s)");
         // and every model answer was replayed and says so
         List<String> calls = output.lines().filter(l -> l.contains("     llm ")).toList();
@@ -104,7 +100,7 @@ class RecordedScenariosIT {
         // when it is submitted through the API
         DemoRun.Result result = new DemoRun(
                         api, token, new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofMinutes(3))
-                .run("csv-to-json", brief, 5_000_000, Map.of(), List.of(), out);
+                .run(DemoRun.Submission.of("csv-to-json", brief, 5_000_000), List.of(), out);
 
         // then the project's final event is ProjectFailed with the reason, and nothing was delivered
         String output = printed.toString(StandardCharsets.UTF_8);

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,7 @@ import java.util.zip.ZipInputStream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,20 +75,41 @@ public final class DemoRun {
         return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
     }
 
-    public Result run(
-            String name,
-            String brief,
-            long budgetMicros,
-            Map<String, Integer> options,
-            List<Scenario.Action> actions,
-            Path outputRoot)
+    /** What {@code POST /api/v1/projects} gets: the project, its options, and what waits for a person's approval. */
+    public record Submission(
+            String name, String brief, long budgetMicros, Map<String, Integer> options, List<String> approvals) {
+        public Submission {
+            options = Map.copyOf(options);
+            approvals = List.copyOf(approvals);
+        }
+
+        public static Submission of(Scenario scenario) {
+            return new Submission(
+                    scenario.projectName(),
+                    scenario.brief(),
+                    scenario.budgetMicros(),
+                    scenario.options(),
+                    scenario.approvals());
+        }
+
+        /** A brief with no options and nothing waiting for approval. */
+        public static Submission of(String name, String brief, long budgetMicros) {
+            return new Submission(name, brief, budgetMicros, Map.of(), List.of());
+        }
+    }
+
+    public Result run(Submission project, List<Scenario.Action> actions, Path outputRoot)
             throws IOException, InterruptedException {
+        String name = project.name();
         Map<String, Object> submission = new LinkedHashMap<>();
         submission.put("name", name);
-        submission.put("brief", brief);
-        submission.put("budgetMicros", budgetMicros);
-        if (!options.isEmpty()) {
-            submission.put("options", options);
+        submission.put("brief", project.brief());
+        submission.put("budgetMicros", project.budgetMicros());
+        if (!project.options().isEmpty()) {
+            submission.put("options", project.options());
+        }
+        if (!project.approvals().isEmpty()) {
+            submission.put("approvals", project.approvals());
         }
         String body = JSON.writeValueAsString(submission);
         HttpResponse<String> submitted = http.send(
@@ -141,30 +165,50 @@ public final class DemoRun {
     private final class Person {
         private final String projectId;
         private final List<Scenario.Action> actions;
+        /** Decisions are taken once each, in order: the first approval request gets the first decision. */
+        private final Deque<Scenario.Action> decisions = new ArrayDeque<>();
 
         Person(String projectId, List<Scenario.Action> actions) {
             this.projectId = projectId;
             this.actions = actions;
+            actions.stream().filter(a -> a.decision().isPresent()).forEach(decisions::add);
         }
 
         void saw(String eventType, JsonNode event) throws IOException, InterruptedException {
             for (Scenario.Action action : actions) {
                 if (action.onEvent().equals(eventType) && action.raiseBudgetMicros() > 0) {
                     long budget = event.path("payload").path("budgetMicros").asLong(0) + action.raiseBudgetMicros();
-                    HttpResponse<String> raised = http.send(
-                            request(api.resolve("/api/v1/projects/" + projectId + "/budget"))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(
-                                            JSON.writeValueAsString(Map.of("budgetMicros", budget))))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    out.println("[person] as the scenario's user: POST /api/v1/projects/" + projectId.substring(0, 8)
-                            + "…/budget {\"budgetMicros\": " + budget + "} -> " + raised.statusCode());
-                    if (raised.statusCode() != 202) {
-                        throw new IOException(
-                                "raising the budget was refused: HTTP " + raised.statusCode() + " " + raised.body());
-                    }
+                    post("/budget", JSON.writeValueAsString(Map.of("budgetMicros", budget)), "raising the budget");
                 }
+            }
+            Scenario.Action next = decisions.peek();
+            if (next != null && next.onEvent().equals(eventType)) {
+                decisions.poll();
+                Scenario.Decision decision = next.decision().orElseThrow();
+                String item = event.path("payload").path("itemId").asString();
+                if (decision.grant()) {
+                    post("/approvals/" + item + "/grant", null, "granting " + item);
+                } else {
+                    post(
+                            "/approvals/" + item + "/reject",
+                            JSON.writeValueAsString(Map.of("feedback", decision.feedback())),
+                            "rejecting " + item);
+                }
+            }
+        }
+
+        private void post(String path, @Nullable String json, String what) throws IOException, InterruptedException {
+            HttpRequest.Builder post = request(api.resolve("/api/v1/projects/" + projectId + path));
+            if (json != null) {
+                post.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            } else {
+                post.POST(HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+            out.println("[person] as the scenario's user: POST /api/v1/projects/" + projectId.substring(0, 8) + "…"
+                    + path + (json == null ? "" : " " + json) + " -> " + answer.statusCode());
+            if (answer.statusCode() != 202) {
+                throw new IOException(what + " was refused: HTTP " + answer.statusCode() + " " + answer.body());
             }
         }
     }

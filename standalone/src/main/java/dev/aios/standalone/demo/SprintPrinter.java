@@ -62,6 +62,21 @@ final class SprintPrinter {
             case "SprintReviewed" -> review(p);
             case "SprintCompleted" ->
                 "sprint " + p.path("sprintNumber").asInt() + " completed: " + join(p.path("completedTaskIds"));
+            case "ApprovalRequested" ->
+                "waits for a person: " + p.path("itemId").asString() + " ("
+                        + p.path("kind")
+                                .asString()
+                                .replace("APPROVAL_KIND_", "")
+                                .replace('_', ' ')
+                                .toLowerCase(Locale.ROOT)
+                        + "): " + join(p.path("why"));
+            case "ApprovalGranted" ->
+                "approved: " + p.path("itemId").asString() + " by "
+                        + p.path("grantedBy").asString();
+            case "ApprovalRejected" ->
+                "rejected: " + p.path("itemId").asString() + " by "
+                        + p.path("rejectedBy").asString() + ": "
+                        + p.path("feedback").asString();
             case "ProjectPaused" -> "project paused: " + p.path("reason").asString();
             case "ProjectResumed" -> "project resumed: " + p.path("reason").asString();
             case "BudgetChanged" ->

@@ -73,11 +73,11 @@ public final class Scenarios {
         root.path("options")
                 .properties()
                 .forEach(e -> options.put(e.getKey(), e.getValue().asInt()));
+        List<String> approvals = new ArrayList<>();
+        root.path("approvals").forEach(kind -> approvals.add(kind.asString()));
         List<Scenario.Action> actions = new ArrayList<>();
         for (JsonNode action : root.path("actions")) {
-            actions.add(new Scenario.Action(
-                    action.path("onEvent").asString(""),
-                    usd(action.path("raiseBudgetUsd").asDouble(0))));
+            actions.add(action(root.path("name").asString(), action));
         }
         JsonNode expect = root.path("expect");
         Map<String, String> recordWith = new LinkedHashMap<>();
@@ -92,15 +92,39 @@ public final class Scenarios {
                 brief.getContentAsString(StandardCharsets.UTF_8),
                 usd(root.path("budgetUsd").asDouble(5)),
                 options,
+                approvals,
                 actions,
                 new Scenario.Expectation(
                         expect.path("finalEvent").asString("ProjectDelivered"),
                         expect.path("sprints").asInt(0),
                         expect.path("backlogRejections").asInt(0),
                         expect.path("pauses").asInt(0),
-                        expect.path("failedReviews").asInt(0)),
+                        expect.path("failedReviews").asInt(0),
+                        expect.path("rejectedChanges").asInt(0)),
                 recordWith,
                 cassette.isReadable() ? Optional.of(cassette.getURI().toString()) : Optional.empty());
+    }
+
+    /** One of: {@code raiseBudgetUsd}, {@code "grant": true}, {@code "reject": "feedback"}; anything else is refused. */
+    private static Scenario.Action action(String scenario, JsonNode action) {
+        String onEvent = action.path("onEvent").asString("");
+        boolean raise = action.has("raiseBudgetUsd");
+        boolean grant = action.path("grant").asBoolean(false);
+        boolean reject = action.path("reject").isString()
+                && !action.path("reject").asString().isBlank();
+        if (onEvent.isEmpty() || (raise ? 1 : 0) + (grant ? 1 : 0) + (reject ? 1 : 0) != 1) {
+            throw new IllegalStateException("scenario " + scenario + " has an action that does not name its event and"
+                    + " exactly one of raiseBudgetUsd, \"grant\": true or \"reject\": \"feedback\": " + action);
+        }
+        if (raise) {
+            return Scenario.Action.raiseBudget(
+                    onEvent, usd(action.path("raiseBudgetUsd").asDouble()));
+        }
+        return Scenario.Action.decide(
+                onEvent,
+                grant
+                        ? Scenario.Decision.granted()
+                        : Scenario.Decision.rejected(action.path("reject").asString()));
     }
 
     private static long usd(double dollars) {

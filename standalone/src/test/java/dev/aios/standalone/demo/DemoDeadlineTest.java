@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class DemoDeadlineTest {
                 Duration.ofSeconds(1));
 
         // when it runs, then it fails with the reason and stopped the project
-        assertThatThrownBy(() -> run.run("stuck", "a brief", 1_000_000, Map.of(), List.of(), out))
+        assertThatThrownBy(() -> run.run(DemoRun.Submission.of("stuck", "a brief", 1_000_000), List.of(), out))
                 .hasMessageContaining("did not finish within")
                 .hasMessageContaining("it was stopped");
         assertThat(stopped).isTrue();

@@ -33,6 +33,24 @@ class SprintPrinterTest {
     }
 
     @Test
+    void showsWhatWaitsForAPersonWhyAndWhoDecidedWithTheirFeedback() {
+        printer.print("ApprovalRequested", json.readTree("""
+                {"payload": {"itemId": "change-T3-1", "kind": "APPROVAL_KIND_RISKY_CHANGE",
+                 "why": ["writes Dockerfile (matches Dockerfile*)", "deletes old.py"]}}"""));
+        printer.print("ApprovalRejected", json.readTree("""
+                {"payload": {"itemId": "change-T3-1", "rejectedBy": "ana", "feedback": "run it as a user"}}"""));
+        printer.print("ApprovalGranted", json.readTree("""
+                {"payload": {"itemId": "change-T3-2", "grantedBy": "ana"}}"""));
+
+        assertThat(output())
+                .contains(
+                        "waits for a person: change-T3-1 (risky change): writes Dockerfile (matches Dockerfile*),"
+                                + " deletes old.py",
+                        "rejected: change-T3-1 by ana: run it as a user",
+                        "approved: change-T3-2 by ana");
+    }
+
+    @Test
     void showsWhyAProjectFailed() {
         printer.print("ProjectFailed", json.readTree("""
                 {"payload": {"taskId": "plan", "reason": "no recording is of this brief"}}"""));

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Tells from a chat request alone, as a model would have to, which scenario, persona and call it is. It reads the
  * structure the personas render (the system prompt's "You are the ...", the briefing's "## Brief" section, "Plan
- * attempt N", "## Your task ID: ...", the repair turn), never exact prompt wording, so prompts may be reworded.
+ * attempt N", "## Your task ID: ...", a section saying a person rejected the previous changeset, the repair turn),
+ * never exact prompt wording, so prompts may be reworded.
  */
 final class CallRecognizer {
     private static final Pattern PERSONA = Pattern.compile("\\bYou are the (\\w+)");
@@ -21,6 +22,7 @@ final class CallRecognizer {
     private static final Pattern PLAN_ATTEMPT = Pattern.compile("(?mi)^Plan attempt (\\d+)\\b");
     private static final Pattern REJECTION_SECTION = Pattern.compile("(?mi)^## .*\\bwas rejected\\b");
     private static final Pattern TASK = Pattern.compile("(?m)^## Your task (\\S+?):");
+    private static final Pattern PERSON_REJECTED = Pattern.compile("(?mi)^## .*\\brejected your previous changeset\\b");
 
     /** Scenario name → its brief, normalised. */
     private final Map<String, String> briefs;
@@ -39,8 +41,9 @@ final class CallRecognizer {
             throw new UnrecognizedCall("the system prompt is not followed by a user message with the briefing");
         }
         String briefing = normalise(messages.get(1).content());
-        return new RecognizedCall(
-                scenario(briefing), role, call(briefing), repair(messages.subList(2, messages.size())));
+        String call = call(briefing);
+        boolean redo = PERSON_REJECTED.matcher(briefing).find();
+        return new RecognizedCall(scenario(briefing), role, call, redo, repair(messages.subList(2, messages.size())));
     }
 
     private static String role(String systemPrompt) throws UnrecognizedCall {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** One recorded scenario's files in the launcher's resources: {@code scenarios/<name>/scenario.json} and its brief. */
 record ScenarioFile(String directory, JsonNode json, String brief) {
     /** Every scenario the demo offers; the list the tests hold the directory to. */
-    static final List<String> NAMES = List.of("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler");
+    static final List<String> NAMES =
+            List.of("url-shortener", "room-bookings", "expense-splitter", "recipe-scaler", "feature-flags");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,6 +28,28 @@ record ScenarioFile(String directory, JsonNode json, String brief) {
 
     JsonNode expect() {
         return json.path("expect");
+    }
+
+    /** The decisions a person takes on what waits for approval, in order: a feedback text, or empty for a grant. */
+    List<String> decisions() {
+        List<String> decisions = new ArrayList<>();
+        json.path("actions").forEach(action -> {
+            if (action.path("grant").asBoolean()) {
+                decisions.add("");
+            } else if (action.has("reject")) {
+                decisions.add(action.path("reject").asString());
+            }
+        });
+        return decisions;
+    }
+
+    boolean approvesRiskyChanges() {
+        for (JsonNode kind : json.path("approvals")) {
+            if (kind.asString().equals("risky-changes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int sprintLimit() {

@@ -17,8 +17,18 @@ import tools.jackson.databind.JsonNode;
 /** The scenario files the demo reads: every field it needs, of the right kind, and a brief beside each. */
 class ScenarioFilesTest {
     private static final List<String> NAMES = ScenarioFile.NAMES;
-    private static final Set<String> FIELDS =
-            Set.of("name", "title", "shows", "projectName", "budgetUsd", "options", "actions", "recordWith", "expect");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "title",
+            "shows",
+            "projectName",
+            "budgetUsd",
+            "options",
+            "approvals",
+            "actions",
+            "recordWith",
+            "expect");
+    private static final Set<String> APPROVALS = Set.of("backlog", "sprint", "risky-changes");
     private static final Set<String> OPTIONS = Set.of("sprintLimit", "sprintCapacityPoints", "maxReplans");
     private static final Set<String> FINAL_EVENTS = Set.of("ProjectDelivered", "ProjectStopped");
 
@@ -75,13 +85,30 @@ class ScenarioFilesTest {
     void actionsSayOnWhichEventAPersonActsAndExpectationsAreCounts(String directory) {
         JsonNode json = ScenarioFile.load(directory).json();
 
-        json.path("actions").forEach(action -> {
-            assertThat(action.path("onEvent").asString()).isEqualTo("ProjectPaused");
-            assertThat(action.path("raiseBudgetUsd").asDouble()).isPositive();
-        });
+        json.path("approvals").forEach(kind -> assertThat(kind.asString()).isIn(APPROVALS));
+        int raises = 0;
+        int rejections = 0;
+        for (JsonNode action : json.path("actions")) {
+            if (action.has("raiseBudgetUsd")) {
+                assertThat(action.path("onEvent").asString()).isEqualTo("ProjectPaused");
+                assertThat(action.path("raiseBudgetUsd").asDouble()).isPositive();
+                raises++;
+            } else {
+                assertThat(action.path("onEvent").asString()).isEqualTo("ApprovalRequested");
+                assertThat(json.path("approvals").isEmpty())
+                        .as("a decision needs something to wait for approval")
+                        .isFalse();
+                assertThat(action.path("grant").asBoolean()
+                                || action.path("reject").asString().length() > 10)
+                        .as("grant, or reject with feedback: " + action)
+                        .isTrue();
+                rejections += action.has("reject") ? 1 : 0;
+            }
+        }
         JsonNode expect = json.path("expect");
         assertThat(expect.propertyNames())
-                .containsExactlyInAnyOrder("finalEvent", "sprints", "backlogRejections", "pauses", "failedReviews");
+                .containsAll(List.of("finalEvent", "sprints", "backlogRejections", "pauses", "failedReviews"))
+                .isSubsetOf("finalEvent", "sprints", "backlogRejections", "pauses", "failedReviews", "rejectedChanges");
         assertThat(expect.path("finalEvent").asString()).isIn(FINAL_EVENTS);
         assertThat(expect.path("sprints").asInt())
                 .isBetween(1, ScenarioFile.load(directory).sprintLimit());
@@ -90,9 +117,12 @@ class ScenarioFilesTest {
                     .as(count)
                     .isTrue();
         }
-        assertThat(json.path("actions").size())
+        assertThat(raises)
                 .as("a pause needs a person to raise the budget")
                 .isEqualTo(expect.path("pauses").asInt());
+        assertThat(rejections)
+                .as("each rejected change is a person's rejection")
+                .isEqualTo(expect.path("rejectedChanges").asInt(0));
     }
 
     @ParameterizedTest

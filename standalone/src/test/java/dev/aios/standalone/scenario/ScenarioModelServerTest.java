@@ -96,6 +96,51 @@ class ScenarioModelServerTest {
             });
             assertThat(LOG).anyMatch(line -> line.contains("devops repair of T4"));
         }
+
+        @Test
+        void answersATaskThatAPersonSentBackWithItsRedo() {
+            // given the feature-flags scenario's T3, whose first changeset a person rejects
+            BuilderAgent devops = BuilderAgent.of(Role.DEVOPS, new OpenAiWireClient(server.baseUrl(), false));
+            String brief = ScenarioAnswers.fromClasspath().briefs().get("feature-flags");
+            TaskAssignment first = assignment(Role.DEVOPS, "T3", brief);
+            TaskAssignment redo = new TaskAssignment(
+                    "p-1",
+                    "T3",
+                    1,
+                    2,
+                    first.task(),
+                    new TaskContext(
+                            "feature-flags",
+                            brief,
+                            "## Architecture\n\nSmall.",
+                            List.of(),
+                            List.of(),
+                            0,
+                            0,
+                            "Run the service as an unprivileged user."),
+                    "p-1/T3/2");
+
+            // when the first proposal and, briefed with the person's feedback, the second are asked for
+            TaskOutcome proposed = devops.execute(first, (message, percent) -> {});
+            TaskOutcome redone = devops.execute(redo, (message, percent) -> {});
+
+            // then each is answered with its own changeset: the redo's Dockerfile no longer runs as root
+            assertThat(dockerfile(proposed)).contains("FROM python:3\n").doesNotContain("USER");
+            assertThat(dockerfile(redone)).contains("FROM python:3.12-slim", "USER 10001");
+            assertThat(LOG).anyMatch(line -> line.contains("devops redo of T3"));
+        }
+
+        private static String dockerfile(TaskOutcome outcome) {
+            assertThat(outcome).isInstanceOf(TaskOutcome.Completed.class);
+            return new String(
+                    ((TaskOutcome.Completed) outcome)
+                            .changeset().writes().stream()
+                                    .filter(f -> f.path().equals("Dockerfile"))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .content(),
+                    StandardCharsets.UTF_8);
+        }
     }
 
     @Nested

@@ -22,7 +22,9 @@ import dev.aios.agents.qa.sandbox.SandboxLimits;
 import dev.aios.router.client.LlmClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,7 +43,8 @@ import org.junit.jupiter.params.provider.FieldSource;
  * scenario server, sprint by sprint, with the real QA sandbox as the sprint review: the delivered code is real and its
  * tests pass, a scenario's failing review really fails, and the counts are those its scenario.json expects. Budget
  * pauses need the router's pricing and are left to the recording; here the orchestrator's part is played in a few
- * lines: dependency order, a cycle check, defects as tasks of the next sprint.
+ * lines: dependency order, a cycle check, defects as tasks of the next sprint, and a person's decisions on risky
+ * changes (a changeset writing Docker or CI files waits; a rejection sends the task back with the feedback).
  */
 class ScenarioWalkthroughTest {
     private static final List<String> NAMES = ScenarioFile.NAMES;
@@ -102,6 +105,12 @@ class ScenarioWalkthroughTest {
         assertThat(run.sprint)
                 .as("sprints")
                 .isEqualTo(scenario.expect().path("sprints").asInt());
+        assertThat(run.rejectedChanges)
+                .as("risky changes a person rejected")
+                .isEqualTo(scenario.expect().path("rejectedChanges").asInt(0));
+        assertThat(run.decisions)
+                .as("every decision the scenario lists was taken")
+                .isEmpty();
         assertThat(run.workspace)
                 .containsKeys("README.md", "Makefile", ".github/workflows/ci.yml", "tests/__init__.py");
     }
@@ -111,12 +120,15 @@ class ScenarioWalkthroughTest {
         final ScenarioFile scenario;
         final Map<String, FileContent> workspace = new TreeMap<>();
         final Map<String, TaskOutcome.Completed> done = new HashMap<>();
+        final Deque<String> decisions;
         int rejections;
         int failedReviews;
+        int rejectedChanges;
         int sprint;
 
         Run(ScenarioFile scenario) {
             this.scenario = scenario;
+            this.decisions = new ArrayDeque<>(scenario.decisions());
         }
 
         PlanOutcome.Proposed plan() {
@@ -142,10 +154,18 @@ class ScenarioWalkthroughTest {
                 sprint++;
                 assertThat(sprint).as("sprints within the limit").isLessThanOrEqualTo(scenario.sprintLimit());
                 for (TaskDefinition task : inDependencyOrder(pending)) {
-                    TaskOutcome outcome = builders.get(task.role())
-                            .execute(assignment(task, plan.architectureNotes(), List.of()), (message, percent) -> {});
-                    assertThat(outcome).as(task.taskId() + ": " + outcome).isInstanceOf(TaskOutcome.Completed.class);
-                    TaskOutcome.Completed completed = (TaskOutcome.Completed) outcome;
+                    TaskOutcome.Completed completed = execute(task, plan.architectureNotes(), "");
+                    while (scenario.approvesRiskyChanges() && risky(completed)) {
+                        assertThat(decisions)
+                                .as(task.taskId() + "'s risky change waits for a decision")
+                                .isNotEmpty();
+                        String feedback = decisions.poll();
+                        if (feedback.isEmpty()) {
+                            break;
+                        }
+                        rejectedChanges++;
+                        completed = execute(task, plan.architectureNotes(), feedback);
+                    }
                     done.put(task.taskId(), completed);
                     completed.changeset().writes().forEach(file -> workspace.put(file.path(), file));
                     completed.changeset().deletes().forEach(workspace::remove);
@@ -157,6 +177,22 @@ class ScenarioWalkthroughTest {
                 failedReviews++;
                 pending = defectTasks(review);
             }
+        }
+
+        private TaskOutcome.Completed execute(TaskDefinition task, String architecture, String feedback) {
+            TaskOutcome outcome = builders.get(task.role())
+                    .execute(assignment(task, architecture, List.of(), feedback), (message, percent) -> {});
+            assertThat(outcome).as(task.taskId() + ": " + outcome).isInstanceOf(TaskOutcome.Completed.class);
+            return (TaskOutcome.Completed) outcome;
+        }
+
+        /** As the orchestrator's defaults judge it, for the files these scenarios write: Docker or CI files, or deletes. */
+        private static boolean risky(TaskOutcome.Completed completed) {
+            return !completed.changeset().deletes().isEmpty()
+                    || completed.changeset().writes().stream()
+                            .map(FileContent::path)
+                            .anyMatch(path -> path.startsWith(".github/")
+                                    || path.substring(path.lastIndexOf('/') + 1).startsWith("Dockerfile"));
         }
 
         private ReviewResult review(String architecture) {
@@ -171,7 +207,7 @@ class ScenarioWalkthroughTest {
                     Complexity.UNSPECIFIED,
                     TaskKind.SPRINT_REVIEW);
             TaskOutcome outcome =
-                    qa.execute(assignment(task, architecture, List.copyOf(workspace.values())), (m, p) -> {});
+                    qa.execute(assignment(task, architecture, List.copyOf(workspace.values()), ""), (m, p) -> {});
             assertThat(outcome).isInstanceOf(TaskOutcome.Completed.class);
             return ((TaskOutcome.Completed) outcome).review().orElseThrow();
         }
@@ -194,7 +230,8 @@ class ScenarioWalkthroughTest {
             return defects;
         }
 
-        private TaskAssignment assignment(TaskDefinition task, String architecture, List<FileContent> files) {
+        private TaskAssignment assignment(
+                TaskDefinition task, String architecture, List<FileContent> files, String feedback) {
             List<TaskContext.DependencyOutput> inputs = task.dependsOn().stream()
                     .map(id -> new TaskContext.DependencyOutput(
                             id,
@@ -204,8 +241,8 @@ class ScenarioWalkthroughTest {
                                     .map(FileContent::path)
                                     .toList()))
                     .toList();
-            TaskContext context =
-                    new TaskContext(scenario.projectName(), scenario.brief(), architecture, inputs, files, 0);
+            TaskContext context = new TaskContext(
+                    scenario.projectName(), scenario.brief(), architecture, inputs, files, 0, 0, feedback);
             return new TaskAssignment(
                     "p-" + scenario.directory(), task.taskId(), sprint, 1, task, context, "p/" + task.taskId() + "/1");
         }
