@@ -164,13 +164,35 @@ const checks = [
     await page.locator('#project-status', { hasText: 'STOPPED' }).waitFor();
     await page.locator('#actions', { hasText: 'nothing left to stop' }).waitFor();
   }],
-  ['an operator sees the dead-letter queues and may inspect one', async () => {
+  ['an operator inspects a dead letter and redrives it to its work queue', async () => {
+    // given a letter in QA's dead-letter queue (put there by BoardIT, as the agent's runtime leaves one)
+    const queue = env('DEAD_LETTER_QUEUE');
     await page.getByRole('link', { name: 'Dead letters' }).click();
-    await page.locator('#dlq-queues tr').first().waitFor();
+    const row = page.locator('#dlq-queues tr', { hasText: queue });
+    await row.waitFor();
     assert.ok(await page.locator('#dlq-queues tr').count() >= 5, 'a queue per agent');
-    await page.locator('#dlq-queues tr').first().getByRole('button', { name: 'Inspect' }).click();
-    await page.locator('#dlq-letters h2').waitFor();
-    assert.match(await page.locator('#dlq-letters').textContent(), /first 0|Empty/);
+    assert.match(await row.textContent(), /aios\.agent\.qa1/); // work queue, then depth 1
+    // when it is inspected
+    await row.getByRole('button', { name: 'Inspect' }).click();
+    // then its type, original queue and project show
+    const letter = page.locator('#dlq-letters tbody tr', { hasText: env('DEAD_LETTER_PROJECT') });
+    await letter.waitFor();
+    assert.match(await letter.textContent(), /aios\.events\.v1\.TaskAssigned/);
+    assert.equal((await letter.locator('td').nth(1).textContent()).trim(), '', 'no agent has failed it yet');
+    // when it is redriven
+    await row.getByRole('button', { name: 'Redrive' }).click();
+    // then the board says so; QA's agent takes the letter from its work queue, cannot process it either (it names no
+    // role) and dead-letters it again, now with its reason: the round trip a redrive makes
+    await page.locator('#status', { hasText: 'Redrove 1 letters of ' + queue }).waitFor();
+    let reason = '';
+    for (let i = 0; i < 30 && !reason; i++) {
+      await row.getByRole('button', { name: 'Inspect' }).click();
+      await page.locator('#dlq-letters h2', { hasText: queue }).waitFor();
+      const back = page.locator('#dlq-letters tbody tr', { hasText: env('DEAD_LETTER_PROJECT') });
+      if (await back.count() === 1) reason = (await back.locator('td').nth(1).textContent()).trim();
+      if (!reason) await page.waitForTimeout(500);
+    }
+    assert.match(reason, /task without a known role/);
   }],
   ['a viewer sees the board without the stop button, and why', async () => {
     // given

@@ -12,8 +12,10 @@ export function approvalsPanel(id) {
   const waitingList = h('div', { id: 'approvals-waiting' });
   const decidedList = h('ol', { id: 'approvals-decided' });
   const decided = h('details', { id: 'approvals-history' }, h('summary', {}, 'Decided'), decidedList);
+  // what the last decision did: outside the list, which an approval event redraws
+  const notice = h('p', { role: 'status', id: 'approvals-notice' });
   const panel = h('section', { className: 'panel', id: 'approvals', 'aria-labelledby': 'approvals-title', hidden: true },
-    h('h2', { id: 'approvals-title' }, 'Approvals'), waitingList, decided);
+    h('h2', { id: 'approvals-title' }, 'Approvals'), notice, waitingList, decided);
   const base = '/api/v1/projects/' + id + '/approvals';
 
   async function refresh() {
@@ -37,15 +39,14 @@ export function approvalsPanel(id) {
 
   function waitingItem(a) {
     const feedback = h('textarea', { id: 'feedback-' + a.item, rows: '2' });
-    const result = h('p', { role: 'status' });
     const act = async (verb, body) => {
       try {
         await post(base + '/' + encodeURIComponent(a.item) + '/' + verb, body);
-        result.textContent = verb === 'grant' ? 'Approved.' : 'Rejected; the feedback goes back to the proposer.';
-        result.className = '';
+        notice.textContent = a.item + (verb === 'grant' ? ': Approved.' : ': Rejected; the feedback goes back to the proposer.');
+        notice.className = '';
       } catch (e) {
-        result.textContent = explainRefusal(e, verb === 'grant' ? 'approve this' : 'reject this');
-        result.className = 'error';
+        notice.textContent = a.item + ': ' + explainRefusal(e, verb === 'grant' ? 'approve this' : 'reject this');
+        notice.className = 'error';
       }
     };
     return h('li', { className: 'card', id: 'approval-' + a.item },
@@ -58,10 +59,9 @@ export function approvalsPanel(id) {
         h('div', { className: 'actions' },
           h('button', { type: 'button', className: 'primary', onclick: () => act('grant') }, 'Approve'),
           h('button', { type: 'button', className: 'danger', onclick: () => {
-            if (!feedback.value.trim()) { result.textContent = 'Say why in the feedback: the proposer reads it.'; return; }
+            if (!feedback.value.trim()) { notice.textContent = 'Say why in the feedback: the proposer reads it.'; return; }
             act('reject', { feedback: feedback.value.trim() });
           } }, 'Reject')),
-        result,
       ] : h('p', { className: 'muted' }, 'Your role may not approve or reject (a submitter may).'));
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +103,11 @@ class BoardIT {
                         .toString());
         env.put("RISKY_PROJECT_NAME", risky.projectName());
         env.put("RISKY_FEEDBACK", rejection(risky));
+        // and a letter QA's queue dead-lettered, of a project of no tenant (an admin sees every letter)
+        String letterProject = UUID.randomUUID().toString();
+        up.deadLetter("aios.agent.qa.dlq", "aios.events.v1.TaskAssigned", letterProject);
+        env.put("DEAD_LETTER_QUEUE", "aios.agent.qa.dlq");
+        env.put("DEAD_LETTER_PROJECT", letterProject);
         // when
         Run run = run(List.of("node", "board.test.mjs"), env, Duration.ofMinutes(8));
         // then

@@ -1,5 +1,11 @@
 package dev.aios.standalone;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.aios.events.v1.Envelope;
+import dev.aios.standalone.infra.Endpoints;
 import dev.aios.standalone.infra.FreePorts;
 import dev.aios.standalone.infra.Infrastructure;
 import dev.aios.standalone.platform.Platform;
@@ -11,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The platform as {@code ./aios up} runs it with no model configured (the bundled recordings replay; any other brief
@@ -53,6 +60,40 @@ final class UpWithNoModel implements AutoCloseable {
             infrastructure.close();
             delete(home);
             throw e;
+        }
+    }
+
+    /**
+     * Puts a letter in a dead-letter queue of the platform's broker, as an agent's runtime leaves one it could not
+     * process: an envelope of {@code type} for {@code project}, confirmed by the broker before this returns.
+     */
+    void deadLetter(String queue, String type, String project) throws Exception {
+        Endpoints broker = infrastructure.endpoints();
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(broker.rabbitHost());
+        factory.setPort(broker.rabbitPort());
+        factory.setUsername(broker.rabbitUser());
+        factory.setPassword(broker.rabbitPassword());
+        factory.setVirtualHost(broker.rabbitVirtualHost());
+        Envelope envelope = Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setType(type)
+                .setStreamId("project-" + project)
+                .setCorrelationId(project)
+                .build();
+        try (Connection connection = factory.newConnection("up-with-no-model-test");
+                Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            channel.basicPublish(
+                    "",
+                    queue,
+                    new AMQP.BasicProperties.Builder()
+                            .messageId(envelope.getEventId())
+                            .type(envelope.getType())
+                            .deliveryMode(2)
+                            .build(),
+                    envelope.toByteArray());
+            channel.waitForConfirmsOrDie(10_000);
         }
     }
 
