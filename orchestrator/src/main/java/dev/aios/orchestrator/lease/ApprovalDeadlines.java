@@ -9,6 +9,7 @@ import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -51,18 +52,30 @@ public class ApprovalDeadlines implements ProjectDecisions.AfterCommit {
         for (Message m : messages) {
             switch (m) {
                 case ApprovalRequested r
-                when r.hasDeadline() ->
-                    redis.opsForZSet()
-                            .add(
-                                    deadlines,
-                                    r.getProjectId() + "/" + r.getItemId() + "/" + action(r.getOnTimeout()),
-                                    r.getDeadline().getSeconds() * 1000
-                                            + r.getDeadline().getNanos() / 1_000_000);
+                when r.hasDeadline() -> redis.opsForZSet().add(deadlines, entry(r), millis(r));
                 case ApprovalGranted g -> forget(g.getProjectId(), g.getItemId());
                 case ApprovalRejected r -> forget(r.getProjectId(), r.getItemId());
                 default -> {}
             }
         }
+    }
+
+    /** The sorted set's member for a request: {@code project/item/grant|reject}, what its deadline decides. */
+    static String entry(ApprovalRequested r) {
+        return r.getProjectId() + "/" + r.getItemId() + "/" + action(r.getOnTimeout());
+    }
+
+    static long millis(ApprovalRequested r) {
+        return r.getDeadline().getSeconds() * 1000 + r.getDeadline().getNanos() / 1_000_000;
+    }
+
+    /**
+     * Puts deadlines Redis lost back (the lease rebuild calls this with what the event store says is pending). NX:
+     * an entry already there keeps its score; one decided meanwhile is dropped by the planner when it comes due.
+     */
+    int restore(Map<String, Long> pending) {
+        pending.forEach((entry, at) -> redis.opsForZSet().addIfAbsent(deadlines, entry, at));
+        return pending.size();
     }
 
     private void forget(String project, String item) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the leases back into Redis after it lost them (FLUSHALL, a restart without persistence, a failed lease
  * write): a marker key is written only by a completed rebuild, so a missing marker means Redis may be missing
- * leases, and the outstanding ones are rebuilt from the projection. Idempotent, and safe with several replicas.
+ * leases, and the outstanding ones are rebuilt from the projection, with the pending approval deadlines from the event
+ * store. Idempotent, and safe with several replicas.
  */
 @Component
 public class LeaseRebuild {
@@ -62,6 +63,8 @@ public class LeaseRebuild {
 
     private final StringRedisTemplate redis;
     private final ProjectedLeases projected;
+    private final ProjectedApprovalDeadlines projectedDeadlines;
+    private final ApprovalDeadlines deadlines;
     private final Clock clock;
     private final LeaseKeys keys;
     private final AtomicBoolean stale = new AtomicBoolean();
@@ -69,16 +72,23 @@ public class LeaseRebuild {
     LeaseRebuild(
             StringRedisTemplate redis,
             ProjectedLeases projected,
+            ProjectedApprovalDeadlines projectedDeadlines,
+            ApprovalDeadlines deadlines,
             Clock clock,
             @Value("${aios.orchestrator.redis-key-prefix}") String prefix) {
         this.redis = redis;
         this.projected = projected;
+        this.projectedDeadlines = projectedDeadlines;
+        this.deadlines = deadlines;
         this.clock = clock;
         this.keys = new LeaseKeys(prefix);
     }
 
-    /** What one rebuild did: leases written (NX, so existing ones are untouched) and stale ones removed. */
-    public record Result(int restored, int forgotten, Duration took) {}
+    /**
+     * What one rebuild did: leases written (NX, so existing ones are untouched), stale ones removed, and the pending
+     * approval deadlines written back (NX too).
+     */
+    public record Result(int restored, int forgotten, int approvalDeadlines, Duration took) {}
 
     /** A lease write failed (Redis unreachable): Redis may now lack a lease even though its marker is there. */
     void leaseWriteFailed() {
@@ -134,8 +144,11 @@ public class LeaseRebuild {
                     .filter(id -> !after.containsKey(id))
                     .toList();
             forget(settled);
-            var result = new Result(before.size(), settled.size(), Duration.ofNanos(System.nanoTime() - started));
-            String marker = "rebuilt at " + clock.instant() + ": " + result.restored() + " leases";
+            int approvals = deadlines.restore(projectedDeadlines.read());
+            var result =
+                    new Result(before.size(), settled.size(), approvals, Duration.ofNanos(System.nanoTime() - started));
+            String marker = "rebuilt at " + clock.instant() + ": " + result.restored() + " leases, " + approvals
+                    + " approval deadlines";
             if (!Long.valueOf(1)
                     .equals(redis.execute(FINISH, List.of(keys.rebuildLock(), keys.marker()), token, marker))) {
                 log.warn(
@@ -143,9 +156,11 @@ public class LeaseRebuild {
                 return Optional.empty();
             }
             log.info(
-                    "lease state rebuilt from the projection: {} outstanding leases restored, {} settled meanwhile, in {} ms",
+                    "lease state rebuilt from the projection: {} outstanding leases restored, {} settled meanwhile,"
+                            + " {} approval deadlines restored, in {} ms",
                     result.restored(),
                     result.forgotten(),
+                    result.approvalDeadlines(),
                     result.took().toMillis());
             return Optional.of(result);
         } catch (RuntimeException e) {

@@ -52,6 +52,12 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
     @Autowired
     ProjectedLeases projected;
 
+    @Autowired
+    ProjectedApprovalDeadlines projectedDeadlines;
+
+    @Autowired
+    ApprovalDeadlines approvalDeadlines;
+
     @Nested
     class TheRunningApp {
         final LeaseKeys keys = new LeaseKeys(INFRA.redisPrefix);
@@ -76,6 +82,35 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
                 });
             });
             assertThat(projected.read()).containsAllEntriesOf(granted);
+        }
+
+        @Test
+        void restoresAWipedApprovalDeadlineButNotOneAlreadyDecided() {
+            // given: two projects whose backlogs wait for a person with a deadline; the second is already granted
+            UUID waiting = projectWhoseBacklogWaitsWithADeadline();
+            UUID decided = projectWhoseBacklogWaitsWithADeadline();
+            handle(
+                    decided,
+                    ApprovalGranted.newBuilder()
+                            .setProjectId(decided.toString())
+                            .setItemId("backlog-1")
+                            .setGrantedBy("ana")
+                            .build());
+            String entry = waiting + "/backlog-1/reject";
+            Double deadline = redis.opsForZSet().score(keys.approvalDeadlines(), entry);
+            assertThat(deadline).as("the deadline the request set").isNotNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> redis.hasKey(keys.marker()));
+            // when: Redis loses the deadlines and the marker (this prefix only)
+            redis.delete(List.of(keys.marker(), keys.approvalDeadlines()));
+            // then: the scheduled check puts the waiting item's deadline back as requested, and not the decided one's
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(redis.hasKey(keys.marker())).isTrue();
+                assertThat(redis.opsForZSet().score(keys.approvalDeadlines(), entry))
+                        .isEqualTo(deadline);
+            });
+            assertThat(redis.opsForZSet().score(keys.approvalDeadlines(), decided + "/backlog-1/reject"))
+                    .isNull();
+            assertThat(projectedDeadlines.read()).containsEntry(entry, deadline.longValue());
         }
 
         @Test
@@ -226,7 +261,8 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
         }
 
         LeaseRebuild rebuild(ProjectedLeases projection) {
-            return new LeaseRebuild(redis, projection, Clock.systemUTC(), prefix);
+            return new LeaseRebuild(
+                    redis, projection, projectedDeadlines, approvalDeadlines, Clock.systemUTC(), prefix);
         }
 
         @SafeVarargs
@@ -256,6 +292,35 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
             Map<String, Instant> next = reads.poll();
             return next == null ? last : next;
         }
+    }
+
+    private UUID projectWhoseBacklogWaitsWithADeadline() {
+        UUID id = UUID.randomUUID();
+        String p = id.toString();
+        handle(
+                id,
+                ProjectSubmitted.newBuilder()
+                        .setProjectId(p)
+                        .setName("deadline")
+                        .setBrief("b")
+                        .setBudgetMicros(1_000)
+                        .setOptions(ProjectOptions.newBuilder()
+                                .addApprovals(ApprovalKind.APPROVAL_KIND_BACKLOG)
+                                .setApprovalTimeoutMinutes(30)
+                                .setApprovalTimeoutAction(ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT))
+                        .build());
+        handle(
+                id,
+                BacklogProposed.newBuilder()
+                        .setProjectId(p)
+                        .setAttempt(1)
+                        .addTasks(TaskSpec.newBuilder()
+                                .setTaskId("A")
+                                .setRole(AgentRole.AGENT_ROLE_BACKEND)
+                                .setTitle("a")
+                                .setEstimatePoints(1))
+                        .build());
+        return id;
     }
 
     private UUID projectWithTwoAssignedTasks() {
