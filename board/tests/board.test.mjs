@@ -29,6 +29,19 @@ page.setDefaultTimeout(30_000);
 const shot = name => page.screenshot({ path: join(shots, name + '.png'), fullPage: true });
 const state = {};
 
+/** axe-core's WCAG 2 A and AA rules on the page as it stands: names, labels, contrast, landmarks, ARIA. */
+const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+async function assertAccessible(what) {
+  // evaluated through the browser's DevTools protocol: the board's policy (script-src 'self') rightly refuses an
+  // injected <script>, and the test must not weaken it
+  if (!await page.evaluate(() => !!window.axe)) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+  const found = result.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ', e.g. '
+    + v.nodes[0].target.join(' ') + ')');
+  assert.deepEqual(found, [], what + ' breaks WCAG 2 AA rules');
+  return result.passes.length;
+}
+
 async function signIn(token) {
   await page.goto(url + '/#/login');
   await page.getByLabel('Bearer token').fill(token);
@@ -49,9 +62,19 @@ const checks = [
     await signIn('not a token');
     await page.locator('#login-error', { hasText: 'not a usable token' }).waitFor();
   }],
-  ['an admin signs in and sees who they are and the projects list', async () => {
-    // when
-    await signIn(env('ADMIN_TOKEN'));
+  ['an admin signs in with the keyboard alone and sees who they are and the projects list', async () => {
+    // given the login page, which passes the accessibility rules
+    await page.goto(url + '/#/login');
+    await page.getByLabel('Bearer token').waitFor();
+    await assertAccessible('the login page');
+    // when the person tabs to the token field, types the token and presses Enter on the focused button
+    for (let i = 0; i < 6 && await page.evaluate(() => document.activeElement?.id) !== 'token'; i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'token', 'the token field is reachable by Tab');
+    await page.keyboard.press('Control+A'); // replaces what an earlier attempt left in the field
+    await page.keyboard.type(env('ADMIN_TOKEN'));
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Sign in');
+    await page.keyboard.press('Enter');
     // then
     await page.getByRole('heading', { name: 'Projects', exact: true }).waitFor();
     assert.match(await page.locator('#who').textContent(), /tenant default · role admin/);
@@ -291,6 +314,7 @@ const checks = [
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/#\/projects\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop();
+    state.risky = id;
     // when DevOps's changeset (Dockerfile and CI workflow) waits, and a person rejects it with feedback
     const first = page.locator('#approval-change-T3-1');
     await first.waitFor({ timeout: 120_000 });
@@ -319,6 +343,27 @@ const checks = [
     const dockerfile = files.find(f => f.path === 'Dockerfile');
     assert.match(dockerfile.diff, /\+FROM python:3\.12-slim/);
     assert.match(dockerfile.diff, /\+USER 10001/);
+  }],
+  ['every page a person uses passes axe-core\'s WCAG 2 A and AA rules', async () => {
+    // given the pages as they stand after the sessions above: projects with the submit form, a delivered board with
+    // its decided approvals, its repository with a diff, the dead letters with one inspected
+    const pages = [
+      ['the projects list', '/#/projects', () => page.getByRole('button', { name: 'Submit' }).waitFor()],
+      ['a delivered board with approvals', '/#/projects/' + state.risky, () => page.locator('#approvals-history').waitFor()],
+      ['a repository', '/#/projects/' + state.risky + '/repository', () => page.locator('#commit-detail .diff pre').first().waitFor()],
+      ['the dead letters', '/#/dlq', async () => {
+        await page.locator('#dlq-queues tr').first().getByRole('button', { name: 'Inspect' }).click();
+        await page.locator('#dlq-letters h2').waitFor();
+      }],
+    ];
+    for (const [what, path, ready] of pages) {
+      // when
+      await page.goto(url + path);
+      await ready();
+      // then
+      const passed = await assertAccessible(what);
+      console.log('# ' + what + ': no WCAG 2 A/AA violation, ' + passed + ' rules passed');
+    }
   }],
   ['a stream that drops mid-project is resumed with Last-Event-ID, with no gap and no duplicate', async () => {
     // given a stream whose first connection closes after four events

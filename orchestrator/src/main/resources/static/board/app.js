@@ -19,7 +19,7 @@ whenUnauthorized(reason => {
 
 function header() {
   const who = current();
-  document.getElementById('who').textContent = who ? who.subject + ' · tenant ' + who.tenant + ' · role ' + who.role : '';
+  document.getElementById('who').textContent = who ? 'Signed in as ' + who.subject + ' · tenant ' + who.tenant + ' · role ' + who.role : '';
   document.getElementById('sign-out').hidden = !who;
   for (const link of document.querySelectorAll('[data-least-role]')) link.hidden = !may(link.dataset.leastRole);
 }

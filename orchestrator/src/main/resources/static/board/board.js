@@ -192,8 +192,9 @@ export function boardView(root, id) {
       h('p', {}, r.testsRun + ' tests run, ' + r.testsFailed + ' failed', r.command ? ' · ' + r.command : '',
         r.isolation ? ' · ' + r.isolation : ''),
       r.defects.length ? h('ul', {}, r.defects.map(d => h('li', {}, d.title + (d.role ? ' (for ' + d.role + ')' : ''),
-        d.output ? h('pre', { 'aria-label': 'failing output of ' + d.title }, d.output) : null))) : null,
-      r.output ? h('details', { open: !r.passed }, h('summary', {}, 'Test output'), h('pre', {}, r.output)) : null)));
+        d.output ? h('pre', { 'aria-label': 'failing output of ' + d.title, tabindex: '0' }, d.output) : null))) : null,
+      r.output ? h('details', { open: !r.passed }, h('summary', {}, 'Test output'),
+        h('pre', { 'aria-label': 'test output of ' + r.label, tabindex: '0' }, r.output)) : null)));
   }
 
   function drawActions() {

@@ -47,10 +47,10 @@ export function repositoryView(root, id) {
       detail.replaceChildren(
         h('h2', {}, c.subject),
         h('p', { className: 'muted' }, c.sha + ' · ' + c.author + ' · ' + new Date(c.authoredAt).toISOString().replace('.000Z', 'Z')),
-        h('pre', { className: 'message', 'aria-label': 'Commit message' }, c.message),
+        h('pre', { className: 'message', 'aria-label': 'Commit message', tabindex: '0' }, c.message),
         ...c.files.map(f => h('section', { className: 'diff', id: 'diff-' + f.path, 'aria-label': 'Diff of ' + f.path },
           h('h3', {}, f.path, ' ', h('span', { className: 'badge' }, f.change.toLowerCase())),
-          diffBlock(f.diff),
+          diffBlock(f.diff, f.path),
           f.truncated ? h('p', { className: 'muted' }, 'This diff was cut: download the repository for the whole file.') : null)));
     } catch (e) {
       alertError(explainRefusal(e, 'read this commit'));
@@ -79,8 +79,9 @@ async function downloadZip(id, button) {
   }
 }
 
-function diffBlock(text) {
-  const pre = h('pre', {});
+function diffBlock(text, path) {
+  // focusable: a long diff scrolls, and a keyboard must be able to scroll it too
+  const pre = h('pre', { tabindex: '0', 'aria-label': 'Unified diff of ' + path });
   for (const line of text.split('\n')) {
     const kind = line.startsWith('+') && !line.startsWith('+++') ? 'add'
       : line.startsWith('-') && !line.startsWith('---') ? 'del' : line.startsWith('@@') ? 'hunk' : null;

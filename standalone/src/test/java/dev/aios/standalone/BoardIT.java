@@ -114,7 +114,7 @@ class BoardIT {
         assertThat(run.status())
                 .as("node board.test.mjs said:%n%s", run.output())
                 .isZero();
-        assertThat(run.output()).contains("board: 21 passed, 0 failed");
+        assertThat(run.output()).contains("board: 22 passed, 0 failed");
         assertThat(SCREENSHOTS.resolve("03-board-mid-sprint.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("05-repository.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("08-risky-change-redone.png")).isNotEmptyFile();
@@ -129,11 +129,15 @@ class BoardIT {
                 .orElseThrow(() -> new IllegalStateException(scenario.name() + " rejects nothing"));
     }
 
-    /** {@code npm ci} into board/tests when its node_modules (ignored by git) lacks the pinned playwright-core. */
+    /** {@code npm ci} into board/tests when its node_modules (ignored by git) lacks a pinned dependency. */
     private static void installPlaywrightOnce() throws Exception {
-        Path installed = TESTS.resolve("node_modules/playwright-core/package.json");
         String lock = Files.readString(TESTS.resolve("package-lock.json"));
-        if (Files.isRegularFile(installed) && lock.contains("\"version\": \"" + versionOf(installed) + "\"")) {
+        boolean installed = true;
+        for (String dependency : List.of("playwright-core", "axe-core")) {
+            Path manifest = TESTS.resolve("node_modules/" + dependency + "/package.json");
+            installed &= Files.isRegularFile(manifest) && lock.contains("\"version\": \"" + versionOf(manifest) + "\"");
+        }
+        if (installed) {
             return;
         }
         Run install = run(
