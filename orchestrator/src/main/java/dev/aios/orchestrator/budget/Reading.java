@@ -34,8 +34,8 @@ public sealed interface Reading {
     record NothingMetered() implements Reading {
         @Override
         public String explanation() {
-            return "the LLM router's budget ledger holds nothing for this project: no call of it is metered"
-                    + " (none yet, or recorded calls replayed, which are not metered)";
+            return "the LLM router's budget ledger holds nothing for this project: no call of it is metered yet,"
+                    + " and replayed recordings never are";
         }
     }
 
@@ -43,8 +43,8 @@ public sealed interface Reading {
     record NotConfigured() implements Reading {
         @Override
         public String explanation() {
-            return "this orchestrator is not configured to read the LLM router's budget ledger"
-                    + " (AIOS_ROUTER_URL and AIOS_ROUTER_TOKEN)";
+            return "this orchestrator is not configured to read the LLM router's budget ledger:"
+                    + " set AIOS_ROUTER_URL and AIOS_ROUTER_TOKEN";
         }
     }
 
