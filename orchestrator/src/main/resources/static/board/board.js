@@ -20,7 +20,7 @@ export function boardView(root, id) {
   const title = h('h1', {}, 'Project');
   const statusBadge = h('span', { className: 'badge', id: 'project-status' }, '…');
   const live = h('p', { className: 'muted', id: 'stream-state' }, 'connecting…');
-  const meter = h('meter', { id: 'budget-meter', min: '0', max: '1', value: '0', 'aria-describedby': 'budget-text' });
+  const meter = h('meter', { id: 'budget-meter', min: '0', max: '1', value: '0', 'aria-describedby': 'budget-text budget-reserved' });
   const budgetText = h('p', { id: 'budget-text' });
   const reservedText = h('p', { className: 'hint', id: 'budget-reserved' }, 'Reserved: asking the server…');
   let reserved = null, reservedPoll = 0; // GET …/budget: reserved by running calls, only the router knows it (ADR 0043)
@@ -163,12 +163,18 @@ export function boardView(root, id) {
   function readReserved() {
     get('/api/v1/projects/' + id + '/budget', { quiet404: true })
       .then(b => { reserved = b; })
-      .catch(e => { reserved = { reservedMicros: null, reservedExplained: e.message }; })
-      .finally(drawBudget);
+      .catch(e => { reserved = { reservedMicros: null, reservedExplained: 'the server said: ' + e.message }; })
+      .finally(drawGauge); // not drawBudget: a reading must not rewrite the amount a person is about to type over
   }
 
   function drawBudget() {
-    const held = reserved && reserved.reservedMicros !== null ? reserved.reservedMicros : null;
+    drawGauge();
+    const amount = actions.querySelector('#new-budget');
+    if (amount && !amount.dataset.edited) amount.value = (board.budget / 1e6 + 1).toFixed(2); // a dollar more, until typed in
+  }
+
+  function drawGauge() {
+    const held = reserved && reserved.reservedMicros != null ? reserved.reservedMicros : null; // null or absent: unknown
     const left = Math.max(0, board.budget - board.spent - (held ?? 0));
     meter.max = String(board.budget || 1);
     meter.value = String(Math.min(board.spent + (held ?? 0), board.budget || 1));
@@ -178,11 +184,9 @@ export function boardView(root, id) {
     budgetText.textContent = 'Spent ' + usd(board.spent) + ' of ' + usd(board.budget) + ' · left ' + usd(left);
     if (!reserved) reservedText.textContent = 'Reserved: asking the server…';
     else if (held !== null) reservedText.textContent = 'Reserved: ' + usd(held) + ' (' + reserved.reservedExplained + '); left counts it.';
-    else reservedText.textContent = 'Reserved: not reported by the API (' + reserved.reservedExplained + '). The router\'s '
+    else reservedText.textContent = 'Reserved: not reported by the API (' + (reserved.reservedExplained || 'no reason given') + '). The router\'s '
       + 'budget ledger holds each call\'s worst case while it runs (ADR 0034); spent here is the sum of completed calls.';
     if (reservedPoll && TERMINAL.has(board.status)) { clearInterval(reservedPoll); reservedPoll = 0; readReserved(); } // a last look
-    const amount = actions.querySelector('#new-budget');
-    if (amount && !amount.dataset.edited) amount.value = (board.budget / 1e6 + 1).toFixed(2); // a dollar more, until typed in
   }
 
   function drawCalls() {
