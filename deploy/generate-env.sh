@@ -59,7 +59,8 @@ for key in RABBITMQ_PASSWORD RABBITMQ_PASSWORD_ORCHESTRATOR RABBITMQ_PASSWORD_LL
     fi
 done
 
-for service in AGENTS_CTO AGENTS_FRONTEND AGENTS_BACKEND AGENTS_QA AGENTS_DEVOPS; do
+# the orchestrator's token only reads budgets (ADR 0043); each agent's calls models (ADR 0041)
+for service in ORCHESTRATOR AGENTS_CTO AGENTS_FRONTEND AGENTS_BACKEND AGENTS_QA AGENTS_DEVOPS; do
     token_key=AIOS_ROUTER_TOKEN_$service
     token=$(current "$token_key")
     if [ -z "$token" ] || [ "$rotate" = true ]; then

@@ -20,8 +20,10 @@ export function boardView(root, id) {
   const title = h('h1', {}, 'Project');
   const statusBadge = h('span', { className: 'badge', id: 'project-status' }, '…');
   const live = h('p', { className: 'muted', id: 'stream-state' }, 'connecting…');
-  const meter = h('meter', { id: 'budget-meter', min: '0', max: '1', value: '0', 'aria-describedby': 'budget-text' });
+  const meter = h('meter', { id: 'budget-meter', min: '0', max: '1', value: '0', 'aria-describedby': 'budget-text budget-reserved' });
   const budgetText = h('p', { id: 'budget-text' });
+  const reservedText = h('p', { className: 'hint', id: 'budget-reserved' }, 'Reserved: asking the server…');
+  let reserved = null, reservedPoll = 0; // GET …/budget: reserved by running calls, only the router knows it (ADR 0043)
   const actions = h('div', { className: 'actions', id: 'actions' });
   const backlog = h('ol', { id: 'backlog-list' });
   const backlogCount = h('span', {}, '0');
@@ -50,9 +52,7 @@ export function boardView(root, id) {
       h('p', {}, h('a', { href: '#/projects/' + id + '/repository', id: 'repository-link' }, 'Delivered repository: files and diffs'))),
     h('div', { className: 'row' },
       h('section', { className: 'panel', 'aria-labelledby': 'budget-title' },
-        h('h2', { id: 'budget-title' }, 'Budget'), meter, budgetText,
-        h('p', { className: 'hint' }, 'Reserved: not reported by the API. The router\'s budget ledger holds each call\'s ',
-          'worst case while it runs (ADR 0034); spent here is the sum of completed calls.')),
+        h('h2', { id: 'budget-title' }, 'Budget'), meter, budgetText, reservedText),
       h('section', { className: 'panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), actions)),
     approvals.panel,
     sprintTitle, columns,
@@ -69,6 +69,8 @@ export function boardView(root, id) {
 
   drawActions();
   approvals.refresh();
+  readReserved();
+  reservedPoll = setInterval(readReserved, 5000); // a running call holds money without an event: ask while it may run
   get('/api/v1/projects/' + id).then(p => { title.textContent = p.name; document.title = p.name + ' · AIOS board'; })
     .catch(e => alertError(explainRefusal(e, 'read this project')));
 
@@ -157,15 +159,34 @@ export function boardView(root, id) {
         t.failure ? [h('dt', {}, 'failed'), h('dd', { className: 'error' }, t.failure)] : null));
   }
 
+  /** Reserved as the server reports it; when it cannot, the gauge says so and counts nothing for it. */
+  function readReserved() {
+    get('/api/v1/projects/' + id + '/budget', { quiet404: true })
+      .then(b => { reserved = b; })
+      .catch(e => { reserved = { reservedMicros: null, reservedExplained: 'the server said: ' + e.message }; })
+      .finally(drawGauge); // not drawBudget: a reading must not rewrite the amount a person is about to type over
+  }
+
   function drawBudget() {
-    const left = Math.max(0, board.budget - board.spent);
-    meter.max = String(board.budget || 1);
-    meter.value = String(Math.min(board.spent, board.budget || 1));
-    meter.high = String((board.budget || 1) * 0.8);
-    meter.setAttribute('aria-valuetext', usd(board.spent) + ' spent of ' + usd(board.budget));
-    budgetText.textContent = 'Spent ' + usd(board.spent) + ' of ' + usd(board.budget) + ' · left ' + usd(left);
+    drawGauge();
     const amount = actions.querySelector('#new-budget');
     if (amount && !amount.dataset.edited) amount.value = (board.budget / 1e6 + 1).toFixed(2); // a dollar more, until typed in
+  }
+
+  function drawGauge() {
+    const held = reserved && reserved.reservedMicros != null ? reserved.reservedMicros : null; // null or absent: unknown
+    const left = Math.max(0, board.budget - board.spent - (held ?? 0));
+    meter.max = String(board.budget || 1);
+    meter.value = String(Math.min(board.spent + (held ?? 0), board.budget || 1));
+    meter.high = String((board.budget || 1) * 0.8);
+    meter.setAttribute('aria-valuetext', usd(board.spent) + ' spent' + (held === null ? '' : ', ' + usd(held) + ' reserved')
+      + ' of ' + usd(board.budget));
+    budgetText.textContent = 'Spent ' + usd(board.spent) + ' of ' + usd(board.budget) + ' · left ' + usd(left);
+    if (!reserved) reservedText.textContent = 'Reserved: asking the server…';
+    else if (held !== null) reservedText.textContent = 'Reserved: ' + usd(held) + ' (' + reserved.reservedExplained + '); left counts it.';
+    else reservedText.textContent = 'Reserved: not reported by the API (' + (reserved.reservedExplained || 'no reason given') + '). The router\'s '
+      + 'budget ledger holds each call\'s worst case while it runs (ADR 0034); spent here is the sum of completed calls.';
+    if (reservedPoll && TERMINAL.has(board.status)) { clearInterval(reservedPoll); reservedPoll = 0; readReserved(); } // a last look
   }
 
   function drawCalls() {
@@ -238,5 +259,5 @@ export function boardView(root, id) {
     }
   }
 
-  return () => { stop(); if (frame) cancelAnimationFrame(frame); };
+  return () => { stop(); if (frame) cancelAnimationFrame(frame); clearInterval(reservedPoll); };
 }

@@ -297,6 +297,14 @@ class ComposeStackTest {
         assertThat(ComposeStack.environment(compose.service("llm-router")))
                 .containsEntry("MANAGEMENT_SERVER_PORT", "9081")
                 .doesNotContainKey("AIOS_ROUTER_TOKEN");
+        // the orchestrator's own token reads budgets (ADR 0043) and is optional: an older .env without it still starts
+        assertThat(ComposeStack.environment(compose.service("orchestrator")))
+                .containsEntry("AIOS_ROUTER_TOKEN", "${AIOS_ROUTER_TOKEN_ORCHESTRATOR:-}")
+                .containsEntry("AIOS_ROUTER_URL", "http://llm-router:8081");
+        assertThat(ComposeStack.envExampleKeys())
+                .contains("AIOS_ROUTER_TOKEN_ORCHESTRATOR", "AIOS_ROUTER_CLIENT_ORCHESTRATOR_SHA256");
+        assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_CLIENT_ORCHESTRATOR_SHA256"))
+                .isTrue();
         assertThat(Yaml.listAt(compose.service("llm-router"), "ports"))
                 .map(String::valueOf)
                 .noneMatch(p -> p.contains("9081"));
@@ -319,7 +327,8 @@ class ComposeStackTest {
                 .filter(l -> l.matches("[A-Z_0-9]+=.*"))
                 .forEach(l -> values.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         java.util.Set<String> tokens = new java.util.HashSet<>();
-        for (String agent : List.of("AGENTS_CTO", "AGENTS_FRONTEND", "AGENTS_BACKEND", "AGENTS_QA", "AGENTS_DEVOPS")) {
+        for (String agent : List.of(
+                "ORCHESTRATOR", "AGENTS_CTO", "AGENTS_FRONTEND", "AGENTS_BACKEND", "AGENTS_QA", "AGENTS_DEVOPS")) {
             String token = values.get("AIOS_ROUTER_TOKEN_" + agent);
             assertThat(token).as(agent).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+");
             tokens.add(token);
@@ -330,7 +339,7 @@ class ComposeStackTest {
                     .as(agent)
                     .isEqualTo(digest);
         }
-        assertThat(tokens).hasSize(5);
+        assertThat(tokens).hasSize(6);
         assertThat(values.get("POSTGRES_PASSWORD")).isNotBlank();
         assertThat(Files.readAllLines(env)).isEqualTo(first);
         assertThat(Files.getPosixFilePermissions(env))

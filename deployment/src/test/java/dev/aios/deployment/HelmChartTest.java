@@ -320,8 +320,23 @@ class HelmChartTest {
             assertThat(router.values())
                     .noneMatch(
                             value -> value.matches(".*key=router-token-[a-z-]+[,}].*") && !value.contains("-sha256"));
-            assertThat(manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator")))
-                    .doesNotContainKey("AIOS_ROUTER_TOKEN");
+        }
+
+        @Test
+        void givesTheOrchestratorItsOwnOptionalRouterTokenToReadBudgetsAndTheRouterItsDigest() {
+            // the orchestrator reads the reserved part of budgets as its own service (ADR 0043); without the token
+            // (empty by default, or absent from an existing Secret) it starts and reports reserved as not reported
+            Map<String, String> orchestrator =
+                    manifests.environmentOf(manifests.get("Deployment", "aios-orchestrator"));
+            assertThat(orchestrator.get("AIOS_ROUTER_TOKEN"))
+                    .contains("aios-secrets", "key=router-token-orchestrator", "optional=true")
+                    .doesNotContain("sha256");
+            assertThat(orchestrator.get("AIOS_ROUTER_URL")).isEqualTo("http://aios-llm-router:8081");
+            Map<String, String> router = manifests.environmentOf(manifests.get("Deployment", "aios-llm-router"));
+            assertThat(router.get("AIOS_ROUTER_CLIENT_ORCHESTRATOR_SHA256"))
+                    .contains("key=router-token-orchestrator-sha256", "optional=true");
+            assertThat(ROUTER_CONFIG.reads("AIOS_ROUTER_CLIENT_ORCHESTRATOR_SHA256"))
+                    .isTrue();
         }
     }
 

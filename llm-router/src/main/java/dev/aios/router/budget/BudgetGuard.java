@@ -109,6 +109,14 @@ public final class BudgetGuard {
         settle(admission, 0);
     }
 
+    /**
+     * What the ledger holds for a project now (limit, spent, held by running calls); empty when it never metered the
+     * project. A ledger that cannot be reached throws.
+     */
+    public Optional<Balance> balance(String projectId) {
+        return ledger.find(projectId);
+    }
+
     /** What the orchestrator had charged when it sent the task: limit minus what it said was left. */
     private static Optional<Long> spentAtLeast(CallMetadata metadata) {
         if (metadata.budgetLimitMicros().isEmpty()

@@ -22,5 +22,14 @@ public interface BudgetLedger {
         return settle(reservation, 0);
     }
 
-    Balance balance(String projectId);
+    /**
+     * The project's balance as of now, holds past their deadline not counted; empty when this ledger has never recorded
+     * anything for the project (no call of it was metered, or the ledger lost its state).
+     */
+    Optional<Balance> find(String projectId);
+
+    /** The project's balance, or no limit and nothing spent or held when the ledger knows nothing of it. */
+    default Balance balance(String projectId) {
+        return find(projectId).orElseGet(() -> new Balance(Balance.NO_LIMIT, 0, 0));
+    }
 }

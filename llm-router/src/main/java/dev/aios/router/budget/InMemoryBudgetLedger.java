@@ -52,9 +52,13 @@ public final class InMemoryBudgetLedger implements BudgetLedger {
         return account.balance();
     }
 
+    /** An account that holds no limit, spend or hold records nothing, as the Redis ledger writes nothing for it. */
     @Override
-    public synchronized Balance balance(String projectId) {
+    public synchronized Optional<Balance> find(String projectId) {
         Account account = accounts.get(projectId);
-        return account == null ? new Balance(Balance.NO_LIMIT, 0, 0) : account.balance();
+        if (account == null || (account.limit < 0 && account.spent == 0 && account.holds.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(account.balance());
     }
 }

@@ -36,7 +36,7 @@ public final class MeteredBudgetLedger implements BudgetLedger {
     }
 
     @Override
-    public Balance balance(String projectId) {
-        return delegate.balance(projectId);
+    public Optional<Balance> find(String projectId) {
+        return delegate.find(projectId);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisBudgetLedger implements BudgetLedger {
     private static final RedisScript<List> RESERVE = script("reserve.lua");
     private static final RedisScript<List> SETTLE = script("settle.lua");
+    private static final RedisScript<List> BALANCE = script("balance.lua");
 
     private final StringRedisTemplate redis;
     private final String keyPrefix;
@@ -65,10 +66,11 @@ public final class RedisBudgetLedger implements BudgetLedger {
                 redis.execute(SETTLE, keys(reservation.projectId()), reservation.id(), Long.toString(costMicros)));
     }
 
+    /** Read-only: a hold past its deadline no longer counts, though only the next reservation removes it. */
     @Override
-    public Balance balance(String projectId) {
-        List<Object> fields = redis.opsForHash().multiGet(key(projectId), List.of("limit", "spent", "reserved"));
-        return new Balance(parse(fields.get(0), Balance.NO_LIMIT), parse(fields.get(1), 0), parse(fields.get(2), 0));
+    public Optional<Balance> find(String projectId) {
+        List<?> answer = redis.execute(BALANCE, keys(projectId));
+        return number(answer.getFirst()) == 1 ? Optional.of(balanceOf(answer)) : Optional.empty();
     }
 
     /** The project's hash; the braces keep hash and deadlines in one Redis Cluster slot. */
@@ -86,9 +88,5 @@ public final class RedisBudgetLedger implements BudgetLedger {
 
     private static long number(Object value) {
         return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
-    }
-
-    private static long parse(Object value, long absent) {
-        return value == null ? absent : Long.parseLong(value.toString());
     }
 }

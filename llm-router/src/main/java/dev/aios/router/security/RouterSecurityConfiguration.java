@@ -24,8 +24,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The router is closed: every endpoint needs an authenticated AIOS service except the health probes (liveness,
- * readiness) and, when {@code management.server.port} puts actuator on its own port, that port (which the deployment
+ * The router is closed: every endpoint needs an authenticated AIOS service (a project's budget ledger one of the
+ * {@code aios.router.budget-readers}) except the health probes (liveness, readiness) and, when {@code management.server.port} puts actuator on its own port, that port (which the deployment
  * opens only to its metrics scrapers). Stateless, no session, no CSRF (no cookies: a bearer token or a certificate).
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,7 +54,11 @@ public class RouterSecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain routerSecurity(
-            HttpSecurity http, ServiceCredentials credentials, AuthenticationProvider tokens, Environment environment)
+            HttpSecurity http,
+            ServiceCredentials credentials,
+            AuthenticationProvider tokens,
+            RouterClientsProperties clients,
+            Environment environment)
             throws Exception {
         ProblemResponses problems = new ProblemResponses();
         AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
@@ -80,6 +84,8 @@ public class RouterSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(managementPort)
                         .permitAll()
+                        .requestMatchers("/v1/budgets/**")
+                        .access(ServiceNamed.oneOf(clients.budgetReadersOrDefault()))
                         .anyRequest()
                         .hasRole(ServiceAuthentication.ROLE));
         if (credentials.anyCertificate()) {

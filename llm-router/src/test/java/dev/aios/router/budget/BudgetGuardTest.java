@@ -130,7 +130,7 @@ class BudgetGuardTest {
         }
 
         @Override
-        public Balance balance(String projectId) {
+        public Optional<Balance> find(String projectId) {
             throw new IllegalStateException("connection refused");
         }
     }

@@ -132,6 +132,29 @@ abstract class BudgetLedgerContract {
     }
 
     @Test
+    void findsNothingForAProjectNoCallWasMeteredFor() {
+        // given: a call that named no limit, so nothing was held
+        BudgetLedger ledger = ledger();
+        ledger.reserve("never-limited", 10, Optional.empty(), Optional.empty());
+
+        // then
+        assertThat(ledger.find("never-limited")).isEmpty();
+        assertThat(ledger.find("never-called")).isEmpty();
+    }
+
+    @Test
+    void findsWhatIsSpentAndWhatRunningCallsHold() {
+        // given: 300 spent, 500 held by a running call
+        BudgetLedger ledger = ledger();
+        Hold.Reserved first = (Hold.Reserved) ledger.reserve(PROJECT, 300, Optional.of(1_000L), Optional.empty());
+        ledger.settle(first.reservation(), 300);
+        ledger.reserve(PROJECT, 500, Optional.empty(), Optional.empty());
+
+        // then
+        assertThat(ledger.find(PROJECT)).contains(new Balance(1_000, 300, 500));
+    }
+
+    @Test
     void keepsProjectsApart() {
         BudgetLedger ledger = ledger();
         ledger.reserve("a", 1_000, Optional.of(1_000L), Optional.empty());

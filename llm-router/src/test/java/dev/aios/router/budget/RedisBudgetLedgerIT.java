@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.aios.agent.testkit.AiosTestInfrastructure;
 import java.time.Duration;
 import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -54,6 +55,22 @@ class RedisBudgetLedgerIT extends BudgetLedgerContract {
         // then
         assertThat(hold).isInstanceOf(Hold.Reserved.class);
         assertThat(ledger.balance(PROJECT)).isEqualTo(new Balance(1_000, 0, 200));
+    }
+
+    @Test
+    void aReaderDoesNotCountAHoldPastItsDeadline() {
+        // given: a router held 900 with a short time to live and never settled
+        RedisBudgetLedger shortLived = new RedisBudgetLedger(redis, prefix.prefix(), Duration.ofMillis(50));
+        shortLived.reserve(PROJECT, 900, Optional.of(1_000L), Optional.empty());
+        ledger.reserve(PROJECT, 50, Optional.empty(), Optional.empty());
+
+        // when the deadline passed, with no reservation since to sweep it
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(ledger.find(PROJECT)).contains(new Balance(1_000, 0, 50)));
+
+        // then the read changed nothing: the hold is still there for the next reservation to sweep
+        assertThat(redis.opsForHash().get(ledger.key(PROJECT), "reserved")).isEqualTo("950");
     }
 
     @Test

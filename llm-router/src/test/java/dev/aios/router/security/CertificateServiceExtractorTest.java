@@ -14,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The mTLS mapping: a client certificate's DNS/URI SANs, then its CN, name the AIOS service (real certificates from keytool). */
 class CertificateServiceExtractorTest {
-    private final ServiceCredentials credentials = ServiceCredentials.of(new RouterClientsProperties(Map.of(
-            "agents-qa", new RouterClientsProperties.Client(null, List.of("spiffe://aios/agents-qa")),
-            "orchestrator", new RouterClientsProperties.Client(null, List.of("orchestrator.aios.svc")))));
+    private final ServiceCredentials credentials = ServiceCredentials.of(new RouterClientsProperties(
+            Map.of(
+                    "agents-qa", new RouterClientsProperties.Client(null, List.of("spiffe://aios/agents-qa")),
+                    "orchestrator", new RouterClientsProperties.Client(null, List.of("orchestrator.aios.svc"))),
+            null));
     private final CertificateServiceExtractor extractor = new CertificateServiceExtractor(credentials);
 
     @TempDir

@@ -4,6 +4,7 @@ import dev.aios.events.v1.BudgetChanged;
 import dev.aios.events.v1.ProjectStopped;
 import dev.aios.events.v1.ProjectSubmitted;
 import dev.aios.events.v1.StopCause;
+import dev.aios.orchestrator.budget.RouterLedger;
 import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
@@ -34,10 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectController {
     private final ProjectDecisions decisions;
     private final ProjectQueries queries;
+    private final RouterLedger ledger;
 
-    ProjectController(ProjectDecisions decisions, ProjectQueries queries) {
+    ProjectController(ProjectDecisions decisions, ProjectQueries queries, RouterLedger ledger) {
         this.decisions = decisions;
         this.queries = queries;
+        this.ledger = ledger;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,6 +87,17 @@ class ProjectController {
     @Refusals({400, 404})
     ProjectViews.Project get(Caller caller, @PathVariable UUID id) {
         return queries.project(caller, id).orElseThrow(() -> ApiProblem.notFound("no project " + id));
+    }
+
+    @GetMapping("/{id}/budget")
+    @Operation(
+            summary = "The budget as a gauge: spent, reserved by running calls (from the LLM router) and left",
+            description = "Reserved is null, and the view says why, when the router is not configured or cannot be"
+                    + " reached; the rest is always answered.")
+    @LeastRole(Role.VIEWER)
+    @Refusals({400, 404})
+    ProjectViews.Budget budget(Caller caller, @PathVariable UUID id) {
+        return ProjectViews.Budget.of(get(caller, id).cost(), ledger.read(id));
     }
 
     @GetMapping("/{id}/tasks")

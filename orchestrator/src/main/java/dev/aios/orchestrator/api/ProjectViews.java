@@ -1,5 +1,6 @@
 package dev.aios.orchestrator.api;
 
+import dev.aios.orchestrator.budget.Reading;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,60 @@ final class ProjectViews {
     record Progress(int tasksDone, int tasksTotal) {}
 
     record Cost(long spentMicros, long budgetMicros) {}
+
+    /**
+     * A project's budget as a gauge: budget and spent as the orchestrator counts them (completed calls), and the part
+     * that running calls hold at the LLM router, which only the router knows (ADR 0043).
+     */
+    record Budget(
+            long budgetMicros,
+            long spentMicros,
+
+            @Schema(description = "what running calls hold at the router for their worst case; null when not reported")
+            @Nullable
+            Long reservedMicros,
+
+            @Schema(description = "budget minus spent minus reserved (at least 0); null when reserved is not reported")
+            @Nullable
+            Long leftMicros,
+
+            @Schema(
+                    description = "where reserved comes from, or why it is not reported",
+                    allowableValues = {"REPORTED", "NOTHING_METERED", "NOT_CONFIGURED", "UNAVAILABLE"})
+            String reservedStatus,
+
+            String reservedExplained,
+
+            @Schema(description = "the router's own ledger of the project, when it reported one") @Nullable
+            RouterBalance router) {
+        static Budget of(Cost cost, Reading reading) {
+            Long reserved = switch (reading) {
+                case Reading.Reported reported -> reported.reservedMicros();
+                case Reading.NothingMetered nothing -> 0L;
+                case Reading.NotConfigured notConfigured -> null;
+                case Reading.Unavailable unavailable -> null;
+            };
+            String status = switch (reading) {
+                case Reading.Reported reported -> "REPORTED";
+                case Reading.NothingMetered nothing -> "NOTHING_METERED";
+                case Reading.NotConfigured notConfigured -> "NOT_CONFIGURED";
+                case Reading.Unavailable unavailable -> "UNAVAILABLE";
+            };
+            RouterBalance router = reading instanceof Reading.Reported r
+                    ? new RouterBalance(r.limitMicros(), r.spentMicros(), r.reservedMicros(), r.leftMicros())
+                    : null;
+            Long left = reserved == null ? null : Math.max(0, cost.budgetMicros() - cost.spentMicros() - reserved);
+            return new Budget(
+                    cost.budgetMicros(), cost.spentMicros(), reserved, left, status, reading.explanation(), router);
+        }
+    }
+
+    /** The router's ledger: the highest limit it was told, what settled calls cost, what running calls hold. */
+    record RouterBalance(
+            @Nullable Long limitMicros,
+            long spentMicros,
+            long reservedMicros,
+            @Nullable Long leftMicros) {}
 
     record Project(
             UUID id,

@@ -54,6 +54,28 @@ class ProjectControlIT extends OrchestratorIntegrationTest {
     }
 
     @Test
+    void withoutARouterConfiguredTheBudgetViewSaysReservedIsNotReported() throws Exception {
+        // given: this orchestrator has no router address or token (the default)
+        HttpResponse<String> created =
+                send("POST", "/api/v1/projects", "{\"name\":\"gauge\",\"brief\":\"b\",\"budgetMicros\":300}");
+        String path = created.headers().firstValue("Location").orElseThrow();
+
+        // when
+        HttpResponse<String> budget = send("GET", path + "/budget", null);
+
+        // then
+        assertThat(budget.statusCode()).isEqualTo(200);
+        assertThat(budget.body())
+                .contains(
+                        "\"budgetMicros\":300",
+                        "\"spentMicros\":0",
+                        "\"reservedMicros\":null",
+                        "\"leftMicros\":null",
+                        "\"reservedStatus\":\"NOT_CONFIGURED\"",
+                        "AIOS_ROUTER_URL");
+    }
+
+    @Test
     void listsProjectsNewestFirstInPages() throws Exception {
         // given
         send("POST", "/api/v1/projects", "{\"name\":\"older\",\"brief\":\"b\",\"budgetMicros\":100}");

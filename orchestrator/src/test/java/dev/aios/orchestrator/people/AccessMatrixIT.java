@@ -109,6 +109,7 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                     Role.SUBMITTER,
                     Set.of(404)),
             new Endpoint("GET", "/api/v1/projects/{own}/agui", null, Role.VIEWER, Set.of(200)),
+            new Endpoint("GET", "/api/v1/projects/{own}/budget", null, Role.VIEWER, Set.of(200)),
             new Endpoint("GET", "/api/v1/projects/{own}/repository/commits", null, Role.VIEWER, Set.of(200)),
             // the project has no commit: a 404 naming the commit shows the request passed the access rules
             new Endpoint(

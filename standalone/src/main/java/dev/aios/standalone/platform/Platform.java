@@ -22,6 +22,7 @@ import dev.aios.agents.qa.QaAgent;
 import dev.aios.knowledge.KnowledgeBase;
 import dev.aios.orchestrator.OrchestratorApplication;
 import dev.aios.router.LlmRouterApplication;
+import dev.aios.router.budget.BudgetGuard;
 import dev.aios.router.cassette.CassetteRecorder;
 import dev.aios.router.cassette.ExchangeRecorder;
 import dev.aios.router.client.HttpLlmClient;
@@ -72,6 +73,9 @@ public final class Platform implements AutoCloseable {
 
     /** The router client the in-JVM agents authenticate as (ADR 0041). */
     static final String ROUTER_CLIENT = "standalone";
+
+    /** The router client the orchestrator reads budgets as: the one name the router lets read them by default. */
+    static final String ORCHESTRATOR_CLIENT = "orchestrator";
 
     private static final Duration ROUTER_TIMEOUT = Duration.ofMinutes(3);
 
@@ -124,11 +128,14 @@ public final class Platform implements AutoCloseable {
             int routerPort,
             String bindAddress,
             Map<String, Object> routerSettings) {
-        // a fresh token each boot, only in memory: the router knows its digest, the agents the token
+        // fresh tokens each boot, only in memory: the router knows their digests, the agents and the orchestrator
+        // their own token
         RouterToken agentsToken = RouterToken.generate();
+        RouterToken orchestratorToken = RouterToken.generate();
         Map<String, Object> router = new LinkedHashMap<>(endpoints.springProperties());
         router.putAll(routerSettings);
         router.put("aios.router.clients." + ROUTER_CLIENT + ".token-sha256", agentsToken.sha256Hex());
+        router.put("aios.router.clients." + ORCHESTRATOR_CLIENT + ".token-sha256", orchestratorToken.sha256Hex());
         router.put("spring.autoconfigure.exclude", ROUTER_EXCLUDES);
         router.put("server.port", routerPort);
         router.put("server.address", bindAddress);
@@ -138,9 +145,10 @@ public final class Platform implements AutoCloseable {
                 router,
                 c -> {});
         running.add(routerContext);
-        LlmClient llm = routerPort > 0
-                ? overHttp(routerContext, bindAddress, agentsToken)
-                : routerContext.getBean(LlmClient.class);
+        Optional<URI> routerUrl = routerPort > 0 ? Optional.of(baseUrl(routerContext, bindAddress)) : Optional.empty();
+        LlmClient llm = routerUrl
+                .<LlmClient>map(url -> new HttpLlmClient(url, agentsToken, ROUTER_TIMEOUT))
+                .orElseGet(() -> routerContext.getBean(LlmClient.class));
         if (routerContext.getBean(ExchangeRecorder.class) instanceof CassetteRecorder cassette) {
             recorder = Optional.of(cassette);
         }
@@ -150,21 +158,32 @@ public final class Platform implements AutoCloseable {
         orchestrator.put("server.address", bindAddress);
         orchestrator.putAll(tokens.orchestratorProperties());
         orchestrator.put("spring.autoconfigure.exclude", ORCHESTRATOR_EXCLUDES);
-        ConfigurableApplicationContext orchestratorContext = ServiceContexts.start(
-                OrchestratorApplication.class,
-                WebApplicationType.SERVLET,
-                orchestrator,
-                c -> c.getBeanFactory().registerSingleton("knowledgeBase", knowledge));
+        // the board's reserved budget: read from the router over HTTP as the orchestrator's own service when the router
+        // listens (up), from its ledger in this JVM when it does not (the demo)
+        orchestrator.put(
+                "aios.orchestrator.router.url", routerUrl.map(URI::toString).orElse(""));
+        orchestrator.put("aios.orchestrator.router.token", routerUrl.isPresent() ? orchestratorToken.value() : "");
+        ConfigurableApplicationContext orchestratorContext =
+                ServiceContexts.start(OrchestratorApplication.class, WebApplicationType.SERVLET, orchestrator, c -> {
+                    c.getBeanFactory().registerSingleton("knowledgeBase", knowledge);
+                    if (routerUrl.isEmpty()) {
+                        c.getBeanFactory()
+                                .registerSingleton(
+                                        "routerLedger",
+                                        new InProcessRouterLedger(routerContext.getBean(BudgetGuard.class)));
+                    }
+                });
         running.add(orchestratorContext);
 
         startAgents(endpoints, llm);
     }
 
     /**
-     * When the router listens (as in {@code up}), the agents call it over HTTP with their token, exactly as deployed
-     * services do; without a web server (the demo) they call it in-process, where there is nothing to authenticate.
+     * Where the router listens (as in {@code up}): the agents call it over HTTP with their token, exactly as deployed
+     * services do, and the orchestrator reads budgets with its own; without a web server (the demo) both use it
+     * in-process, where there is nothing to authenticate.
      */
-    private static LlmClient overHttp(ConfigurableApplicationContext router, String bindAddress, RouterToken token) {
+    private static URI baseUrl(ConfigurableApplicationContext router, String bindAddress) {
         String port = router.getEnvironment().getProperty("local.server.port");
         String host;
         try {
@@ -175,7 +194,7 @@ public final class Platform implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("the router's bind address " + bindAddress + " is not an IP address", e);
         }
-        return new HttpLlmClient(URI.create("http://" + host + ":" + port), token, ROUTER_TIMEOUT);
+        return URI.create("http://" + host + ":" + port);
     }
 
     /**

@@ -115,6 +115,26 @@ class PlatformIT {
     }
 
     @Test
+    void theOrchestratorReadsTheRoutersBudgetLedgerAsItsOwnService() throws Exception {
+        // given a project submitted with the admin token
+        HttpResponse<String> submitted = send("POST", "/api/v1/projects", SUBMISSION, adminToken());
+        String project = submitted.headers().firstValue("Location").orElseThrow();
+
+        // when its budget is read
+        HttpResponse<String> budget = send("GET", project + "/budget", null, adminToken());
+
+        // then the orchestrator asked the router (with its per-boot token) and had an answer: the ledger's figures, or
+        // that the ledger meters nothing of the project yet; neither "not configured" nor "unavailable"
+        assertThat(budget.statusCode()).as(budget.body()).isEqualTo(200);
+        String status = JsonMapper.builder()
+                .build()
+                .readTree(budget.body())
+                .path("reservedStatus")
+                .asString();
+        assertThat(status).as(budget.body()).isIn("REPORTED", "NOTHING_METERED");
+    }
+
+    @Test
     void keepsTheKeyAndTheTokenReadableByTheUserAlone() throws Exception {
         for (String file : List.of("signing-key.pem", "signing-key.pub.pem", "admin.token")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(file))))
