@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -295,61 +296,43 @@ class LeaseRebuildIT extends OrchestratorIntegrationTest {
     }
 
     private UUID projectWhoseBacklogWaitsWithADeadline() {
-        UUID id = UUID.randomUUID();
-        String p = id.toString();
-        handle(
-                id,
-                ProjectSubmitted.newBuilder()
-                        .setProjectId(p)
-                        .setName("deadline")
-                        .setBrief("b")
-                        .setBudgetMicros(1_000)
-                        .setOptions(ProjectOptions.newBuilder()
-                                .addApprovals(ApprovalKind.APPROVAL_KIND_BACKLOG)
-                                .setApprovalTimeoutMinutes(30)
-                                .setApprovalTimeoutAction(ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT))
-                        .build());
-        handle(
-                id,
-                BacklogProposed.newBuilder()
-                        .setProjectId(p)
-                        .setAttempt(1)
-                        .addTasks(TaskSpec.newBuilder()
-                                .setTaskId("A")
-                                .setRole(AgentRole.AGENT_ROLE_BACKEND)
-                                .setTitle("a")
-                                .setEstimatePoints(1))
-                        .build());
-        return id;
+        return projectWithBacklog(
+                ProjectOptions.newBuilder()
+                        .addApprovals(ApprovalKind.APPROVAL_KIND_BACKLOG)
+                        .setApprovalTimeoutMinutes(30)
+                        .setApprovalTimeoutAction(ApprovalTimeoutAction.APPROVAL_TIMEOUT_ACTION_REJECT)
+                        .build(),
+                AgentRole.AGENT_ROLE_BACKEND);
     }
 
     private UUID projectWithTwoAssignedTasks() {
+        return projectWithBacklog(
+                ProjectOptions.getDefaultInstance(), AgentRole.AGENT_ROLE_BACKEND, AgentRole.AGENT_ROLE_FRONTEND);
+    }
+
+    /** A submitted project whose backlog has one task per role, named A, B, …: assigned, or waiting for a person. */
+    private UUID projectWithBacklog(ProjectOptions options, AgentRole... roles) {
         UUID id = UUID.randomUUID();
         String p = id.toString();
-        handle(
-                id,
-                ProjectSubmitted.newBuilder()
-                        .setProjectId(p)
-                        .setName("rebuild")
-                        .setBrief("b")
-                        .setBudgetMicros(1_000)
-                        .build());
-        handle(
-                id,
-                BacklogProposed.newBuilder()
-                        .setProjectId(p)
-                        .setAttempt(1)
-                        .addTasks(TaskSpec.newBuilder()
-                                .setTaskId("A")
-                                .setRole(AgentRole.AGENT_ROLE_BACKEND)
-                                .setTitle("a")
-                                .setEstimatePoints(1))
-                        .addTasks(TaskSpec.newBuilder()
-                                .setTaskId("B")
-                                .setRole(AgentRole.AGENT_ROLE_FRONTEND)
-                                .setTitle("b")
-                                .setEstimatePoints(1))
-                        .build());
+        var submitted = ProjectSubmitted.newBuilder()
+                .setProjectId(p)
+                .setName("rebuild")
+                .setBrief("b")
+                .setBudgetMicros(1_000);
+        if (!options.equals(ProjectOptions.getDefaultInstance())) {
+            submitted.setOptions(options);
+        }
+        handle(id, submitted.build());
+        var backlog = BacklogProposed.newBuilder().setProjectId(p).setAttempt(1);
+        for (int i = 0; i < roles.length; i++) {
+            String task = String.valueOf((char) ('A' + i));
+            backlog.addTasks(TaskSpec.newBuilder()
+                    .setTaskId(task)
+                    .setRole(roles[i])
+                    .setTitle(task.toLowerCase(Locale.ROOT))
+                    .setEstimatePoints(1));
+        }
+        handle(id, backlog.build());
         return id;
     }
 
