@@ -11,6 +11,7 @@ import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.problem.ApiProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,10 @@ public class StoredEventPump {
      * Opens a stream of project {@code id} for {@code caller}: a malformed {@code Last-Event-ID} is a 400, a project
      * the caller may not see a 404; otherwise {@code feed} writes to the returned emitter on a virtual thread of its own
      * (named {@code threadPrefix-id}), from the version the header names.
+     *
+     * <p>The stream opens with an {@code :open} comment, written with the response's headers as soon as the request is
+     * answered: the headers go out with the first write, and without it they would wait for the feed's first read from
+     * the store, or, resumed at the head of a quiet project, for its first heartbeat.
      */
     public SseEmitter open(Caller caller, UUID id, @Nullable String lastEventId, String threadPrefix, Feed feed) {
         long after = parseLastEventId(lastEventId);
@@ -64,6 +69,11 @@ public class StoredEventPump {
             throw ApiProblem.notFound("no project " + id);
         }
         var emitter = new SseEmitter(0L);
+        try {
+            emitter.send(SseEmitter.event().comment("open")); // held until the handler returns, then sent first
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // nothing is written before the handler returns
+        }
         Thread.ofVirtual().name(threadPrefix + "-" + id).start(() -> feed.feed(emitter, after));
         return emitter;
     }
