@@ -36,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Human approvals are durable and multi-replica (ADR 0014, issue 14 must-show 3): two orchestrator replicas share the
@@ -138,6 +140,23 @@ class ApprovalsIT {
                         "\"kind\":\"backlog\"",
                         "\"status\":\"GRANTED\"",
                         "A (backend, 3 points): API");
+    }
+
+    @Test
+    void theProjectAndTheListSayHowManyApprovalsWaitUntilTheyAreDecided() throws Exception {
+        // given: a project whose backlog waits
+        String id = submitWithBacklogApproval(replicaA, "counted");
+        awaitWaiting(replicaA, id, "backlog-1");
+        // then: its view and its row in the list say one approval waits
+        assertThat(get(replicaA, "/api/v1/projects/" + id)).contains("\"awaitingApprovals\":1");
+        assertThat(awaitingInList(replicaB, id)).isEqualTo(1);
+        // when: a person grants it
+        HttpResponse<String> granted =
+                post(replicaB, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
+        // then: none waits, as soon as the grant is accepted (the row changes in the grant's transaction)
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(202);
+        assertThat(get(replicaA, "/api/v1/projects/" + id)).contains("\"awaitingApprovals\":0");
+        assertThat(awaitingInList(replicaA, id)).isZero();
     }
 
     @Test
@@ -347,6 +366,17 @@ class ApprovalsIT {
                                         + "\"approvalTimeoutMinutes\":60,\"approvalTimeoutAction\":\"reject\"}")
                         .statusCode())
                 .isEqualTo(202);
+    }
+
+    /** The project's awaitingApprovals in the first page of the list (newest first). */
+    private int awaitingInList(ConfigurableApplicationContext replica, String id) throws Exception {
+        JsonNode page = JsonMapper.shared().readTree(get(replica, "/api/v1/projects?size=100"));
+        for (JsonNode project : page.path("items")) {
+            if (project.path("id").asString().equals(id)) {
+                return project.path("awaitingApprovals").asInt(-1);
+            }
+        }
+        throw new AssertionError("project " + id + " is not on the first page of the list");
     }
 
     private long decisionsOn(String id, String item) {
