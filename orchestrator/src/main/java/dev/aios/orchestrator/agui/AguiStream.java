@@ -7,9 +7,7 @@ import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
-import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.people.Role;
-import dev.aios.orchestrator.problem.ApiProblem;
 import dev.aios.orchestrator.stream.StoredEventPump;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -40,12 +38,10 @@ class AguiStream {
 
     private final EventStore store;
     private final StoredEventPump pump;
-    private final ProjectOwnership ownership;
 
-    AguiStream(EventStore store, StoredEventPump pump, ProjectOwnership ownership) {
+    AguiStream(EventStore store, StoredEventPump pump) {
         this.store = store;
         this.pump = pump;
-        this.ownership = ownership;
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/agui", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -64,13 +60,7 @@ class AguiStream {
             Caller caller,
             @PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
-        long after = StoredEventPump.parseLastEventId(lastEventId);
-        if (!ownership.visibleTo(caller, id)) {
-            throw ApiProblem.notFound("no project " + id);
-        }
-        var emitter = new SseEmitter(0L);
-        Thread.ofVirtual().name("agui-" + id).start(() -> stream(emitter, id, after));
-        return emitter;
+        return pump.open(caller, id, lastEventId, "agui", (emitter, after) -> stream(emitter, id, after));
     }
 
     private void stream(SseEmitter emitter, UUID id, long after) {

@@ -98,7 +98,8 @@ class ProjectQueries {
                 rs.getString("stop_reason"),
                 rs.getTimestamp("submitted_at").toInstant(),
                 rs.getString("tenant"),
-                rs.getString("submitted_by"));
+                rs.getString("submitted_by"),
+                rs.getInt("awaiting_approvals"));
     }
 
     private static List<String> split(String csv) {

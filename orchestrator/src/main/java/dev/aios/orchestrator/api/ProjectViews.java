@@ -81,7 +81,10 @@ final class ProjectViews {
             String stopReason,
             Instant submittedAt,
             String tenant,
-            String submittedBy) {}
+            String submittedBy,
+
+            @Schema(description = "how many approvals wait for a person now; 0 once the project ended")
+            int awaitingApprovals) {}
 
     record Page<T>(List<T> items, int page, int size, long total) {}
 

@@ -243,6 +243,14 @@ public final class ProjectState {
         return approvals;
     }
 
+    /** How many items wait for a person's decision now: none once the project ended, when nothing waits any more. */
+    public int awaitingApprovals() {
+        if (terminal()) {
+            return 0;
+        }
+        return (int) approvals.values().stream().filter(Approval::waiting).count();
+    }
+
     /** The waiting item with this id, if it still waits. */
     public Optional<Approval> waitingApproval(String itemId) {
         return Optional.ofNullable(approvals.get(itemId)).filter(Approval::waiting);

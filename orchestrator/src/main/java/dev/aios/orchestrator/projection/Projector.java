@@ -114,7 +114,8 @@ public class Projector {
             long spentMicros,
             int tasksTotal,
             int tasksDone,
-            String stopReason) {
+            String stopReason,
+            int awaitingApprovals) {
         public static Summary of(ProjectState s) {
             return new Summary(
                     s.status().name(),
@@ -123,7 +124,8 @@ public class Projector {
                     s.spentMicros(),
                     s.tasksTotal(),
                     s.tasksCompleted(),
-                    s.stopReason());
+                    s.stopReason(),
+                    s.awaitingApprovals());
         }
     }
 
@@ -133,7 +135,7 @@ public class Projector {
         out.add(
                 """
                 UPDATE projects SET status = ?, current_sprint = ?, budget_micros = ?, spent_micros = ?, tasks_total = ?,
-                       tasks_done = ?, stop_reason = ? WHERE project_id = ?
+                       tasks_done = ?, stop_reason = ?, awaiting_approvals = ? WHERE project_id = ?
                 """,
                 s.status(),
                 s.currentSprint(),
@@ -142,6 +144,7 @@ public class Projector {
                 s.tasksTotal(),
                 s.tasksDone(),
                 s.stopReason().isEmpty() ? null : s.stopReason(),
+                s.awaitingApprovals(),
                 UUID.fromString(after.projectId()));
     }
 

@@ -8,9 +8,7 @@ import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.StoredEvent;
 import dev.aios.orchestrator.people.Caller;
 import dev.aios.orchestrator.people.LeastRole;
-import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.people.Role;
-import dev.aios.orchestrator.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,11 +32,9 @@ class ProjectEventStream {
     private static final JsonFormat.Printer JSON = JsonFormat.printer().omittingInsignificantWhitespace();
 
     private final StoredEventPump pump;
-    private final ProjectOwnership ownership;
 
-    ProjectEventStream(StoredEventPump pump, ProjectOwnership ownership) {
+    ProjectEventStream(StoredEventPump pump) {
         this.pump = pump;
-        this.ownership = ownership;
     }
 
     @GetMapping(path = "/api/v1/projects/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,14 +51,12 @@ class ProjectEventStream {
             Caller caller,
             @PathVariable UUID id,
             @RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
-        long after = StoredEventPump.parseLastEventId(lastEventId);
-        if (!ownership.visibleTo(caller, id)) {
-            throw ApiProblem.notFound("no project " + id);
-        }
-        var emitter = new SseEmitter(0L);
-        Thread.ofVirtual()
-                .name("sse-" + id)
-                .start(() -> pump.pump(
+        return pump.open(
+                caller,
+                id,
+                lastEventId,
+                "sse",
+                (emitter, after) -> pump.pump(
                         emitter,
                         ProjectDecisions.streamOf(id),
                         after,
@@ -70,7 +64,6 @@ class ProjectEventStream {
                                 .id(Long.toString(e.streamVersion()))
                                 .name(m.getDescriptorForType().getName())
                                 .data(render(e, m), MediaType.APPLICATION_JSON))));
-        return emitter;
     }
 
     private static String render(StoredEvent e, Message m) throws InvalidProtocolBufferException {

@@ -7,9 +7,13 @@ import dev.aios.events.v1.ProjectStopped;
 import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.eventstore.StoredEvent;
+import dev.aios.orchestrator.people.Caller;
+import dev.aios.orchestrator.people.ProjectOwnership;
 import dev.aios.orchestrator.problem.ApiProblem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class StoredEventPump {
     private final EventStore store;
+    private final ProjectOwnership ownership;
     private final Duration pollInterval;
     private final Duration heartbeatInterval;
 
@@ -32,13 +37,45 @@ public class StoredEventPump {
         void send(StoredEvent stored, Message event) throws IOException;
     }
 
+    /** Writes a project's stream to an opened emitter, starting after the event numbered {@code after}. */
+    @FunctionalInterface
+    public interface Feed {
+        void feed(SseEmitter emitter, long after);
+    }
+
     StoredEventPump(
             EventStore store,
+            ProjectOwnership ownership,
             @Value("${aios.orchestrator.sse-poll-interval:200ms}") Duration pollInterval,
             @Value("${aios.orchestrator.sse-heartbeat-interval:10s}") Duration heartbeatInterval) {
         this.store = store;
+        this.ownership = ownership;
         this.pollInterval = pollInterval;
         this.heartbeatInterval = heartbeatInterval;
+    }
+
+    /**
+     * Opens a stream of project {@code id} for {@code caller}: a malformed {@code Last-Event-ID} is a 400, a project
+     * the caller may not see a 404; otherwise {@code feed} writes to the returned emitter on a virtual thread of its own
+     * (named {@code threadPrefix-id}), from the version the header names.
+     *
+     * <p>The stream opens with an {@code :open} comment, written with the response's headers as soon as the request is
+     * answered: the headers go out with the first write, and without it they would wait for the feed's first read from
+     * the store, or, resumed at the head of a quiet project, for its first heartbeat.
+     */
+    public SseEmitter open(Caller caller, UUID id, @Nullable String lastEventId, String threadPrefix, Feed feed) {
+        long after = parseLastEventId(lastEventId);
+        if (!ownership.visibleTo(caller, id)) {
+            throw ApiProblem.notFound("no project " + id);
+        }
+        var emitter = new SseEmitter(0L);
+        try {
+            emitter.send(SseEmitter.event().comment("open")); // held until the handler returns, then sent first
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // nothing is written before the handler returns
+        }
+        Thread.ofVirtual().name(threadPrefix + "-" + id).start(() -> feed.feed(emitter, after));
+        return emitter;
     }
 
     /** The version a {@code Last-Event-ID} header names (0 when absent); a malformed one is a 400. */

@@ -91,6 +91,9 @@ class OpenApiDocumentIT extends OrchestratorIntegrationTest {
         assertThat(doc.at("/paths/~1api~1v1~1projects~1{id}/get/parameters/0/name")
                         .asString())
                 .isEqualTo("id");
+        JsonNode awaiting = doc.at("/components/schemas/Project/properties/awaitingApprovals");
+        assertThat(awaiting.path("type").asString()).isEqualTo("integer");
+        assertThat(awaiting.path("description").asString()).contains("wait for a person");
         assertThat(doc.toString()).doesNotContain("\"caller\""); // the token's caller is not a request parameter
     }
 

@@ -3,6 +3,7 @@ package dev.aios.orchestrator.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.aios.agent.testkit.AiosTestInfrastructure;
 import dev.aios.events.v1.ApprovalGranted;
 import dev.aios.events.v1.ApprovalRejected;
 import dev.aios.events.v1.PlanProject;
@@ -11,7 +12,6 @@ import dev.aios.orchestrator.dispatch.ProjectDecisions;
 import dev.aios.orchestrator.eventstore.EventCodec;
 import dev.aios.orchestrator.eventstore.EventStore;
 import dev.aios.orchestrator.support.ScriptedAgents;
-import dev.aios.orchestrator.support.TestInfrastructure;
 import dev.aios.orchestrator.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Human approvals are durable and multi-replica (ADR 0014, issue 14 must-show 3): two orchestrator replicas share the
@@ -43,11 +45,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and is approved through the other; two people deciding at once get one 202 and one 409.
  */
 class ApprovalsIT {
-    private static final TestInfrastructure INFRA = TestInfrastructure.shared();
+    private static final AiosTestInfrastructure KIT = AiosTestInfrastructure.get();
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final String ALICE = TestTokens.token("alice", TestTokens.TENANT, "submitter");
     private static final String BOB = TestTokens.token("bob", TestTokens.TENANT, "submitter");
 
+    // services of their own: an orchestrator of another test class, kept alive in Spring's context cache, would take
+    // messages from the same queues with other settings (risky-change patterns) and decide for these projects
+    private static AiosTestInfrastructure.TemporaryDatabase database;
+    private static AiosTestInfrastructure.TemporaryVhost vhost;
+    private static AiosTestInfrastructure.TemporaryRedisPrefix redisPrefix;
     private static ConfigurableApplicationContext replicaA;
     private static ConfigurableApplicationContext replicaB;
     private static ScriptedAgents agents;
@@ -58,9 +65,12 @@ class ApprovalsIT {
 
     @BeforeAll
     static void startTwoReplicasAndTheAgents() throws Exception {
+        database = KIT.createDatabase();
+        vhost = KIT.createVhost();
+        redisPrefix = KIT.createRedisPrefix();
         replicaA = replica();
         replicaB = replica();
-        agents = new ScriptedAgents(INFRA.vhost);
+        agents = new ScriptedAgents(vhost.name());
         agents.cto(plan -> {
             plans.add(plan);
             return ScriptedAgents.threeTaskBacklog(plan);
@@ -78,20 +88,25 @@ class ApprovalsIT {
         if (replicaB != null) {
             replicaB.close();
         }
+        for (AutoCloseable services : new AutoCloseable[] {database, vhost, redisPrefix}) {
+            if (services != null) {
+                services.close();
+            }
+        }
     }
 
-    /** One orchestrator replica on a free port, on this test JVM's database, vhost and Redis prefix. */
+    /** One orchestrator replica on a free port, on this class's database, vhost and Redis prefix. */
     static ConfigurableApplicationContext replica() {
         Map<String, Object> properties = new HashMap<>(TestTokens.properties());
         properties.put("server.port", "0");
-        properties.put("spring.datasource.url", INFRA.jdbcUrl());
+        properties.put("spring.datasource.url", database.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
         properties.put("spring.rabbitmq.host", "127.0.0.1");
-        properties.put("spring.rabbitmq.virtual-host", INFRA.vhost);
+        properties.put("spring.rabbitmq.virtual-host", vhost.name());
         properties.put("spring.data.redis.host", "127.0.0.1");
-        properties.put("aios.orchestrator.redis-key-prefix", INFRA.redisPrefix);
-        properties.put("aios.messaging.redis-key-prefix", INFRA.redisPrefix);
+        properties.put("aios.orchestrator.redis-key-prefix", redisPrefix.prefix());
+        properties.put("aios.messaging.redis-key-prefix", redisPrefix.prefix());
         properties.put("aios.orchestrator.lease-duration", "20s");
         // every scripted changeset writes under src/: risky here, for the projects that ask about risky changes
         properties.put("aios.orchestrator.risky-changes.patterns", "src/,Dockerfile*");
@@ -125,6 +140,23 @@ class ApprovalsIT {
                         "\"kind\":\"backlog\"",
                         "\"status\":\"GRANTED\"",
                         "A (backend, 3 points): API");
+    }
+
+    @Test
+    void theProjectAndTheListSayHowManyApprovalsWaitUntilTheyAreDecided() throws Exception {
+        // given: a project whose backlog waits
+        String id = submitWithBacklogApproval(replicaA, "counted");
+        awaitWaiting(replicaA, id, "backlog-1");
+        // then: its view and its row in the list say one approval waits
+        assertThat(get(replicaA, "/api/v1/projects/" + id)).contains("\"awaitingApprovals\":1");
+        assertThat(awaitingInList(replicaB, id)).isEqualTo(1);
+        // when: a person grants it
+        HttpResponse<String> granted =
+                post(replicaB, "/api/v1/projects/" + id + "/approvals/backlog-1/grant", ALICE, null);
+        // then: none waits, as soon as the grant is accepted (the row changes in the grant's transaction)
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(202);
+        assertThat(get(replicaA, "/api/v1/projects/" + id)).contains("\"awaitingApprovals\":0");
+        assertThat(awaitingInList(replicaA, id)).isZero();
     }
 
     @Test
@@ -334,6 +366,17 @@ class ApprovalsIT {
                                         + "\"approvalTimeoutMinutes\":60,\"approvalTimeoutAction\":\"reject\"}")
                         .statusCode())
                 .isEqualTo(202);
+    }
+
+    /** The project's awaitingApprovals in the first page of the list (newest first). */
+    private int awaitingInList(ConfigurableApplicationContext replica, String id) throws Exception {
+        JsonNode page = JsonMapper.shared().readTree(get(replica, "/api/v1/projects?size=100"));
+        for (JsonNode project : page.path("items")) {
+            if (project.path("id").asString().equals(id)) {
+                return project.path("awaitingApprovals").asInt(-1);
+            }
+        }
+        throw new AssertionError("project " + id + " is not on the first page of the list");
     }
 
     private long decisionsOn(String id, String item) {

@@ -231,10 +231,29 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
             List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<String> comments = new java.util.concurrent.CopyOnWriteArrayList<>();
             // when: the client reads past the two stored events into the quiet period
-            readEventsFor(id, Duration.ofMillis(1800), seen, comments);
+            readEventsFor(id, null, Duration.ofMillis(1800), seen, comments);
             // then
             assertThat(seen).containsExactly(1L, 2L);
             assertThat(comments).contains(":heartbeat");
+        } finally {
+            agents.cto(ScriptedAgents::threeTaskBacklog);
+        }
+    }
+
+    @Test
+    void aStreamResumedAtTheHeadOfAQuietProjectIsAnsweredBeforeItsFirstHeartbeat() throws Exception {
+        // given: a project that waits for a CTO that never answers in time, and a client that has its two events
+        agents.cto(plan -> null);
+        try {
+            String id = submit("quiet-resumed");
+            List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> comments = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // when: the client resumes after the second event, with nothing new to send
+            readEventsFor(id, "2", Duration.ofMillis(1300), seen, comments);
+            // then: the stream opened (headers and an :open comment) before the first heartbeat, which until then was
+            // the first write and so what sent the response's headers
+            assertThat(seen).isEmpty();
+            assertThat(comments).startsWith(":open", ":heartbeat");
         } finally {
             agents.cto(ScriptedAgents::threeTaskBacklog);
         }
@@ -277,10 +296,11 @@ class ProjectDeliveryIT extends OrchestratorIntegrationTest {
         }
     }
 
-    void readEventsFor(String id, Duration window, List<Long> ids, List<String> comments) throws Exception {
+    void readEventsFor(String id, String lastEventId, Duration window, List<Long> ids, List<String> comments)
+            throws Exception {
         var reader = Thread.ofVirtual().start(() -> {
             try {
-                readEventsUnbounded(id, null, Integer.MAX_VALUE, ids, comments);
+                readEventsUnbounded(id, lastEventId, Integer.MAX_VALUE, ids, comments);
             } catch (Exception ignored) {
                 // interrupted when the window closes
             }

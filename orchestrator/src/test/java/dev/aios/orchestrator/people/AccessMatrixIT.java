@@ -1,6 +1,7 @@
 package dev.aios.orchestrator.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.rabbitmq.client.AMQP;
@@ -353,12 +354,14 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
     class DeadLettersByTenant {
         @Test
         void anOperatorSeesAndRedrivesOnlyItsTenantsDeadLetters() throws Exception {
-            // given: one dead letter of acme's project and one of globex's
+            // given: one dead letter of acme's project and one of globex's, both in the queue (confirmed)
             try (Connection connection = rabbit();
                     Channel channel = connection.createChannel()) {
                 channel.queuePurge(QUEUE);
+                channel.confirmSelect();
                 deadLetter(channel, ownProject);
                 deadLetter(channel, otherProject);
+                channel.waitForConfirmsOrDie(10_000);
                 try {
                     String acme = TestTokens.token("olivia", TestTokens.TENANT, "operator");
                     String globex = TestTokens.token("oscar", OTHER_TENANT, "operator");
@@ -366,17 +369,21 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                     assertThat(send(ENDPOINTS.get(11), ownProject, acme).body())
                             .contains(ownProject)
                             .doesNotContain(otherProject);
+                    lettersReady(channel, 2);
                     assertThat(send(ENDPOINTS.get(11), ownProject, globex).body())
                             .contains(otherProject)
                             .doesNotContain(ownProject);
+                    lettersReady(channel, 2);
                     assertThat(send(ENDPOINTS.get(10), ownProject, acme).body())
                             .contains("\"name\":\"" + QUEUE + "\"", "\"depth\":1");
+                    lettersReady(channel, 2);
                     // and acme's redrive moves acme's letter only
                     Reply redrive = send(
                             new Endpoint("POST", "/api/v1/dlq/" + QUEUE + "/redrive", null, Role.OPERATOR, Set.of(200)),
                             ownProject,
                             acme);
                     assertThat(redrive.body()).contains("\"redriven\":1");
+                    lettersReady(channel, 1);
                     assertThat(send(ENDPOINTS.get(11), ownProject, TestTokens.admin())
                                     .body())
                             .contains(otherProject)
@@ -386,6 +393,15 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
                     channel.queuePurge(QUEUE.substring(0, QUEUE.length() - ".dlq".length()));
                 }
             }
+        }
+
+        /**
+         * Waits until {@code count} letters are ready in the DLQ. A peek, count or redrive holds the letters it looked at
+         * until its channel closes, and the quorum queue takes them back a moment after the request has answered: the
+         * next step reads only ready letters, so it starts once they are back.
+         */
+        private void lettersReady(Channel channel, long count) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> channel.messageCount(QUEUE) == count);
         }
 
         private void deadLetter(Channel channel, String project) throws Exception {

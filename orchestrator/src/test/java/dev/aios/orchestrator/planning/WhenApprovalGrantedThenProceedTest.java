@@ -44,6 +44,28 @@ class WhenApprovalGrantedThenProceedTest {
         }
 
         @Test
+        void whenGrantedThenNothingWaitsAnyMore() {
+            // given
+            assertThat(fixture.state().awaitingApprovals()).isEqualTo(1);
+            // when
+            Decision d = fixture.when(grant("backlog-1"));
+            // then
+            assertThat(d.state().awaitingApprovals()).isZero();
+        }
+
+        @Test
+        void whenTheProjectWasStoppedThenNothingWaitsForAPerson() {
+            // when
+            Decision d = fixture.when(dev.aios.events.v1.ProjectStopped.newBuilder()
+                    .setProjectId(PROJECT)
+                    .setReason("no")
+                    .build());
+            // then: the item still shows as it waited, but nobody can decide it any more
+            assertThat(d.state().approvals().get("backlog-1").waiting()).isTrue();
+            assertThat(d.state().awaitingApprovals()).isZero();
+        }
+
+        @Test
         void whenGrantedTwiceThenTheSecondGrantDecidesNothing() {
             // given
             fixture.givenHandled(grant("backlog-1"));
