@@ -296,6 +296,13 @@ const checks = [
     await page.locator('#project-status', { hasText: 'AWAITING_APPROVAL' }).waitFor({ timeout: 60_000 });
     await page.locator('#approvals', { hasText: 'backlog' }).waitFor();
     await shot('07-backlog-awaiting-approval');
+    // and the projects list counts what waits for a person
+    await page.goto(url + '/#/projects');
+    const waiting = page.locator('tbody tr', { has: page.locator('a[href="#/projects/' + id + '"]') });
+    await waiting.waitFor();
+    assert.equal((await waiting.locator('td').nth(2).textContent()).trim(), '1');
+    await page.goto(url + '/#/projects/' + id);
+    await page.locator('#approvals', { hasText: 'backlog' }).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
     // then the sprint runs from the recording to delivery

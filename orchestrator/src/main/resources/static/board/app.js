@@ -93,8 +93,8 @@ function projectsView(root) {
   const body = h('tbody');
   const table = h('table', { 'aria-describedby': 'projects-caption' },
     h('caption', { id: 'projects-caption', className: 'muted' }, 'Projects of your tenant, newest first'),
-    h('thead', {}, h('tr', {}, ['Name', 'Status', 'Sprint', 'Tasks done', 'Spent', 'Budget', 'Submitted by']
-      .map((t, i) => h('th', { scope: 'col', className: i >= 2 && i <= 5 ? 'num' : null }, t)))),
+    h('thead', {}, h('tr', {}, ['Name', 'Status', 'Waiting for approval', 'Sprint', 'Tasks done', 'Spent', 'Budget', 'Submitted by']
+      .map((t, i) => h('th', { scope: 'col', className: i >= 2 && i <= 6 ? 'num' : null }, t)))),
     body);
   root.append(h('h1', {}, 'Projects'), table);
   if (may('submitter')) root.append(submitForm());
@@ -107,12 +107,13 @@ function projectsView(root) {
       body.replaceChildren(...page.items.map(p => h('tr', {},
         h('td', {}, h('a', { href: '#/projects/' + p.id }, p.name)),
         h('td', {}, h('span', { className: 'badge ' + p.status }, p.status)),
+        h('td', { className: 'num' }, p.awaitingApprovals ? h('strong', {}, String(p.awaitingApprovals)) : '0'),
         h('td', { className: 'num' }, String(p.currentSprint)),
         h('td', { className: 'num' }, p.progress.tasksDone + ' / ' + p.progress.tasksTotal),
         h('td', { className: 'num' }, usd(p.cost.spentMicros)),
         h('td', { className: 'num' }, usd(p.cost.budgetMicros)),
         h('td', {}, p.submittedBy))));
-      if (page.items.length === 0) body.append(h('tr', {}, h('td', { colspan: '7' }, 'No project yet.')));
+      if (page.items.length === 0) body.append(h('tr', {}, h('td', { colspan: '8' }, 'No project yet.')));
     } catch (e) {
       alertError(explainRefusal(e, 'list projects'));
     }

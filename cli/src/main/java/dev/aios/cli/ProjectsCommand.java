@@ -36,12 +36,13 @@ final class ProjectsCommand implements Callable<Integer> {
             cli.out.println(listing.toPrettyString());
             return 0;
         }
-        var table = new Table("ID", "NAME", "STATUS", "SPRINT", "TASKS", "SPENT", "BUDGET");
+        var table = new Table("ID", "NAME", "STATUS", "WAITING", "SPRINT", "TASKS", "SPENT", "BUDGET");
         for (JsonNode p : listing.path("items")) {
             table.row(
                     p.path("id").asString(),
                     p.path("name").asString(),
                     p.path("status").asString(),
+                    Integer.toString(p.path("awaitingApprovals").asInt()),
                     Integer.toString(p.path("currentSprint").asInt()),
                     p.at("/progress/tasksDone").asInt() + "/"
                             + p.at("/progress/tasksTotal").asInt(),

@@ -169,6 +169,11 @@ class CliIT {
         // given a recorded scenario submitted with its backlog to be approved: the CTO's calls are the recorded ones
         String id = submit(shortener, "--approvals", "backlog");
         await().atMost(Duration.ofMinutes(2)).until(() -> status(id).equals("AWAITING_APPROVAL"));
+        Run listed = aios(admin, "projects", "--size", "100");
+        assertThat(listed.out().lines().filter(line -> line.startsWith(id)))
+                .as("the projects table counts what waits: ID NAME STATUS WAITING …%n%s", listed.out())
+                .singleElement()
+                .satisfies(row -> assertThat(row.split("\\s+")[3]).isEqualTo("1"));
         // when
         Run approve = aios(admin, "approve", id);
         Run approveAgain = aios(admin, "approve", id);
