@@ -252,33 +252,37 @@ const checks = [
     assert.deepEqual(approvals, []);
     assert.equal(await page.locator('#approvals').isHidden(), true);
   }],
-  ['what waits for approval is granted, or rejected with feedback', async () => {
-    // given an approvals endpoint with one waiting item (served in place of the API)
+  ['what waits for approval is granted, or rejected with feedback and tasks left out of a sprint\'s plan', async () => {
+    // given an approvals endpoint with one waiting sprint plan (served in place of the API, in its shape)
     const id = '00000000-0000-4000-8000-00000000a001';
     const posted = [];
     await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'approvals', status: 'RUNNING' } }));
     await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
       headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(1) }));
+    await page.route('**/api/v1/projects/' + id + '/budget', r => r.fulfill({ status: 404, json: { title: 'Not Found' } }));
     await page.route('**/api/v1/projects/' + id + '/approvals', r => r.fulfill({
-      json: [{ item: 'backlog-1', kind: 'backlog', status: 'WAITING', what: ['T1 (backend, 3 points): The CTO\'s first task'],
-        why: ['the project asks a person to approve the backlog before sprint 1'], taskId: null, deadline: null, decidedBy: null,
-        feedback: null }] }));
+      json: [{ item: 'sprint-2-1', kind: 'sprint', status: 'WAITING',
+        what: ['T4 (backend, 3 points): The export endpoint', 'T5 (qa, 2 points, after T4): Tests of the export'],
+        why: ['the project asks a person to approve each sprint\'s plan'], taskId: null, deadline: null, decidedBy: null,
+        feedback: null, sprintTaskIds: ['T4', 'T5'] }] }));
     await page.route('**/api/v1/projects/' + id + '/approvals/*/*', r => {
       posted.push(r.request().url().split('/approvals/')[1] + ' ' + (r.request().postData() || ''));
       r.fulfill({ status: 202, json: {} });
     });
     await page.goto(url + '/#/projects/' + id);
-    await page.locator('#approvals', { hasText: 'The CTO\'s first task' }).waitFor();
-    // when rejected without feedback, then with it
+    await page.locator('#approvals', { hasText: 'The export endpoint' }).waitFor();
+    // when rejected without feedback, then with it and T5 left out
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#approvals', { hasText: 'Say why in the feedback' }).waitFor();
-    await page.getByLabel('Feedback (for a rejection)').fill('Split T1 in two.');
+    await page.getByLabel('Feedback (for a rejection)').fill('Export needs a design review first.');
+    await page.getByLabel('T5', { exact: true }).check();
     await page.getByRole('button', { name: 'Reject' }).click();
     await page.locator('#approvals', { hasText: 'Rejected' }).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
     // then
-    assert.deepEqual(posted, ['backlog-1/reject {"feedback":"Split T1 in two."}', 'backlog-1/grant ']);
+    assert.deepEqual(posted, ['sprint-2-1/reject {"feedback":"Export needs a design review first.","deferTasks":["T5"]}',
+      'sprint-2-1/grant ']);
     await page.unrouteAll();
   }],
   ['a project that approves its backlog waits on the board until a person approves it there, then delivers', async () => {

@@ -39,6 +39,9 @@ export function approvalsPanel(id) {
 
   function waitingItem(a) {
     const feedback = h('textarea', { id: 'feedback-' + a.item, rows: '2' });
+    // a sprint's plan: a rejection may leave tasks out of it (and what depends on them) for a later sprint
+    const defer = a.kind === 'sprint' && a.sprintTaskIds.length > 1 ? a.sprintTaskIds.map(task => ({ task,
+      box: h('input', { type: 'checkbox', id: 'defer-' + a.item + '-' + task, value: task }) })) : [];
     const act = async (verb, body) => {
       try {
         await post(base + '/' + encodeURIComponent(a.item) + '/' + verb, body);
@@ -56,11 +59,14 @@ export function approvalsPanel(id) {
       a.deadline ? h('p', { className: 'muted' }, 'Decided automatically at ' + a.deadline + ' if nobody does.') : null,
       may('submitter') ? [
         h('label', { for: 'feedback-' + a.item }, 'Feedback (for a rejection)'), feedback,
+        defer.length ? h('fieldset', {}, h('legend', {}, 'Leave out of this sprint (with a rejection; what depends on them goes too)'),
+          defer.map(d => h('div', {}, d.box, ' ', h('label', { for: d.box.id }, d.task)))) : null,
         h('div', { className: 'actions' },
           h('button', { type: 'button', className: 'primary', onclick: () => act('grant') }, 'Approve'),
           h('button', { type: 'button', className: 'danger', onclick: () => {
             if (!feedback.value.trim()) { notice.textContent = 'Say why in the feedback: the proposer reads it.'; return; }
-            act('reject', { feedback: feedback.value.trim() });
+            const deferTasks = defer.filter(d => d.box.checked).map(d => d.task);
+            act('reject', deferTasks.length ? { feedback: feedback.value.trim(), deferTasks } : { feedback: feedback.value.trim() });
           } }, 'Reject')),
       ] : h('p', { className: 'muted' }, 'Your role may not approve or reject (a submitter may).'));
   }

@@ -111,4 +111,16 @@ class ApproveCommandTest {
                 .containsExactly(
                         "POST " + APPROVALS + "/change-A-1/reject {\"feedback\":\"Keep \\\"deploy\\\" out of CI.\"}");
     }
+
+    @Test
+    void aSprintsPlanIsRejectedLeavingTasksOutForALaterSprint() {
+        // when
+        Run run =
+                Run.of(env, "reject", ID, "sprint-2-1", "--feedback", "Not yet.", "--defer", "T4,T5", "--defer", "T4");
+        // then
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(requests)
+                .containsExactly("POST " + APPROVALS
+                        + "/sprint-2-1/reject {\"feedback\":\"Not yet.\",\"deferTasks\":[\"T4\",\"T5\"]}");
+    }
 }

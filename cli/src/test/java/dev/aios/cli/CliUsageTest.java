@@ -56,6 +56,7 @@ class CliUsageTest {
                 "reject without an item|reject " + ID + " --feedback no",
                 "reject without feedback|reject " + ID + " backlog-1",
                 "reject with feedback missing its text|reject " + ID + " backlog-1 --feedback",
+                "reject deferring a task id that is not one|reject " + ID + " sprint-1-1 --feedback no --defer ../T1",
                 "submit with an approval that does not exist|submit brief.md --approvals backlog,everything",
                 "a url that is not http|projects --url ftp://example.org"
             })

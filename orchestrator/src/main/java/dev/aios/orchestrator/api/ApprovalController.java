@@ -10,6 +10,7 @@ import dev.aios.orchestrator.people.LeastRole;
 import dev.aios.orchestrator.people.Role;
 import dev.aios.orchestrator.planning.Approval;
 import dev.aios.orchestrator.planning.ProjectState;
+import dev.aios.orchestrator.planning.SprintDeferral;
 import dev.aios.orchestrator.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalController {
     private static final Pattern ITEM = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     static final int MAX_FEEDBACK = 4000;
+    static final int MAX_DEFERRED = 200;
 
     private final ProjectDecisions decisions;
     private final ProjectQueries queries;
@@ -92,7 +94,18 @@ class ApprovalController {
         if (feedback.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw ApiProblem.badRequest("feedback must not contain control characters other than tab and line breaks");
         }
-        waiting(caller, id, item);
+        List<String> deferred = request.deferTasks() == null ? List.of() : request.deferTasks();
+        if (deferred.size() > MAX_DEFERRED
+                || deferred.stream().anyMatch(t -> t == null || !ITEM.matcher(t).matches())) {
+            throw ApiProblem.badRequest("deferTasks holds at most " + MAX_DEFERRED
+                    + " task ids of 1-100 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
+        }
+        ProjectState state = waiting(caller, id, item);
+        try {
+            SprintDeferral.remaining(state, state.approvals().get(item), deferred);
+        } catch (IllegalArgumentException refused) {
+            throw ApiProblem.badRequest(refused.getMessage());
+        }
         var outcome = decisions.handle(
                 id,
                 ApprovalRejected.newBuilder()
@@ -100,12 +113,13 @@ class ApprovalController {
                         .setItemId(item)
                         .setRejectedBy(caller.subject())
                         .setFeedback(feedback)
+                        .addAllDeferTaskIds(deferred.stream().distinct().toList())
                         .build(),
                 null);
         return decided(outcome, id, item);
     }
 
-    private void waiting(Caller caller, UUID id, String item) {
+    private ProjectState waiting(Caller caller, UUID id, String item) {
         if (!ITEM.matcher(item).matches()) {
             throw ApiProblem.badRequest("item must be 1-100 characters of A-Z, a-z, 0-9, '.', '_' or '-'");
         }
@@ -120,6 +134,7 @@ class ApprovalController {
         if (state.terminal()) {
             throw ApiProblem.conflict("project " + id + " is " + state.status() + ": nothing waits any more");
         }
+        return state;
     }
 
     private static ResponseEntity<ProjectViews.Approval> decided(
@@ -161,6 +176,7 @@ class ApprovalController {
                 request.getTaskId().isEmpty() ? null : request.getTaskId(),
                 a.deadline(),
                 a.decidedBy().isEmpty() ? null : a.decidedBy(),
-                a.feedback().isEmpty() ? null : a.feedback());
+                a.feedback().isEmpty() ? null : a.feedback(),
+                request.getSprintTaskIdsList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.aios.orchestrator.api;
 
 import dev.aios.orchestrator.budget.Reading;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -119,7 +120,10 @@ final class ProjectViews {
             @Nullable String taskId,
             @Nullable Instant deadline,
             @Nullable String decidedBy,
-            @Nullable String feedback) {}
+            @Nullable String feedback,
+
+            @Schema(description = "a sprint's plan: its tasks, in order (empty for other kinds)")
+            List<String> sprintTaskIds) {}
 
     record RejectRequest(
             @Schema(
@@ -128,7 +132,16 @@ final class ProjectViews {
                     maxLength = 4000,
                     description = "why, for the CTO or the agent; no control characters other than tab and line breaks")
             @Nullable
-            String feedback) {}
+            String feedback,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    description =
+                                            "a sprint's plan only: task ids to leave out of it for a later sprint;"
+                                                    + " the plan's tasks that depend on them are left out with them"))
+            @Nullable
+            List<String> deferTasks) {}
 
     record BudgetRequest(
             @Schema(

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * A person (or a deadline whose default is reject) turned a waiting item down: the feedback goes back to whoever made
- * it. The CTO re-plans the backlog with the feedback among the rejection reasons; a sprint's plan is made again and
- * waits again, its tasks carrying the feedback when they are sent; a risky change's task is assigned again with the
+ * it. The CTO re-plans the backlog with the feedback among the rejection reasons; a sprint's plan is made again,
+ * without the tasks the person left out and what depends on them ({@link SprintDeferral}), and waits again, its tasks
+ * carrying the feedback when they are sent; a risky change's task is assigned again with the
  * feedback in its context, and its new changeset comes back. An item already decided is decided once only.
  */
 final class WhenApprovalRejectedThenSendBack implements Reaction<ApprovalRejected> {
@@ -19,6 +20,15 @@ final class WhenApprovalRejectedThenSendBack implements Reaction<ApprovalRejecte
     WhenApprovalRejectedThenSendBack(Dispatch dispatch, Replanning replanning) {
         this.dispatch = dispatch;
         this.replanning = replanning;
+    }
+
+    /** The API refused a bad deferral before it was decided; one that slips through (none can today) defers nothing. */
+    private static List<String> stayingOf(ProjectState state, Approval plan, ApprovalRejected e) {
+        try {
+            return SprintDeferral.remaining(state, plan, e.getDeferTaskIdsList());
+        } catch (IllegalArgumentException refused) {
+            return plan.request().getSprintTaskIdsList();
+        }
     }
 
     @Override
@@ -46,12 +56,20 @@ final class WhenApprovalRejectedThenSendBack implements Reaction<ApprovalRejecte
                         .build());
                 replanning.replanOrStop(out, attempt, reasons);
             }
-            case APPROVAL_KIND_SPRINT ->
+            case APPROVAL_KIND_SPRINT -> {
+                List<String> stay = stayingOf(state, waiting, e);
+                List<String> left = waiting.request().getSprintTaskIdsList().stream()
+                        .filter(id -> !stay.contains(id))
+                        .toList();
                 Approvals.requestSprint(
                         out,
-                        waiting.request().getSprintTaskIdsList(),
-                        List.of("planned again after the previous plan was rejected (" + reason
-                                + "); its tasks carry the feedback"));
+                        stay,
+                        List.of("planned again after the previous plan was rejected (" + reason + ")"
+                                + (left.isEmpty()
+                                        ? "; its tasks carry the feedback"
+                                        : "; left out for a later sprint: " + String.join(", ", left)
+                                                + "; the tasks carry the feedback")));
+            }
             case APPROVAL_KIND_RISKY_CHANGE -> dispatch.dispatchReady(out);
             default -> throw new IllegalStateException("approval of unknown kind " + waiting.kind());
         }

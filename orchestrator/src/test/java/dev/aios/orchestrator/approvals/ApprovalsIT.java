@@ -308,6 +308,13 @@ class ApprovalsIT {
                 .isEqualTo(400);
         assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{}").statusCode())
                 .isEqualTo(400);
+        HttpResponse<String> deferOnABacklog =
+                post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"later\",\"deferTasks\":[\"A\"]}");
+        assertThat(deferOnABacklog.statusCode()).isEqualTo(400);
+        assertThat(deferOnABacklog.body()).contains("only a sprint's plan can leave tasks out; backlog-1 is not one");
+        assertThat(post(replicaA, base + "backlog-1/reject", BOB, "{\"feedback\":\"x\",\"deferTasks\":[\"../A\"]}")
+                        .body())
+                .contains("deferTasks holds at most 200 task ids");
         assertThat(post(replicaA, base + "backlog-9/grant", ALICE, null).statusCode())
                 .isEqualTo(404);
         String other = TestTokens.token("eve", "globex", "submitter");

@@ -3,6 +3,7 @@ package dev.aios.orchestrator.planning;
 import static dev.aios.orchestrator.planning.ApprovalsFixture.*;
 import static dev.aios.orchestrator.planning.PlannerFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aios.events.v1.AgentRole;
 import dev.aios.events.v1.ApprovalKind;
@@ -12,7 +13,9 @@ import dev.aios.events.v1.BacklogProposed;
 import dev.aios.events.v1.BacklogRejected;
 import dev.aios.events.v1.PlanProject;
 import dev.aios.events.v1.ProjectStopped;
+import dev.aios.events.v1.SprintPlanned;
 import dev.aios.events.v1.TaskAssigned;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +99,66 @@ class WhenApprovalRejectedThenSendBackTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(sent.getContext().getReviewerFeedback()).isEqualTo("write the tests first");
+        }
+
+        private final BacklogProposed threeTasks = backlog(
+                1,
+                task("A", AgentRole.AGENT_ROLE_BACKEND, 1),
+                task("B", AgentRole.AGENT_ROLE_FRONTEND, 1, "A"),
+                task("C", AgentRole.AGENT_ROLE_QA, 1));
+
+        @Test
+        void whenRejectedLeavingATaskOutThenTheNewPlanHoldsNeitherItNorWhatDependsOnIt() {
+            // given a sprint plan of A, B (after A) and C
+            var fixture =
+                    withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_SPRINT), threeTasks);
+            assertThat(fixture.state().approvals().get("sprint-1-1").request().getSprintTaskIdsList())
+                    .containsExactly("A", "B", "C");
+            ApprovalRejected leaveOutA = reject("sprint-1-1", "the API first needs a design review").toBuilder()
+                    .addDeferTaskIds("A")
+                    .build();
+            // when
+            Decision d = fixture.when(leaveOutA);
+            fixture.givenHandled(leaveOutA);
+            Decision granted = fixture.when(grant("sprint-1-2"));
+            // then the new plan is C alone, and says what was left out
+            ApprovalRequested again = requests(d).getFirst();
+            assertThat(again.getItemId()).isEqualTo("sprint-1-2");
+            assertThat(again.getSprintTaskIdsList()).containsExactly("C");
+            assertThat(again.getWhyList()).anyMatch(why -> why.contains("left out for a later sprint: A, B"));
+            // and once granted, sprint 1 is C; A and B wait in the backlog
+            SprintPlanned planned = (SprintPlanned) granted.events().stream()
+                    .filter(SprintPlanned.class::isInstance)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(planned.getTaskIdsList()).containsExactly("C");
+            assertThat(granted.state().task("A").orElseThrow().status()).isEqualTo(TaskStatus.PENDING);
+        }
+
+        @Test
+        void aDeferralThatIsNotOfThePlanOrLeavesNothingIsRefusedWithTheReason() {
+            // given
+            var fixture =
+                    withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_SPRINT), threeTasks);
+            ProjectState state = fixture.state();
+            Approval plan = state.approvals().get("sprint-1-1");
+            // then
+            assertThat(SprintDeferral.remaining(state, plan, List.of())).containsExactly("A", "B", "C");
+            assertThat(SprintDeferral.remaining(state, plan, List.of("B"))).containsExactly("A", "C");
+            assertThatThrownBy(() -> SprintDeferral.remaining(state, plan, List.of("Z")))
+                    .hasMessage("task Z is not in the plan of sprint-1-1 (A, B, C)");
+            assertThatThrownBy(() -> SprintDeferral.remaining(state, plan, List.of("A", "C")))
+                    .hasMessageStartingWith("leaving out A, C leaves nothing in the plan of sprint-1-1");
+        }
+
+        @Test
+        void onlyASprintsPlanCanLeaveTasksOut() {
+            var fixture =
+                    withCapacity(10).givenHandled(submittedWaitingFor(ApprovalKind.APPROVAL_KIND_BACKLOG), threeTasks);
+            ProjectState state = fixture.state();
+            assertThatThrownBy(() ->
+                            SprintDeferral.remaining(state, state.approvals().get("backlog-1"), List.of("A")))
+                    .hasMessage("only a sprint's plan can leave tasks out; backlog-1 is not one");
         }
     }
 
