@@ -377,6 +377,37 @@ const checks = [
       console.log('# ' + what + ': no WCAG 2 A/AA violation, ' + passed + ' rules passed');
     }
   }],
+  ['a failed review shows QA\'s verdict, the test output and each defect\'s failing output', async () => {
+    // given a project whose sprint review failed (served in place of the API, in the stream's shape)
+    const id = '00000000-0000-4000-8000-00000000c001';
+    const events = [
+      ['ProjectSubmitted', { name: 'reviewed', budgetMicros: '5000000' }],
+      ['BacklogProposed', { tasks: [{ taskId: 'T1', role: 'AGENT_ROLE_BACKEND', title: 'Bookings', estimatePoints: 3 }] }],
+      ['BacklogAccepted', { taskCount: 1 }],
+      ['SprintPlanned', { sprintNumber: 1, taskIds: ['T1'] }],
+      ['TaskAssigned', { taskId: 'T1', sprintNumber: 1, attempt: 1 }],
+      ['TaskCompleted', { taskId: 'T1', agentId: 'backend-1' }],
+      ['SprintReviewed', { sprintNumber: 1, passed: false, report: { command: 'python3 -m unittest discover -v', testsRun: 12,
+        testsFailed: 1, outputTail: 'FAIL: test_back_to_back_bookings_do_not_conflict\nAssertionError: 409 != 201' },
+      defects: [{ title: 'Back-to-back bookings conflict', role: 'AGENT_ROLE_BACKEND',
+        failingOutput: 'AssertionError: 409 != 201', description: 'a meeting may start when the previous one ends' }] }],
+    ].map(([type, payload], i) => 'id:' + (i + 1) + '\nevent:' + type + '\ndata:' + JSON.stringify({ streamVersion: i + 1, payload }) + '\n\n');
+    await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'reviewed', status: 'RUNNING' } }));
+    await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
+      headers: { 'Content-Type': 'text/event-stream' }, body: events.join('') }));
+    // when
+    await page.goto(url + '/#/projects/' + id);
+    // then
+    const review = page.locator('#reviews .review').first();
+    await review.waitFor();
+    assert.match(await review.locator('h3').textContent(), /Sprint 1 review: failed/);
+    assert.match(await review.textContent(), /12 tests run, 1 failed/);
+    assert.match(await review.textContent(), /Back-to-back bookings conflict/);
+    assert.match(await review.locator('pre[aria-label="failing output of Back-to-back bookings conflict"]').textContent(),
+      /AssertionError: 409 != 201/);
+    assert.match(await review.locator('details pre').textContent(), /FAIL: test_back_to_back_bookings_do_not_conflict/);
+    await page.unrouteAll();
+  }],
   ['a stream that drops mid-project is resumed with Last-Event-ID, with no gap and no duplicate', async () => {
     // given a stream whose first connection closes after four events
     const id = '00000000-0000-4000-8000-00000000b001';
