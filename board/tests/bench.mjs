@@ -13,34 +13,15 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
+import { syntheticStream } from './synthetic.mjs';
 
 const STATIC = fileURLToPath(new URL('../../orchestrator/src/main/resources/static/', import.meta.url));
 const sizes = (process.env.BENCH_SIZES || '100,500,2000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS || 5);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-function stream(n) {
-  let v = 0;
-  const out = [];
-  const ev = (type, payload) => out.push('id:' + (++v) + '\nevent:' + type + '\ndata:' + JSON.stringify({ streamVersion: v, payload }) + '\n\n');
-  const ids = Array.from({ length: n }, (_, i) => 'T' + (i + 1));
-  ev('ProjectSubmitted', { name: 'synthetic-' + n, budgetMicros: '900000000' });
-  ev('BacklogProposed', { tasks: ids.map(id => ({ taskId: id, role: 'AGENT_ROLE_BACKEND', title: 'Task ' + id, estimatePoints: 1 })) });
-  ev('BacklogAccepted', { taskCount: n });
-  ev('SprintPlanned', { sprintNumber: 1, taskIds: ids });
-  for (const id of ids) {
-    ev('TaskAssigned', { taskId: id, sprintNumber: 1, attempt: 1 });
-    ev('TaskStarted', { taskId: id, agentId: 'backend-1', role: 'AGENT_ROLE_BACKEND' });
-    ev('LlmCallCompleted', { taskId: id, role: 'AGENT_ROLE_BACKEND', tier: 'local', costMicros: '1000', decisionReason: 'synthetic' });
-    ev('TaskCompleted', { taskId: id, agentId: 'backend-1' });
-  }
-  ev('SprintReviewed', { sprintNumber: 1, passed: true });
-  ev('ProjectDelivered', {});
-  return out.join('');
-}
-
 const projectId = n => '00000000-0000-4000-8000-' + String(n).padStart(12, '0');
-const streams = new Map([0, ...sizes].map(n => [n, stream(n)]));
+const streams = new Map([0, ...sizes].map(n => [n, syntheticStream(n)]));
 const server = createServer(async (req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   const project = /^\/api\/v1\/projects\/00000000-0000-4000-8000-(\d{12})(\/[a-z]+)?$/.exec(path);

@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { sse, syntheticStream } from './synthetic.mjs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -380,7 +381,7 @@ const checks = [
   ['a failed review shows QA\'s verdict, the test output and each defect\'s failing output', async () => {
     // given a project whose sprint review failed (served in place of the API, in the stream's shape)
     const id = '00000000-0000-4000-8000-00000000c001';
-    const events = [
+    const events = sse([
       ['ProjectSubmitted', { name: 'reviewed', budgetMicros: '5000000' }],
       ['BacklogProposed', { tasks: [{ taskId: 'T1', role: 'AGENT_ROLE_BACKEND', title: 'Bookings', estimatePoints: 3 }] }],
       ['BacklogAccepted', { taskCount: 1 }],
@@ -391,10 +392,10 @@ const checks = [
         testsFailed: 1, outputTail: 'FAIL: test_back_to_back_bookings_do_not_conflict\nAssertionError: 409 != 201' },
       defects: [{ title: 'Back-to-back bookings conflict', role: 'AGENT_ROLE_BACKEND',
         failingOutput: 'AssertionError: 409 != 201', description: 'a meeting may start when the previous one ends' }] }],
-    ].map(([type, payload], i) => 'id:' + (i + 1) + '\nevent:' + type + '\ndata:' + JSON.stringify({ streamVersion: i + 1, payload }) + '\n\n');
+    ]);
     await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'reviewed', status: 'RUNNING' } }));
     await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
-      headers: { 'Content-Type': 'text/event-stream' }, body: events.join('') }));
+      headers: { 'Content-Type': 'text/event-stream' }, body: events }));
     // when
     await page.goto(url + '/#/projects/' + id);
     // then
@@ -435,7 +436,7 @@ const checks = [
     const id = '00000000-0000-4000-8000-000000000500';
     await page.route('**/api/v1/projects/' + id, r => r.fulfill({ json: { id, name: 'five-hundred', status: 'DELIVERED' } }));
     await page.route('**/api/v1/projects/' + id + '/events', r => r.fulfill({
-      headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(500) }));
+      headers: { 'Content-Type': 'text/event-stream' }, body: syntheticStream(500, 'five-hundred') }));
     // when
     await page.goto(url + '/#/projects/' + id);
     // then
@@ -446,26 +447,6 @@ const checks = [
     await shot('07-five-hundred-tasks');
   }],
 ];
-
-function syntheticStream(n) {
-  let v = 0;
-  const out = [];
-  const ev = (type, payload) => out.push('id:' + (++v) + '\nevent:' + type + '\ndata:' + JSON.stringify({ streamVersion: v, payload }) + '\n\n');
-  const ids = Array.from({ length: n }, (_, i) => 'T' + (i + 1));
-  ev('ProjectSubmitted', { name: 'five-hundred', budgetMicros: '900000000' });
-  ev('BacklogProposed', { tasks: ids.map(id => ({ taskId: id, role: 'AGENT_ROLE_BACKEND', title: 'Task ' + id, estimatePoints: 1 })) });
-  ev('BacklogAccepted', { taskCount: n });
-  ev('SprintPlanned', { sprintNumber: 1, taskIds: ids });
-  for (const id of ids) {
-    ev('TaskAssigned', { taskId: id, sprintNumber: 1, attempt: 1 });
-    ev('TaskStarted', { taskId: id, agentId: 'backend-1', role: 'AGENT_ROLE_BACKEND' });
-    ev('LlmCallCompleted', { taskId: id, role: 'AGENT_ROLE_BACKEND', tier: 'local', costMicros: '1000', decisionReason: 'easy' });
-    ev('TaskCompleted', { taskId: id, agentId: 'backend-1' });
-  }
-  ev('SprintReviewed', { sprintNumber: 1, passed: true });
-  ev('ProjectDelivered', {});
-  return out.join('');
-}
 
 let passed = 0, failed = 0;
 for (const [name, check] of checks) {
