@@ -29,13 +29,12 @@ class BudgetController {
             long reservedMicros,
             @Nullable Long leftMicros) {
         static ProjectBalance of(String projectId, Balance balance) {
-            boolean limited = balance.limitMicros() >= 0;
             return new ProjectBalance(
                     projectId,
-                    limited ? balance.limitMicros() : null,
+                    balance.knownLimitMicros(),
                     balance.spentMicros(),
                     balance.reservedMicros(),
-                    limited ? balance.availableMicros() : null);
+                    balance.knownLeftMicros());
         }
     }
 

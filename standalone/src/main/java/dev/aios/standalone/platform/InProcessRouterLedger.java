@@ -26,11 +26,7 @@ final class InProcessRouterLedger implements RouterLedger {
     }
 
     private static Reading reported(Balance balance) {
-        boolean limited = balance.limitMicros() >= 0;
         return new Reading.Reported(
-                limited ? balance.limitMicros() : null,
-                balance.spentMicros(),
-                balance.reservedMicros(),
-                limited ? balance.availableMicros() : null);
+                balance.knownLimitMicros(), balance.spentMicros(), balance.reservedMicros(), balance.knownLeftMicros());
     }
 }
