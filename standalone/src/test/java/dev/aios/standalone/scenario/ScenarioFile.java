@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,28 +27,6 @@ record ScenarioFile(String directory, JsonNode json, String brief) {
 
     JsonNode expect() {
         return json.path("expect");
-    }
-
-    /** The decisions a person takes on what waits for approval, in order: a feedback text, or empty for a grant. */
-    List<String> decisions() {
-        List<String> decisions = new ArrayList<>();
-        json.path("actions").forEach(action -> {
-            if (action.path("grant").asBoolean()) {
-                decisions.add("");
-            } else if (action.has("reject")) {
-                decisions.add(action.path("reject").asString());
-            }
-        });
-        return decisions;
-    }
-
-    boolean approvesRiskyChanges() {
-        for (JsonNode kind : json.path("approvals")) {
-            if (kind.asString().equals("risky-changes")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     int sprintLimit() {

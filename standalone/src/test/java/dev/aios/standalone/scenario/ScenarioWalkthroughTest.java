@@ -120,7 +120,10 @@ class ScenarioWalkthroughTest {
         final ScenarioFile scenario;
         final Map<String, FileContent> workspace = new TreeMap<>();
         final Map<String, TaskOutcome.Completed> done = new HashMap<>();
-        final Deque<String> decisions;
+        /** What the scenario's person decides on risky changes, in order, as the demo reads it. */
+        final Deque<Scenario.Decision> decisions = new ArrayDeque<>();
+
+        final boolean approvesRiskyChanges;
         int rejections;
         int failedReviews;
         int rejectedChanges;
@@ -128,7 +131,9 @@ class ScenarioWalkthroughTest {
 
         Run(ScenarioFile scenario) {
             this.scenario = scenario;
-            this.decisions = new ArrayDeque<>(scenario.decisions());
+            Scenario bundled = Scenarios.bundled().named(scenario.directory()).orElseThrow();
+            bundled.actions().forEach(a -> a.decision().ifPresent(decisions::add));
+            this.approvesRiskyChanges = bundled.approvals().contains("risky-changes");
         }
 
         PlanOutcome.Proposed plan() {
@@ -155,16 +160,16 @@ class ScenarioWalkthroughTest {
                 assertThat(sprint).as("sprints within the limit").isLessThanOrEqualTo(scenario.sprintLimit());
                 for (TaskDefinition task : inDependencyOrder(pending)) {
                     TaskOutcome.Completed completed = execute(task, plan.architectureNotes(), "");
-                    while (scenario.approvesRiskyChanges() && risky(completed)) {
+                    while (approvesRiskyChanges && risky(completed)) {
                         assertThat(decisions)
                                 .as(task.taskId() + "'s risky change waits for a decision")
                                 .isNotEmpty();
-                        String feedback = decisions.poll();
-                        if (feedback.isEmpty()) {
+                        Scenario.Decision decision = decisions.poll();
+                        if (decision.grant()) {
                             break;
                         }
                         rejectedChanges++;
-                        completed = execute(task, plan.architectureNotes(), feedback);
+                        completed = execute(task, plan.architectureNotes(), decision.feedback());
                     }
                     done.put(task.taskId(), completed);
                     completed.changeset().writes().forEach(file -> workspace.put(file.path(), file));
