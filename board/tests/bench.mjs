@@ -1,6 +1,7 @@
 // The board's drawing speed, measured (./aios bench board): how long Debian's headless Chromium takes from opening a
-// project's board to showing all of its tasks in done, for projects of 100, 500 and 2,000 tasks, against a baseline
-// measured in the same page and run: folding the same events with the board's own model.js, without drawing.
+// project's board to showing all of its tasks in done, for projects of 100, 500 and 2,000 tasks, against baselines
+// measured in the same run: an empty board, and parsing and folding the same events with the board's own sse.js and
+// model.js, without drawing.
 //
 // The project is synthetic and says so: a small server of this script's own (127.0.0.1, a free port) serves the
 // board's static files from orchestrator/src/main/resources/static, as the orchestrator's jar does, and answers the
@@ -66,7 +67,8 @@ const median = xs => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 console.log(`board benchmark: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}, Chromium ${browser.version()}, ${rounds} rounds a size`);
 console.log('synthetic projects served by this benchmark (not a platform): each task assigned, started, one LLM call, completed');
 console.log('');
-// baselines from the same run: an empty project's board (the page's own cost), and folding without drawing
+// baselines from the same run: an empty project's board (the page's own cost), and parsing and folding the same
+// text with the board's sse.js and model.js, without fetching or drawing
 const opened = async n => {
   const started = Date.now();
   await page.goto(url + '/#/projects/' + projectId(n));
@@ -79,20 +81,17 @@ for (let r = 0; r < rounds; r++) empty.push(await opened(0));
 const e0 = median(empty);
 console.log(`an empty project's board opens in ${e0} ms (median): the page's own cost, taken off below`);
 console.log('');
-console.log('tasks  events  fold only  open to all done  above empty  per task  drawing / fold');
+console.log('tasks  events  parse+fold  open to all done  above empty  per task  drawing / parse+fold');
 for (const n of sizes) {
   const fold = [], draw = [];
   for (let r = 0; r < rounds; r++) {
     await page.goto(url + '/#/projects');
     fold.push(await page.evaluate(async ([text]) => {
       const { apply, emptyBoard } = await import('/board/model.js');
-      const events = text.split('\n\n').filter(Boolean).map(block => {
-        const lines = block.split('\n');
-        return { event: lines[1].slice(6), data: lines[2].slice(5) };
-      });
+      const { parseChunk } = await import('/board/sse.js');
       const started = performance.now();
       const board = emptyBoard();
-      for (const e of events) apply(board, e);
+      parseChunk(text, e => apply(board, e)); // the board's own parser and fold, without fetch or drawing
       return performance.now() - started;
     }, [streams.get(n)]));
     draw.push(await opened(n));
