@@ -28,8 +28,16 @@ class RouterLedgerConfiguration {
             @Nullable String url,
             @Nullable String token,
             @Nullable Duration timeout) {
+        /** Two seconds when not set; a zero or negative one is a mistake, refused rather than replaced. */
         Duration timeoutOrDefault() {
-            return timeout == null || timeout.isZero() || timeout.isNegative() ? Duration.ofSeconds(2) : timeout;
+            if (timeout == null) {
+                return Duration.ofSeconds(2);
+            }
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalStateException(
+                        "aios.orchestrator.router.timeout must be positive (e.g. 2s), not " + timeout);
+            }
+            return timeout;
         }
     }
 

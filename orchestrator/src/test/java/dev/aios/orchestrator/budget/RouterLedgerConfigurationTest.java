@@ -51,6 +51,19 @@ class RouterLedgerConfigurationTest {
     }
 
     @Test
+    void aTimeoutThatIsNotPositiveStopsTheStart() {
+        context.withPropertyValues(
+                        "aios.orchestrator.router.url=http://llm-router:8081",
+                        "aios.orchestrator.router.token=" + TOKEN,
+                        "aios.orchestrator.router.timeout=0s")
+                .run(ctx -> assertThat(ctx)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("aios.orchestrator.router.timeout must be positive"));
+    }
+
+    @Test
     void aLaunchersOwnLedgerWins() {
         RouterLedger inProcess = projectId -> new Reading.NothingMetered();
         context.withPropertyValues(
