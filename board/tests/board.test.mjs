@@ -208,7 +208,9 @@ const checks = [
     await row.getByRole('button', { name: 'Redrive' }).click();
     // then the board says so; QA's agent takes the letter from its work queue, cannot process it either (it names no
     // role) and dead-letters it again, now with its reason: the round trip a redrive makes
-    await page.locator('#status', { hasText: 'Redrove 1 letters of ' + queue }).waitFor();
+    const said = page.locator('#status:has-text("Redrove"), #alert:visible').first();
+    await said.waitFor();
+    assert.equal((await said.textContent()).trim(), 'Redrove 1 letter of ' + queue + '.');
     let reason = '';
     for (let i = 0; i < 30 && !reason; i++) {
       await row.getByRole('button', { name: 'Inspect' }).click();

@@ -37,7 +37,7 @@ export function dlqView(root) {
   async function redrive(queue) {
     try {
       const result = await post('/api/v1/dlq/' + encodeURIComponent(queue) + '/redrive?max=100');
-      say('Redrove ' + result.redriven + ' letters of ' + queue + '.');
+      say('Redrove ' + result.redriven + (result.redriven === 1 ? ' letter of ' : ' letters of ') + queue + '.');
       load();
     } catch (e) {
       alertError(explainRefusal(e, 'redrive dead letters'));

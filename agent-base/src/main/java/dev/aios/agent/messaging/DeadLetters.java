@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -74,18 +75,21 @@ public final class DeadLetters {
         requireKnown(deadLetterQueue);
         requirePositive(max);
         List<DeadLetter> letters = new ArrayList<>();
-        // Unacked gets return to the queue when the channel closes: that is what makes this a peek.
+        // Every letter is taken unacked and handed back before the channel closes: that is what makes this a peek.
         try (Channel channel = connection.createChannel()) {
+            long lastTag = 0;
             for (int i = 0; i < SCAN_LIMIT && letters.size() < max; i++) {
                 GetResponse response = channel.basicGet(deadLetterQueue, false);
                 if (response == null) {
                     break;
                 }
+                lastTag = response.getEnvelope().getDeliveryTag();
                 DeadLetter letter = describe(response.getProps(), response.getBody());
                 if (visible.test(letter)) {
                     letters.add(letter);
                 }
             }
+            handBack(channel, lastTag);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException("cannot peek at '" + deadLetterQueue + "': " + e.getMessage(), e);
         }
@@ -105,20 +109,33 @@ public final class DeadLetters {
     /**
      * Moves up to {@code max} of the dead letters {@code accepted} selects (among the first {@link #SCAN_LIMIT}) back
      * to their work queue; the others stay in the dead-letter queue. Returns how many moved.
+     *
+     * <p>Only letters that were in the queue before this redrive moved anything are moved: each copy carries this
+     * redrive's id, and a letter that comes back with it (its agent failed it again while the redrive was still
+     * scanning) ends the scan and stays dead-lettered. Without that, a letter no agent can process bounces between its
+     * work queue and its DLQ, and one redrive moves it again and again, counting each bounce as a letter.
      */
     public int redrive(String deadLetterQueue, int max, Predicate<DeadLetter> accepted) {
         requireKnown(deadLetterQueue);
         requirePositive(max);
         int moved = 0;
-        // a letter left unacked returns to the queue when the channel closes, and is not handed out again before
+        String redrive = UUID.randomUUID().toString();
+        // a letter the filter leaves stays unacked, so this scan does not see it twice, and is handed back at the end
         try (Channel channel = connection.createChannel()) {
+            long lastLeftTag = 0;
             for (int i = 0; i < SCAN_LIMIT && moved < max; i++) {
                 GetResponse response = channel.basicGet(deadLetterQueue, false);
                 if (response == null) {
                     break;
                 }
                 AMQP.BasicProperties props = response.getProps();
+                if (redrive.equals(text(headerOf(props, AiosHeaders.REDRIVE)))) {
+                    // back already: every letter from here on came after this redrive began
+                    lastLeftTag = response.getEnvelope().getDeliveryTag();
+                    break;
+                }
                 if (!accepted.test(describe(props, response.getBody()))) {
+                    lastLeftTag = response.getEnvelope().getDeliveryTag();
                     continue;
                 }
                 String target = originalQueue(props, deadLetterQueue);
@@ -127,12 +144,14 @@ public final class DeadLetters {
                 headers.remove(AiosHeaders.REASON);
                 headers.remove(AiosHeaders.FAILED_AT);
                 headers.put(AiosHeaders.ATTEMPT, 1);
+                headers.put(AiosHeaders.REDRIVE, redrive);
                 publisher
                         .publishRaw("", target, props.builder().headers(headers).build(), response.getBody())
                         .get(topology.settings().confirmTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
                 channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
                 moved++;
             }
+            handBack(channel, lastLeftTag);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
@@ -144,6 +163,22 @@ public final class DeadLetters {
                     "redrive from '" + deadLetterQueue + "' failed after " + moved + ": " + e.getMessage(), e);
         }
         return moved;
+    }
+
+    /**
+     * Returns every letter this channel holds unacked, up to and including {@code lastTag}, to the head of its queue
+     * before the call answers. Left to the channel's close, the return is asynchronous: RabbitMQ's quorum queue takes
+     * the letters back only when it notices the channel has gone, so the next peek or redrive could find the queue
+     * empty. The synchronous {@code basic.qos} after the nack is answered only once the channel has passed the nack on
+     * to the queue, so the queue has the return before any later get. (The depth the broker reports is a statistic
+     * that can trail the return by a moment.)
+     */
+    private static void handBack(Channel channel, long lastTag) throws IOException {
+        if (lastTag == 0) {
+            return;
+        }
+        channel.basicNack(lastTag, true, true);
+        channel.basicQos(0);
     }
 
     private void requireKnown(String deadLetterQueue) {
@@ -197,6 +232,10 @@ public final class DeadLetters {
     private static String originalQueue(AMQP.BasicProperties props, String deadLetterQueue) {
         String original = describe(props, new byte[0]).originalQueue();
         return original.isEmpty() ? deadLetterQueue.substring(0, deadLetterQueue.length() - ".dlq".length()) : original;
+    }
+
+    private static @Nullable Object headerOf(AMQP.BasicProperties props, String name) {
+        return props.getHeaders() == null ? null : props.getHeaders().get(name);
     }
 
     private static String text(@Nullable Object value) {
