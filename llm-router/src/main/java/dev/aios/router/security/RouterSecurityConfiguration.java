@@ -24,9 +24,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The router is closed: every endpoint needs an authenticated AIOS service (a project's budget ledger one of the
- * {@code aios.router.budget-readers}) except the health probes (liveness, readiness) and, when {@code management.server.port} puts actuator on its own port, that port (which the deployment
- * opens only to its metrics scrapers). Stateless, no session, no CSRF (no cookies: a bearer token or a certificate).
+ * The router is closed: every endpoint needs an authenticated AIOS service except the health probes (liveness,
+ * readiness) and, when {@code management.server.port} puts actuator on its own port, that port (which the deployment
+ * opens only to its metrics scrapers). A project's budget ledger is for the {@code aios.router.budget-readers}; the
+ * {@code aios.router.budget-only} services (the orchestrator) may read nothing else and call no model. Stateless, no session, no CSRF (no cookies: a bearer token or a certificate).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterClientsProperties.class)
@@ -87,7 +88,7 @@ public class RouterSecurityConfiguration {
                         .requestMatchers("/v1/budgets/**")
                         .access(ServiceNamed.oneOf(clients.budgetReadersOrDefault()))
                         .anyRequest()
-                        .hasRole(ServiceAuthentication.ROLE));
+                        .access(ServiceNamed.noneOf(clients.budgetOnlyOrDefault())));
         if (credentials.anyCertificate()) {
             http.x509(x509 -> x509.x509PrincipalExtractor(new CertificateServiceExtractor(credentials))
                     .authenticationUserDetailsService(token -> User.withUsername(token.getName())

@@ -10,21 +10,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
- * Admits an authenticated AIOS service whose name is one of a few: an anonymous caller is refused with 401 (by the
- * entry point), another service with 403.
+ * Admits an authenticated AIOS service whose name is one of a few, or, inverted, any but a few: an anonymous caller is
+ * refused with 401 (by the entry point), another service with 403.
  */
 final class ServiceNamed implements AuthorizationManager<RequestAuthorizationContext> {
     private static final SimpleGrantedAuthority SERVICE =
             new SimpleGrantedAuthority("ROLE_" + ServiceAuthentication.ROLE);
 
     private final Set<String> services;
+    private final boolean admitted;
 
-    private ServiceNamed(Set<String> services) {
+    private ServiceNamed(Set<String> services, boolean admitted) {
         this.services = services;
+        this.admitted = admitted;
     }
 
     static ServiceNamed oneOf(List<String> services) {
-        return new ServiceNamed(Set.copyOf(services));
+        return new ServiceNamed(Set.copyOf(services), true);
+    }
+
+    static ServiceNamed noneOf(List<String> services) {
+        return new ServiceNamed(Set.copyOf(services), false);
     }
 
     @Override
@@ -34,6 +40,6 @@ final class ServiceNamed implements AuthorizationManager<RequestAuthorizationCon
         return new AuthorizationDecision(caller != null
                 && caller.isAuthenticated()
                 && caller.getAuthorities().contains(SERVICE)
-                && services.contains(caller.getName()));
+                && services.contains(caller.getName()) == admitted);
     }
 }

@@ -157,6 +157,31 @@ class BudgetReadIT {
     }
 
     @Nested
+    class TheOrchestratorReadsNothingElse {
+        @Test
+        void itsTokenCallsNoModelAndTheProviderIsNotAsked() throws Exception {
+            // given the orchestrator's token, which is on every replica that serves people
+            int providerCallsBefore = openAi.calls();
+            HttpRequest chat = HttpRequest.newBuilder(router.baseUrl().resolve("/v1/chat/completions"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + ORCHESTRATOR.value())
+                    .header(RouterHeaders.PROJECT_ID, "spend-" + UUID.randomUUID())
+                    .header(RouterHeaders.BUDGET_LIMIT_MICROS, Long.toString(BUDGET))
+                    .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                    "{\"model\":\"auto\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"))
+                    .build();
+
+            // when it asks for a completion
+            HttpResponse<String> response = HTTP.send(chat, HttpResponse.BodyHandlers.ofString());
+
+            // then it is refused before any provider is called (aios.router.budget-only)
+            thenAProblem(response, 403, "forbidden");
+            assertThat(openAi.calls()).isEqualTo(providerCallsBefore);
+        }
+    }
+
+    @Nested
     class NobodyElseReads {
         @Test
         void anAnonymousCallerIsA401() throws Exception {

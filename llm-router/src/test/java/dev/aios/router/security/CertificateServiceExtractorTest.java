@@ -18,6 +18,7 @@ class CertificateServiceExtractorTest {
             Map.of(
                     "agents-qa", new RouterClientsProperties.Client(null, List.of("spiffe://aios/agents-qa")),
                     "orchestrator", new RouterClientsProperties.Client(null, List.of("orchestrator.aios.svc"))),
+            null,
             null));
     private final CertificateServiceExtractor extractor = new CertificateServiceExtractor(credentials);
 

@@ -13,7 +13,7 @@ class ServiceCredentialsTest {
     private static final RouterToken QA = RouterToken.generate();
 
     private static ServiceCredentials of(Map<String, RouterClientsProperties.Client> clients) {
-        return ServiceCredentials.of(new RouterClientsProperties(clients, null));
+        return ServiceCredentials.of(new RouterClientsProperties(clients, null, null));
     }
 
     @Test
