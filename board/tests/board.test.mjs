@@ -280,7 +280,9 @@ const checks = [
     await page.getByLabel('Feedback (for a rejection)').fill('Export needs a design review first.');
     await page.getByLabel('T5', { exact: true }).check();
     await page.getByRole('button', { name: 'Reject' }).click();
-    await page.locator('#approvals', { hasText: 'Rejected' }).waitFor();
+    // then the board says what the rejection sets going: the plan again without T5, the feedback to the others' agents
+    await page.locator('#approvals-notice', { hasText: 'sprint-2-1: Rejected. The sprint is planned again without T5' })
+      .waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.locator('#approvals', { hasText: 'Approved.' }).waitFor();
     // then
@@ -338,7 +340,10 @@ const checks = [
     assert.match(await first.textContent(), /Why it waits: writes .github\/workflows\/ci.yml \(matches .github\/\); writes Dockerfile/);
     await page.getByLabel('Feedback (for a rejection)').fill(env('RISKY_FEEDBACK'));
     await first.getByRole('button', { name: 'Reject' }).click();
-    // then the task goes back to DevOps with the feedback, and its second changeset waits in its place
+    // then the board says what follows, the task goes back to DevOps with the feedback, and its second changeset waits
+    // in its place
+    await page.locator('#approvals-notice', { hasText: 'change-T3-1: Rejected. The agent redoes its task with your feedback' })
+      .waitFor();
     const redo = page.locator('#approval-change-T3-2');
     await redo.waitFor({ timeout: 60_000 });
     assert.match(await page.locator('#decided-change-T3-1').textContent(), /rejected by .+pin python:3\.12-slim/);

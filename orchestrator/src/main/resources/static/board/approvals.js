@@ -8,6 +8,18 @@ import { h } from './dom.js';
 
 const STATUS = { WAITING: 'waiting', GRANTED: 'approved', REJECTED: 'rejected', TIMED_OUT: 'timed out' };
 
+// What a rejection sets going, by kind (ADR 0014): said as it is, since only a backlog is re-planned by a model.
+export function afterRejection(kind, deferTasks = []) {
+  switch (kind) {
+    case 'backlog': return 'The CTO plans the backlog again with your feedback; the new plan waits here.';
+    case 'sprint': return deferTasks.length
+      ? 'The sprint is planned again without ' + deferTasks.join(', ') + ' (and what depends on them); the agents of the tasks that stay get your feedback; the plan waits here.'
+      : 'The sprint comes back with the same tasks (the planner fills a sprint by capacity; leave tasks out to change it); their agents get your feedback; the plan waits here.';
+    case 'risky-change': return 'The agent redoes its task with your feedback; the new change waits here if it is still risky.';
+    default: return 'Your feedback goes back to the proposer.';
+  }
+}
+
 export function approvalsPanel(id) {
   const waitingList = h('div', { id: 'approvals-waiting' });
   const decidedList = h('ol', { id: 'approvals-decided' });
@@ -45,7 +57,7 @@ export function approvalsPanel(id) {
     const act = async (verb, body) => {
       try {
         await post(base + '/' + encodeURIComponent(a.item) + '/' + verb, body);
-        notice.textContent = a.item + (verb === 'grant' ? ': Approved.' : ': Rejected; the feedback goes back to the proposer.');
+        notice.textContent = a.item + (verb === 'grant' ? ': Approved.' : ': Rejected. ' + afterRejection(a.kind, body?.deferTasks));
         notice.className = '';
       } catch (e) {
         notice.textContent = a.item + ': ' + explainRefusal(e, verb === 'grant' ? 'approve this' : 'reject this');

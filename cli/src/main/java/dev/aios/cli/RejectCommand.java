@@ -61,9 +61,27 @@ final class RejectCommand implements Callable<Integer> {
         String body = request.toString();
         JsonNode decided =
                 connection.client(cli.env).post("/api/v1/projects/" + id + "/approvals/" + item + "/reject", body);
-        cli.out.println("rejected " + item + " of " + id + " ("
-                + decided.path("kind").asString() + "); the feedback goes back and a new proposal will wait");
+        String kind = decided.path("kind").asString();
+        cli.out.println("rejected " + item + " of " + id + " (" + kind + "): " + afterRejection(kind, defer));
         return 0;
+    }
+
+    /** What a rejection sets going, by kind (ADR 0014), as the board says it: only a backlog is re-planned by a model. */
+    static String afterRejection(String kind, List<String> deferred) {
+        return switch (kind) {
+            case "backlog" -> "the CTO plans the backlog again with the feedback; the new plan waits for a person";
+            case "sprint" ->
+                deferred.isEmpty()
+                        ? "the sprint comes back with the same tasks (the planner fills a sprint by capacity; --defer"
+                                + " leaves tasks out); their agents get the feedback; the plan waits for a person"
+                        : "the sprint is planned again without "
+                                + String.join(", ", deferred.stream().distinct().toList())
+                                + " (and what depends on them); the agents of the tasks that stay get the feedback;"
+                                + " the plan waits for a person";
+            case "risky-change" ->
+                "the agent redoes its task with the feedback; the new change waits for a person if it is still risky";
+            default -> "the feedback goes back to the proposer";
+        };
     }
 
     static final class TaskId implements picocli.CommandLine.ITypeConverter<String> {

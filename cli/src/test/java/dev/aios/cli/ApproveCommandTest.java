@@ -38,9 +38,12 @@ class ApproveCommandTest {
             requests.add(exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath() + (body.isEmpty() ? "" : " " + body));
             String path = exchange.getRequestURI().getPath();
+            String item = path.equals(APPROVALS) ? "" : path.split("/")[6];
+            // the kind as the server names it: backlog-1, sprint-2-1, change-A-1
+            String kind = item.startsWith("change-") ? "risky-change" : item.replaceAll("-.*", "");
             String answer = path.equals(APPROVALS)
                     ? waiting
-                    : "{\"item\":\"" + path.split("/")[6] + "\",\"kind\":\"backlog\",\"status\":\"GRANTED\"}";
+                    : "{\"item\":\"" + item + "\",\"kind\":\"" + kind + "\",\"status\":\"GRANTED\"}";
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(path.equals(APPROVALS) ? 200 : 202, bytes.length);
@@ -106,7 +109,9 @@ class ApproveCommandTest {
         Run run = Run.of(env, "reject", ID, "change-A-1", "--feedback", "Keep \"deploy\" out of CI.");
         // then
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("rejected change-A-1 of " + ID);
+        assertThat(run.out())
+                .isEqualTo("rejected change-A-1 of " + ID + " (risky-change): the agent redoes its task with the"
+                        + " feedback; the new change waits for a person if it is still risky\n");
         assertThat(requests)
                 .containsExactly(
                         "POST " + APPROVALS + "/change-A-1/reject {\"feedback\":\"Keep \\\"deploy\\\" out of CI.\"}");
@@ -122,5 +127,16 @@ class ApproveCommandTest {
         assertThat(requests)
                 .containsExactly("POST " + APPROVALS
                         + "/sprint-2-1/reject {\"feedback\":\"Not yet.\",\"deferTasks\":[\"T4\",\"T5\"]}");
+        assertThat(run.out())
+                .contains("(sprint): the sprint is planned again without T4, T5 (and what depends on them)");
+    }
+
+    @Test
+    void aSprintsPlanRejectedWithFeedbackAloneSaysTheSameTasksComeBack() {
+        // when
+        Run run = Run.of(env, "reject", ID, "sprint-2-1", "--feedback", "Smaller, please.");
+        // then it does not promise a new plan the planner will not make
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(sprint): the sprint comes back with the same tasks");
     }
 }
