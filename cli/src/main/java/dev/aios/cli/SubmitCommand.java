@@ -119,7 +119,9 @@ final class SubmitCommand implements Callable<Integer> {
         String id = accepted.path("id").asString();
         cli.out.println(id);
         cli.err.println("submitted '" + projectName + "' with a budget of " + Money.dollars(budgetMicros)
-                + (approvals.isEmpty() ? "" : "; " + String.join(", ", approvals) + " wait for ./aios approve " + id)
+                + (approvals.isEmpty()
+                        ? ""
+                        : "; what waits for a person (" + String.join(", ", approvals) + "): ./aios approve " + id)
                 + "; follow it with ./aios watch " + id);
         return 0;
     }
