@@ -120,17 +120,7 @@ class BrokerAdapterIT {
     @Test
     void aFilteredPeekCountAndRedriveSeeOnlyTheLettersTheFilterAcceptsAndLeaveTheOthers() throws Exception {
         // given: a DLQ holding letters of conversations a, b and a, and bytes that are no envelope
-        String queue = uniqueQueue("filtered");
-        broker.topology.declareEventQueue(queue, List.of("filtered-test." + queue));
-        String dlq = BrokerTopology.deadLetterQueueName(queue);
-        for (String conversation : List.of("a", "b", "a")) {
-            Envelope envelope = Envelope.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setType("t")
-                    .setCorrelationId(conversation)
-                    .build();
-            publishRaw(dlq, envelope.toByteArray(), envelope.getEventId());
-        }
+        String dlq = deadLetterQueueWithLettersOf("filtered", "a", "b", "a");
         publishRaw(dlq, "not an envelope".getBytes(StandardCharsets.UTF_8), "raw");
         java.util.function.Predicate<DeadLetter> ofA =
                 letter -> letter.correlationId().equals("a");
@@ -158,17 +148,7 @@ class BrokerAdapterIT {
     @Test
     void aPeekCountOrRedriveLeavesTheLettersItDidNotMoveAvailableToTheVeryNextCall() throws Exception {
         // given: a DLQ holding three letters, one of conversation "x"
-        String queue = uniqueQueue("at-once");
-        broker.topology.declareEventQueue(queue, List.of("at-once-test." + queue));
-        String dlq = BrokerTopology.deadLetterQueueName(queue);
-        for (String conversation : List.of("x", "y", "z")) {
-            Envelope envelope = Envelope.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setType("t")
-                    .setCorrelationId(conversation)
-                    .build();
-            publishRaw(dlq, envelope.toByteArray(), envelope.getEventId());
-        }
+        String dlq = deadLetterQueueWithLettersOf("at-once", "x", "y", "z");
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.deadLetters.depth(dlq) == 3);
         java.util.function.Predicate<DeadLetter> ofX =
                 letter -> letter.correlationId().equals("x");
@@ -431,6 +411,22 @@ class BrokerAdapterIT {
                                 .build(),
                         body)
                 .get(5, TimeUnit.SECONDS);
+    }
+
+    /** A new work queue's DLQ holding one envelope per conversation named, in that order. */
+    private static String deadLetterQueueWithLettersOf(String purpose, String... conversations) throws Exception {
+        String queue = uniqueQueue(purpose);
+        broker.topology.declareEventQueue(queue, List.of(purpose + "-test." + queue));
+        String dlq = BrokerTopology.deadLetterQueueName(queue);
+        for (String conversation : conversations) {
+            Envelope envelope = Envelope.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setType("t")
+                    .setCorrelationId(conversation)
+                    .build();
+            publishRaw(dlq, envelope.toByteArray(), envelope.getEventId());
+        }
+        return dlq;
     }
 
     private static String uniqueQueue(String purpose) {
