@@ -8,8 +8,9 @@ import { h } from './dom.js';
 
 const STATUS = { WAITING: 'waiting', GRANTED: 'approved', REJECTED: 'rejected', TIMED_OUT: 'timed out' };
 
-// What a rejection sets going, by kind (ADR 0014): said as it is, since only a backlog is re-planned by a model.
-export function afterRejection(kind, deferTasks = []) {
+// What a rejection sets going, by kind (ADR 0014), said as it is: a sprint's plan is the planner's, not a model's, so
+// feedback alone does not change it.
+function afterRejection(kind, deferTasks = []) {
   switch (kind) {
     case 'backlog': return 'The CTO plans the backlog again with your feedback; the new plan waits here.';
     case 'sprint': return deferTasks.length

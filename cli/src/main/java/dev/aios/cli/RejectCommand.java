@@ -66,7 +66,10 @@ final class RejectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What a rejection sets going, by kind (ADR 0014), as the board says it: only a backlog is re-planned by a model. */
+    /**
+     * What a rejection sets going, by kind (ADR 0014), as the board says it: a sprint's plan is the planner's, not a
+     * model's, so feedback alone does not change it.
+     */
     static String afterRejection(String kind, List<String> deferred) {
         return switch (kind) {
             case "backlog" -> "the CTO plans the backlog again with the feedback; the new plan waits for a person";

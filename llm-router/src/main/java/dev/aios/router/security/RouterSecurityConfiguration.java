@@ -27,7 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * The router is closed: every endpoint needs an authenticated AIOS service except the health probes (liveness,
  * readiness) and, when {@code management.server.port} puts actuator on its own port, that port (which the deployment
  * opens only to its metrics scrapers). A project's budget ledger is for the {@code aios.router.budget-readers}; the
- * {@code aios.router.budget-only} services (the orchestrator) may read nothing else and call no model. Stateless, no session, no CSRF (no cookies: a bearer token or a certificate).
+ * {@code aios.router.budget-only} services (the orchestrator) may read nothing else and call no model. Stateless, no
+ * session, no CSRF (no cookies: a bearer token or a certificate).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RouterClientsProperties.class)
