@@ -99,6 +99,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/dlq", "/api/v1/dlq/**")
                         .hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/api/v1/revocations", "/api/v1/revocations/**")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers(
                                 HttpMethod.POST,
                                 PROJECTS,

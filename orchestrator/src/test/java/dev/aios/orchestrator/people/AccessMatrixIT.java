@@ -115,6 +115,14 @@ class AccessMatrixIT extends OrchestratorIntegrationTest {
             // the project has no commit: a 404 naming the commit shows the request passed the access rules
             new Endpoint(
                     "GET", "/api/v1/projects/{own}/repository/commits/" + NO_COMMIT, null, Role.VIEWER, Set.of(404)),
+            new Endpoint("GET", "/api/v1/revocations", null, Role.ADMIN, Set.of(200)),
+            // a subject no test signs in as, so revoking it refuses none of the tokens the other rows send
+            new Endpoint(
+                    "POST",
+                    "/api/v1/revocations",
+                    "{\"subject\":\"matrix-revoked\",\"reason\":\"the access matrix\"}",
+                    Role.ADMIN,
+                    Set.of(201)),
             new Endpoint("GET", "/actuator/health", null, Role.OPERATOR, Set.of(200)),
             new Endpoint("GET", "/actuator/info", null, Role.OPERATOR, Set.of(200)),
             new Endpoint(

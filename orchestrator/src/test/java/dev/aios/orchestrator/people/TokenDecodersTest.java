@@ -105,7 +105,7 @@ class TokenDecodersTest {
         properties.getJwt().setIssuerUri(issuerUri);
         properties.getJwt().setJwkSetUri(jwkSetUri);
         properties.getJwt().setAudiences(List.of("aios"));
-        return new TokenDecoders().jwtDecoder(properties);
+        return new TokenDecoders().jwtDecoder(properties, List.of());
     }
 
     private static String token(RSAKey key, String tokenIssuer, String audience) throws JOSEException {
