@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             BudgetCommand.class,
             DownloadCommand.class,
             DlqCommand.class,
+            RevokeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class AiosCli implements Runnable {

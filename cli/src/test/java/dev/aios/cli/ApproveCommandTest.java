@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code approve} and {@code reject} against a fake server that records what it was sent. */
+/** {@code approve}, {@code reject} and {@code revoke} against a fake server that records what it was sent. */
 class ApproveCommandTest {
     private static final String ID = "3f2b8c1e-0000-4000-8000-000000000001";
     private static final String APPROVALS = "/api/v1/projects/" + ID + "/approvals";
@@ -38,17 +38,17 @@ class ApproveCommandTest {
             requests.add(exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getPath() + (body.isEmpty() ? "" : " " + body));
             String path = exchange.getRequestURI().getPath();
+            if (path.equals("/api/v1/revocations")) {
+                answer(exchange, 201, "{\"subject\":\"bob@acme\",\"revokedBefore\":\"2026-12-03T10:00:01Z\"}");
+                return;
+            }
             String item = path.equals(APPROVALS) ? "" : path.split("/")[6];
             // the kind as the server names it: backlog-1, sprint-2-1, change-A-1
             String kind = item.startsWith("change-") ? "risky-change" : item.replaceAll("-.*", "");
             String answer = path.equals(APPROVALS)
                     ? waiting
                     : "{\"item\":\"" + item + "\",\"kind\":\"" + kind + "\",\"status\":\"GRANTED\"}";
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(path.equals(APPROVALS) ? 200 : 202, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            answer(exchange, path.equals(APPROVALS) ? 200 : 202, answer);
         });
         server.start();
         env = Map.of(
@@ -56,6 +56,15 @@ class ApproveCommandTest {
                 home.toString(),
                 "AIOS_URL",
                 "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String json)
+            throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     @AfterEach
@@ -129,6 +138,20 @@ class ApproveCommandTest {
                         + "/sprint-2-1/reject {\"feedback\":\"Not yet.\",\"deferTasks\":[\"T4\",\"T5\"]}");
         assertThat(run.out())
                 .contains("(sprint): the sprint is planned again without T4, T5 (and what depends on them)");
+    }
+
+    @Test
+    void aRevocationSendsTheSubjectAndReasonAsJsonAndSaysFromWhenTheTokensAreRefused() {
+        // when
+        Run run = Run.of(env, "revoke", "bob@acme", "--reason", "pasted in \"#general\"");
+        // then
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(requests)
+                .containsExactly(
+                        "POST /api/v1/revocations {\"subject\":\"bob@acme\",\"reason\":\"pasted in \\\"#general\\\"\"}");
+        assertThat(run.out())
+                .isEqualTo(
+                        "revoked the tokens of bob@acme issued before 2026-12-03T10:00:01Z; a token issued since works\n");
     }
 
     @Test

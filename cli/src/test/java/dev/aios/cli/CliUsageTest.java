@@ -58,6 +58,8 @@ class CliUsageTest {
                 "reject with feedback missing its text|reject " + ID + " backlog-1 --feedback",
                 "reject deferring a task id that is not one|reject " + ID + " sprint-1-1 --feedback no --defer ../T1",
                 "submit with an approval that does not exist|submit brief.md --approvals backlog,everything",
+                "revoke without a reason|revoke bob",
+                "revoke without a subject|revoke --reason leaked",
                 "a url that is not http|projects --url ftp://example.org"
             })
     void badUsageExitsTwoWithOneLineAndSendsNothing(String name, String line) {
@@ -89,7 +91,8 @@ class CliUsageTest {
                 "dlq redrive|dlq --redrive tasks.backend.dlq",
                 "approve|approve " + ID + " backlog-1",
                 "approve the only waiting item|approve " + ID,
-                "reject|reject " + ID + " backlog-1 --feedback smaller"
+                "reject|reject " + ID + " backlog-1 --feedback smaller",
+                "revoke|revoke bob --reason leaked"
             })
     void anUnreachableServerExitsOneWithOneLineNamingTheAddress(String name, String line) {
         // when
@@ -141,7 +144,7 @@ class CliUsageTest {
         Run run = Run.of(env, "help");
         // then
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("projects", "submit", "watch", "stop", "budget", "download", "dlq");
+        assertThat(run.out()).contains("projects", "submit", "watch", "stop", "budget", "download", "dlq", "revoke");
     }
 
     private static int closedPort() throws IOException {
